@@ -1,0 +1,71 @@
+//! `stances check`: load a positions file and report its diagnostics as text or JSON.
+
+use crate::diagnostic::{Diagnostic, summary};
+use crate::model::{Loaded, load};
+use std::io::Write;
+use std::path::Path;
+
+/// Output format of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `FILE:LINE:COLUMN: error: message` lines on stderr and a summary.
+    Text,
+    /// A JSON array of `{severity, file, line, column, message, hint}` on stdout.
+    Json,
+}
+
+/// What a check found, and the exit status it implies.
+pub struct Outcome {
+    /// The loaded model and diagnostics.
+    pub loaded: Loaded,
+    /// 0 when fine, 1 on errors (or warnings under `strict`).
+    pub status: i32,
+}
+
+/// Loads `path` and decides the exit status.
+pub fn run(path: &Path, strict: bool) -> Outcome {
+    let loaded = load(path);
+    let (errors, warnings) = summary(&loaded.diagnostics);
+    let status = i32::from(errors > 0 || (strict && warnings > 0));
+    Outcome { loaded, status }
+}
+
+/// Writes diagnostics as text, followed by a summary line.
+pub fn write_text(out: &mut dyn Write, path: &Path, outcome: &Outcome, strict: bool) -> std::io::Result<()> {
+    for d in &outcome.loaded.diagnostics {
+        writeln!(out, "{}", crate::sanitize::line(&d.to_string()))?;
+    }
+    let (errors, warnings) = summary(&outcome.loaded.diagnostics);
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    match &outcome.loaded.model {
+        Some(m) if errors == 0 => {
+            let cites: usize = m.positions.iter().map(|p| p.citations.len()).sum();
+            let verdict = if strict && warnings > 0 { "fails --strict" } else { "ok" };
+            writeln!(
+                out,
+                "{}: {verdict}: {}, {}, {}, {}, {}, {} ({})",
+                path.display(),
+                plural(m.parties.len(), "party").replace("partys", "parties"),
+                plural(m.issues.len(), "issue"),
+                plural(m.sources.len(), "source"),
+                plural(m.positions.len(), "position"),
+                plural(cites, "citation"),
+                plural(warnings, "warning"),
+                if warnings == 0 { "all quotes found" } else { "see above" },
+            )
+        }
+        _ => writeln!(
+            out,
+            "{}: {}, {}",
+            path.display(),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+    }
+}
+
+/// Writes diagnostics as a JSON array.
+pub fn write_json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, diagnostics)?;
+    writeln!(out)
+}

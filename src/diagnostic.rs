@@ -1,0 +1,147 @@
+//! Diagnostics: an error or warning tied to a file, line and column.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The model is usable; `--strict` still fails.
+    Warning,
+    /// The model cannot be used.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// One finding about a positions file or one of its sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the finding is in, as the user named it.
+    pub file: PathBuf,
+    /// 1-based line, when the finding has a place in the file.
+    pub line: Option<usize>,
+    /// 1-based column in characters, when the finding has a place.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it, when there is something useful to say (may hold several lines).
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic about a whole file, with no line or column.
+    pub fn file_level(severity: Severity, file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `FILE:LINE:COLUMN: error: message`, then indented `hint:` lines.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}: {}", self.severity, self.message)?;
+        if let Some(hint) = &self.hint {
+            for line in hint.lines() {
+                write!(f, "\n    hint: {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Maps byte offsets of a text to 1-based line and column (columns count characters).
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based (line, column) of byte `offset` in `text` (the text this index was built on).
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, column + 1)
+    }
+}
+
+/// Counts errors and warnings for a summary line.
+pub fn summary(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_character_columns() {
+        let text = "ab\ncé d\n\nx";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.locate(text, 0), (1, 1));
+        assert_eq!(idx.locate(text, 3), (2, 1));
+        assert_eq!(idx.locate(text, text.find('d').unwrap()), (2, 4));
+        assert_eq!(idx.locate(text, text.find('x').unwrap()), (4, 1));
+        assert_eq!(idx.locate(text, 999), (4, 2));
+    }
+
+    #[test]
+    fn renders_location_and_hints() {
+        let d = Diagnostic {
+            severity: Severity::Error,
+            file: "p.toml".into(),
+            line: Some(3),
+            column: Some(9),
+            message: "unknown party `usa`".into(),
+            hint: Some("did you mean `us`?\nknown parties: us, ru".into()),
+        };
+        assert_eq!(
+            d.to_string(),
+            "p.toml:3:9: error: unknown party `usa`\n    hint: did you mean `us`?\n    hint: known parties: us, ru"
+        );
+    }
+}

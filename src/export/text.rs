@@ -1,0 +1,108 @@
+//! A plain-text table for a terminal or a pipe.
+
+use super::View;
+use crate::sanitize::one_line;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Renders the view as an aligned table no wider than `width` columns.
+pub fn render(view: &View<'_>, width: usize) -> String {
+    let m = view.model;
+    let mut out = String::new();
+    out.push_str(&one_line(&view.caption()));
+    out.push_str("\n\n");
+    let cols = m.parties.len() + 1;
+    let gap = 3;
+    let width = width.max(cols * 4 + gap * (cols - 1));
+    let issue_w = m
+        .issues
+        .iter()
+        .map(|i| one_line(&i.name).width())
+        .max()
+        .unwrap_or(5)
+        .clamp(5, 24)
+        .min(width / cols);
+    let rest = width - issue_w - gap * (cols - 1);
+    let party_w = (rest / m.parties.len().max(1)).max(4);
+    let widths: Vec<usize> = std::iter::once(issue_w).chain(std::iter::repeat_n(party_w, m.parties.len())).collect();
+
+    let header: Vec<String> = std::iter::once("Issue".to_string())
+        .chain(m.parties.iter().map(|p| one_line(&p.short)))
+        .collect();
+    push_row(&mut out, &header, &widths, gap);
+    let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+    push_row(&mut out, &rule, &widths, gap);
+    for (ii, issue) in m.issues.iter().enumerate() {
+        let mut row = vec![one_line(&issue.name)];
+        for pi in 0..m.parties.len() {
+            row.push(view.cell(ii, pi).map_or(String::new(), |p| {
+                let mut s = one_line(&p.summary);
+                if let Some(st) = p.stance {
+                    s.push_str(&format!(" [{}]", one_line(&issue.scale[st].id)));
+                }
+                s
+            }));
+        }
+        push_row(&mut out, &row, &widths, gap);
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: &[String], widths: &[usize], gap: usize) {
+    let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, &w)| wrap(c, w)).collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    for line in 0..height {
+        let mut row = String::new();
+        for (i, col) in wrapped.iter().enumerate() {
+            let piece = col.get(line).map_or("", String::as_str);
+            row.push_str(piece);
+            if i + 1 < wrapped.len() {
+                row.push_str(&" ".repeat(widths[i].saturating_sub(piece.width()) + gap));
+            }
+        }
+        out.push_str(row.trim_end());
+        out.push('\n');
+    }
+}
+
+/// Word-wraps `s` to lines of at most `width` display columns (long words are cut).
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let sep = usize::from(!line.is_empty());
+        if line.width() + sep + word.width() <= width {
+            if sep == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_words_and_cuts_long_ones() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("中文中文", 4), ["中文", "中文"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
+}

@@ -1,0 +1,14 @@
+//! `stances`: read and compare negotiating positions backed by quotes from sources.
+//!
+//! Data flows one way: a positions file is loaded into a [`model::Model`] (every
+//! reference resolved, every quote found in its [`source`]); the reader and the
+//! exporters only read that model.
+
+pub mod check;
+pub mod date;
+pub mod diagnostic;
+pub mod model;
+pub mod source;
+pub mod suggest;
+pub mod export;
+pub mod sanitize;

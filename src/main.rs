@@ -1,0 +1,171 @@
+//! The `stances` command line: parses arguments and dispatches to the library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use stances::check;
+use stances::export::{self, View};
+use stances::model::{Model, load};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Read and compare negotiating positions, every claim backed by a quote.
+#[derive(Parser)]
+#[command(name = "stances", version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// The positions file to open [default: ./positions.toml]
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a positions file: references, sources and every quote.
+    Check {
+        /// The positions file [default: ./positions.toml]
+        file: Option<PathBuf>,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Print the numbered sentences of one source.
+    Sentences {
+        /// A source id from the positions file, or a path to a text file.
+        source: String,
+        /// The positions file [default: ./positions.toml]
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+const DEFAULT_FILE: &str = "positions.toml";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Check { file, strict, format }) => run_check(file, strict, format),
+        Some(Command::Sentences { source, file }) => run_sentences(&source, file),
+        None => run_view(cli.file),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let mut msg = format!("stances: error: {e}");
+            for cause in e.chain().skip(1) {
+                msg.push_str(&format!("\n  caused by: {cause}"));
+            }
+            eprintln!("{}", stances::sanitize::line(&msg));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// True when the reader of our output went away (`stances sentences x | head`).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// The positions file to use: the one given, else ./positions.toml, which must exist.
+fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    if let Some(f) = file {
+        return Ok(f);
+    }
+    let default = PathBuf::from(DEFAULT_FILE);
+    if default.exists() {
+        return Ok(default);
+    }
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_FILE);
+    let how = if bundled.exists() {
+        format!("open the bundled example with: stances {}", bundled.display())
+    } else {
+        "open the bundled example from the stances repository with: cargo run --release".into()
+    };
+    anyhow::bail!(
+        "no FILE given and no ./{DEFAULT_FILE} in this directory\n  hint: name a positions file (stances path/to/positions.toml), or {how}"
+    )
+}
+
+fn run_check(file: Option<PathBuf>, strict: bool, format: CheckFormat) -> anyhow::Result<ExitCode> {
+    let path = positions_file(file)?;
+    let outcome = check::run(&path, strict);
+    match format {
+        CheckFormat::Text => check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?,
+        CheckFormat::Json => check::write_json(&mut std::io::stdout().lock(), &outcome.loaded.diagnostics)?,
+    }
+    Ok(ExitCode::from(outcome.status as u8))
+}
+
+/// Loads a model, printing its diagnostics and failing when it has errors.
+fn load_model(path: &Path) -> anyhow::Result<Model> {
+    let loaded = load(path);
+    let mut err = std::io::stderr().lock();
+    for d in &loaded.diagnostics {
+        if d.is_error() {
+            writeln!(err, "{}", stances::sanitize::line(&d.to_string()))?;
+        }
+    }
+    match loaded.model {
+        Some(m) => Ok(m),
+        None => anyhow::bail!(
+            "{} has {} error(s); run `stances check {}` for details",
+            path.display(),
+            loaded.errors(),
+            path.display()
+        ),
+    }
+}
+
+fn run_sentences(source: &str, file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let as_path = Path::new(source);
+    let text = if file.is_none() && as_path.is_file() {
+        stances::source::SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?
+    } else {
+        let path = positions_file(file)?;
+        let model = load_model(&path)?;
+        let found = model
+            .sources
+            .iter()
+            .find(|s| s.id == source || s.path == as_path || s.file == source);
+        match found {
+            Some(s) => s.text.clone(),
+            None => {
+                let ids: Vec<&str> = model.sources.iter().map(|s| s.id.as_str()).collect();
+                let hint = stances::suggest::did_you_mean(source, ids.iter().copied())
+                    .map_or(String::new(), |h| format!("{h}; "));
+                anyhow::bail!(
+                    "no source `{source}` in {}\n  hint: {hint}known sources: {}",
+                    path.display(),
+                    ids.join(", ")
+                );
+            }
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    for (n, s) in text.sentences.iter().enumerate() {
+        writeln!(out, "{:>4}  {}", n + 1, stances::sanitize::one_line(&text.text[s.clone()]))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let path = positions_file(file)?;
+    let model = load_model(&path)?;
+    let view = View::new(&model, None);
+    let width = if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
+    } else {
+        100
+    };
+    std::io::stdout().lock().write_all(export::text::render(&view, width).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,215 @@
+//! The positions model: what positions.toml says, with every reference resolved.
+//!
+//! [`load`] reads a positions file and its sources into a [`Model`], collecting every
+//! problem as a [`Diagnostic`](crate::diagnostic::Diagnostic) instead of stopping at
+//! the first one.
+
+mod load;
+mod parse;
+mod resolve;
+
+pub use load::{Loaded, load, load_str};
+
+use crate::date::Date;
+use crate::source::SourceText;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// The schema version this program reads.
+pub const SCHEMA: i64 = 1;
+
+/// A loaded, valid positions model.
+#[derive(Clone, Debug)]
+pub struct Model {
+    /// The positions file, as the user named it.
+    pub path: PathBuf,
+    /// `title`.
+    pub title: String,
+    /// `description`.
+    pub description: Option<String>,
+    /// The sources directory, resolved against the positions file's directory.
+    pub sources_dir: PathBuf,
+    /// Parties in file order.
+    pub parties: Vec<Party>,
+    /// Issues in file order.
+    pub issues: Vec<Issue>,
+    /// Sources in file order, with their text.
+    pub sources: Vec<Source>,
+    /// Positions in file order.
+    pub positions: Vec<Position>,
+}
+
+/// A negotiating party (a column of the grid).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Party {
+    /// The id under `[parties]`.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Column header (default: the id uppercased).
+    pub short: String,
+    /// What kind of party it is.
+    pub kind: Option<String>,
+    /// Members, for a coalition.
+    pub members: Vec<String>,
+}
+
+/// An issue under negotiation (a row of the grid).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// The id under `[issues]`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The question the issue asks.
+    pub question: Option<String>,
+    /// An ordered spectrum from one pole to the other, possibly empty.
+    pub scale: Vec<ScaleStep>,
+}
+
+/// One step of an issue's scale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleStep {
+    /// The key in the scale table.
+    pub id: String,
+    /// What the step means.
+    pub label: String,
+}
+
+/// A source document and its text.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The id under `[sources]`.
+    pub id: String,
+    /// `file` as written, relative to the sources directory.
+    pub file: String,
+    /// The file's path relative to the positions file's directory.
+    pub path: PathBuf,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: Option<String>,
+    /// Publication date: `published`, else the source's own `date` line.
+    pub published: Option<Date>,
+    /// URL.
+    pub url: Option<String>,
+    /// The decoded text with sentences.
+    pub text: SourceText,
+}
+
+/// One party's position on one issue, as of a date.
+#[derive(Clone, Debug)]
+pub struct Position {
+    /// Index into [`Model::parties`].
+    pub party: usize,
+    /// Index into [`Model::issues`].
+    pub issue: usize,
+    /// The one-line grid cell.
+    pub summary: String,
+    /// Longer explanation.
+    pub detail: Option<String>,
+    /// When the position was held.
+    pub as_of: Option<Date>,
+    /// Index into the issue's scale.
+    pub stance: Option<usize>,
+    /// Range of scale indices the party could accept (inclusive).
+    pub acceptable: Option<(usize, usize)>,
+    /// `status` as written (one of the allowed words).
+    pub status: Option<String>,
+    /// `confidence` as written.
+    pub confidence: Option<String>,
+    /// Conditions attached.
+    pub conditions: Vec<String>,
+    /// Curator's notes.
+    pub notes: Option<String>,
+    /// Citations, resolved to their sources.
+    pub citations: Vec<Citation>,
+    /// 1-based line of the `[[position]]` header.
+    pub line: usize,
+}
+
+/// A quote backing a position, found in its source.
+#[derive(Clone, Debug)]
+pub struct Citation {
+    /// Index into [`Model::sources`].
+    pub source: usize,
+    /// The quote as written.
+    pub quote: String,
+    /// Who said or reported it.
+    pub speaker: Option<String>,
+    /// Byte range of the matched text in the source.
+    pub span: Range<usize>,
+    /// Byte range of the sentence (or run of sentences) holding the match.
+    pub sentence: Range<usize>,
+    /// 1-based line of the `quote` value in positions.toml.
+    pub line: usize,
+}
+
+/// Allowed values of `kind`.
+pub const KINDS: &[&str] = &["state", "coalition", "organization", "person"];
+/// Allowed values of `status`.
+pub const STATUSES: &[&str] = &[
+    "stated",
+    "proposed",
+    "demanded",
+    "offered",
+    "accepted",
+    "rejected",
+    "conditional",
+    "withdrawn",
+];
+/// Allowed values of `confidence`.
+pub const CONFIDENCES: &[&str] = &["high", "moderate", "low"];
+
+impl Model {
+    /// Every distinct `as_of` date, oldest first.
+    pub fn dates(&self) -> Vec<Date> {
+        let mut dates: Vec<Date> = self.positions.iter().filter_map(|p| p.as_of).collect();
+        dates.sort();
+        dates.dedup();
+        dates
+    }
+
+    /// The latest `as_of` in the model: the default view date.
+    pub fn latest_date(&self) -> Option<Date> {
+        self.positions.iter().filter_map(|p| p.as_of).max()
+    }
+
+    /// The cell of each issue (rows) and party (columns) at `date`: the index of the
+    /// latest position dated on or before it (undated ones count as oldest).
+    pub fn grid_at(&self, date: Option<Date>) -> Vec<Vec<Option<usize>>> {
+        let mut grid = vec![vec![None; self.parties.len()]; self.issues.len()];
+        for (i, p) in self.positions.iter().enumerate() {
+            if let (Some(d), Some(view)) = (p.as_of, date)
+                && d > view
+            {
+                continue;
+            }
+            let cell = &mut grid[p.issue][p.party];
+            let newer = cell.is_none_or(|c: usize| p.as_of >= self.positions[c].as_of);
+            if newer {
+                *cell = Some(i);
+            }
+        }
+        grid
+    }
+
+    /// Positions of `party` on `issue`, oldest first (undated first).
+    pub fn history(&self, party: usize, issue: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.positions.len())
+            .filter(|&i| self.positions[i].party == party && self.positions[i].issue == issue)
+            .collect();
+        v.sort_by_key(|&i| self.positions[i].as_of);
+        v
+    }
+
+    /// The text of a citation's matched span.
+    pub fn quote_text(&self, c: &Citation) -> &str {
+        &self.sources[c.source].text.text[c.span.clone()]
+    }
+
+    /// The text of a citation's sentence.
+    pub fn sentence_text(&self, c: &Citation) -> &str {
+        &self.sources[c.source].text.text[c.sentence.clone()]
+    }
+}

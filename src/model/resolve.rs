@@ -1,0 +1,338 @@
+//! Turns the document as written into a [`Model`]: resolves every reference, loads
+//! the sources, finds every quote, and checks the rules that span several tables.
+
+use super::parse::{Ctx, Raw, RawPosition, RawSource, Sp};
+use super::{Citation, Issue, Model, Party, Position, ScaleStep, Source};
+use crate::date::Date;
+use crate::source::quote::{self, QuoteMatch};
+use crate::source::{self as src, SourceError, SourceText};
+use crate::suggest::did_you_mean;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// A hint naming the known ids, with a suggestion first when one is close.
+fn unknown_hint<'a>(word: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
+    let list: Vec<&str> = known.clone().collect();
+    let listing = if list.is_empty() {
+        "there are none defined".to_string()
+    } else {
+        format!("known: {}", list.join(", "))
+    };
+    match did_you_mean(word, known) {
+        Some(h) => format!("{h}\n{listing}"),
+        None => listing,
+    }
+}
+
+fn lookup(ctx: &mut Ctx, what: &str, r: &Sp<String>, ids: &[&str]) -> Option<usize> {
+    let found = ids.iter().position(|id| *id == r.v);
+    if found.is_none() {
+        ctx.error(
+            &r.span,
+            format!("unknown {what} `{}`", r.v),
+            Some(unknown_hint(&r.v, ids.iter().copied())),
+        );
+    }
+    found
+}
+
+/// Builds the model, or returns `None` when any error was reported.
+pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Option<Model> {
+    let parties: Vec<Party> = raw
+        .parties
+        .into_iter()
+        .map(|p| Party {
+            short: p.short.unwrap_or_else(|| p.id.v.to_uppercase()),
+            id: p.id.v,
+            name: p.name,
+            kind: p.kind,
+            members: p.members,
+        })
+        .collect();
+    let issues: Vec<Issue> = raw
+        .issues
+        .into_iter()
+        .map(|i| Issue {
+            id: i.id.v,
+            name: i.name,
+            question: i.question,
+            scale: i
+                .scale
+                .into_iter()
+                .map(|(id, label)| ScaleStep { id: id.v, label })
+                .collect(),
+        })
+        .collect();
+
+    let sources_dir_raw = raw.sources_dir.as_ref().map_or("seeds", |s| s.v.as_str());
+    let sources_dir = base_dir.join(sources_dir_raw);
+    let dir_ok = check_sources_dir(ctx, &raw.sources_dir, &raw.sources, &sources_dir, sources_dir_raw);
+
+    let mut sources = Vec::new();
+    let mut source_ok = Vec::new();
+    for s in raw.sources {
+        let loaded = if dir_ok { load_source(ctx, &sources_dir, &s.file) } else { None };
+        source_ok.push(loaded.is_some());
+        let text = loaded.unwrap_or_else(|| SourceText::from_text(String::new()));
+        let path = relative_to_base(&sources_dir, &s.file.v, base_dir);
+        sources.push(Source {
+            id: s.id.v,
+            file: s.file.v,
+            path,
+            title: s.title,
+            publisher: s.publisher,
+            published: s.published.or(text.date),
+            url: s.url,
+            text,
+        });
+    }
+
+    let party_ids: Vec<&str> = parties.iter().map(|p| p.id.as_str()).collect();
+    let issue_ids: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
+    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let mut positions = Vec::new();
+    let mut seen: HashMap<(usize, usize, Option<Date>), usize> = HashMap::new();
+    let mut cited: HashSet<usize> = HashSet::new();
+    for p in raw.positions {
+        let party = lookup(ctx, "party", &p.party, &party_ids);
+        let issue = lookup(ctx, "issue", &p.issue, &issue_ids);
+        let (Some(party), Some(issue)) = (party, issue) else { continue };
+        let line = ctx.line_of(p.header.start);
+        let date = p.as_of.as_ref().map(|d| d.v);
+        if let Some(first) = seen.insert((party, issue, date), line) {
+            let when = date.map_or("no date".to_string(), |d| format!("as_of {d}"));
+            ctx.error(
+                &p.header,
+                format!("a second position of `{}` on `{}` with {when}", p.party.v, p.issue.v),
+                Some(format!(
+                    "the first is at line {first}; give each a different as_of, or merge them"
+                )),
+            );
+        }
+        let scale: Vec<&str> = issues[issue].scale.iter().map(|s| s.id.as_str()).collect();
+        let stance = resolve_stance(ctx, &p, &scale);
+        let acceptable = resolve_acceptable(ctx, &p, &scale);
+        let citations = resolve_citations(ctx, &p, &sources, &source_ids, &source_ok);
+        cited.extend(citations.iter().map(|c| c.source));
+        if p.cites.is_empty() {
+            ctx.warning(
+                &p.header,
+                format!("the position of `{}` on `{}` cites no source", p.party.v, p.issue.v),
+                Some("add a [[position.cite]] with a quote that supports it".into()),
+            );
+        }
+        check_date_against_sources(ctx, &p, &citations, &sources);
+        positions.push(Position {
+            party,
+            issue,
+            summary: p.summary,
+            detail: p.detail,
+            as_of: date,
+            stance,
+            acceptable,
+            status: p.status,
+            confidence: p.confidence,
+            conditions: p.conditions,
+            notes: p.notes,
+            citations,
+            line,
+        });
+    }
+    for (i, s) in sources.iter().enumerate() {
+        if source_ok[i] && !cited.contains(&i) {
+            let span = find_source_header(ctx.text, &s.id);
+            ctx.warning(
+                &span,
+                format!("source `{}` is not cited by any position", s.id),
+                Some("cite it from a position, or remove it".into()),
+            );
+        }
+    }
+    if ctx.diags.iter().any(|d| d.is_error()) {
+        return None;
+    }
+    Some(Model {
+        path: ctx.file.to_path_buf(),
+        title: raw.title.unwrap_or_default(),
+        description: raw.description,
+        sources_dir,
+        parties,
+        issues,
+        sources,
+        positions,
+    })
+}
+
+/// The `[sources.ID]` header (or the id key) in the text, for warnings about a source.
+fn find_source_header(text: &str, id: &str) -> std::ops::Range<usize> {
+    let needle = format!("[sources.{id}]");
+    let at = text.find(&needle).unwrap_or(0);
+    at..at + needle.len()
+}
+
+/// `sources_dir/file` expressed relative to the positions file's directory.
+fn relative_to_base(sources_dir: &Path, file: &str, base_dir: &Path) -> PathBuf {
+    let full = sources_dir.join(file);
+    full.strip_prefix(base_dir).map(Path::to_path_buf).unwrap_or(full)
+}
+
+fn check_sources_dir(
+    ctx: &mut Ctx,
+    given: &Option<Sp<String>>,
+    sources: &[RawSource],
+    dir: &Path,
+    written: &str,
+) -> bool {
+    if sources.is_empty() || dir.is_dir() {
+        return true;
+    }
+    let what = if dir.exists() { "is not a directory" } else { "does not exist" };
+    match given {
+        Some(sd) => ctx.error(
+            &sd.span,
+            format!("sources_dir `{written}` {what} ({})", dir.display()),
+            Some("sources_dir is relative to the positions file".into()),
+        ),
+        None => ctx.error(
+            &sources[0].id.span,
+            format!("the default sources directory `seeds` {what} ({})", dir.display()),
+            Some("put the source texts in seeds/ beside positions.toml, or set sources_dir = \"...\"".into()),
+        ),
+    }
+    false
+}
+
+fn load_source(ctx: &mut Ctx, dir: &Path, file: &Sp<String>) -> Option<SourceText> {
+    let result = src::confine(dir, &file.v).and_then(|p| SourceText::load(&p));
+    match result {
+        Ok(t) => Some(t),
+        Err(e) => {
+            let hint = match e {
+                SourceError::OutsideSourcesDir => Some(format!(
+                    "source files must be inside the sources directory ({}); give a relative path without `..`",
+                    dir.display()
+                )),
+                SourceError::Missing => Some(format!("paths are relative to the sources directory ({})", dir.display())),
+                SourceError::TooLarge(_) => Some("split the document, or keep only the relevant part".into()),
+                SourceError::NotUtf8 { .. } => Some("convert it to UTF-8, e.g. iconv -f latin1 -t utf-8".into()),
+                _ => None,
+            };
+            ctx.error(&file.span, format!("source file `{}` {e}", dir.join(&file.v).display()), hint);
+            None
+        }
+    }
+}
+
+fn resolve_stance(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<usize> {
+    let s = p.stance.as_ref()?;
+    if scale.is_empty() {
+        ctx.error(
+            &s.span,
+            format!("stance `{}` given, but issue `{}` has no scale", s.v, p.issue.v),
+            Some(format!("add an [issues.{}.scale] table, or remove the stance", p.issue.v)),
+        );
+        return None;
+    }
+    lookup(ctx, &format!("stance on `{}`", p.issue.v), s, scale)
+}
+
+fn resolve_acceptable(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<(usize, usize)> {
+    let a = p.acceptable.as_ref()?;
+    if a.v.len() != 2 {
+        ctx.error(
+            &a.span,
+            format!("`acceptable` must be a [from, to] pair of scale keys, found {} items", a.v.len()),
+            Some(format!("e.g. acceptable = [\"{}\", \"{}\"]", scale.first().unwrap_or(&"a"), scale.last().unwrap_or(&"b"))),
+        );
+        return None;
+    }
+    if scale.is_empty() {
+        ctx.error(
+            &a.span,
+            format!("`acceptable` given, but issue `{}` has no scale", p.issue.v),
+            None,
+        );
+        return None;
+    }
+    let what = format!("scale step of `{}`", p.issue.v);
+    let from = lookup(ctx, &what, &a.v[0], scale)?;
+    let to = lookup(ctx, &what, &a.v[1], scale)?;
+    Some((from.min(to), from.max(to)))
+}
+
+fn resolve_citations(
+    ctx: &mut Ctx,
+    p: &RawPosition,
+    sources: &[Source],
+    source_ids: &[&str],
+    source_ok: &[bool],
+) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for c in &p.cites {
+        let Some(si) = lookup(ctx, "source", &c.source, source_ids) else { continue };
+        if !source_ok[si] {
+            continue;
+        }
+        let text = &sources[si].text;
+        match quote::find(text, &c.quote.v, c.prefix.as_deref(), c.suffix.as_deref()) {
+            QuoteMatch::Empty => ctx.error(
+                &c.quote.span,
+                "the quote is empty".into(),
+                Some("copy the exact words from the source that support the position".into()),
+            ),
+            QuoteMatch::NotFound { closest } => {
+                let hint = match closest {
+                    Some(r) => format!(
+                        "the most similar sentence of `{}` is:\n  {}",
+                        c.source.v,
+                        text.text[r].split_whitespace().collect::<Vec<_>>().join(" ")
+                    ),
+                    None => "quotes must match the source exactly (case included); spacing, curly quotes and dashes may differ".into(),
+                };
+                ctx.error(
+                    &c.quote.span,
+                    format!("quote not found in source `{}`", c.source.v),
+                    Some(hint),
+                );
+            }
+            QuoteMatch::Found { span, matches } => {
+                if matches > 1 {
+                    ctx.warning(
+                        &c.quote.span,
+                        format!("the quote occurs {matches} times in source `{}`; the first is used", c.source.v),
+                        Some("add `prefix` or `suffix` (the words just before or after it) to pick one".into()),
+                    );
+                }
+                let sentence = text.sentence_span(&span);
+                out.push(Citation {
+                    source: si,
+                    quote: c.quote.v.clone(),
+                    speaker: c.speaker.clone(),
+                    span,
+                    sentence,
+                    line: ctx.line_of(c.quote.span.start),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn check_date_against_sources(ctx: &mut Ctx, p: &RawPosition, citations: &[Citation], sources: &[Source]) {
+    let Some(as_of) = &p.as_of else { return };
+    if citations.is_empty() {
+        return;
+    }
+    let dates: Option<Vec<Date>> = citations.iter().map(|c| sources[c.source].published).collect();
+    let Some(dates) = dates else { return };
+    let latest = dates.iter().max().copied();
+    if let Some(latest) = latest
+        && as_of.v > latest
+    {
+        ctx.warning(
+            &as_of.span,
+            format!("as_of {} is later than every source citing it (latest published {latest})", as_of.v),
+            Some("a source cannot report a position held after it was published; check the date".into()),
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! Source documents: decoding, the optional `date` line, sentences and quote matching.
+
+pub mod normalize;
+pub mod quote;
+pub mod sentences;
+
+use crate::date::Date;
+use normalize::Normalized;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+
+/// The largest source file accepted, in bytes.
+pub const MAX_SOURCE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a source file could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// An absolute path, or one that climbs out of `sources_dir`.
+    OutsideSourcesDir,
+    /// No file at that path.
+    Missing,
+    /// The path names a directory.
+    IsDirectory,
+    /// Larger than [`MAX_SOURCE_BYTES`].
+    TooLarge(u64),
+    /// Not UTF-8; the 1-based line and column of the first bad byte.
+    NotUtf8 {
+        /// Line of the first invalid byte.
+        line: usize,
+        /// Column (in characters) of the first invalid byte.
+        column: usize,
+    },
+    /// Any other read failure.
+    Io(String),
+}
+
+impl std::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SourceError::OutsideSourcesDir => write!(f, "is outside the sources directory"),
+            SourceError::Missing => write!(f, "does not exist"),
+            SourceError::IsDirectory => write!(f, "is a directory, not a text file"),
+            SourceError::TooLarge(n) => write!(
+                f,
+                "is {:.1} MiB, over the 16 MiB limit for a source",
+                *n as f64 / 1048576.0
+            ),
+            SourceError::NotUtf8 { line, column } => {
+                write!(f, "is not UTF-8 text (invalid byte at line {line}, column {column})")
+            }
+            SourceError::Io(e) => write!(f, "cannot be read: {e}"),
+        }
+    }
+}
+
+/// The decoded text of one source, with its sentences and a normalized copy for matching.
+#[derive(Clone, Debug)]
+pub struct SourceText {
+    /// The text as decoded: BOM removed, line endings kept.
+    pub text: String,
+    /// Byte offset where the content starts (after a `date YYYY-MM-DD` metadata line).
+    pub body_start: usize,
+    /// The date from the `date` metadata, if the source starts with one.
+    pub date: Option<Date>,
+    /// Sentences of the content, as byte ranges of `text`, in order.
+    pub sentences: Vec<Range<usize>>,
+    normalized: Normalized,
+    /// Byte offsets of multi-byte characters, for code point conversion.
+    wide_chars: Vec<(usize, usize)>,
+}
+
+impl SourceText {
+    /// Builds a source from decoded text.
+    pub fn from_text(text: String) -> Self {
+        let (date, body_start) = date_line(&text);
+        let sentences = sentences::split(&text, body_start);
+        let normalized = Normalized::new(&text, body_start);
+        let mut wide_chars = Vec::new();
+        let mut extra = 0;
+        for (i, c) in text.char_indices() {
+            if c.len_utf8() > 1 {
+                extra += c.len_utf8() - 1;
+                wide_chars.push((i, extra));
+            }
+        }
+        SourceText {
+            text,
+            body_start,
+            date,
+            sentences,
+            normalized,
+            wide_chars,
+        }
+    }
+
+    /// Reads and decodes a source file, enforcing the size limit.
+    pub fn load(path: &Path) -> Result<Self, SourceError> {
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => SourceError::Missing,
+            _ => SourceError::Io(e.to_string()),
+        })?;
+        if meta.is_dir() {
+            return Err(SourceError::IsDirectory);
+        }
+        if meta.len() > MAX_SOURCE_BYTES {
+            return Err(SourceError::TooLarge(meta.len()));
+        }
+        let bytes = std::fs::read(path).map_err(|e| SourceError::Io(e.to_string()))?;
+        if bytes.len() as u64 > MAX_SOURCE_BYTES {
+            return Err(SourceError::TooLarge(bytes.len() as u64));
+        }
+        Ok(SourceText::from_text(decode(bytes)?))
+    }
+
+    /// The code point offset of byte offset `byte` (which must be a character boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let i = self.wide_chars.partition_point(|&(at, _)| at < byte);
+        byte - if i == 0 { 0 } else { self.wide_chars[i - 1].1 }
+    }
+
+    /// The index range of the sentences that hold the byte range `span`.
+    pub fn sentences_covering(&self, span: &Range<usize>) -> Range<usize> {
+        sentences::covering(&self.sentences, span)
+    }
+
+    /// The byte range from the first to the last sentence that holds `span`.
+    pub fn sentence_span(&self, span: &Range<usize>) -> Range<usize> {
+        let run = self.sentences_covering(span);
+        match (self.sentences.get(run.start), self.sentences.get(run.end.wrapping_sub(1))) {
+            (Some(a), Some(b)) => a.start.min(span.start)..b.end.max(span.end),
+            _ => span.clone(),
+        }
+    }
+}
+
+/// Decodes UTF-8 (a BOM allowed and removed).
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, SourceError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e.utf8_error().valid_up_to();
+        let prefix = std::str::from_utf8(&e.as_bytes()[..good]).unwrap_or("");
+        let line = prefix.matches('\n').count() + 1;
+        let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        SourceError::NotUtf8 { line, column }
+    })
+}
+
+/// Reads an optional leading `date YYYY-MM-DD` (white space before it allowed);
+/// returns the date and where the content starts.
+pub fn date_line(text: &str) -> (Option<Date>, usize) {
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let Some(after) = rest.strip_prefix("date") else {
+        return (None, 0);
+    };
+    let spaced = after.trim_start_matches([' ', '\t']);
+    if spaced.len() == after.len() || spaced.len() < 10 || !spaced.is_char_boundary(10) {
+        return (None, 0);
+    }
+    let (date, tail) = spaced.split_at(10);
+    match (Date::parse(date), tail.chars().next()) {
+        (Some(d), None) => (Some(d), text.len()),
+        (Some(d), Some(c)) if c.is_whitespace() => {
+            let body = tail.trim_start();
+            (Some(d), text.len() - body.len())
+        }
+        _ => (None, 0),
+    }
+}
+
+/// Resolves `file` inside `dir` lexically: no absolute paths, no `..` climbing out.
+pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
+    let mut depth = 0usize;
+    let mut out = dir.to_path_buf();
+    if file.is_empty() {
+        return Err(SourceError::Missing);
+    }
+    for part in Path::new(file).components() {
+        match part {
+            Component::Normal(p) => {
+                depth += 1;
+                out.push(p);
+            }
+            Component::CurDir => {}
+            Component::ParentDir if depth > 0 => {
+                depth -= 1;
+                out.pop();
+            }
+            _ => return Err(SourceError::OutsideSourcesDir),
+        }
+    }
+    // Symbolic links must not lead out either.
+    if let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), out.canonicalize())
+        && !real.starts_with(&real_dir)
+    {
+        return Err(SourceError::OutsideSourcesDir);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_line_is_metadata() {
+        let t = " date 2025-04-25 Some reports suggested";
+        let (d, start) = date_line(t);
+        assert_eq!(d, Date::new(2025, 4, 25));
+        assert_eq!(&t[start..], "Some reports suggested");
+        let t = "date 2025-04-25\n\nFirst.";
+        assert_eq!(&t[date_line(t).1..], "First.");
+        assert_eq!(date_line("dated 2025-04-25 x"), (None, 0));
+        assert_eq!(date_line("date 2025-02-30 x"), (None, 0));
+        assert_eq!(date_line("date 2025-04-251"), (None, 0));
+        let s = SourceText::from_text(" date 2025-04-25 Some reports. More.".into());
+        assert_eq!(&s.text[s.sentences[0].clone()], "Some reports.");
+    }
+
+    #[test]
+    fn decodes_bom_and_reports_bad_bytes() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi\r\n".to_vec()).unwrap(), "hi\r\n");
+        assert_eq!(
+            decode(b"ok\nab\xFFc".to_vec()),
+            Err(SourceError::NotUtf8 { line: 2, column: 3 })
+        );
+    }
+
+    #[test]
+    fn confinement() {
+        let d = Path::new("seeds");
+        assert_eq!(confine(d, "a/../b.txt").unwrap(), Path::new("seeds/b.txt"));
+        assert_eq!(confine(d, "../x.txt"), Err(SourceError::OutsideSourcesDir));
+        assert_eq!(confine(d, "/etc/passwd"), Err(SourceError::OutsideSourcesDir));
+        assert_eq!(confine(d, "a/../../x"), Err(SourceError::OutsideSourcesDir));
+    }
+
+    #[test]
+    fn code_point_offsets() {
+        let s = SourceText::from_text("a’b“c".into());
+        assert_eq!(s.char_offset(0), 0);
+        assert_eq!(s.char_offset(1), 1);
+        assert_eq!(s.char_offset(4), 2);
+        assert_eq!(s.char_offset(5), 3);
+        assert_eq!(s.char_offset(8), 4);
+        assert_eq!(s.char_offset(9), 5);
+    }
+}

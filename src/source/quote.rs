@@ -1,0 +1,127 @@
+//! Finding a quote in its source, and the closest sentence when it is not there.
+
+use super::SourceText;
+use super::normalize::normalize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The outcome of looking for a quote in a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteMatch {
+    /// The quote is empty once white space is removed.
+    Empty,
+    /// Found at `span` (bytes of the source text); `matches` counts the candidates
+    /// left after prefix/suffix (1 when the match is unambiguous).
+    Found {
+        /// Byte range of the matched text in the source.
+        span: Range<usize>,
+        /// How many places matched after prefix and suffix were applied.
+        matches: usize,
+    },
+    /// Not in the source; `closest` is the most similar sentence, if any.
+    NotFound {
+        /// Byte range of the most similar sentence.
+        closest: Option<Range<usize>>,
+    },
+}
+
+/// Looks for `quote` in `source`, using `prefix`/`suffix` to choose among several matches.
+pub fn find(source: &SourceText, quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> QuoteMatch {
+    let q = normalize(quote);
+    if q.is_empty() {
+        return QuoteMatch::Empty;
+    }
+    let hay = &source.normalized.text;
+    let all: Vec<usize> = memchr::memmem::find_iter(hay.as_bytes(), q.as_bytes()).collect();
+    if all.is_empty() {
+        return QuoteMatch::NotFound {
+            closest: closest_sentence(source, &q),
+        };
+    }
+    let prefix = prefix.map(normalize).filter(|p| !p.is_empty());
+    let suffix = suffix.map(normalize).filter(|s| !s.is_empty());
+    let fits = |&a: &usize| {
+        let b = a + q.len();
+        prefix.as_ref().is_none_or(|p| hay[..a].trim_end().ends_with(p.as_str()))
+            && suffix.as_ref().is_none_or(|s| hay[b..].trim_start().starts_with(s.as_str()))
+    };
+    let chosen: Vec<usize> = all.iter().copied().filter(fits).collect();
+    let (at, matches) = match chosen.first() {
+        Some(&a) => (a, chosen.len()),
+        None => (all[0], all.len()),
+    };
+    QuoteMatch::Found {
+        span: source.normalized.original_range(at, at + q.len()),
+        matches,
+    }
+}
+
+/// Character bigrams of a lowercased string, counted.
+fn bigrams(s: &str) -> HashMap<(char, char), u32> {
+    let chars: Vec<char> = s.to_lowercase().chars().collect();
+    let mut out = HashMap::new();
+    for w in chars.windows(2) {
+        *out.entry((w[0], w[1])).or_insert(0) += 1;
+    }
+    out
+}
+
+/// The sentence most similar to the (normalized) quote: mostly how much of the
+/// quote's bigrams it holds, partly how alike the two are overall.
+fn closest_sentence(source: &SourceText, q: &str) -> Option<Range<usize>> {
+    let qb = bigrams(q);
+    let q_total: u32 = qb.values().sum();
+    if q_total == 0 {
+        return source.sentences.first().cloned();
+    }
+    let mut best: Option<(f64, Range<usize>)> = None;
+    for s in &source.sentences {
+        let sb = bigrams(&normalize(&source.text[s.clone()]));
+        let s_total: u32 = sb.values().sum();
+        let shared: u32 = qb.iter().map(|(k, &n)| n.min(*sb.get(k).unwrap_or(&0))).sum();
+        let containment = f64::from(shared) / f64::from(q_total);
+        let dice = 2.0 * f64::from(shared) / f64::from(q_total + s_total);
+        let score = 0.7 * containment + 0.3 * dice;
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, s.clone()));
+        }
+    }
+    best.filter(|(score, _)| *score > 0.2).map(|(_, r)| r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> SourceText {
+        SourceText::from_text(text.to_string())
+    }
+
+    #[test]
+    fn finds_through_normalization() {
+        let s = src("date 2025-04-25 Some reports suggested Witkoff may press Russia to recognize Ukraine’s right\n  to maintain its military.");
+        let m = find(&s, "recognize Ukraine's right to maintain", None, None);
+        let QuoteMatch::Found { span, matches } = m else { panic!("{m:?}") };
+        assert_eq!(matches, 1);
+        assert_eq!(&s.text[span], "recognize Ukraine’s right\n  to maintain");
+    }
+
+    #[test]
+    fn case_sensitive_and_not_found_shows_closest() {
+        let s = src("Russia rejected a 30-day ceasefire. Kyiv proposed a truce on strikes.");
+        let m = find(&s, "kyiv proposed a truce", None, None);
+        assert_eq!(m, QuoteMatch::NotFound { closest: Some(36..69) });
+    }
+
+    #[test]
+    fn prefix_and_suffix_pick_one_of_several() {
+        let s = src("He said no. She said no. They said no.");
+        let QuoteMatch::Found { span, matches } = find(&s, "said no", Some("She "), None) else { panic!() };
+        assert_eq!((span.start, matches), (16, 1));
+        let QuoteMatch::Found { span, matches } = find(&s, "said no", None, Some(". They")) else { panic!() };
+        assert_eq!((span.start, matches), (16, 1));
+        let QuoteMatch::Found { span, matches } = find(&s, "said no", None, None) else { panic!() };
+        assert_eq!((span.start, matches), (3, 3));
+        assert_eq!(find(&s, " \n ", None, None), QuoteMatch::Empty);
+    }
+}
