@@ -31,7 +31,12 @@ pub fn run(path: &Path, strict: bool) -> Outcome {
 }
 
 /// Writes diagnostics as text, followed by a summary line.
-pub fn write_text(out: &mut dyn Write, path: &Path, outcome: &Outcome, strict: bool) -> std::io::Result<()> {
+pub fn write_text(
+    out: &mut dyn Write,
+    path: &Path,
+    outcome: &Outcome,
+    strict: bool,
+) -> std::io::Result<()> {
     for d in &outcome.loaded.diagnostics {
         writeln!(out, "{}", crate::sanitize::line(&d.to_string()))?;
     }
@@ -40,7 +45,11 @@ pub fn write_text(out: &mut dyn Write, path: &Path, outcome: &Outcome, strict: b
     match &outcome.loaded.model {
         Some(m) if errors == 0 => {
             let cites: usize = m.positions.iter().map(|p| p.citations.len()).sum();
-            let verdict = if strict && warnings > 0 { "fails --strict" } else { "ok" };
+            let verdict = if strict && warnings > 0 {
+                "fails --strict"
+            } else {
+                "ok"
+            };
             writeln!(
                 out,
                 "{}: {verdict}: {}, {}, {}, {}, {}, {} ({})",
@@ -51,7 +60,11 @@ pub fn write_text(out: &mut dyn Write, path: &Path, outcome: &Outcome, strict: b
                 plural(m.positions.len(), "position"),
                 plural(cites, "citation"),
                 plural(warnings, "warning"),
-                if warnings == 0 { "all quotes found" } else { "see above" },
+                if warnings == 0 {
+                    "all quotes found"
+                } else {
+                    "see above"
+                },
             )
         }
         _ => writeln!(

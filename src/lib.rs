@@ -7,8 +7,8 @@
 pub mod check;
 pub mod date;
 pub mod diagnostic;
+pub mod export;
 pub mod model;
+pub mod sanitize;
 pub mod source;
 pub mod suggest;
-pub mod export;
-pub mod sanitize;

@@ -10,7 +10,12 @@ use std::process::ExitCode;
 
 /// Read and compare negotiating positions, every claim backed by a quote.
 #[derive(Parser)]
-#[command(name = "stances", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "stances",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -51,7 +56,11 @@ const DEFAULT_FILE: &str = "positions.toml";
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Check { file, strict, format }) => run_check(file, strict, format),
+        Some(Command::Check {
+            file,
+            strict,
+            format,
+        }) => run_check(file, strict, format),
         Some(Command::Sentences { source, file }) => run_sentences(&source, file),
         None => run_view(cli.file),
     };
@@ -86,7 +95,10 @@ fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     }
     let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_FILE);
     let how = if bundled.exists() {
-        format!("open the bundled example with: stances {}", bundled.display())
+        format!(
+            "open the bundled example with: stances {}",
+            bundled.display()
+        )
     } else {
         "open the bundled example from the stances repository with: cargo run --release".into()
     };
@@ -99,8 +111,12 @@ fn run_check(file: Option<PathBuf>, strict: bool, format: CheckFormat) -> anyhow
     let path = positions_file(file)?;
     let outcome = check::run(&path, strict);
     match format {
-        CheckFormat::Text => check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?,
-        CheckFormat::Json => check::write_json(&mut std::io::stdout().lock(), &outcome.loaded.diagnostics)?,
+        CheckFormat::Text => {
+            check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?
+        }
+        CheckFormat::Json => {
+            check::write_json(&mut std::io::stdout().lock(), &outcome.loaded.diagnostics)?
+        }
     }
     Ok(ExitCode::from(outcome.status as u8))
 }
@@ -152,7 +168,12 @@ fn run_sentences(source: &str, file: Option<PathBuf>) -> anyhow::Result<ExitCode
     };
     let mut out = std::io::stdout().lock();
     for (n, s) in text.sentences.iter().enumerate() {
-        writeln!(out, "{:>4}  {}", n + 1, stances::sanitize::one_line(&text.text[s.clone()]))?;
+        writeln!(
+            out,
+            "{:>4}  {}",
+            n + 1,
+            stances::sanitize::one_line(&text.text[s.clone()])
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -166,6 +187,8 @@ fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     } else {
         100
     };
-    std::io::stdout().lock().write_all(export::text::render(&view, width).as_bytes())?;
+    std::io::stdout()
+        .lock()
+        .write_all(export::text::render(&view, width).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -17,7 +17,10 @@ pub fn text(s: &str) -> String {
 /// Like [`text`], but line breaks become spaces too: for one-line cells and messages
 /// (a newline inside a diagnostic's own layout is kept by the caller).
 pub fn line(s: &str) -> String {
-    s.split('\n').map(|l| text(l.trim_end_matches('\r'))).collect::<Vec<_>>().join("\n")
+    s.split('\n')
+        .map(|l| text(l.trim_end_matches('\r')))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Like [`text`], but everything on one line.
@@ -37,7 +40,10 @@ mod tests {
 
     #[test]
     fn strips_escape_sequences_and_overrides() {
-        assert_eq!(text("a\x1b[31mred\x07\u{9b}2J"), "a\u{FFFD}[31mred\u{FFFD}\u{FFFD}2J");
+        assert_eq!(
+            text("a\x1b[31mred\x07\u{9b}2J"),
+            "a\u{FFFD}[31mred\u{FFFD}\u{FFFD}2J"
+        );
         assert_eq!(text("x\u{202E}y\tz\n"), "x\u{FFFD}y z\n");
         assert_eq!(one_line(" a\r\n b\x1b "), "a b\u{FFFD}");
         assert_eq!(text("Україна 中文 ’"), "Україна 中文 ’");

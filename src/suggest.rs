@@ -26,12 +26,22 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             let len = word.chars().count().max(c.chars().count());
             d <= (len / 3).max(1) || (c.len() >= 2 && lower.starts_with(&c.to_lowercase()))
         })
-        .min_by_key(|&(d, _)| d)
+        .min_by_key(|&(d, c)| {
+            let shared = lower
+                .chars()
+                .zip(c.to_lowercase().chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            (d, std::cmp::Reverse(shared))
+        })
         .map(|(_, c)| c)
 }
 
 /// A hint line: "did you mean `x`?" when one is close.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -43,6 +53,7 @@ mod tests {
     fn suggests_near_names_only() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(closest("usa", ["us", "ru", "ua"]), Some("us"));
+        assert_eq!(closest("rus", ["us", "ru", "ua"]), Some("ru"));
         assert_eq!(closest("sumary", ["summary", "detail"]), Some("summary"));
         assert_eq!(closest("zzzzzz", ["summary", "detail"]), None);
         assert_eq!(closest("Title", ["title"]), Some("title"));

@@ -23,7 +23,9 @@ pub fn render(view: &View<'_>, width: usize) -> String {
         .min(width / cols);
     let rest = width - issue_w - gap * (cols - 1);
     let party_w = (rest / m.parties.len().max(1)).max(4);
-    let widths: Vec<usize> = std::iter::once(issue_w).chain(std::iter::repeat_n(party_w, m.parties.len())).collect();
+    let widths: Vec<usize> = std::iter::once(issue_w)
+        .chain(std::iter::repeat_n(party_w, m.parties.len()))
+        .collect();
 
     let header: Vec<String> = std::iter::once("Issue".to_string())
         .chain(m.parties.iter().map(|p| one_line(&p.short)))

@@ -49,7 +49,11 @@ pub fn load(path: &Path) -> Loaded {
             );
         }
         Ok(m) if m.len() > MAX_POSITIONS_BYTES => {
-            return Loaded::fail(path, format!("is {} bytes, too large for a positions file", m.len()), None);
+            return Loaded::fail(
+                path,
+                format!("is {} bytes, too large for a positions file", m.len()),
+                None,
+            );
         }
         Ok(_) => {}
     }
@@ -103,7 +107,11 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().to_string();
-            ctx.error(&span, format!("TOML syntax: {message}"), syntax_hint(&message));
+            ctx.error(
+                &span,
+                format!("TOML syntax: {message}"),
+                syntax_hint(&message),
+            );
             return Loaded {
                 model: None,
                 diagnostics: ctx.diags,

@@ -98,7 +98,13 @@ impl<'a> Ctx<'a> {
         self.lines.locate(self.text, offset).0
     }
 
-    pub fn report(&mut self, severity: Severity, span: &Range<usize>, message: String, hint: Option<String>) {
+    pub fn report(
+        &mut self,
+        severity: Severity,
+        span: &Range<usize>,
+        message: String,
+        hint: Option<String>,
+    ) {
         let (line, column) = self.lines.locate(self.text, span.start);
         self.diags.push(Diagnostic {
             severity,
@@ -142,13 +148,23 @@ struct Table<'t, 'i> {
 }
 
 impl<'t, 'i> Table<'t, 'i> {
-    fn new(ctx: &mut Ctx, table: &'t DeTable<'i>, span: Range<usize>, name: String, allowed: &[&str]) -> Self {
+    fn new(
+        ctx: &mut Ctx,
+        table: &'t DeTable<'i>,
+        span: Range<usize>,
+        name: String,
+        allowed: &[&str],
+    ) -> Self {
         for key in table.keys() {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let word = key.get_ref().as_ref();
                 let hint = did_you_mean(word, allowed.iter().copied())
                     .unwrap_or_else(|| format!("allowed keys here: {}", allowed.join(", ")));
-                ctx.error(&key.span(), format!("unknown key `{word}` in {name}"), Some(hint));
+                ctx.error(
+                    &key.span(),
+                    format!("unknown key `{word}` in {name}"),
+                    Some(hint),
+                );
             }
         }
         Table { table, span, name }
@@ -169,7 +185,11 @@ impl<'t, 'i> Table<'t, 'i> {
     fn wrong_type(&self, ctx: &mut Ctx, key: &str, v: &Value<'_>, want: &str) {
         ctx.error(
             &v.span(),
-            format!("`{key}` in {} must be {want}, found {}", self.name, type_name(v.get_ref())),
+            format!(
+                "`{key}` in {} must be {want}, found {}",
+                self.name,
+                type_name(v.get_ref())
+            ),
             None,
         );
     }
@@ -232,12 +252,19 @@ impl<'t, 'i> Table<'t, 'i> {
                 }),
                 other => ctx.error(
                     &item.span(),
-                    format!("`{key}` in {} must hold strings, found {}", self.name, type_name(other)),
+                    format!(
+                        "`{key}` in {} must hold strings, found {}",
+                        self.name,
+                        type_name(other)
+                    ),
                     None,
                 ),
             }
         }
-        Some(Sp { v: out, span: v.span() })
+        Some(Sp {
+            v: out,
+            span: v.span(),
+        })
     }
 
     fn date(&self, ctx: &mut Ctx, key: &str) -> Option<Sp<Date>> {
@@ -245,7 +272,10 @@ impl<'t, 'i> Table<'t, 'i> {
         let span = v.span();
         match v.get_ref() {
             DeValue::Datetime(dt) => {
-                let date = dt.date.as_ref().and_then(|d| Date::new(d.year, d.month, d.day));
+                let date = dt
+                    .date
+                    .as_ref()
+                    .and_then(|d| Date::new(d.year, d.month, d.day));
                 match (date, &dt.time, &dt.offset) {
                     (Some(d), None, None) => return Some(Sp { v: d, span }),
                     _ => ctx.error(
@@ -272,8 +302,14 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     /// A sub-table's entries (`[parties.*]` and the like), in file order.
-    fn entries(&self, ctx: &mut Ctx, key: &str) -> Vec<(Sp<String>, &'t DeTable<'i>, Range<usize>)> {
-        let Some(v) = self.get(key) else { return Vec::new() };
+    fn entries(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+    ) -> Vec<(Sp<String>, &'t DeTable<'i>, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
         let DeValue::Table(t) = v.get_ref() else {
             self.wrong_type(ctx, key, v, "a table");
             return Vec::new();
@@ -288,7 +324,11 @@ impl<'t, 'i> Table<'t, 'i> {
                 DeValue::Table(inner) => out.push((id, inner, k.span())),
                 other => ctx.error(
                     &item.span(),
-                    format!("`{key}.{}` must be a table, found {}", id.v, type_name(other)),
+                    format!(
+                        "`{key}.{}` must be a table, found {}",
+                        id.v,
+                        type_name(other)
+                    ),
                     Some(format!("write it as a [{key}.{}] table", id.v)),
                 ),
             }
@@ -298,9 +338,16 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// An array of tables (`[[position]]`), each with the span of its header.
     fn array_of_tables(&self, ctx: &mut Ctx, key: &str) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
-        let Some(v) = self.get(key) else { return Vec::new() };
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
         let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(ctx, key, v, &format!("an array of tables, written [[{key}]]"));
+            self.wrong_type(
+                ctx,
+                key,
+                v,
+                &format!("an array of tables, written [[{key}]]"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -321,7 +368,9 @@ impl<'t, 'i> Table<'t, 'i> {
 /// True for ids of the form `[a-z0-9][a-z0-9_-]*`.
 pub(super) fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
@@ -329,30 +378,58 @@ fn check_id(ctx: &mut Ctx, what: &str, id: &Sp<String>) -> bool {
     if valid_id(&id.v) {
         return true;
     }
-    let fixed: String = id
-        .v
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' { c } else { '-' })
-        .collect();
+    let fixed: String =
+        id.v.trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
     let fixed = fixed.trim_matches('-').to_string();
     let hint = if valid_id(&fixed) {
         format!("ids use lowercase letters, digits, `_` and `-`; try `{fixed}`")
     } else {
         "ids use lowercase letters, digits, `_` and `-`, starting with a letter or digit".into()
     };
-    ctx.error(&id.span, format!("invalid {what} id `{}`", id.v), Some(hint));
+    ctx.error(
+        &id.span,
+        format!("invalid {what} id `{}`", id.v),
+        Some(hint),
+    );
     false
 }
 
-const ROOT_KEYS: &[&str] = &["schema", "title", "description", "sources_dir", "parties", "issues", "sources", "position"];
+const ROOT_KEYS: &[&str] = &[
+    "schema",
+    "title",
+    "description",
+    "sources_dir",
+    "parties",
+    "issues",
+    "sources",
+    "position",
+];
 const PARTY_KEYS: &[&str] = &["name", "short", "kind", "members"];
 const ISSUE_KEYS: &[&str] = &["name", "question", "scale"];
 const SOURCE_KEYS: &[&str] = &["file", "title", "publisher", "published", "url"];
 const POSITION_KEYS: &[&str] = &[
-    "party", "issue", "summary", "detail", "as_of", "stance", "acceptable", "status", "confidence",
-    "conditions", "notes", "cite",
+    "party",
+    "issue",
+    "summary",
+    "detail",
+    "as_of",
+    "stance",
+    "acceptable",
+    "status",
+    "confidence",
+    "conditions",
+    "notes",
+    "cite",
 ];
 const CITE_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "speaker"];
 
@@ -362,7 +439,8 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
     match root.get("schema") {
         None => root.missing(ctx, "schema", "1"),
         Some(v) => match v.get_ref() {
-            DeValue::Integer(i) if i64::from_str_radix(i.as_str(), i.radix()) == Ok(super::SCHEMA) => {}
+            DeValue::Integer(i)
+                if i64::from_str_radix(i.as_str(), i.radix()) == Ok(super::SCHEMA) => {}
             DeValue::Integer(i) => ctx.error(
                 &v.span(),
                 format!("unsupported schema `{i}`: this version of stances reads schema 1"),
@@ -371,7 +449,9 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
             _ => root.wrong_type(ctx, "schema", v, "the integer 1"),
         },
     }
-    let title = root.required_string(ctx, "title", "\"Ukraine peace talks, April 2025\"").map(|s| s.v);
+    let title = root
+        .required_string(ctx, "title", "\"Ukraine peace talks, April 2025\"")
+        .map(|s| s.v);
     let description = root.text(ctx, "description");
     let sources_dir = root.string(ctx, "sources_dir");
 
@@ -383,7 +463,9 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
         let name = t.required_string(ctx, "name", "\"United States\"");
         let short = t.text(ctx, "short");
         let kind = t.one_of(ctx, "kind", super::KINDS);
-        let members = t.strings(ctx, "members").map(|m| m.v.into_iter().map(|s| s.v).collect());
+        let members = t
+            .strings(ctx, "members")
+            .map(|m| m.v.into_iter().map(|s| s.v).collect());
         if let (true, Some(name)) = (ok, name) {
             parties.push(RawParty {
                 id,
@@ -443,7 +525,13 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
     let mut positions = Vec::new();
     for (t, header) in root.array_of_tables(ctx, "position") {
         let line = ctx.line_of(header.start);
-        let t = Table::new(ctx, t, header.clone(), format!("the [[position]] at line {line}"), POSITION_KEYS);
+        let t = Table::new(
+            ctx,
+            t,
+            header.clone(),
+            format!("the [[position]] at line {line}"),
+            POSITION_KEYS,
+        );
         if let Some(p) = read_position(ctx, &t, header) {
             positions.push(p);
         }
@@ -462,8 +550,15 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
 
 impl<'t, 'i> Table<'t, 'i> {
     /// A table of string values (`[issues.x.scale]`), in file order.
-    fn entries_of_strings(&self, ctx: &mut Ctx, key: &str, owner: &str) -> Vec<(Sp<String>, String, Range<usize>)> {
-        let Some(v) = self.get(key) else { return Vec::new() };
+    fn entries_of_strings(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        owner: &str,
+    ) -> Vec<(Sp<String>, String, Range<usize>)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
         let DeValue::Table(t) = v.get_ref() else {
             self.wrong_type(ctx, key, v, "a table of labels");
             return Vec::new();
@@ -504,13 +599,21 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
     let acceptable = t.strings(ctx, "acceptable");
     let status = t.one_of(ctx, "status", super::STATUSES);
     let confidence = t.one_of(ctx, "confidence", super::CONFIDENCES);
-    let conditions = t.strings(ctx, "conditions").map(|c| c.v.into_iter().map(|s| s.v).collect());
+    let conditions = t
+        .strings(ctx, "conditions")
+        .map(|c| c.v.into_iter().map(|s| s.v).collect());
     let notes = t.text(ctx, "notes");
     let mut cites = Vec::new();
     let mut cites_ok = true;
     for (ct, cheader) in t.array_of_tables(ctx, "cite") {
         let line = ctx.line_of(cheader.start);
-        let ct = Table::new(ctx, ct, cheader.clone(), format!("the [[position.cite]] at line {line}"), CITE_KEYS);
+        let ct = Table::new(
+            ctx,
+            ct,
+            cheader.clone(),
+            format!("the [[position.cite]] at line {line}"),
+            CITE_KEYS,
+        );
         let source = ct.required_string(ctx, "source", "\"ki-2025-04-23\"");
         let quote = match ct.get("quote") {
             None => {

@@ -66,12 +66,22 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Option<Model>
 
     let sources_dir_raw = raw.sources_dir.as_ref().map_or("seeds", |s| s.v.as_str());
     let sources_dir = base_dir.join(sources_dir_raw);
-    let dir_ok = check_sources_dir(ctx, &raw.sources_dir, &raw.sources, &sources_dir, sources_dir_raw);
+    let dir_ok = check_sources_dir(
+        ctx,
+        &raw.sources_dir,
+        &raw.sources,
+        &sources_dir,
+        sources_dir_raw,
+    );
 
     let mut sources = Vec::new();
     let mut source_ok = Vec::new();
     for s in raw.sources {
-        let loaded = if dir_ok { load_source(ctx, &sources_dir, &s.file) } else { None };
+        let loaded = if dir_ok {
+            load_source(ctx, &sources_dir, &s.file)
+        } else {
+            None
+        };
         source_ok.push(loaded.is_some());
         let text = loaded.unwrap_or_else(|| SourceText::from_text(String::new()));
         let path = relative_to_base(&sources_dir, &s.file.v, base_dir);
@@ -92,18 +102,29 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Option<Model>
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let mut positions = Vec::new();
     let mut seen: HashMap<(usize, usize, Option<Date>), usize> = HashMap::new();
-    let mut cited: HashSet<usize> = HashSet::new();
+    // A source counts as cited even from a position that has other errors.
+    let cited: HashSet<usize> = raw
+        .positions
+        .iter()
+        .flat_map(|p| &p.cites)
+        .filter_map(|c| source_ids.iter().position(|id| *id == c.source.v))
+        .collect();
     for p in raw.positions {
         let party = lookup(ctx, "party", &p.party, &party_ids);
         let issue = lookup(ctx, "issue", &p.issue, &issue_ids);
-        let (Some(party), Some(issue)) = (party, issue) else { continue };
+        let (Some(party), Some(issue)) = (party, issue) else {
+            continue;
+        };
         let line = ctx.line_of(p.header.start);
         let date = p.as_of.as_ref().map(|d| d.v);
         if let Some(first) = seen.insert((party, issue, date), line) {
             let when = date.map_or("no date".to_string(), |d| format!("as_of {d}"));
             ctx.error(
                 &p.header,
-                format!("a second position of `{}` on `{}` with {when}", p.party.v, p.issue.v),
+                format!(
+                    "a second position of `{}` on `{}` with {when}",
+                    p.party.v, p.issue.v
+                ),
                 Some(format!(
                     "the first is at line {first}; give each a different as_of, or merge them"
                 )),
@@ -113,11 +134,13 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Option<Model>
         let stance = resolve_stance(ctx, &p, &scale);
         let acceptable = resolve_acceptable(ctx, &p, &scale);
         let citations = resolve_citations(ctx, &p, &sources, &source_ids, &source_ok);
-        cited.extend(citations.iter().map(|c| c.source));
         if p.cites.is_empty() {
             ctx.warning(
                 &p.header,
-                format!("the position of `{}` on `{}` cites no source", p.party.v, p.issue.v),
+                format!(
+                    "the position of `{}` on `{}` cites no source",
+                    p.party.v, p.issue.v
+                ),
                 Some("add a [[position.cite]] with a quote that supports it".into()),
             );
         }
@@ -173,7 +196,9 @@ fn find_source_header(text: &str, id: &str) -> std::ops::Range<usize> {
 /// `sources_dir/file` expressed relative to the positions file's directory.
 fn relative_to_base(sources_dir: &Path, file: &str, base_dir: &Path) -> PathBuf {
     let full = sources_dir.join(file);
-    full.strip_prefix(base_dir).map(Path::to_path_buf).unwrap_or(full)
+    full.strip_prefix(base_dir)
+        .map(Path::to_path_buf)
+        .unwrap_or(full)
 }
 
 fn check_sources_dir(
@@ -186,7 +211,11 @@ fn check_sources_dir(
     if sources.is_empty() || dir.is_dir() {
         return true;
     }
-    let what = if dir.exists() { "is not a directory" } else { "does not exist" };
+    let what = if dir.exists() {
+        "is not a directory"
+    } else {
+        "does not exist"
+    };
     match given {
         Some(sd) => ctx.error(
             &sd.span,
@@ -212,12 +241,23 @@ fn load_source(ctx: &mut Ctx, dir: &Path, file: &Sp<String>) -> Option<SourceTex
                     "source files must be inside the sources directory ({}); give a relative path without `..`",
                     dir.display()
                 )),
-                SourceError::Missing => Some(format!("paths are relative to the sources directory ({})", dir.display())),
-                SourceError::TooLarge(_) => Some("split the document, or keep only the relevant part".into()),
-                SourceError::NotUtf8 { .. } => Some("convert it to UTF-8, e.g. iconv -f latin1 -t utf-8".into()),
+                SourceError::Missing => Some(format!(
+                    "paths are relative to the sources directory ({})",
+                    dir.display()
+                )),
+                SourceError::TooLarge(_) => {
+                    Some("split the document, or keep only the relevant part".into())
+                }
+                SourceError::NotUtf8 { .. } => {
+                    Some("convert it to UTF-8, e.g. iconv -f latin1 -t utf-8".into())
+                }
                 _ => None,
             };
-            ctx.error(&file.span, format!("source file `{}` {e}", dir.join(&file.v).display()), hint);
+            ctx.error(
+                &file.span,
+                format!("source file `{}` {e}", dir.join(&file.v).display()),
+                hint,
+            );
             None
         }
     }
@@ -228,8 +268,14 @@ fn resolve_stance(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<usiz
     if scale.is_empty() {
         ctx.error(
             &s.span,
-            format!("stance `{}` given, but issue `{}` has no scale", s.v, p.issue.v),
-            Some(format!("add an [issues.{}.scale] table, or remove the stance", p.issue.v)),
+            format!(
+                "stance `{}` given, but issue `{}` has no scale",
+                s.v, p.issue.v
+            ),
+            Some(format!(
+                "add an [issues.{}.scale] table, or remove the stance",
+                p.issue.v
+            )),
         );
         return None;
     }
@@ -241,8 +287,15 @@ fn resolve_acceptable(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<
     if a.v.len() != 2 {
         ctx.error(
             &a.span,
-            format!("`acceptable` must be a [from, to] pair of scale keys, found {} items", a.v.len()),
-            Some(format!("e.g. acceptable = [\"{}\", \"{}\"]", scale.first().unwrap_or(&"a"), scale.last().unwrap_or(&"b"))),
+            format!(
+                "`acceptable` must be a [from, to] pair of scale keys, found {} items",
+                a.v.len()
+            ),
+            Some(format!(
+                "e.g. acceptable = [\"{}\", \"{}\"]",
+                scale.first().unwrap_or(&"a"),
+                scale.last().unwrap_or(&"b")
+            )),
         );
         return None;
     }
@@ -269,7 +322,9 @@ fn resolve_citations(
 ) -> Vec<Citation> {
     let mut out = Vec::new();
     for c in &p.cites {
-        let Some(si) = lookup(ctx, "source", &c.source, source_ids) else { continue };
+        let Some(si) = lookup(ctx, "source", &c.source, source_ids) else {
+            continue;
+        };
         if !source_ok[si] {
             continue;
         }
@@ -318,12 +373,20 @@ fn resolve_citations(
     out
 }
 
-fn check_date_against_sources(ctx: &mut Ctx, p: &RawPosition, citations: &[Citation], sources: &[Source]) {
+fn check_date_against_sources(
+    ctx: &mut Ctx,
+    p: &RawPosition,
+    citations: &[Citation],
+    sources: &[Source],
+) {
     let Some(as_of) = &p.as_of else { return };
     if citations.is_empty() {
         return;
     }
-    let dates: Option<Vec<Date>> = citations.iter().map(|c| sources[c.source].published).collect();
+    let dates: Option<Vec<Date>> = citations
+        .iter()
+        .map(|c| sources[c.source].published)
+        .collect();
     let Some(dates) = dates else { return };
     let latest = dates.iter().max().copied();
     if let Some(latest) = latest
@@ -331,8 +394,14 @@ fn check_date_against_sources(ctx: &mut Ctx, p: &RawPosition, citations: &[Citat
     {
         ctx.warning(
             &as_of.span,
-            format!("as_of {} is later than every source citing it (latest published {latest})", as_of.v),
-            Some("a source cannot report a position held after it was published; check the date".into()),
+            format!(
+                "as_of {} is later than every source citing it (latest published {latest})",
+                as_of.v
+            ),
+            Some(
+                "a source cannot report a position held after it was published; check the date"
+                    .into(),
+            ),
         );
     }
 }

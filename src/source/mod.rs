@@ -46,7 +46,10 @@ impl std::fmt::Display for SourceError {
                 *n as f64 / 1048576.0
             ),
             SourceError::NotUtf8 { line, column } => {
-                write!(f, "is not UTF-8 text (invalid byte at line {line}, column {column})")
+                write!(
+                    f,
+                    "is not UTF-8 text (invalid byte at line {line}, column {column})"
+                )
             }
             SourceError::Io(e) => write!(f, "cannot be read: {e}"),
         }
@@ -126,7 +129,10 @@ impl SourceText {
     /// The byte range from the first to the last sentence that holds `span`.
     pub fn sentence_span(&self, span: &Range<usize>) -> Range<usize> {
         let run = self.sentences_covering(span);
-        match (self.sentences.get(run.start), self.sentences.get(run.end.wrapping_sub(1))) {
+        match (
+            self.sentences.get(run.start),
+            self.sentences.get(run.end.wrapping_sub(1)),
+        ) {
             (Some(a), Some(b)) => a.start.min(span.start)..b.end.max(span.end),
             _ => span.clone(),
         }
@@ -233,7 +239,10 @@ mod tests {
         let d = Path::new("seeds");
         assert_eq!(confine(d, "a/../b.txt").unwrap(), Path::new("seeds/b.txt"));
         assert_eq!(confine(d, "../x.txt"), Err(SourceError::OutsideSourcesDir));
-        assert_eq!(confine(d, "/etc/passwd"), Err(SourceError::OutsideSourcesDir));
+        assert_eq!(
+            confine(d, "/etc/passwd"),
+            Err(SourceError::OutsideSourcesDir)
+        );
         assert_eq!(confine(d, "a/../../x"), Err(SourceError::OutsideSourcesDir));
     }
 

@@ -106,7 +106,10 @@ mod tests {
 
     #[test]
     fn folds_quotes_dashes_and_space() {
-        assert_eq!(normalize("  Ukraine’s  “full”\n\tceasefire — now "), "Ukraine's \"full\" ceasefire - now");
+        assert_eq!(
+            normalize("  Ukraine’s  “full”\n\tceasefire — now "),
+            "Ukraine's \"full\" ceasefire - now"
+        );
         assert_eq!(normalize("a\u{2013}b"), "a-b");
         assert_eq!(normalize(""), "");
     }

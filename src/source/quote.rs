@@ -26,7 +26,12 @@ pub enum QuoteMatch {
 }
 
 /// Looks for `quote` in `source`, using `prefix`/`suffix` to choose among several matches.
-pub fn find(source: &SourceText, quote: &str, prefix: Option<&str>, suffix: Option<&str>) -> QuoteMatch {
+pub fn find(
+    source: &SourceText,
+    quote: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> QuoteMatch {
     let q = normalize(quote);
     if q.is_empty() {
         return QuoteMatch::Empty;
@@ -42,8 +47,12 @@ pub fn find(source: &SourceText, quote: &str, prefix: Option<&str>, suffix: Opti
     let suffix = suffix.map(normalize).filter(|s| !s.is_empty());
     let fits = |&a: &usize| {
         let b = a + q.len();
-        prefix.as_ref().is_none_or(|p| hay[..a].trim_end().ends_with(p.as_str()))
-            && suffix.as_ref().is_none_or(|s| hay[b..].trim_start().starts_with(s.as_str()))
+        prefix
+            .as_ref()
+            .is_none_or(|p| hay[..a].trim_end().ends_with(p.as_str()))
+            && suffix
+                .as_ref()
+                .is_none_or(|s| hay[b..].trim_start().starts_with(s.as_str()))
     };
     let chosen: Vec<usize> = all.iter().copied().filter(fits).collect();
     let (at, matches) = match chosen.first() {
@@ -78,7 +87,10 @@ fn closest_sentence(source: &SourceText, q: &str) -> Option<Range<usize>> {
     for s in &source.sentences {
         let sb = bigrams(&normalize(&source.text[s.clone()]));
         let s_total: u32 = sb.values().sum();
-        let shared: u32 = qb.iter().map(|(k, &n)| n.min(*sb.get(k).unwrap_or(&0))).sum();
+        let shared: u32 = qb
+            .iter()
+            .map(|(k, &n)| n.min(*sb.get(k).unwrap_or(&0)))
+            .sum();
         let containment = f64::from(shared) / f64::from(q_total);
         let dice = 2.0 * f64::from(shared) / f64::from(q_total + s_total);
         let score = 0.7 * containment + 0.3 * dice;
@@ -99,9 +111,13 @@ mod tests {
 
     #[test]
     fn finds_through_normalization() {
-        let s = src("date 2025-04-25 Some reports suggested Witkoff may press Russia to recognize Ukraine’s right\n  to maintain its military.");
+        let s = src(
+            "date 2025-04-25 Some reports suggested Witkoff may press Russia to recognize Ukraine’s right\n  to maintain its military.",
+        );
         let m = find(&s, "recognize Ukraine's right to maintain", None, None);
-        let QuoteMatch::Found { span, matches } = m else { panic!("{m:?}") };
+        let QuoteMatch::Found { span, matches } = m else {
+            panic!("{m:?}")
+        };
         assert_eq!(matches, 1);
         assert_eq!(&s.text[span], "recognize Ukraine’s right\n  to maintain");
     }
@@ -110,17 +126,28 @@ mod tests {
     fn case_sensitive_and_not_found_shows_closest() {
         let s = src("Russia rejected a 30-day ceasefire. Kyiv proposed a truce on strikes.");
         let m = find(&s, "kyiv proposed a truce", None, None);
-        assert_eq!(m, QuoteMatch::NotFound { closest: Some(36..69) });
+        assert_eq!(
+            m,
+            QuoteMatch::NotFound {
+                closest: Some(36..69)
+            }
+        );
     }
 
     #[test]
     fn prefix_and_suffix_pick_one_of_several() {
         let s = src("He said no. She said no. They said no.");
-        let QuoteMatch::Found { span, matches } = find(&s, "said no", Some("She "), None) else { panic!() };
+        let QuoteMatch::Found { span, matches } = find(&s, "said no", Some("She "), None) else {
+            panic!()
+        };
         assert_eq!((span.start, matches), (16, 1));
-        let QuoteMatch::Found { span, matches } = find(&s, "said no", None, Some(". They")) else { panic!() };
+        let QuoteMatch::Found { span, matches } = find(&s, "said no", None, Some(". They")) else {
+            panic!()
+        };
         assert_eq!((span.start, matches), (16, 1));
-        let QuoteMatch::Found { span, matches } = find(&s, "said no", None, None) else { panic!() };
+        let QuoteMatch::Found { span, matches } = find(&s, "said no", None, None) else {
+            panic!()
+        };
         assert_eq!((span.start, matches), (3, 3));
         assert_eq!(find(&s, " \n ", None, None), QuoteMatch::Empty);
     }

@@ -1,0 +1,331 @@
+//! Every rule of SPEC §1 and every bad input the foundation issue lists, through the library.
+
+mod common;
+use common::{Project, VALID, at, diagnostics, find};
+use stances::diagnostic::Severity::{Error, Warning};
+
+#[test]
+fn the_valid_fixture_has_no_diagnostics() {
+    let p = Project::new(VALID);
+    let loaded = stances::model::load(&p.path());
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let m = loaded.model.unwrap();
+    let c = &m.positions[0].citations[0];
+    assert_eq!(m.quote_text(c), "Russia rejected a 30-day ceasefire");
+    assert_eq!(m.sentence_text(c), "Russia rejected a 30-day ceasefire.");
+    assert_eq!(m.positions[0].line, 21);
+}
+
+#[test]
+fn toml_syntax_error_has_line_and_column() {
+    let d = diagnostics("schema = 1\ntitle = \"x\"\nname = = 3\n");
+    let e = find(&d, Error, "TOML syntax");
+    assert_eq!(at(e).0, 3);
+}
+
+#[test]
+fn empty_file_and_binary_garbage() {
+    find(&diagnostics(""), Error, "empty");
+    find(&diagnostics("  \n\n"), Error, "empty");
+    let p = Project::new("");
+    p.write("positions.toml", &[0x00, 0xFF, 0x13, 0x37, 0x80, 0x00]);
+    let d = p.diagnostics();
+    assert!(d[0].is_error() && d[0].message.contains("UTF-8"), "{d:?}");
+    p.write("positions.toml", b"\x00\x01\x02schema = 1");
+    find(&p.diagnostics(), Error, "binary");
+}
+
+#[test]
+fn schema_must_be_one() {
+    let d = diagnostics(&VALID.replace("schema = 1", "schema = 2"));
+    let e = find(&d, Error, "unsupported schema `2`");
+    assert_eq!(at(e), (1, 10));
+    find(
+        &diagnostics(&VALID.replace("schema = 1", "schema = \"1\"")),
+        Error,
+        "`schema`",
+    );
+    find(
+        &diagnostics(&VALID.replace("schema = 1\n", "")),
+        Error,
+        "required key `schema`",
+    );
+}
+
+#[test]
+fn missing_title() {
+    let d = diagnostics(&VALID.replace("title = \"Test talks\"\n", ""));
+    let e = find(&d, Error, "required key `title`");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("add a line like: title = \"Ukraine peace talks, April 2025\"")
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_the_near_name() {
+    let d = diagnostics(&VALID.replace("summary = ", "sumary = "));
+    let e = find(&d, Error, "unknown key `sumary`");
+    assert_eq!(at(e), (24, 1));
+    assert_eq!(e.hint.as_deref(), Some("did you mean `summary`?"));
+    let d = diagnostics(&VALID.replace("[sources.a]\n", "[sources.a]\npublsher = \"X\"\n"));
+    assert_eq!(
+        find(&d, Error, "unknown key `publsher`").hint.as_deref(),
+        Some("did you mean `publisher`?")
+    );
+    let d = diagnostics(&VALID.replace("schema = 1", "schema = 1\ncolour = \"red\""));
+    assert!(
+        find(&d, Error, "unknown key `colour`")
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("allowed keys")
+    );
+}
+
+#[test]
+fn unknown_references_name_the_known_ids() {
+    let d = diagnostics(&VALID.replace("party = \"ru\"", "party = \"rus\""));
+    let e = find(&d, Error, "unknown party `rus`");
+    assert_eq!(at(e), (22, 9));
+    assert_eq!(e.hint.as_deref(), Some("did you mean `ru`?\nknown: us, ru"));
+
+    let d = diagnostics(&VALID.replace("issue = \"ceasefire\"", "issue = \"cesefire\""));
+    assert!(
+        find(&d, Error, "unknown issue `cesefire`")
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("ceasefire")
+    );
+
+    let d = diagnostics(&VALID.replace("source = \"a\"", "source = \"b\""));
+    assert!(
+        find(&d, Error, "unknown source `b`")
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("known: a")
+    );
+
+    let d = diagnostics(&VALID.replace("stance = \"none\"", "stance = \"nne\""));
+    let e = find(&d, Error, "unknown stance on `ceasefire` `nne`");
+    assert!(e.hint.as_deref().unwrap().contains("did you mean `none`?"));
+
+    let d = diagnostics(&VALID.replace("stance = \"none\"", "acceptable = [\"full\", \"nada\"]"));
+    find(&d, Error, "`nada`");
+    let d = diagnostics(&VALID.replace("stance = \"none\"", "acceptable = [\"full\"]"));
+    find(&d, Error, "[from, to] pair");
+}
+
+#[test]
+fn enumerated_values_are_checked() {
+    let d = diagnostics(&VALID.replace("stance = \"none\"", "status = \"propsed\""));
+    assert!(
+        find(&d, Error, "`status` cannot be `propsed`")
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `proposed`?")
+    );
+    let d =
+        diagnostics(&VALID.replace("name = \"Russia\"", "name = \"Russia\"\nkind = \"empire\""));
+    find(&d, Error, "`kind` cannot be `empire`");
+}
+
+#[test]
+fn a_date_given_as_a_string() {
+    let d = diagnostics(&VALID.replace("as_of = 2025-04-23", "as_of = \"2025-04-23\""));
+    let e = find(&d, Error, "`as_of` must be a TOML date, not a string");
+    assert_eq!(at(e), (25, 9));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("write the date without quotes: as_of = 2025-04-23")
+    );
+    let d = diagnostics(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-04-23T10:00:00"));
+    find(&d, Error, "plain date");
+}
+
+#[test]
+fn an_id_with_spaces() {
+    let d = diagnostics(&VALID.replace("[parties.us]", "[parties.\"united states\"]"));
+    let e = find(&d, Error, "invalid party id `united states`");
+    assert!(e.hint.as_deref().unwrap().contains("try `united-states`"));
+    let d = diagnostics(&VALID.replace("full = ", "\"Full Stop\" = "));
+    find(&d, Error, "invalid scale step id");
+}
+
+#[test]
+fn two_positions_for_the_same_party_issue_and_date() {
+    let second = "\n[[position]]\nparty = \"ru\"\nissue = \"ceasefire\"\nsummary = \"Again\"\nas_of = 2025-04-23\n[[position.cite]]\nsource = \"a\"\nquote = \"Putin\"\n";
+    let d = diagnostics(&format!("{VALID}{second}"));
+    let e = find(
+        &d,
+        Error,
+        "a second position of `ru` on `ceasefire` with as_of 2025-04-23",
+    );
+    assert_eq!(at(e).0, 32);
+    assert!(e.hint.as_deref().unwrap().contains("line 21"));
+    // A different date is a timeline, not a duplicate.
+    let d = diagnostics(&format!(
+        "{VALID}{}",
+        second.replace("2025-04-23", "2025-04-20")
+    ));
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
+fn quotes_empty_missing_and_ambiguous() {
+    let d = diagnostics(&VALID.replace(
+        "quote = \"Russia rejected a 30-day ceasefire\"",
+        "quote = \"  \"",
+    ));
+    find(&d, Error, "the quote is empty");
+
+    let d = diagnostics(&VALID.replace("Russia rejected a 30-day", "Russia refused a 30-day"));
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert_eq!(at(e), (30, 9));
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("the most similar sentence of `a` is:\n  Russia rejected a 30-day ceasefire.")
+    );
+    // Case matters.
+    find(
+        &diagnostics(&VALID.replace("Russia rejected", "russia rejected")),
+        Error,
+        "quote not found",
+    );
+
+    let d = diagnostics(&VALID.replace(
+        "quote = \"Russia rejected a 30-day ceasefire\"",
+        "quote = \"said no\"",
+    ));
+    let w = find(&d, Warning, "occurs 2 times");
+    assert!(w.hint.as_deref().unwrap().contains("prefix"));
+    let d = diagnostics(&VALID.replace(
+        "quote = \"Russia rejected a 30-day ceasefire\"",
+        "quote = \"said no\"\nprefix = \"She \"",
+    ));
+    assert!(d.is_empty(), "{d:#?}");
+}
+
+#[test]
+fn normalization_allows_spacing_curly_quotes_and_dashes() {
+    let p = Project::new(&VALID.replace(
+        "quote = \"Russia rejected a 30-day ceasefire\"",
+        "quote = \"Russia  rejected\\na 30\u{2013}day ceasefire\"",
+    ));
+    let m = stances::model::load(&p.path()).model.expect("loads");
+    let c = &m.positions[0].citations[0];
+    assert_eq!(m.quote_text(c), "Russia rejected a 30-day ceasefire");
+}
+
+#[test]
+fn source_files_that_cannot_be_used() {
+    let cases: &[(&str, &str)] = &[
+        ("missing.txt", "does not exist"),
+        ("../positions.toml", "outside the sources directory"),
+        ("/etc/hostname", "outside the sources directory"),
+        ("sub", "is a directory"),
+        (
+            "latin1.txt",
+            "is not UTF-8 text (invalid byte at line 1, column 4)",
+        ),
+        ("big.txt", "over the 16 MiB limit"),
+    ];
+    for (file, needle) in cases {
+        let p = Project::new(&VALID.replace("file = \"a.txt\"", &format!("file = \"{file}\"")));
+        p.write("seeds/sub/x.txt", b"x");
+        p.write("seeds/latin1.txt", b"Caf\xE9 \xE9t\xE9");
+        let big = std::fs::File::create(p.dir.path().join("seeds/big.txt")).unwrap();
+        big.set_len(16 * 1024 * 1024 + 1).unwrap();
+        let d = p.diagnostics();
+        let e = find(&d, Error, needle);
+        assert_eq!(at(e), (17, 8), "{file}");
+    }
+}
+
+#[test]
+fn a_bom_and_crlf_source_is_fine() {
+    let p = Project::new(VALID);
+    p.write(
+        "seeds/a.txt",
+        "\u{FEFF}Intro.\r\nRussia rejected a 30-day ceasefire.\r\n".as_bytes(),
+    );
+    let m = stances::model::load(&p.path()).model.expect("loads");
+    let c = &m.positions[0].citations[0];
+    assert_eq!(c.span.start, "Intro.\r\n".len());
+}
+
+#[test]
+fn missing_sources_dir() {
+    let d = diagnostics(&VALID.replace(
+        "title = \"Test talks\"",
+        "title = \"T\"\nsources_dir = \"texts\"",
+    ));
+    let e = find(&d, Error, "sources_dir `texts` does not exist");
+    assert_eq!(at(e), (3, 15));
+    let p = Project::new(VALID);
+    std::fs::remove_dir_all(p.dir.path().join("seeds")).unwrap();
+    find(
+        &p.diagnostics(),
+        Error,
+        "default sources directory `seeds` does not exist",
+    );
+}
+
+#[test]
+fn deeply_nested_toml_is_an_error_not_a_crash() {
+    for deep in [
+        "a = ".to_string() + &"[".repeat(50_000),
+        "[".repeat(50_000),
+        "x = ".to_string() + &"{a=".repeat(50_000),
+    ] {
+        let d = diagnostics(&deep);
+        assert!(d.iter().any(|d| d.is_error()), "{d:?}");
+    }
+}
+
+#[test]
+fn warnings_uncited_unused_and_late() {
+    let d = diagnostics(&VALID.replace(
+        "\n[[position.cite]]\nsource = \"a\"\nquote = \"Russia rejected a 30-day ceasefire\"\n",
+        "\n",
+    ));
+    find(&d, Warning, "cites no source");
+    find(&d, Warning, "source `a` is not cited");
+    assert!(d.iter().all(|d| !d.is_error()), "{d:#?}");
+
+    let d = diagnostics(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
+    let w = find(
+        &d,
+        Warning,
+        "as_of 2025-05-01 is later than every source citing it",
+    );
+    assert_eq!(at(w), (25, 9));
+}
+
+#[test]
+fn the_source_date_line_counts_as_published() {
+    let p = Project::new(
+        &VALID
+            .replace("published = 2025-04-23\n", "")
+            .replace("as_of = 2025-04-23", "as_of = 2025-05-01"),
+    );
+    p.write(
+        "seeds/a.txt",
+        format!(" date 2025-04-25 {}", common::SOURCE_A).as_bytes(),
+    );
+    let d = p.diagnostics();
+    find(&d, Warning, "latest published 2025-04-25");
+}
+
+#[test]
+fn all_errors_are_reported_in_one_run() {
+    let d = diagnostics(
+        &VALID
+            .replace("party = \"ru\"", "party = \"xx\"")
+            .replace("name = \"Russia\"", "nam = \"Russia\""),
+    );
+    assert!(d.len() >= 3, "{d:#?}");
+}

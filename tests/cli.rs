@@ -1,0 +1,222 @@
+//! The command line as a user runs it: exit statuses, output formats, bad files.
+
+mod common;
+use assert_cmd::Command;
+use common::{Project, VALID};
+use predicates::prelude::*;
+
+fn stances() -> Command {
+    Command::cargo_bin("stances").unwrap()
+}
+
+fn repo() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn bundled_model_passes_strict_check() {
+    stances()
+        .current_dir(repo())
+        .args(["check", "--strict"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("positions.toml: ok: 4 parties"));
+}
+
+#[test]
+fn check_text_reports_file_line_column_and_hint() {
+    let p = Project::new(&VALID.replace("party = \"ru\"", "party = \"rus\""));
+    stances()
+        .current_dir(p.dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "positions.toml:22:9: error: unknown party `rus`\n    hint: did you mean `ru`?\n    hint: known: us, ru\n",
+        ))
+        .stderr(predicate::str::contains("positions.toml: 1 error, 0 warnings"));
+}
+
+#[test]
+fn check_json_prints_an_array_on_stdout() {
+    let p = Project::new(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
+    let out = stances()
+        .current_dir(p.dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let d = &v.as_array().unwrap()[0];
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["file"], "positions.toml");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(25), Some(9))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("later than every source")
+    );
+    assert!(d["hint"].is_string());
+}
+
+#[test]
+fn strict_makes_warnings_fail() {
+    let p = Project::new(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
+    stances()
+        .current_dir(p.dir.path())
+        .arg("check")
+        .assert()
+        .code(0);
+    stances()
+        .current_dir(p.dir.path())
+        .args(["check", "--strict"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("warning:"));
+}
+
+#[test]
+fn json_of_a_clean_model_is_an_empty_array() {
+    let p = Project::new(VALID);
+    stances()
+        .current_dir(p.dir.path())
+        .args(["check", "--format=json"])
+        .assert()
+        .code(0)
+        .stdout("[]\n");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    stances()
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    stances().args(["check", "--bogus"]).assert().code(2);
+    stances().args(["frobnicate", "x", "y"]).assert().code(2);
+}
+
+#[test]
+fn missing_file_directory_and_no_default() {
+    let dir = tempfile::tempdir().unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["check", "nope.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nope.toml: error: no such file"));
+    stances()
+        .current_dir(dir.path())
+        .args(["check", "."])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a directory"));
+    stances()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no ./positions.toml")
+                .and(predicate::str::contains("bundled example")),
+        );
+    stances()
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bundled example"));
+}
+
+#[test]
+fn no_input_ever_panics() {
+    let p = Project::new("");
+    let inputs: Vec<Vec<u8>> = vec![
+        b"\xff\xfe\x00garbage".to_vec(),
+        b"[[[[[[[[[[".repeat(5000),
+        b"a = "
+            .iter()
+            .chain(b"[".repeat(100_000).iter())
+            .copied()
+            .collect(),
+        b"schema = 1\ntitle = 't'\n[[position]]\n[[position.cite]]\n".to_vec(),
+        b"schema = 1\ntitle = 't'\nparties = 3\nissues = []\nsources = 'x'\nposition = 5\n"
+            .to_vec(),
+        b"schema = 1\ntitle = 't'\n[[position]]\ncite = [1, 2]\nparty = 1\n".to_vec(),
+        b"schema = 99999999999999999999999\n".to_vec(),
+    ];
+    for bytes in inputs {
+        p.write("positions.toml", &bytes);
+        for args in [
+            vec!["check"],
+            vec!["check", "--strict", "--format", "json"],
+            vec![],
+            vec!["sentences", "a"],
+        ] {
+            let out = stances()
+                .current_dir(p.dir.path())
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{args:?} on {:?}",
+                String::from_utf8_lossy(&bytes[..bytes.len().min(40)])
+            );
+        }
+    }
+}
+
+#[test]
+fn sentences_of_a_seed() {
+    let out = stances()
+        .current_dir(repo())
+        .args(["sentences", "ki-2025-04-23"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "   1  U.S. Special Envoy Steve Witkoff is expected to meet Russian President Vladimir Putin in Moscow on April 25, Axios reported on April 23, citing an unnamed U.S. official."
+    );
+    assert_eq!(text.lines().count(), 18);
+    // The date line is metadata, never part of the first sentence.
+    stances()
+        .current_dir(repo())
+        .args(["sentences", "seeds/004_2215c32ffc805020.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "   1  Some reports suggested Witkoff",
+        ));
+    stances()
+        .current_dir(repo())
+        .args(["sentences", "ki-2025"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "known sources: ki-2025-04-23, moscow-2025-04-25",
+        ));
+}
+
+#[test]
+fn no_subcommand_prints_the_grid() {
+    stances()
+        .current_dir(repo())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Ukraine peace talks, April 2025 — as of 2025-04-25",
+        ))
+        .stdout(predicate::str::contains("Territory"));
+}
