@@ -12,3 +12,4 @@ pub mod model;
 pub mod sanitize;
 pub mod source;
 pub mod suggest;
+pub mod tui;

@@ -36,6 +36,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Export the comparison table (text, md, csv, html or json).
+    Export(ExportArgs),
     /// Print the numbered sentences of one source.
     Sentences {
         /// A source id from the positions file, or a path to a text file.
@@ -43,6 +45,28 @@ enum Command {
         /// The positions file [default: ./positions.toml]
         file: Option<PathBuf>,
     },
+}
+
+/// Arguments of `stances export`.
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// The positions file [default: ./positions.toml]
+    file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: export::Format,
+    /// The view date, YYYY-MM-DD [default: the latest as_of in the file]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    /// Write to PATH (atomically) instead of stdout.
+    #[arg(short = 'o', long = "output", value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Width of the text table [default: the terminal's, or 100]
+    #[arg(long)]
+    width: Option<usize>,
+    /// CSV: one row per citation instead of the wide table.
+    #[arg(long)]
+    long: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,6 +86,7 @@ fn main() -> ExitCode {
             format,
         }) => run_check(file, strict, format),
         Some(Command::Sentences { source, file }) => run_sentences(&source, file),
+        Some(Command::Export(args)) => run_export(args),
         None => run_view(cli.file),
     };
     match result {
@@ -178,17 +203,51 @@ fn run_sentences(source: &str, file: Option<PathBuf>) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let path = positions_file(file)?;
-    let model = load_model(&path)?;
-    let view = View::new(&model, None);
-    let width = if std::io::stdout().is_terminal() {
+/// The terminal's width, or 100 when stdout is not a terminal.
+fn output_width() -> usize {
+    if std::io::stdout().is_terminal() {
         crossterm::terminal::size().map_or(100, |(w, _)| w as usize)
     } else {
         100
+    }
+}
+
+fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let path = positions_file(args.file)?;
+    let date = match &args.as_of {
+        None => None,
+        Some(s) => Some(stances::date::Date::parse(s).ok_or_else(|| {
+            anyhow::anyhow!("--as-of `{s}` is not a date\n  hint: write it as YYYY-MM-DD, e.g. --as-of 2025-04-23")
+        })?),
     };
-    std::io::stdout()
-        .lock()
-        .write_all(export::text::render(&view, width).as_bytes())?;
+    let model = load_model(&path)?;
+    let view = View::new(&model, date);
+    let options = export::Options {
+        width: args.width.unwrap_or_else(output_width),
+        long: args.long,
+    };
+    let content = export::render(&view, args.format, &options);
+    match &args.output {
+        Some(target) => export::write_atomic(target, &content, &model)?,
+        None => std::io::stdout().lock().write_all(content.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let path = positions_file(file)?;
+    let model = load_model(&path)?;
+    if !std::io::stdout().is_terminal() {
+        // Not a terminal: print the grid as text instead of opening the reader.
+        let view = View::new(&model, None);
+        let options = export::Options {
+            width: 100,
+            long: false,
+        };
+        let text = export::render(&view, export::Format::Text, &options);
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    stances::tui::run(path, model)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,45 @@ pub mod text;
 
 use crate::date::Date;
 use crate::model::{Model, Position};
+use std::path::Path;
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A plain aligned table.
+    Text,
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// RFC 4180 CSV.
+    Csv,
+    /// One self-contained HTML5 page.
+    Html,
+    /// The whole model with resolved citations.
+    Json,
+}
+
+/// Options that some formats use.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Width of the text table, in columns.
+    pub width: usize,
+    /// CSV: one row per citation.
+    pub long: bool,
+}
+
+/// Renders `view` in `format`.
+pub fn render(view: &View<'_>, format: Format, options: &Options) -> String {
+    match format {
+        Format::Text => text::render(view, options.width),
+        _ => todo!("export format {format:?}"),
+    }
+}
+
+/// Writes `content` to `target` through a temporary file and a rename.
+pub fn write_atomic(target: &Path, content: &str, model: &Model) -> anyhow::Result<()> {
+    let _ = (target, content, model);
+    todo!("atomic write")
+}
 
 /// The grid at one view date: what every exporter renders.
 pub struct View<'m> {
