@@ -1,10 +1,23 @@
 //! Exports: the grid at a view date, resolved once, rendered by one module per format.
+//!
+//! [`View`] resolves the grid; [`notes::Notes`] numbers the citations of the cells shown;
+//! each format module only renders them. [`render`] picks the module and
+//! [`write_atomic`] writes the result safely. None of this prints anything, so the
+//! reader can call it too.
 
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod md;
+pub mod notes;
 pub mod text;
+pub mod url;
+mod write;
+
+pub use write::write_atomic;
 
 use crate::date::Date;
-use crate::model::{Model, Position};
-use std::path::Path;
+use crate::model::{Issue, Model, Position};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -21,6 +34,19 @@ pub enum Format {
     Json,
 }
 
+impl Format {
+    /// The usual file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
 /// Options that some formats use.
 #[derive(Clone, Debug)]
 pub struct Options {
@@ -30,18 +56,25 @@ pub struct Options {
     pub long: bool,
 }
 
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            width: 100,
+            long: false,
+        }
+    }
+}
+
 /// Renders `view` in `format`.
 pub fn render(view: &View<'_>, format: Format, options: &Options) -> String {
     match format {
         Format::Text => text::render(view, options.width),
-        _ => todo!("export format {format:?}"),
+        Format::Md => md::render(view),
+        Format::Csv if options.long => csv::render_long(view),
+        Format::Csv => csv::render(view),
+        Format::Html => html::render(view),
+        Format::Json => json::render(view),
     }
-}
-
-/// Writes `content` to `target` through a temporary file and a rename.
-pub fn write_atomic(target: &Path, content: &str, model: &Model) -> anyhow::Result<()> {
-    let _ = (target, content, model);
-    todo!("atomic write")
 }
 
 /// The grid at one view date: what every exporter renders.
@@ -76,5 +109,84 @@ impl<'m> View<'m> {
             Some(d) => format!("{} — as of {d}", self.model.title),
             None => self.model.title.clone(),
         }
+    }
+
+    /// A file name to suggest for an export, e.g. `stances-2025-04-25.md`.
+    pub fn file_name(&self, format: Format) -> String {
+        match self.date {
+            Some(d) => format!("stances-{d}.{}", format.extension()),
+            None => format!("stances.{}", format.extension()),
+        }
+    }
+}
+
+/// A position's stance as words: the scale step's id with `_` and `-` as spaces.
+pub fn stance_words(issue: &Issue, position: &Position) -> Option<String> {
+    let step = &issue.scale[position.stance?];
+    Some(step.id.replace(['_', '-'], " "))
+}
+
+/// Makes text safe to put in a file that people will view: line breaks become `\n`,
+/// and control characters (other than `\n` and tab), bidirectional embeddings,
+/// overrides and isolates, and noncharacters become U+FFFD, so no escape sequence and
+/// no reordering trick survives into the export.
+pub fn clean(s: &str) -> String {
+    let s = s.replace("\r\n", "\n");
+    s.chars()
+        .map(|c| match c {
+            '\r' => '\n',
+            '\n' | '\t' => c,
+            c if is_hidden(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// True for characters [`clean`] replaces.
+pub fn is_hidden(c: char) -> bool {
+    let u = c as u32;
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+}
+
+/// Collapses every run of white space to one space (without trimming the ends).
+pub fn collapse_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// [`clean`]ed text on one line: white space runs collapsed, ends trimmed.
+pub fn one_line(s: &str) -> String {
+    collapse_space(&clean(s)).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_keeps_text_and_drops_controls() {
+        assert_eq!(clean("a\x1b[31mb\r\nc\rd\te"), "a\u{FFFD}[31mb\nc\nd\te");
+        assert_eq!(
+            clean("x\u{202E}y\u{2067}z\u{9b}"),
+            "x\u{FFFD}y\u{FFFD}z\u{FFFD}"
+        );
+        assert_eq!(clean("中文 עברית ‘q’ \u{FFFE}"), "中文 עברית ‘q’ \u{FFFD}");
+        assert_eq!(one_line("  a \n\n b\t"), "a b");
+        assert_eq!(collapse_space(" a  b "), " a b ");
     }
 }

@@ -1,15 +1,23 @@
 //! A plain-text table for a terminal or a pipe.
+//!
+//! Every string goes through [`crate::sanitize`], so nothing in a positions file can
+//! reach the terminal as a control sequence. A cell is the summary, then the stance
+//! in words in parentheses.
 
-use super::View;
+use super::{View, stance_words};
 use crate::sanitize::one_line;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Renders the view as an aligned table no wider than `width` columns.
+/// Renders the view as an aligned table no wider than `width` columns (or as narrow
+/// as two to four columns per party allow, when `width` is narrower than that).
 pub fn render(view: &View<'_>, width: usize) -> String {
     let m = view.model;
     let mut out = String::new();
-    out.push_str(&one_line(&view.caption()));
-    out.push_str("\n\n");
+    for line in wrap(&one_line(&view.caption()), width) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
     let cols = m.parties.len() + 1;
     let gap = 3;
     let width = width.max(cols * 4 + gap * (cols - 1));
@@ -38,8 +46,8 @@ pub fn render(view: &View<'_>, width: usize) -> String {
         for pi in 0..m.parties.len() {
             row.push(view.cell(ii, pi).map_or(String::new(), |p| {
                 let mut s = one_line(&p.summary);
-                if let Some(st) = p.stance {
-                    s.push_str(&format!(" [{}]", one_line(&issue.scale[st].id)));
+                if let Some(words) = stance_words(issue, p) {
+                    s.push_str(&format!(" ({})", one_line(&words)));
                 }
                 s
             }));

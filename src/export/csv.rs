@@ -1,0 +1,117 @@
+//! RFC 4180 CSV: the wide grid, or with `--long` one row per citation.
+//!
+//! Fields are quoted when they hold `"`, `,` or a line break, records end in CRLF,
+//! text is [`clean`]ed, and a field that a spreadsheet could take for a formula gets
+//! a leading `'`.
+
+use super::{View, clean, one_line};
+
+/// The wide table: header `Issue,<party name>...`, one row per issue, a cell is the
+/// summary of the position shown (empty where there is none).
+pub fn render(view: &View<'_>) -> String {
+    let m = view.model;
+    let mut out = String::new();
+    let header: Vec<&str> = std::iter::once("Issue")
+        .chain(m.parties.iter().map(|p| p.name.as_str()))
+        .collect();
+    record(&mut out, &header);
+    for (ii, issue) in m.issues.iter().enumerate() {
+        let mut row = vec![issue.name.as_str()];
+        for pi in 0..m.parties.len() {
+            row.push(view.cell(ii, pi).map_or("", |p| p.summary.as_str()));
+        }
+        record(&mut out, &row);
+    }
+    out
+}
+
+/// The long table: one row per citation of every cell shown, in grid order (issue,
+/// then party). Quote and sentence are on one line each.
+pub fn render_long(view: &View<'_>) -> String {
+    let m = view.model;
+    let mut out = String::new();
+    record(
+        &mut out,
+        &[
+            "Party", "Issue", "As of", "Summary", "Stance", "Status", "Source", "Quote", "Sentence",
+        ],
+    );
+    for (ii, issue) in m.issues.iter().enumerate() {
+        for (pi, party) in m.parties.iter().enumerate() {
+            let Some(p) = view.cell(ii, pi) else { continue };
+            let as_of = p.as_of.map_or(String::new(), |d| d.to_string());
+            let stance = p.stance.map_or("", |s| issue.scale[s].id.as_str());
+            for c in &p.citations {
+                let sentence = one_line(m.sentence_text(c));
+                record(
+                    &mut out,
+                    &[
+                        &party.name,
+                        &issue.name,
+                        &as_of,
+                        &p.summary,
+                        stance,
+                        p.status.as_deref().unwrap_or(""),
+                        &m.sources[c.source].title,
+                        &c.quote,
+                        &sentence,
+                    ],
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Appends one record.
+fn record(out: &mut String, fields: &[&str]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, &clean(f));
+    }
+    out.push_str("\r\n");
+}
+
+/// Appends one field, guarded against formulas and quoted when it must be.
+fn field(out: &mut String, s: &str) {
+    let guard = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = s.contains(['"', ',', '\n', '\r']);
+    if quote {
+        out.push('"');
+    }
+    if guard {
+        out.push('\'');
+    }
+    if quote {
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    fn f(s: &str) -> String {
+        let mut out = String::new();
+        field(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn quotes_and_guards() {
+        assert_eq!(f("plain"), "plain");
+        assert_eq!(f("a,b"), "\"a,b\"");
+        assert_eq!(f("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(f("two\nlines"), "\"two\nlines\"");
+        assert_eq!(f("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(f("-1"), "'-1");
+        assert_eq!(f("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(f("\tx"), "'\tx");
+        assert_eq!(f("a=b"), "a=b");
+    }
+}

@@ -1,0 +1,254 @@
+//! One self-contained HTML5 page: inline CSS, no script, no external resource.
+//!
+//! The table has a `<caption>` and scoped headers; a cell shows the summary, the stance
+//! in words with its place on the scale (its colour only repeats that), status and
+//! date, and links to its citations. Each citation below shows its whole sentence with
+//! the quote in `<mark>`, the source (linked with a `#:~:text=` fragment when it has a
+//! URL) and links back to the cells citing it. Every string is [`clean`]ed and escaped.
+
+use super::notes::Notes;
+use super::{View, clean, collapse_space, url};
+use crate::model::{Issue, Position};
+use std::fmt::Write;
+
+const STYLE: &str = include_str!("html.css");
+
+/// Renders the view as an HTML page.
+pub fn render(view: &View<'_>) -> String {
+    let m = view.model;
+    let notes = Notes::new(view);
+    let caption = esc(&view.caption());
+    let mut out = String::with_capacity(4096 + m.positions.len() * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"stances {}\">\n<title>{caption}</title>\n\
+         <style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
+        env!("CARGO_PKG_VERSION"),
+        esc(&m.title),
+    );
+    if let Some(d) = view.date {
+        let _ = writeln!(
+            out,
+            "<p>Positions as of <time datetime=\"{d}\">{d}</time>.</p>"
+        );
+    }
+    if let Some(d) = &m.description {
+        let _ = writeln!(out, "<p class=\"desc\">{}</p>", esc(d));
+    }
+    out.push_str("</header>\n<main>\n<table>\n");
+    let _ = write!(
+        out,
+        "<caption>{caption}</caption>\n<thead>\n<tr><th scope=\"col\">Issue</th>"
+    );
+    for p in &m.parties {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&p.name));
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for (ii, issue) in m.issues.iter().enumerate() {
+        let _ = writeln!(out, "<tr>\n<th scope=\"row\">{}</th>", esc(&issue.name));
+        for pi in 0..m.parties.len() {
+            cell(view, &notes, ii, pi, &mut out);
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    issues(view, &mut out);
+    citations(view, &notes, &mut out);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// One `<td>`.
+fn cell(view: &View<'_>, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) {
+    let Some(p) = view.cell(ii, pi) else {
+        out.push_str("<td class=\"empty\"><span aria-hidden=\"true\">—</span><span class=\"vh\">No position</span></td>\n");
+        return;
+    };
+    let issue = &view.model.issues[ii];
+    let _ = write!(
+        out,
+        "<td><span class=\"summary\" dir=\"auto\">{}</span>",
+        esc(&p.summary)
+    );
+    if let Some(s) = p.stance {
+        let _ = write!(
+            out,
+            "<span class=\"stance {}\">Stance: {} ({} of {})</span>",
+            shade(issue, s),
+            esc(&issue.scale[s].label),
+            s + 1,
+            issue.scale.len()
+        );
+    }
+    let meta = meta(p);
+    if !meta.is_empty() {
+        let _ = write!(out, "<span class=\"meta\">{}</span>", esc(&meta));
+    }
+    let refs = notes.of_cell(ii, pi);
+    if !refs.is_empty() {
+        out.push_str("<span class=\"refs\">");
+        for (i, &n) in refs.iter().enumerate() {
+            let k = notes.back_index(n, ii, pi);
+            let _ = write!(
+                out,
+                "{}<a id=\"ref-{n1}-{k}\" href=\"#cite-{n1}\" aria-label=\"Citation {n1}\">[{n1}]</a>",
+                if i > 0 { " " } else { "" },
+                n1 = n + 1
+            );
+        }
+        out.push_str("</span>");
+    }
+    out.push_str("</td>\n");
+}
+
+/// Status, date and confidence, e.g. `proposed · as of 2025-04-17 · moderate confidence`.
+fn meta(p: &Position) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(p.status.clone());
+    parts.extend(p.as_of.map(|d| format!("as of {d}")));
+    parts.extend(p.confidence.as_ref().map(|c| format!("{c} confidence")));
+    parts.join(" · ")
+}
+
+/// The colour class of scale step `step`: `s0` at one pole to `s4` at the other.
+fn shade(issue: &Issue, step: usize) -> String {
+    let n = issue.scale.len();
+    let k = if n <= 1 {
+        2
+    } else {
+        (step * 4 + (n - 1) / 2) / (n - 1)
+    };
+    format!("s{k}")
+}
+
+/// The issues: their questions and scales (an ordered list each, pole to pole).
+fn issues(view: &View<'_>, out: &mut String) {
+    let issues = &view.model.issues;
+    if issues
+        .iter()
+        .all(|i| i.scale.is_empty() && i.question.is_none())
+    {
+        return;
+    }
+    out.push_str("<section aria-labelledby=\"issues\">\n<h2 id=\"issues\">Issues</h2>\n");
+    for issue in issues {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&issue.name));
+        if let Some(q) = &issue.question {
+            let _ = writeln!(out, "<p class=\"question\">{}</p>", esc(q));
+        }
+        if issue.scale.is_empty() {
+            continue;
+        }
+        out.push_str("<ol class=\"scale\">\n");
+        for (s, step) in issue.scale.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<li><span class=\"stance {}\">{}</span> <code>{}</code></li>",
+                shade(issue, s),
+                esc(&step.label),
+                esc(&step.id)
+            );
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The numbered citations.
+fn citations(view: &View<'_>, notes: &Notes<'_>, out: &mut String) {
+    if notes.list.is_empty() {
+        return;
+    }
+    let m = view.model;
+    out.push_str("<section aria-labelledby=\"citations\">\n<h2 id=\"citations\">Citations</h2>\n<ol class=\"cites\">\n");
+    for (n, note) in notes.list.iter().enumerate() {
+        let c = note.citation;
+        let src = &m.sources[c.source];
+        let t = &src.text.text;
+        let _ = write!(
+            out,
+            "<li id=\"cite-{}\">\n<blockquote><p dir=\"auto\">{}<mark>{}</mark>{}</p></blockquote>\n<p class=\"src\">",
+            n + 1,
+            esc_run(&t[c.sentence.start..c.span.start]),
+            esc_run(&t[c.span.clone()]),
+            esc_run(&t[c.span.end..c.sentence.end]),
+        );
+        if let Some(sp) = &c.speaker {
+            let _ = write!(out, "{} — ", esc(sp));
+        }
+        match src.url.as_deref().and_then(url::href) {
+            Some(h) => {
+                let target = url::with_text_fragment(&h, &t[c.span.clone()]);
+                let _ = write!(
+                    out,
+                    "<cite><a href=\"{}\" data-url=\"{}\">{}</a></cite>",
+                    esc(&target),
+                    esc(&h),
+                    esc(&src.title)
+                );
+            }
+            None => {
+                let _ = write!(out, "<cite>{}</cite>", esc(&src.title));
+            }
+        }
+        if let Some(p) = &src.publisher {
+            let _ = write!(out, ", {}", esc(p));
+        }
+        if let Some(d) = src.published {
+            let _ = write!(out, ", <time datetime=\"{d}\">{d}</time>");
+        }
+        if let Some(u) = src.url.as_deref().filter(|u| url::href(u).is_none()) {
+            let _ = write!(out, ", {}", esc(u));
+        }
+        out.push_str("</p>\n<p class=\"back\">Cited for: ");
+        for (k, &(ii, pi)) in note.cited_by.iter().enumerate() {
+            let sep = if k > 0 { ", " } else { "" };
+            let _ = write!(
+                out,
+                "{sep}<a href=\"#ref-{}-{k}\">{} on {}</a>",
+                n + 1,
+                esc(&m.parties[pi].name),
+                esc(&m.issues[ii].name)
+            );
+        }
+        out.push_str("</p>\n</li>\n");
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+/// Escapes text for HTML content or a quoted attribute value, after [`clean`]ing it.
+pub fn esc(s: &str) -> String {
+    let s = clean(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`esc`] with white space runs collapsed, for pieces of a sentence.
+fn esc_run(s: &str) -> String {
+    esc(&collapse_space(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn escapes_everything() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"q\"\x1b[1m"),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\u{FFFD}[1m"
+        );
+    }
+}

@@ -1,0 +1,307 @@
+//! The whole model as JSON, in the shape of SPEC §3, with every citation resolved.
+//!
+//! Offsets are Unicode code points into the source text as decoded. Strings are exact;
+//! besides the escapes JSON requires, C1 controls, bidirectional controls and the
+//! line and paragraph separators are written as `\uXXXX`, so the file itself holds
+//! nothing a terminal or an editor would act on.
+
+use super::View;
+use crate::date::Date;
+use crate::model::{Citation, Model, Position, SCHEMA, Source};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::io;
+
+/// Renders the view as pretty-printed JSON, ending in a newline.
+pub fn render(view: &View<'_>) -> String {
+    let doc = document(view);
+    let mut buf = Vec::with_capacity(1024 + view.model.positions.len() * 1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
+    doc.serialize(&mut ser)
+        .expect("serializing to memory cannot fail");
+    buf.push(b'\n');
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
+}
+
+#[derive(Serialize)]
+struct Document<'m> {
+    schema: i64,
+    title: &'m str,
+    description: Option<&'m str>,
+    as_of: Option<Date>,
+    parties: Vec<PartyOut<'m>>,
+    issues: Vec<IssueOut<'m>>,
+    sources: Vec<SourceOut<'m>>,
+    positions: Vec<PositionOut<'m>>,
+    grid: Vec<Row<'m>>,
+}
+
+#[derive(Serialize)]
+struct PartyOut<'m> {
+    id: &'m str,
+    name: &'m str,
+    short: &'m str,
+    kind: Option<&'m str>,
+    members: &'m [String],
+}
+
+#[derive(Serialize)]
+struct IssueOut<'m> {
+    id: &'m str,
+    name: &'m str,
+    question: Option<&'m str>,
+    scale: Vec<Step<'m>>,
+}
+
+#[derive(Serialize)]
+struct Step<'m> {
+    id: &'m str,
+    label: &'m str,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'m> {
+    id: &'m str,
+    file: String,
+    title: &'m str,
+    publisher: Option<&'m str>,
+    published: Option<Date>,
+    url: Option<&'m str>,
+}
+
+#[derive(Serialize)]
+struct PositionOut<'m> {
+    party: &'m str,
+    issue: &'m str,
+    as_of: Option<Date>,
+    summary: &'m str,
+    detail: Option<&'m str>,
+    stance: Option<&'m str>,
+    acceptable: Option<[&'m str; 2]>,
+    status: Option<&'m str>,
+    confidence: Option<&'m str>,
+    conditions: &'m [String],
+    notes: Option<&'m str>,
+    line: usize,
+    citations: Vec<CitationOut<'m>>,
+}
+
+#[derive(Serialize)]
+struct CitationOut<'m> {
+    source: &'m str,
+    quote: &'m str,
+    speaker: Option<&'m str>,
+    start: usize,
+    end: usize,
+    sentence: SentenceOut<'m>,
+}
+
+#[derive(Serialize)]
+struct SentenceOut<'m> {
+    start: usize,
+    end: usize,
+    text: &'m str,
+}
+
+/// One grid row: the issue id and, per party id in order, the position index or null.
+struct Row<'m> {
+    issue: &'m str,
+    cells: Vec<(&'m str, Option<usize>)>,
+}
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Cells<'a, 'm>(&'a [(&'m str, Option<usize>)]);
+        impl Serialize for Cells<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(self.0.len()))?;
+                for (k, v) in self.0 {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("issue", self.issue)?;
+        map.serialize_entry("cells", &Cells(&self.cells))?;
+        map.end()
+    }
+}
+
+fn document<'m>(view: &View<'m>) -> Document<'m> {
+    let m = view.model;
+    Document {
+        schema: SCHEMA,
+        title: &m.title,
+        description: m.description.as_deref(),
+        as_of: view.date,
+        parties: m
+            .parties
+            .iter()
+            .map(|p| PartyOut {
+                id: &p.id,
+                name: &p.name,
+                short: &p.short,
+                kind: p.kind.as_deref(),
+                members: &p.members,
+            })
+            .collect(),
+        issues: m
+            .issues
+            .iter()
+            .map(|i| IssueOut {
+                id: &i.id,
+                name: &i.name,
+                question: i.question.as_deref(),
+                scale: i
+                    .scale
+                    .iter()
+                    .map(|s| Step {
+                        id: &s.id,
+                        label: &s.label,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        sources: m.sources.iter().map(source).collect(),
+        positions: m.positions.iter().map(|p| position(m, p)).collect(),
+        grid: m
+            .issues
+            .iter()
+            .zip(&view.cells)
+            .map(|(issue, row)| Row {
+                issue: &issue.id,
+                cells: m
+                    .parties
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .zip(row.iter().copied())
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn source(s: &Source) -> SourceOut<'_> {
+    let file: Vec<String> = s
+        .path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    SourceOut {
+        id: &s.id,
+        file: file.join("/"),
+        title: &s.title,
+        publisher: s.publisher.as_deref(),
+        published: s.published,
+        url: s.url.as_deref(),
+    }
+}
+
+fn position<'m>(m: &'m Model, p: &'m Position) -> PositionOut<'m> {
+    let issue = &m.issues[p.issue];
+    PositionOut {
+        party: &m.parties[p.party].id,
+        issue: &issue.id,
+        as_of: p.as_of,
+        summary: &p.summary,
+        detail: p.detail.as_deref(),
+        stance: p.stance.map(|s| issue.scale[s].id.as_str()),
+        acceptable: p
+            .acceptable
+            .map(|(a, b)| [issue.scale[a].id.as_str(), issue.scale[b].id.as_str()]),
+        status: p.status.as_deref(),
+        confidence: p.confidence.as_deref(),
+        conditions: &p.conditions,
+        notes: p.notes.as_deref(),
+        line: p.line,
+        citations: p.citations.iter().map(|c| citation(m, c)).collect(),
+    }
+}
+
+fn citation<'m>(m: &'m Model, c: &'m Citation) -> CitationOut<'m> {
+    let src = &m.sources[c.source];
+    let at = |byte| src.text.char_offset(byte);
+    CitationOut {
+        source: &src.id,
+        quote: &c.quote,
+        speaker: c.speaker.as_deref(),
+        start: at(c.span.start),
+        end: at(c.span.end),
+        sentence: SentenceOut {
+            start: at(c.sentence.start),
+            end: at(c.sentence.end),
+            text: m.sentence_text(c),
+        },
+    }
+}
+
+/// serde_json's pretty printer, escaping invisible and line-breaking characters too.
+#[derive(Default)]
+struct SafeFormatter(PrettyFormatter<'static>);
+
+impl Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(needs_escape) {
+            w.write_all(&rest.as_bytes()[..i])?;
+            let c = rest[i..].chars().next().unwrap_or_default();
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                write!(w, "\\u{unit:04x}")?;
+            }
+            rest = &rest[i + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Characters written as `\uXXXX` beyond what JSON requires.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+        || super::is_hidden(c)
+}
