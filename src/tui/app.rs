@@ -1,0 +1,732 @@
+//! The reader's state and its one entry point for change: [`App::update`].
+//!
+//! Views only read the state; the event loop only turns events into [`Action`]s.
+
+use crate::date::Date;
+use crate::model::Model;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use super::theme::Theme;
+
+/// The screens of the reader, stacked: `Esc` goes back to the one below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The issue × party grid.
+    Grid,
+    /// One cell: position, history, citations.
+    Detail,
+    /// A source text with the cited sentence highlighted.
+    Source,
+    /// Every key.
+    Help,
+}
+
+/// Everything that can change the state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Move or scroll up.
+    Up,
+    /// Move or scroll down.
+    Down,
+    /// Move left.
+    Left,
+    /// Move right.
+    Right,
+    /// One page up.
+    PageUp,
+    /// One page down.
+    PageDown,
+    /// To the top.
+    Top,
+    /// To the bottom.
+    Bottom,
+    /// Open what is selected.
+    Open,
+    /// Back one level.
+    Back,
+    /// Quit (from the grid).
+    Quit,
+    /// Quit from anywhere.
+    ForceQuit,
+    /// Show the keys.
+    Help,
+    /// Swap rows and columns of the grid.
+    Transpose,
+    /// Wrap long summaries in the grid.
+    ToggleWrap,
+    /// View date one step earlier.
+    PrevDate,
+    /// View date one step later.
+    NextDate,
+    /// Start typing a search.
+    Search,
+    /// Next search match.
+    NextMatch,
+    /// Previous search match.
+    PrevMatch,
+    /// Next citation (detail) or cited sentence (source).
+    NextItem,
+    /// Previous citation or cited sentence.
+    PrevItem,
+    /// Mouse wheel up.
+    ScrollUp,
+    /// Mouse wheel down.
+    ScrollDown,
+    /// Mouse click at a column and row of the terminal.
+    Click(u16, u16),
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// A character typed into the search line.
+    InputChar(char),
+    /// Backspace in the search line.
+    InputBackspace,
+    /// Enter in the search line.
+    InputSubmit,
+    /// Esc in the search line.
+    InputCancel,
+}
+
+/// Selection and scrolling of the grid.
+#[derive(Clone, Debug, Default)]
+pub struct GridState {
+    /// Selected issue.
+    pub issue: usize,
+    /// Selected party.
+    pub party: usize,
+    /// First visible row (in display order).
+    pub row_offset: usize,
+    /// First visible scrolling column (in display order).
+    pub col_offset: usize,
+    /// Wrap long summaries.
+    pub wrap: bool,
+    /// Parties as rows, issues as columns.
+    pub transposed: bool,
+}
+
+impl GridState {
+    /// The selected (row, column) in display order.
+    pub fn selected(&self) -> (usize, usize) {
+        if self.transposed {
+            (self.party, self.issue)
+        } else {
+            (self.issue, self.party)
+        }
+    }
+
+    fn select(&mut self, row: usize, col: usize) {
+        if self.transposed {
+            (self.party, self.issue) = (row, col);
+        } else {
+            (self.issue, self.party) = (row, col);
+        }
+    }
+}
+
+/// The open cell.
+#[derive(Clone, Debug, Default)]
+pub struct DetailState {
+    /// The position shown.
+    pub position: usize,
+    /// Selected citation.
+    pub citation: usize,
+    /// First visible line.
+    pub scroll: usize,
+}
+
+/// A cited sentence of the open source.
+#[derive(Clone, Debug)]
+pub struct Target {
+    /// Byte range of the sentence (or run of sentences).
+    pub sentence: Range<usize>,
+    /// Byte ranges of the quotes inside it.
+    pub quotes: Vec<Range<usize>>,
+    /// Positions that cite it.
+    pub cited_by: Vec<usize>,
+}
+
+/// The open source.
+#[derive(Clone, Debug, Default)]
+pub struct SourceState {
+    /// Index of the source.
+    pub source: usize,
+    /// Its cited sentences, in text order.
+    pub targets: Vec<Target>,
+    /// The target under the cursor.
+    pub focus: usize,
+    /// First visible line.
+    pub scroll: usize,
+    /// The text wrapped to `width`: byte ranges, one per screen line.
+    pub lines: Vec<Range<usize>>,
+    /// The width `lines` were wrapped to.
+    pub width: usize,
+}
+
+/// The search line and its matches.
+#[derive(Clone, Debug, Default)]
+pub struct SearchState {
+    /// True while the user types the query.
+    pub editing: bool,
+    /// The query as typed.
+    pub input: String,
+    /// The confirmed (or live) query.
+    pub query: String,
+    /// Cells (issue, party) whose position matches, in display order.
+    pub matches: Vec<(usize, usize)>,
+    /// Index into `matches` of the current one.
+    pub current: Option<usize>,
+}
+
+/// The whole state of the reader.
+pub struct App {
+    /// The model shown.
+    pub model: Model,
+    /// The positions file.
+    pub path: PathBuf,
+    /// Styles.
+    pub theme: Theme,
+    /// Open screens; the last is shown.
+    pub stack: Vec<Screen>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Grid selection and scrolling.
+    pub grid: GridState,
+    /// The model's dates, oldest first.
+    pub dates: Vec<Date>,
+    /// Index of the view date in `dates` (`None` when nothing is dated).
+    pub date_index: Option<usize>,
+    /// The cells at the view date: per issue, per party, a position index.
+    pub cells: Vec<Vec<Option<usize>>>,
+    /// The cells at the previous date, to mark what changed.
+    pub previous_cells: Vec<Vec<Option<usize>>>,
+    /// The open cell.
+    pub detail: DetailState,
+    /// The open source.
+    pub source: SourceState,
+    /// Help scroll offset.
+    pub help_scroll: usize,
+    /// Search.
+    pub search: SearchState,
+    /// A one-off message for the status bar.
+    pub message: Option<String>,
+    /// Set when the reader should exit.
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader on `model`, showing its latest date, for a terminal of `size`.
+    pub fn new(model: Model, path: PathBuf, theme: Theme, size: (u16, u16)) -> Self {
+        let dates = model.dates();
+        let mut app = App {
+            date_index: dates.len().checked_sub(1),
+            dates,
+            model,
+            path,
+            theme,
+            stack: vec![Screen::Grid],
+            size,
+            grid: GridState::default(),
+            cells: Vec::new(),
+            previous_cells: Vec::new(),
+            detail: DetailState::default(),
+            source: SourceState::default(),
+            help_scroll: 0,
+            search: SearchState::default(),
+            message: None,
+            quit: false,
+        };
+        app.refresh_cells();
+        // Wrap summaries from the start when the whole wrapped grid fits the screen.
+        app.grid.wrap = true;
+        app.grid.wrap = super::grid::fits(&app);
+        app.fix_scroll();
+        app
+    }
+
+    /// The screen shown.
+    pub fn screen(&self) -> Screen {
+        *self.stack.last().unwrap_or(&Screen::Grid)
+    }
+
+    /// The view date.
+    pub fn view_date(&self) -> Option<Date> {
+        self.date_index.map(|i| self.dates[i])
+    }
+
+    /// Number of display rows and columns of the grid.
+    pub fn grid_dims(&self) -> (usize, usize) {
+        let (i, p) = (self.model.issues.len(), self.model.parties.len());
+        if self.grid.transposed { (p, i) } else { (i, p) }
+    }
+
+    /// The (issue, party) at a display row and column.
+    pub fn cell_at(&self, row: usize, col: usize) -> (usize, usize) {
+        if self.grid.transposed {
+            (col, row)
+        } else {
+            (row, col)
+        }
+    }
+
+    /// The position shown in a cell, if any.
+    pub fn position_at(&self, issue: usize, party: usize) -> Option<usize> {
+        self.cells.get(issue)?.get(party).copied().flatten()
+    }
+
+    /// True when the cell's position differs from the one at the previous date.
+    pub fn changed(&self, issue: usize, party: usize) -> bool {
+        let before = self
+            .previous_cells
+            .get(issue)
+            .and_then(|r| r.get(party))
+            .copied()
+            .flatten();
+        self.date_index.is_some() && self.position_at(issue, party) != before
+    }
+
+    /// Height in rows of the scrolling part of the current screen (below its header
+    /// lines, above the status bar).
+    pub fn body_height(&self) -> usize {
+        let chrome = if self.screen() == Screen::Source {
+            3
+        } else {
+            2
+        };
+        usize::from(self.size.1.saturating_sub(chrome))
+    }
+
+    fn refresh_cells(&mut self) {
+        let date = self.view_date();
+        self.cells = self.model.grid_at(date);
+        self.previous_cells = match self.date_index {
+            Some(0) => self.model.grid_at(Date::new(0, 1, 1)),
+            Some(i) => self.model.grid_at(Some(self.dates[i - 1])),
+            None => self.cells.clone(),
+        };
+        if !self.search.query.is_empty() {
+            self.run_search();
+        }
+    }
+
+    /// Applies one action; returns true when anything on screen may have changed.
+    pub fn update(&mut self, action: Action) -> bool {
+        self.message = None;
+        if self.search.editing {
+            return self.update_search_input(action);
+        }
+        match action {
+            Action::ForceQuit => self.quit = true,
+            Action::Quit => self.quit = true,
+            Action::Help => {
+                if self.screen() != Screen::Help {
+                    self.help_scroll = 0;
+                    self.stack.push(Screen::Help);
+                }
+            }
+            Action::Back => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                } else if !self.search.query.is_empty() {
+                    self.search = SearchState::default();
+                } else {
+                    return false;
+                }
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                if self.screen() == Screen::Source {
+                    self.layout_source();
+                }
+            }
+            _ => match self.screen() {
+                Screen::Grid => return self.update_grid(action),
+                Screen::Detail => return self.update_detail(action),
+                Screen::Source => return self.update_source(action),
+                Screen::Help => return self.update_help(action),
+            },
+        }
+        self.fix_scroll();
+        true
+    }
+
+    fn update_grid(&mut self, action: Action) -> bool {
+        let (rows, cols) = self.grid_dims();
+        if rows == 0 || cols == 0 {
+            return false;
+        }
+        let (mut r, mut c) = self.grid.selected();
+        let page = (self.body_height() / 2).max(1);
+        match action {
+            Action::Up | Action::ScrollUp => r = r.saturating_sub(1),
+            Action::Down | Action::ScrollDown => r = (r + 1).min(rows - 1),
+            Action::Left => c = c.saturating_sub(1),
+            Action::Right => c = (c + 1).min(cols - 1),
+            Action::PageUp => r = r.saturating_sub(page),
+            Action::PageDown => r = (r + page).min(rows - 1),
+            Action::Top => r = 0,
+            Action::Bottom => r = rows - 1,
+            Action::Open => {
+                let (issue, party) = self.cell_at(r, c);
+                match self.position_at(issue, party) {
+                    Some(p) => self.open_detail(p),
+                    None => {
+                        self.message = Some(format!(
+                            "no position of {} on {} at this date",
+                            self.model.parties[party].name, self.model.issues[issue].name
+                        ));
+                    }
+                }
+                return true;
+            }
+            Action::Transpose => {
+                self.grid.transposed = !self.grid.transposed;
+                (self.grid.row_offset, self.grid.col_offset) = (0, 0);
+                self.fix_scroll();
+                return true;
+            }
+            Action::ToggleWrap => self.grid.wrap = !self.grid.wrap,
+            Action::PrevDate | Action::NextDate => {
+                let Some(i) = self.date_index else {
+                    self.message = Some("no position in this file has an as_of date".into());
+                    return true;
+                };
+                let next = if action == Action::PrevDate {
+                    i.checked_sub(1)
+                } else {
+                    Some(i + 1)
+                };
+                match next.filter(|&n| n < self.dates.len()) {
+                    Some(n) => {
+                        self.date_index = Some(n);
+                        self.refresh_cells();
+                    }
+                    None => {
+                        let end = if action == Action::PrevDate {
+                            "earliest"
+                        } else {
+                            "latest"
+                        };
+                        self.message = Some(format!("already at the {end} date"));
+                    }
+                }
+                return true;
+            }
+            Action::Search => {
+                self.search.editing = true;
+                self.search.input = self.search.query.clone();
+                return true;
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                self.step_match(action == Action::NextMatch);
+                return true;
+            }
+            Action::Click(x, y) => {
+                if let Some((row, col)) = super::grid::hit(self, x, y) {
+                    (r, c) = (row, col);
+                } else {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        self.grid.select(r, c);
+        self.fix_scroll();
+        true
+    }
+
+    fn open_detail(&mut self, position: usize) {
+        self.detail = DetailState {
+            position,
+            citation: 0,
+            scroll: 0,
+        };
+        self.stack.push(Screen::Detail);
+    }
+
+    fn update_detail(&mut self, action: Action) -> bool {
+        let p = &self.model.positions[self.detail.position];
+        let n = p.citations.len();
+        let page = self.body_height().max(1);
+        match action {
+            Action::NextItem if n > 0 => {
+                self.detail.citation = (self.detail.citation + 1).min(n - 1)
+            }
+            Action::PrevItem => self.detail.citation = self.detail.citation.saturating_sub(1),
+            Action::ScrollDown => self.detail.scroll += 1,
+            Action::ScrollUp => self.detail.scroll = self.detail.scroll.saturating_sub(1),
+            Action::PageDown => self.detail.scroll += page,
+            Action::PageUp => self.detail.scroll = self.detail.scroll.saturating_sub(page),
+            Action::Top => self.detail.scroll = 0,
+            Action::Bottom => self.detail.scroll = usize::MAX,
+            Action::Open if n > 0 => {
+                let c = &p.citations[self.detail.citation];
+                let (source, sentence) = (c.source, c.sentence.clone());
+                self.open_source(source, &sentence);
+                return true;
+            }
+            Action::Open => {
+                self.message = Some("this position cites no source".into());
+                return true;
+            }
+            _ => return false,
+        }
+        if matches!(action, Action::NextItem | Action::PrevItem) {
+            self.scroll_to_citation();
+        }
+        self.fix_scroll();
+        true
+    }
+
+    fn scroll_to_citation(&mut self) {
+        let width = usize::from(self.size.0);
+        let (_, starts, total) = super::detail::content(self, width);
+        let Some(&(start, end)) = starts.get(self.detail.citation) else {
+            return;
+        };
+        let h = self.body_height().max(1);
+        if start < self.detail.scroll {
+            self.detail.scroll = start;
+        } else if end > self.detail.scroll + h {
+            self.detail.scroll = end.saturating_sub(h).min(start);
+        }
+        self.detail.scroll = self.detail.scroll.min(total.saturating_sub(1));
+    }
+
+    /// Every cited sentence of a source, with the quotes and positions citing it.
+    pub fn targets_of(model: &Model, source: usize) -> Vec<Target> {
+        let mut targets: Vec<Target> = Vec::new();
+        for (pi, p) in model.positions.iter().enumerate() {
+            for c in p.citations.iter().filter(|c| c.source == source) {
+                match targets.iter_mut().find(|t| t.sentence == c.sentence) {
+                    Some(t) => {
+                        t.quotes.push(c.span.clone());
+                        if !t.cited_by.contains(&pi) {
+                            t.cited_by.push(pi);
+                        }
+                    }
+                    None => targets.push(Target {
+                        sentence: c.sentence.clone(),
+                        quotes: vec![c.span.clone()],
+                        cited_by: vec![pi],
+                    }),
+                }
+            }
+        }
+        targets.sort_by_key(|t| (t.sentence.start, t.sentence.end));
+        targets
+    }
+
+    fn open_source(&mut self, source: usize, sentence: &Range<usize>) {
+        let targets = Self::targets_of(&self.model, source);
+        let focus = targets
+            .iter()
+            .position(|t| t.sentence == *sentence)
+            .unwrap_or(0);
+        self.source = SourceState {
+            source,
+            targets,
+            focus,
+            scroll: 0,
+            lines: Vec::new(),
+            width: 0,
+        };
+        self.stack.push(Screen::Source);
+        self.layout_source();
+        self.scroll_to_focus();
+    }
+
+    /// Re-wraps the open source to the current width.
+    fn layout_source(&mut self) {
+        let width = usize::from(self.size.0).max(1);
+        if self.source.width != width || self.source.lines.is_empty() {
+            let text = &self.model.sources[self.source.source].text.text;
+            self.source.lines = super::text::wrap_text(text, width);
+            self.source.width = width;
+            self.scroll_to_focus();
+        }
+    }
+
+    /// The screen line where a byte offset of the open source is shown.
+    pub fn source_line_of(&self, offset: usize) -> usize {
+        self.source
+            .lines
+            .partition_point(|l| l.end < offset)
+            .min(self.source.lines.len().saturating_sub(1))
+    }
+
+    fn scroll_to_focus(&mut self) {
+        let Some(t) = self.source.targets.get(self.source.focus) else {
+            return;
+        };
+        let (first, last) = (
+            self.source_line_of(t.sentence.start),
+            self.source_line_of(t.sentence.end),
+        );
+        let h = self.body_height().max(1);
+        if first < self.source.scroll || last >= self.source.scroll + h {
+            // Put the sentence a third of the way down, or at the top if it is long.
+            let lead = if last - first + 1 >= h {
+                0
+            } else {
+                (h - (last - first + 1)) / 3
+            };
+            self.source.scroll = first.saturating_sub(lead);
+        }
+    }
+
+    fn update_source(&mut self, action: Action) -> bool {
+        let page = self.body_height().max(1);
+        let max = self.source.lines.len().saturating_sub(1);
+        let n = self.source.targets.len();
+        match action {
+            Action::Down | Action::ScrollDown => {
+                self.source.scroll = (self.source.scroll + 1).min(max)
+            }
+            Action::Up | Action::ScrollUp => {
+                self.source.scroll = self.source.scroll.saturating_sub(1)
+            }
+            Action::PageDown => self.source.scroll = (self.source.scroll + page).min(max),
+            Action::PageUp => self.source.scroll = self.source.scroll.saturating_sub(page),
+            Action::Top => self.source.scroll = 0,
+            Action::Bottom => self.source.scroll = max.saturating_sub(page.saturating_sub(1)),
+            Action::NextItem | Action::PrevItem if n > 0 => {
+                let f = self.source.focus;
+                self.source.focus = if action == Action::NextItem {
+                    (f + 1) % n
+                } else {
+                    (f + n - 1) % n
+                };
+                self.scroll_to_focus();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_help(&mut self, action: Action) -> bool {
+        let page = self.body_height().max(1);
+        match action {
+            Action::Down | Action::ScrollDown => self.help_scroll += 1,
+            Action::Up | Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll += page,
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
+            Action::Top => self.help_scroll = 0,
+            Action::Bottom => self.help_scroll = usize::MAX,
+            _ => return false,
+        }
+        self.fix_scroll();
+        true
+    }
+
+    fn update_search_input(&mut self, action: Action) -> bool {
+        match action {
+            Action::InputChar(c) => self.search.input.push(c),
+            Action::InputBackspace => {
+                self.search.input.pop();
+            }
+            Action::InputSubmit => {
+                self.search.editing = false;
+                if self.search.matches.is_empty() && !self.search.query.is_empty() {
+                    self.message = Some(format!("no match for “{}”", self.search.query));
+                }
+                return true;
+            }
+            Action::InputCancel => {
+                self.search = SearchState::default();
+                return true;
+            }
+            Action::ForceQuit => self.quit = true,
+            Action::Resize(w, h) => self.size = (w, h),
+            _ => return false,
+        }
+        self.search.query = self.search.input.clone();
+        self.run_search();
+        if let Some(&(issue, party)) = self.search.matches.first() {
+            self.search.current = Some(0);
+            self.grid.issue = issue;
+            self.grid.party = party;
+        }
+        self.fix_scroll();
+        true
+    }
+
+    /// True when a position's summary, detail or one of its quotes holds the query.
+    pub fn position_matches(&self, position: usize) -> bool {
+        let q = self.search.query.to_lowercase();
+        if q.is_empty() {
+            return false;
+        }
+        let p = &self.model.positions[position];
+        let has = |s: &str| s.to_lowercase().contains(&q);
+        has(&p.summary)
+            || p.detail.as_deref().is_some_and(has)
+            || p.citations
+                .iter()
+                .any(|c| has(&c.quote) || has(self.model.quote_text(c)))
+    }
+
+    fn run_search(&mut self) {
+        let (rows, cols) = self.grid_dims();
+        let mut matches = Vec::new();
+        for r in 0..rows {
+            for c in 0..cols {
+                let (issue, party) = self.cell_at(r, c);
+                if self
+                    .position_at(issue, party)
+                    .is_some_and(|p| self.position_matches(p))
+                {
+                    matches.push((issue, party));
+                }
+            }
+        }
+        self.search.matches = matches;
+        self.search.current = None;
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search: press / to search".into()
+            } else {
+                format!("no match for “{}”", self.search.query)
+            });
+            return;
+        }
+        let i = match self.search.current {
+            None => 0,
+            Some(i) if forward => (i + 1) % n,
+            Some(i) => (i + n - 1) % n,
+        };
+        self.search.current = Some(i);
+        (self.grid.issue, self.grid.party) = self.search.matches[i];
+        self.fix_scroll();
+    }
+
+    /// Keeps selections inside their lists and in view after any change.
+    pub fn fix_scroll(&mut self) {
+        let (rows, cols) = self.grid_dims();
+        self.grid.issue = self
+            .grid
+            .issue
+            .min(self.model.issues.len().saturating_sub(1));
+        self.grid.party = self
+            .grid
+            .party
+            .min(self.model.parties.len().saturating_sub(1));
+        if rows > 0 && cols > 0 {
+            super::grid::scroll_into_view(self);
+        }
+        let width = usize::from(self.size.0);
+        if self.screen() == Screen::Detail {
+            let (_, _, total) = super::detail::content(self, width);
+            let h = self.body_height().max(1);
+            self.detail.scroll = self.detail.scroll.min(total.saturating_sub(h));
+        }
+        if self.screen() == Screen::Help {
+            let total = super::help::lines(self).len();
+            let h = self.body_height().max(1);
+            self.help_scroll = self.help_scroll.min(total.saturating_sub(h));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Text measuring for the views: fitting to a width and wrapping to byte ranges.
+
+use std::ops::Range;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cuts `s` to at most `width` display columns, ending in `…` when cut, then pads with spaces.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    if s.width() <= width {
+        out.push_str(s);
+    } else if width > 0 {
+        let mut used = 0;
+        for c in s.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width - 1 {
+                break;
+            }
+            used += w;
+            out.push(c);
+        }
+        out.push('…');
+    }
+    let pad = width.saturating_sub(out.width());
+    out.extend(std::iter::repeat_n(' ', pad));
+    out
+}
+
+/// Word-wraps `text[range]` (one line, no line breaks) into byte ranges of at most
+/// `width` display columns; spaces at a break are dropped, long words are cut.
+pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut start = 0; // start of the current line (relative)
+    let mut used = 0; // width used on the current line
+    let mut last_space: Option<usize> = None; // relative index of the last space on the line
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let w = c.width().unwrap_or(0);
+        if c == ' ' {
+            last_space = Some(i);
+        }
+        if used + w > width && i > start {
+            match last_space.filter(|&sp| sp > start) {
+                Some(sp) if c != ' ' => {
+                    out.push(range.start + start..range.start + sp);
+                    start = sp + 1;
+                    used = s[start..i].width();
+                }
+                _ => {
+                    out.push(range.start + start..range.start + i);
+                    start = if c == ' ' { i + 1 } else { i };
+                    used = 0;
+                }
+            }
+            last_space = None;
+            if c == ' ' {
+                continue;
+            }
+        }
+        used += w;
+        let _ = iter.peek();
+    }
+    if start < s.len() || out.is_empty() {
+        out.push(range.start + start..range.end);
+    }
+    out
+}
+
+/// Wraps a multi-line text: each line break starts a new line; returns byte ranges.
+pub fn wrap_text(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        out.extend(wrap_ranges(text, at..at + body.len(), width));
+        at += line.len();
+    }
+    if text.is_empty() {
+        out.push(0..0);
+    }
+    out
+}
+
+/// Builds one screen line from `text[line]`, styling the parts that fall inside each
+/// of `marks` (later marks win), with control characters made harmless.
+pub fn styled_line(
+    text: &str,
+    line: Range<usize>,
+    marks: &[(Range<usize>, ratatui::style::Style)],
+    base: ratatui::style::Style,
+) -> ratatui::text::Line<'static> {
+    use ratatui::text::{Line, Span};
+    // Cut points: the line's ends and every mark boundary inside it.
+    let mut cuts = vec![line.start, line.end];
+    for (r, _) in marks {
+        for p in [r.start, r.end] {
+            if p > line.start && p < line.end && text.is_char_boundary(p) {
+                cuts.push(p);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans: Vec<Span<'static>> = cuts
+        .windows(2)
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .fold(base, |s, (_, m)| s.patch(*m));
+            Span::styled(
+                crate::sanitize::text(&text[w[0]..w[1]]).replace('\n', " "),
+                style,
+            )
+        })
+        .collect();
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_with_ellipsis_and_padding() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(fit("中文中文", 5), "中文… ");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn wraps_to_ranges() {
+        let t = "one two three four";
+        let r = wrap_ranges(t, 0..t.len(), 9);
+        let lines: Vec<&str> = r.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(lines, ["one two", "three", "four"]);
+        let t = "abcdefghij";
+        let lines: Vec<&str> = wrap_ranges(t, 0..10, 4)
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(lines, ["abcd", "efgh", "ij"]);
+        let t = "a\n\nb c";
+        let lines: Vec<&str> = wrap_text(t, 10).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(lines, ["a", "", "b c"]);
+    }
+}
