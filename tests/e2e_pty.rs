@@ -1,0 +1,149 @@
+//! End to end: the real binary in a pseudo-terminal, driven by key presses, its screen
+//! read back through a terminal emulator (vt100).
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_stances"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(30).unwrap(),
+            std::num::NonZeroU16::new(100).unwrap(),
+            0,
+        )));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let sink = parser.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        // Keep the master alive as long as the writer (it owns the pty).
+        std::mem::forget(pty.master);
+        Session {
+            parser,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {needle:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the reader did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn repo() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn browse_cell_citation_source_and_quit() {
+    let mut s = Session::start(&repo(), &[], &[]);
+    s.wait_for("Territory");
+    assert!(
+        s.parser.lock().unwrap().screen().alternate_screen(),
+        "the reader uses the alternate screen"
+    );
+    s.keys(b"jj"); // down to Ceasefire, US column
+    s.wait_for("Ceasefire × US");
+    s.keys(b"\r");
+    s.wait_for("Citations (3)");
+    s.keys(b"\t"); // the second citation
+    s.keys(b"\r");
+    let screen = s.wait_for("cited by: US on Ceasefire");
+    assert!(
+        screen.contains("Washington has warned it may withdraw from the mediation process"),
+        "the cited sentence is on screen:\n{screen}"
+    );
+    s.keys(b"\x1b");
+    s.wait_for("Citations (3)");
+    s.keys(b"\x1b");
+    s.wait_for("Ceasefire × US");
+    s.keys(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    std::thread::sleep(Duration::from_millis(200));
+    let p = s.parser.lock().unwrap();
+    assert!(!p.screen().alternate_screen(), "left the alternate screen");
+    assert!(!p.screen().hide_cursor(), "the cursor is shown again");
+}
+
+#[test]
+fn ctrl_c_quits_from_a_nested_view_and_restores_the_terminal() {
+    let mut s = Session::start(&repo(), &[], &[("NO_COLOR", "1")]);
+    s.wait_for("Territory");
+    s.keys(b"\r");
+    s.wait_for("Citations");
+    s.keys(b"?");
+    s.wait_for("show every key");
+    s.keys(b"\x03");
+    assert!(s.wait_exit().success());
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
