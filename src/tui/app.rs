@@ -20,6 +20,21 @@ pub enum Screen {
     Source,
     /// Every key.
     Help,
+    /// The list of sources, for curators.
+    Sources,
+}
+
+/// Work the event loop must do outside the pure state: input/output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Load the positions file again.
+    Reload,
+    /// Open the editor at this line of the positions file.
+    Edit(usize),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Write an export of the current view.
+    Export(crate::export::Format, PathBuf),
 }
 
 /// Everything that can change the state.
@@ -85,6 +100,16 @@ pub enum Action {
     InputSubmit,
     /// Esc in the search line.
     InputCancel,
+    /// Reload the positions file by hand.
+    Reload,
+    /// Edit the positions file at the selected position.
+    Edit,
+    /// List the sources.
+    ListSources,
+    /// Copy the sentence under the cursor as a citation block.
+    Copy,
+    /// Export the current view.
+    Export,
 }
 
 /// Selection and scrolling of the grid.
@@ -160,6 +185,8 @@ pub struct SourceState {
     pub lines: Vec<Range<usize>>,
     /// The width `lines` were wrapped to.
     pub width: usize,
+    /// Curator mode: the cursor visits every sentence, cited or not.
+    pub curator: bool,
 }
 
 /// The search line and its matches.
@@ -211,6 +238,16 @@ pub struct App {
     pub message: Option<String>,
     /// Set when the reader should exit.
     pub quit: bool,
+    /// Input/output the event loop should do next.
+    pub request: Option<Request>,
+    /// Errors of the positions file as it is now on disk; the last good model stays shown.
+    pub errors: Vec<crate::diagnostic::Diagnostic>,
+    /// A box of text shown over the view until the next key (e.g. a copied citation).
+    pub popup: Option<(String, String)>,
+    /// Selected line of the sources list.
+    pub sources_selected: usize,
+    /// The export prompt, while it is open: the path being typed and the format.
+    pub export_prompt: Option<(crate::export::Format, String)>,
 }
 
 impl App {
@@ -234,6 +271,11 @@ impl App {
             search: SearchState::default(),
             message: None,
             quit: false,
+            request: None,
+            errors: Vec::new(),
+            popup: None,
+            sources_selected: 0,
+            export_prompt: None,
         };
         app.refresh_cells();
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
@@ -292,7 +334,16 @@ impl App {
         } else {
             2
         };
-        usize::from(self.size.1.saturating_sub(chrome))
+        usize::from(self.size.1.saturating_sub(chrome + self.panel_height()))
+    }
+
+    /// Height of the error panel (0 when the file on disk loads).
+    pub fn panel_height(&self) -> u16 {
+        if self.errors.is_empty() {
+            return 0;
+        }
+        let want = self.errors.len() as u16 + 1;
+        want.min(self.size.1 / 3)
     }
 
     fn refresh_cells(&mut self) {
@@ -314,7 +365,38 @@ impl App {
         if self.search.editing {
             return self.update_search_input(action);
         }
+        if self.export_prompt.is_some() {
+            return self.update_export_prompt(action);
+        }
+        if self.popup.is_some() && !matches!(action, Action::Resize(..)) {
+            self.popup = None;
+            if action != Action::ForceQuit {
+                return true;
+            }
+        }
         match action {
+            Action::Reload => {
+                self.request = Some(Request::Reload);
+                return true;
+            }
+            Action::Edit => {
+                self.request = Some(Request::Edit(self.edit_line()));
+                return true;
+            }
+            Action::ListSources => {
+                if self.screen() != Screen::Sources {
+                    self.stack.push(Screen::Sources);
+                }
+            }
+            Action::Export => {
+                let date = self
+                    .view_date()
+                    .map_or("undated".to_string(), |d| d.to_string());
+                let format = crate::export::Format::Md;
+                self.export_prompt =
+                    Some((format, format!("stances-{date}.{}", extension(format))));
+                return true;
+            }
             Action::ForceQuit => self.quit = true,
             Action::Quit => self.quit = true,
             Action::Help => {
@@ -343,6 +425,7 @@ impl App {
                 Screen::Detail => return self.update_detail(action),
                 Screen::Source => return self.update_source(action),
                 Screen::Help => return self.update_help(action),
+                Screen::Sources => return self.update_sources(action),
             },
         }
         self.fix_scroll();
@@ -516,8 +599,44 @@ impl App {
         targets
     }
 
+    /// Every sentence of a source as a target, cited or not (for curators).
+    pub fn all_sentences_of(model: &Model, source: usize) -> Vec<Target> {
+        let cited = Self::targets_of(model, source);
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        model.sources[source]
+            .text
+            .sentences
+            .iter()
+            .map(|s| {
+                let mut t = Target {
+                    sentence: s.clone(),
+                    quotes: Vec::new(),
+                    cited_by: Vec::new(),
+                };
+                for c in cited.iter().filter(|c| overlaps(&c.sentence, s)) {
+                    t.quotes
+                        .extend(c.quotes.iter().filter(|q| overlaps(q, s)).cloned());
+                    for &p in &c.cited_by {
+                        if !t.cited_by.contains(&p) {
+                            t.cited_by.push(p);
+                        }
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+
     fn open_source(&mut self, source: usize, sentence: &Range<usize>) {
-        let targets = Self::targets_of(&self.model, source);
+        self.open_source_as(source, sentence, false);
+    }
+
+    fn open_source_as(&mut self, source: usize, sentence: &Range<usize>, curator: bool) {
+        let targets = if curator {
+            Self::all_sentences_of(&self.model, source)
+        } else {
+            Self::targets_of(&self.model, source)
+        };
         let focus = targets
             .iter()
             .position(|t| t.sentence == *sentence)
@@ -529,6 +648,7 @@ impl App {
             scroll: 0,
             lines: Vec::new(),
             width: 0,
+            curator,
         };
         self.stack.push(Screen::Source);
         self.layout_source();
@@ -578,7 +698,41 @@ impl App {
         let page = self.body_height().max(1);
         let max = self.source.lines.len().saturating_sub(1);
         let n = self.source.targets.len();
+        if self.source.curator && n > 0 {
+            let f = self.source.focus;
+            let cited = |t: &Target| !t.cited_by.is_empty();
+            let target = match action {
+                Action::Down => Some((f + 1).min(n - 1)),
+                Action::Up => Some(f.saturating_sub(1)),
+                Action::NextItem => (f + 1..n).find(|&i| cited(&self.source.targets[i])),
+                Action::PrevItem => (0..f).rev().find(|&i| cited(&self.source.targets[i])),
+                _ => None,
+            };
+            if matches!(
+                action,
+                Action::Down | Action::Up | Action::NextItem | Action::PrevItem
+            ) {
+                match target {
+                    Some(t) => {
+                        self.source.focus = t;
+                        self.scroll_to_focus();
+                    }
+                    None => self.message = Some("no more cited sentences that way".into()),
+                }
+                return true;
+            }
+        }
         match action {
+            Action::Copy => {
+                if let Some(t) = self.source.targets.get(self.source.focus) {
+                    let block = cite_block(&self.model, self.source.source, &t.sentence);
+                    self.popup = Some((
+                        "Copied to the clipboard (OSC 52); paste under a [[position]]".into(),
+                        block.clone(),
+                    ));
+                    self.request = Some(Request::Copy(block));
+                }
+            }
             Action::Down | Action::ScrollDown => {
                 self.source.scroll = (self.source.scroll + 1).min(max)
             }
@@ -703,6 +857,199 @@ impl App {
         self.fix_scroll();
     }
 
+    fn update_sources(&mut self, action: Action) -> bool {
+        let n = self.model.sources.len();
+        if n == 0 {
+            return false;
+        }
+        let sel = &mut self.sources_selected;
+        match action {
+            Action::Down | Action::ScrollDown => *sel = (*sel + 1).min(n - 1),
+            Action::Up | Action::ScrollUp => *sel = sel.saturating_sub(1),
+            Action::Top => *sel = 0,
+            Action::Bottom => *sel = n - 1,
+            Action::Open => {
+                let s = *sel;
+                let first = self.model.sources[s]
+                    .text
+                    .sentences
+                    .first()
+                    .cloned()
+                    .unwrap_or(0..0);
+                self.open_source_as(s, &first, true);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_export_prompt(&mut self, action: Action) -> bool {
+        let Some((format, path)) = &mut self.export_prompt else {
+            return false;
+        };
+        match action {
+            Action::InputChar('\t') | Action::NextItem => {
+                let next = next_format(*format);
+                let stem = path
+                    .rsplit_once('.')
+                    .map_or(path.as_str(), |(s, _)| s)
+                    .to_string();
+                *path = format!("{stem}.{}", extension(next));
+                *format = next;
+            }
+            Action::InputChar(c) => path.push(c),
+            Action::InputBackspace => {
+                path.pop();
+            }
+            Action::InputSubmit => {
+                let target = PathBuf::from(path.trim());
+                self.request = Some(Request::Export(*format, target));
+                self.export_prompt = None;
+            }
+            Action::InputCancel => self.export_prompt = None,
+            Action::ForceQuit => self.quit = true,
+            Action::Resize(w, h) => self.size = (w, h),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The line of the positions file to edit for what is selected: the position's
+    /// `[[position]]` header; in a source, the citing quote; else the end of the file.
+    pub fn edit_line(&self) -> usize {
+        let end = usize::MAX;
+        match self.screen() {
+            Screen::Grid => self
+                .position_at(self.grid.issue, self.grid.party)
+                .map_or(end, |p| self.model.positions[p].line),
+            Screen::Detail => self
+                .model
+                .positions
+                .get(self.detail.position)
+                .map_or(end, |p| p.line),
+            Screen::Source => {
+                let Some(t) = self.source.targets.get(self.source.focus) else {
+                    return end;
+                };
+                t.cited_by
+                    .iter()
+                    .flat_map(|&pi| &self.model.positions[pi].citations)
+                    .find(|c| {
+                        c.source == self.source.source
+                            && c.sentence.start < t.sentence.end
+                            && t.sentence.start < c.sentence.end
+                    })
+                    .map_or(end, |c| c.line)
+            }
+            Screen::Help | Screen::Sources => end,
+        }
+    }
+
+    /// Takes a freshly loaded model, or keeps the last good one and shows the errors.
+    pub fn apply_reload(&mut self, loaded: crate::model::Loaded) {
+        let Some(model) = loaded.model else {
+            self.errors = loaded
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.is_error())
+                .collect();
+            self.message = Some(format!(
+                "{} has {} error(s); showing the last good version",
+                self.path.display(),
+                self.errors.len()
+            ));
+            self.fix_scroll();
+            return;
+        };
+        // Remember what was selected by id, to find it again in the new model.
+        let old = &self.model;
+        let party = old.parties.get(self.grid.party).map(|p| p.id.clone());
+        let issue = old.issues.get(self.grid.issue).map(|i| i.id.clone());
+        let date = self.view_date();
+        let open = old.positions.get(self.detail.position).map(|p| {
+            (
+                old.parties[p.party].id.clone(),
+                old.issues[p.issue].id.clone(),
+                p.as_of,
+            )
+        });
+        let source = old.sources.get(self.source.source).map(|s| s.id.clone());
+        let source_sentence = self
+            .source
+            .targets
+            .get(self.source.focus)
+            .map(|t| t.sentence.clone());
+
+        self.model = model;
+        self.errors.clear();
+        let m = &self.model;
+        self.grid.party = party
+            .and_then(|id| m.parties.iter().position(|p| p.id == id))
+            .unwrap_or(0);
+        self.grid.issue = issue
+            .and_then(|id| m.issues.iter().position(|i| i.id == id))
+            .unwrap_or(0);
+        self.dates = m.dates();
+        self.date_index = date
+            .and_then(|d| self.dates.iter().position(|&x| x == d))
+            .or(self.dates.len().checked_sub(1));
+        let reopened = open.and_then(|(pa, is, as_of)| {
+            m.positions.iter().position(|p| {
+                m.parties[p.party].id == pa && m.issues[p.issue].id == is && p.as_of == as_of
+            })
+        });
+        let source_index = source.and_then(|id| m.sources.iter().position(|s| s.id == id));
+        self.refresh_cells();
+        // Close views whose subject is gone.
+        let mut keep = Vec::new();
+        for &screen in &self.stack {
+            let ok = match screen {
+                Screen::Detail => reopened.is_some(),
+                Screen::Source => {
+                    source_index.is_some()
+                        && keep
+                            .iter()
+                            .all(|s| *s != Screen::Detail || reopened.is_some())
+                }
+                _ => true,
+            };
+            if !ok {
+                break;
+            }
+            keep.push(screen);
+        }
+        self.stack = keep;
+        if let Some(p) = reopened {
+            self.detail.position = p;
+            let n = self.model.positions[p].citations.len();
+            self.detail.citation = self.detail.citation.min(n.saturating_sub(1));
+        }
+        if let (Some(s), Some(sentence)) = (source_index, source_sentence) {
+            let curator = self.source.curator;
+            let scroll = self.source.scroll;
+            self.source.targets = if curator {
+                Self::all_sentences_of(&self.model, s)
+            } else {
+                Self::targets_of(&self.model, s)
+            };
+            self.source.source = s;
+            self.source.focus = self
+                .source
+                .targets
+                .iter()
+                .position(|t| t.sentence == sentence)
+                .unwrap_or(0);
+            self.source.lines.clear();
+            self.layout_source();
+            self.source.scroll = scroll.min(self.source.lines.len().saturating_sub(1));
+        }
+        self.sources_selected = self
+            .sources_selected
+            .min(self.model.sources.len().saturating_sub(1));
+        self.message = Some("reloaded".into());
+        self.fix_scroll();
+    }
+
     /// Keeps selections inside their lists and in view after any change.
     pub fn fix_scroll(&mut self) {
         let (rows, cols) = self.grid_dims();
@@ -729,4 +1076,39 @@ impl App {
             self.help_scroll = self.help_scroll.min(total.saturating_sub(h));
         }
     }
+}
+
+/// The file extension of an export format.
+pub fn extension(format: crate::export::Format) -> &'static str {
+    use crate::export::Format::*;
+    match format {
+        Text => "txt",
+        Md => "md",
+        Csv => "csv",
+        Html => "html",
+        Json => "json",
+    }
+}
+
+fn next_format(format: crate::export::Format) -> crate::export::Format {
+    use crate::export::Format::*;
+    match format {
+        Md => Html,
+        Html => Csv,
+        Csv => Json,
+        Json => Text,
+        Text => Md,
+    }
+}
+
+/// A ready `[[position.cite]]` block quoting a sentence of a source.
+pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> String {
+    let src = &model.sources[source];
+    let text: String = src.text.text[sentence.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let quote = toml::Value::String(crate::sanitize::text(&text)).to_string();
+    let id = toml::Value::String(src.id.clone()).to_string();
+    format!("[[position.cite]]\nsource = {id}\nquote = {quote}\n")
 }

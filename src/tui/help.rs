@@ -16,6 +16,7 @@ fn scope_title(scope: Scope) -> &'static str {
         Scope::Only(Screen::Detail) => "Cell (position and citations)",
         Scope::Only(Screen::Source) => "Source",
         Scope::Only(Screen::Help) => "Help",
+        Scope::Only(Screen::Sources) => "Sources list",
     }
 }
 

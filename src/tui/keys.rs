@@ -87,188 +87,58 @@ pub struct Binding {
 use Key::{Char, Code, Ctrl};
 use Scope::{All, NotGrid, Only};
 
+const fn bind(keys: &'static [Key], scope: Scope, action: Action, help: &'static str) -> Binding {
+    Binding {
+        keys,
+        scope,
+        action,
+        help,
+    }
+}
+
+use Screen::{Detail, Grid, Help, Source, Sources};
+
 /// Every key binding, in the order the help lists them. The first match wins.
+#[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
-    Binding {
-        keys: &[Ctrl('c')],
-        scope: All,
-        action: Action::ForceQuit,
-        help: "quit, from anywhere",
-    },
-    Binding {
-        keys: &[Char('q')],
-        scope: Only(Screen::Grid),
-        action: Action::Quit,
-        help: "quit",
-    },
-    Binding {
-        keys: &[Char('q'), Code(KeyCode::Esc)],
-        scope: NotGrid,
-        action: Action::Back,
-        help: "back one level",
-    },
-    Binding {
-        keys: &[Char('?')],
-        scope: All,
-        action: Action::Help,
-        help: "show every key",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Up), Char('k')],
-        scope: Only(Screen::Grid),
-        action: Action::Up,
-        help: "move up",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Down), Char('j')],
-        scope: Only(Screen::Grid),
-        action: Action::Down,
-        help: "move down",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Left), Char('h')],
-        scope: Only(Screen::Grid),
-        action: Action::Left,
-        help: "move left",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Right), Char('l')],
-        scope: Only(Screen::Grid),
-        action: Action::Right,
-        help: "move right",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Enter)],
-        scope: Only(Screen::Grid),
-        action: Action::Open,
-        help: "open the cell: position, history, citations",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Esc)],
-        scope: Only(Screen::Grid),
-        action: Action::Back,
-        help: "clear the search",
-    },
-    Binding {
-        keys: &[Char('t')],
-        scope: Only(Screen::Grid),
-        action: Action::Transpose,
-        help: "transpose: parties as rows",
-    },
-    Binding {
-        keys: &[Char('w')],
-        scope: Only(Screen::Grid),
-        action: Action::ToggleWrap,
-        help: "wrap long summaries (rows grow)",
-    },
-    Binding {
-        keys: &[Char('[')],
-        scope: Only(Screen::Grid),
-        action: Action::PrevDate,
-        help: "view date: one step earlier",
-    },
-    Binding {
-        keys: &[Char(']')],
-        scope: Only(Screen::Grid),
-        action: Action::NextDate,
-        help: "view date: one step later",
-    },
-    Binding {
-        keys: &[Char('/')],
-        scope: Only(Screen::Grid),
-        action: Action::Search,
-        help: "search summaries, details and quotes",
-    },
-    Binding {
-        keys: &[Char('n')],
-        scope: Only(Screen::Grid),
-        action: Action::NextMatch,
-        help: "next search match",
-    },
-    Binding {
-        keys: &[Char('N')],
-        scope: Only(Screen::Grid),
-        action: Action::PrevMatch,
-        help: "previous search match",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Tab), Char('j'), Code(KeyCode::Down)],
-        scope: Only(Screen::Detail),
-        action: Action::NextItem,
-        help: "select the next citation",
-    },
-    Binding {
-        keys: &[Code(KeyCode::BackTab), Char('k'), Code(KeyCode::Up)],
-        scope: Only(Screen::Detail),
-        action: Action::PrevItem,
-        help: "select the previous citation",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Enter)],
-        scope: Only(Screen::Detail),
-        action: Action::Open,
-        help: "show the citation in its source",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Down), Char('j')],
-        scope: Only(Screen::Source),
-        action: Action::Down,
-        help: "scroll down",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Up), Char('k')],
-        scope: Only(Screen::Source),
-        action: Action::Up,
-        help: "scroll up",
-    },
-    Binding {
-        keys: &[Char('n'), Code(KeyCode::Tab)],
-        scope: Only(Screen::Source),
-        action: Action::NextItem,
-        help: "next cited sentence",
-    },
-    Binding {
-        keys: &[Char('N'), Code(KeyCode::BackTab)],
-        scope: Only(Screen::Source),
-        action: Action::PrevItem,
-        help: "previous cited sentence",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Down), Char('j')],
-        scope: Only(Screen::Help),
-        action: Action::Down,
-        help: "scroll down",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Up), Char('k')],
-        scope: Only(Screen::Help),
-        action: Action::Up,
-        help: "scroll up",
-    },
-    Binding {
-        keys: &[Code(KeyCode::PageDown), Char(' ')],
-        scope: All,
-        action: Action::PageDown,
-        help: "page down",
-    },
-    Binding {
-        keys: &[Code(KeyCode::PageUp)],
-        scope: All,
-        action: Action::PageUp,
-        help: "page up",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Home), Char('g')],
-        scope: All,
-        action: Action::Top,
-        help: "go to the top",
-    },
-    Binding {
-        keys: &[Code(KeyCode::End), Char('G')],
-        scope: All,
-        action: Action::Bottom,
-        help: "go to the bottom",
-    },
+    bind(&[Ctrl('c')], All, Action::ForceQuit, "quit, from anywhere"),
+    bind(&[Char('q')], Only(Grid), Action::Quit, "quit"),
+    bind(&[Char('q'), Code(KeyCode::Esc)], NotGrid, Action::Back, "back one level"),
+    bind(&[Char('?')], All, Action::Help, "show every key"),
+    bind(&[Char('e')], All, Action::Edit, "edit positions.toml here ($VISUAL, $EDITOR or vi)"),
+    bind(&[Char('r')], All, Action::Reload, "reload positions.toml and the sources"),
+    bind(&[Code(KeyCode::PageDown), Char(' ')], All, Action::PageDown, "page down"),
+    bind(&[Code(KeyCode::PageUp)], All, Action::PageUp, "page up"),
+    bind(&[Code(KeyCode::Home), Char('g')], All, Action::Top, "go to the top"),
+    bind(&[Code(KeyCode::End), Char('G')], All, Action::Bottom, "go to the bottom"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Grid), Action::Up, "move up"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Grid), Action::Down, "move down"),
+    bind(&[Code(KeyCode::Left), Char('h')], Only(Grid), Action::Left, "move left"),
+    bind(&[Code(KeyCode::Right), Char('l')], Only(Grid), Action::Right, "move right"),
+    bind(&[Code(KeyCode::Enter)], Only(Grid), Action::Open, "open the cell: position, history, citations"),
+    bind(&[Code(KeyCode::Esc)], Only(Grid), Action::Back, "clear the search"),
+    bind(&[Char('t')], Only(Grid), Action::Transpose, "transpose: parties as rows"),
+    bind(&[Char('w')], Only(Grid), Action::ToggleWrap, "wrap long summaries (rows grow)"),
+    bind(&[Char('[')], Only(Grid), Action::PrevDate, "view date: one step earlier"),
+    bind(&[Char(']')], Only(Grid), Action::NextDate, "view date: one step later"),
+    bind(&[Char('/')], Only(Grid), Action::Search, "search summaries, details and quotes"),
+    bind(&[Char('n')], Only(Grid), Action::NextMatch, "next search match"),
+    bind(&[Char('N')], Only(Grid), Action::PrevMatch, "previous search match"),
+    bind(&[Char('s')], Only(Grid), Action::ListSources, "list the sources, to find what to cite"),
+    bind(&[Char('x')], Only(Grid), Action::Export, "export the view (Tab: format, Enter: write)"),
+    bind(&[Code(KeyCode::Tab), Char('j'), Code(KeyCode::Down)], Only(Detail), Action::NextItem, "select the next citation"),
+    bind(&[Code(KeyCode::BackTab), Char('k'), Code(KeyCode::Up)], Only(Detail), Action::PrevItem, "select the previous citation"),
+    bind(&[Code(KeyCode::Enter)], Only(Detail), Action::Open, "show the citation in its source"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Source), Action::Down, "scroll down (opened from the list: next sentence)"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Source), Action::Up, "scroll up (opened from the list: previous sentence)"),
+    bind(&[Char('n'), Code(KeyCode::Tab)], Only(Source), Action::NextItem, "next cited sentence"),
+    bind(&[Char('N'), Code(KeyCode::BackTab)], Only(Source), Action::PrevItem, "previous cited sentence"),
+    bind(&[Char('c')], Only(Source), Action::Copy, "copy the sentence as a [[position.cite]] block"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Sources), Action::Down, "next source"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Sources), Action::Up, "previous source"),
+    bind(&[Code(KeyCode::Enter)], Only(Sources), Action::Open, "open it: every cited sentence marked"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Help), Action::Down, "scroll down"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Help), Action::Up, "scroll up"),
 ];
 
 /// The action for a key press on `screen`, if any.

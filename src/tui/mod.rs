@@ -1,29 +1,36 @@
 //! The interactive reader: the issue × party grid, cells, sources and help.
 //!
 //! [`app`] holds the state and its pure `update`; [`keys`] is the one keymap; each view
-//! module draws one screen from the state; [`terminal`] owns setup and restore.
+//! module draws one screen from the state; [`terminal`] owns setup and restore; the
+//! event loop here does the input and output that `update` asks for.
 
 pub mod app;
 pub mod detail;
+pub mod editor;
 pub mod grid;
 pub mod help;
 pub mod keys;
+pub mod panel;
 pub mod source;
+pub mod sources_list;
 pub mod status;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod watch;
 
-use crate::model::Model;
-use app::{Action, App, Screen};
+use crate::model::{Model, load};
+use app::{Action, App, Request, Screen};
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
+use std::io::Write;
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
 
 /// The smallest terminal the views are drawn in; below it, one line says so.
 pub const MIN_SIZE: (u16, u16) = (20, 4);
@@ -39,14 +46,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    let main = Rect::new(area.x, area.y, area.width, area.height - 1);
+    let panel = app.panel_height().min(area.height - 2);
+    let main = Rect::new(area.x, area.y, area.width, area.height - 1 - panel);
+    let errors = Rect::new(area.x, main.bottom(), area.width, panel);
     let bar = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
     match app.screen() {
         Screen::Grid => grid::draw(frame, app, main),
         Screen::Detail => detail::draw(frame, app, main),
         Screen::Source => source::draw(frame, app, main),
         Screen::Help => help::draw(frame, app, main),
+        Screen::Sources => sources_list::draw(frame, app, main),
     }
+    panel::draw_errors(frame, app, errors);
+    panel::draw_popup(frame, app, main);
     status::draw(frame, app, bar);
 }
 
@@ -66,11 +78,12 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 }
 
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
-    if app.search.editing {
+    if app.search.editing || app.export_prompt.is_some() {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         return match key.code {
             KeyCode::Char('c') if ctrl => Some(Action::ForceQuit),
             KeyCode::Char(c) if !ctrl => Some(Action::InputChar(c)),
+            KeyCode::Tab => Some(Action::NextItem),
             KeyCode::Backspace => Some(Action::InputBackspace),
             KeyCode::Enter => Some(Action::InputSubmit),
             KeyCode::Esc => Some(Action::InputCancel),
@@ -78,6 +91,149 @@ fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
         };
     }
     keys::action_for(app.screen(), key)
+}
+
+/// What wakes the event loop.
+enum Msg {
+    /// A terminal event (or the error reading one).
+    Input(std::io::Result<Event>),
+    /// positions.toml or a source changed on disk.
+    FilesChanged,
+}
+
+/// Commands to the input thread.
+enum Control {
+    /// Stop reading the terminal (another program is using it) and say so.
+    Pause(Sender<()>),
+    /// Read again.
+    Resume,
+}
+
+/// Reads terminal events into `tx` until told to pause. It waits on the terminal
+/// in slices of a quarter second so that a pause is honoured promptly; between events
+/// it does no work.
+fn spawn_input(tx: Sender<Msg>) -> Sender<Control> {
+    let (ctl_tx, ctl_rx) = mpsc::channel::<Control>();
+    std::thread::spawn(move || {
+        loop {
+            match ctl_rx.try_recv() {
+                Ok(Control::Pause(ack)) => {
+                    let _ = ack.send(());
+                    // Wait for Resume (or for the reader to end).
+                    loop {
+                        match ctl_rx.recv() {
+                            Ok(Control::Resume) => break,
+                            Ok(Control::Pause(ack)) => {
+                                let _ = ack.send(());
+                            }
+                            Err(_) => return,
+                        }
+                    }
+                }
+                Ok(Control::Resume) => {}
+                Err(mpsc::TryRecvError::Disconnected) => return,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+            match event::poll(Duration::from_millis(250)) {
+                Ok(false) => {}
+                Ok(true) => {
+                    let ev = event::read();
+                    let failed = ev.is_err();
+                    if tx.send(Msg::Input(ev)).is_err() || failed {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = tx.send(Msg::Input(Err(e)));
+                    return;
+                }
+            }
+        }
+    });
+    ctl_tx
+}
+
+/// Watches the model's files, replacing the previous watcher.
+fn rewatch(app: &App, tx: &Sender<Msg>) -> Option<notify::RecommendedWatcher> {
+    let files = watch::files_of(&app.path, Some(&app.model));
+    let tx = tx.clone();
+    watch::watch(&files, move || {
+        let _ = tx.send(Msg::FilesChanged);
+    })
+    .ok()
+}
+
+/// Base64 for OSC 52.
+fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Does the input/output an update asked for.
+fn perform(
+    app: &mut App,
+    terminal: &mut terminal::Term,
+    control: &Sender<Control>,
+) -> anyhow::Result<()> {
+    let Some(request) = app.request.take() else {
+        return Ok(());
+    };
+    match request {
+        Request::Reload => app.apply_reload(load(&app.path)),
+        Request::Edit(line) => {
+            let line = if line == usize::MAX {
+                std::fs::read_to_string(&app.path).map_or(1, |t| t.lines().count().max(1))
+            } else {
+                line
+            };
+            let editor = editor::from_env();
+            let (ack_tx, ack_rx) = mpsc::channel();
+            let _ = control.send(Control::Pause(ack_tx));
+            let _ = ack_rx.recv_timeout(Duration::from_secs(2));
+            let result = terminal::suspended(terminal, || editor::run(&editor, &app.path, line))?;
+            let _ = control.send(Control::Resume);
+            app.apply_reload(load(&app.path));
+            if let Err(e) = result {
+                app.message = Some(e);
+            }
+        }
+        Request::Copy(text) => {
+            let mut out = std::io::stdout();
+            let _ = write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()));
+            let _ = out.flush();
+        }
+        Request::Export(format, target) => {
+            let view = crate::export::View::new(&app.model, app.view_date());
+            let options = crate::export::Options {
+                width: 100,
+                long: false,
+            };
+            let content = crate::export::render(&view, format, &options);
+            app.message = Some(
+                match crate::export::write_atomic(&target, &content, &app.model) {
+                    Ok(()) => format!("wrote {}", target.display()),
+                    Err(e) => format!("export failed: {e:#}"),
+                },
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Opens the reader on `model`, loaded from `path`, until the user quits.
@@ -90,24 +246,32 @@ pub fn run(path: PathBuf, model: Model) -> anyhow::Result<()> {
         theme::Theme::from_env(),
         (size.width, size.height),
     );
-    let (tx, rx) = mpsc::channel::<std::io::Result<Event>>();
-    std::thread::spawn(move || {
-        loop {
-            let ev = event::read();
-            let failed = ev.is_err();
-            if tx.send(ev).is_err() || failed {
-                break;
-            }
-        }
-    });
+    let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
+    let control = spawn_input(tx.clone());
+    let mut watcher = rewatch(&app, &tx);
     terminal.draw(|f| draw(f, &app))?;
     while !app.quit {
         // Block until something happens, then take everything pending before drawing.
         let mut changed = false;
         let first = rx.recv()?;
-        for ev in std::iter::once(first).chain(rx.try_iter()) {
-            if let Some(action) = action_for(&app, &ev?) {
-                changed |= app.update(action);
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            match msg {
+                Msg::Input(ev) => {
+                    if let Some(action) = action_for(&app, &ev?) {
+                        changed |= app.update(action);
+                    }
+                }
+                Msg::FilesChanged => {
+                    app.request = Some(Request::Reload);
+                    changed = true;
+                }
+            }
+            if app.request.is_some() {
+                let was_reload = matches!(app.request, Some(Request::Reload | Request::Edit(_)));
+                perform(&mut app, &mut terminal, &control)?;
+                if was_reload && app.errors.is_empty() {
+                    watcher = rewatch(&app, &tx).or(watcher);
+                }
             }
             if app.quit {
                 break;
@@ -117,5 +281,18 @@ pub fn run(path: PathBuf, model: Model) -> anyhow::Result<()> {
             terminal.draw(|f| draw(f, &app))?;
         }
     }
+    drop(watcher);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_of_known_strings() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+    }
 }

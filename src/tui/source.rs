@@ -61,6 +61,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 continue;
             }
             let focus = ti == st.focus;
+            if t.cited_by.is_empty() && !focus {
+                continue;
+            }
             marks.push((
                 t.sentence.clone(),
                 if focus {

@@ -11,6 +11,13 @@ use ratatui::widgets::Paragraph;
 /// The status bar text as separate parts.
 pub fn text(app: &App) -> String {
     let m = &app.model;
+    if let Some((format, path)) = &app.export_prompt {
+        return format!(
+            "export {} to: {}▏  (Tab format · Enter write · Esc cancel)",
+            super::app::extension(*format),
+            one_line(path)
+        );
+    }
     if app.search.editing {
         let n = app.search.matches.len();
         return format!(
@@ -67,6 +74,7 @@ pub fn text(app: &App) -> String {
                 "Esc back".into(),
             ],
             Screen::Help => vec!["Esc back".into()],
+            Screen::Sources => vec!["Enter open".into(), "Esc back".into()],
         };
         parts.push(hints.join("  "));
     }

@@ -126,7 +126,8 @@ mod tests {
     fn fits_with_ellipsis_and_padding() {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("ab", 4), "ab  ");
-        assert_eq!(fit("中文中文", 5), "中文… ");
+        assert_eq!(fit("中文中文", 5), "中文…");
+        assert_eq!(fit("中文中文", 4), "中… ");
         assert_eq!(fit("abc", 0), "");
     }
 
