@@ -147,3 +147,102 @@ fn ctrl_c_quits_from_a_nested_view_and_restores_the_terminal() {
     std::thread::sleep(Duration::from_millis(200));
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }
+
+/// A copy of the bundled model in a temporary directory, to edit freely.
+fn bundled_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for entry in std::fs::read_dir(repo().join("seeds")).unwrap() {
+        let e = entry.unwrap();
+        std::fs::copy(e.path(), dir.path().join("seeds").join(e.file_name())).unwrap();
+    }
+    std::fs::copy(
+        repo().join("positions.toml"),
+        dir.path().join("positions.toml"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn edits_from_outside_show_up_and_a_broken_file_shows_its_error() {
+    let dir = bundled_copy();
+    let file = dir.path().join("positions.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut s = Session::start(dir.path(), &[], &[]);
+    s.wait_for("Territory");
+    let edited = original.replace(
+        "Proposal: recognize Russian control of Crimea, east, south",
+        "EDITED_OUTSIDE",
+    );
+    assert_ne!(edited, original);
+    std::fs::write(&file, &edited).unwrap();
+    s.wait_for("EDITED_OUTSIDE");
+    // Save by rename, breaking the file: the last good grid stays, with the error.
+    let tmp = dir.path().join("positions.toml.tmp");
+    std::fs::write(&tmp, edited.replace("[parties.ru]", "[parties.russia]")).unwrap();
+    std::fs::rename(&tmp, &file).unwrap();
+    let screen = s.wait_for("does not load");
+    assert!(screen.contains("unknown party `ru`"), "{screen}");
+    assert!(
+        screen.contains("EDITED_OUTSIDE"),
+        "last good model stays:\n{screen}"
+    );
+    std::fs::write(&file, &original).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while s.screen().contains("does not load") || s.screen().contains("EDITED_OUTSIDE") {
+        assert!(
+            Instant::now() < deadline,
+            "did not recover:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.keys(b"q");
+    assert!(s.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn e_opens_the_editor_at_the_position_and_reloads_after() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = bundled_copy();
+    let log = dir.path().join("editor.log");
+    let editor = dir.path().join("vim");
+    // A fake vim: records its arguments, then edits the summary in place.
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$@\" > '{}'\nsed -i 's/Seeks compensation funded by frozen Russian assets/CHANGED IN EDITOR/' \"$2\"\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor = editor.display().to_string();
+    let mut s = Session::start(dir.path(), &[], &[("VISUAL", editor.as_str())]);
+    s.wait_for("Territory");
+    // Compensation × UA: the last row, third column.
+    s.keys(b"Gll");
+    s.wait_for("Compensation × UA");
+    s.keys(b"e");
+    s.wait_for("CHANGED IN EDITOR");
+    let args = std::fs::read_to_string(&log).unwrap();
+    let text = std::fs::read_to_string(dir.path().join("positions.toml")).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("CHANGED IN EDITOR"))
+        .unwrap();
+    // The editor was opened at the [[position]] header above the summary.
+    let header = text
+        .lines()
+        .take(line)
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|l| l.trim() == "[[position]]")
+        .unwrap()
+        + 1;
+    assert_eq!(args.trim(), format!("+{header} positions.toml"));
+    s.keys(b"q");
+    assert!(s.wait_exit().success());
+}

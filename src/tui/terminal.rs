@@ -2,6 +2,7 @@
 //! always put back on quit, on error and on panic.
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{Clear, ClearType};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -62,6 +63,7 @@ pub fn setup() -> io::Result<(Term, Guard)> {
 }
 
 /// Leaves the terminal for another program (an editor), returning a function's result.
+/// Afterwards the screen is set up again and fully redrawn on the next draw.
 pub fn suspended<T>(terminal: &mut Term, f: impl FnOnce() -> T) -> io::Result<T> {
     restore();
     let out = f();
@@ -70,8 +72,11 @@ pub fn suspended<T>(terminal: &mut Term, f: impl FnOnce() -> T) -> io::Result<T>
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
-        cursor::Hide
+        cursor::Hide,
+        Clear(ClearType::All)
     )?;
-    terminal.clear()?;
+    // A new terminal has empty buffers, so the next draw paints every cell. (Not
+    // `Terminal::clear`, which asks the terminal for the cursor position.)
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok(out)
 }

@@ -1,0 +1,246 @@
+//! Curating: reload after edits (in place and save-by-rename), a broken file keeps the
+//! last good model with its errors shown, recovery, and the editor command lines.
+
+mod common;
+use common::{Project, VALID};
+use stances::model::load;
+use stances::tui::app::{Action, App, Request, Screen};
+use stances::tui::theme::Theme;
+use std::sync::mpsc;
+use std::time::Duration;
+
+fn open(p: &Project) -> App {
+    let model = load(&p.path()).model.expect("fixture loads");
+    App::new(model, p.path(), Theme { color: true }, (80, 24))
+}
+
+fn watch(p: &Project) -> (notify::RecommendedWatcher, mpsc::Receiver<()>) {
+    let (tx, rx) = mpsc::channel();
+    let model = load(&p.path()).model;
+    let files = stances::tui::watch::files_of(&p.path(), model.as_ref());
+    let w = stances::tui::watch::watch(&files, move || {
+        let _ = tx.send(());
+    })
+    .unwrap();
+    (w, rx)
+}
+
+#[test]
+fn a_write_in_place_is_noticed() {
+    let p = Project::new(VALID);
+    let (_w, rx) = watch(&p);
+    std::fs::write(
+        p.path(),
+        VALID.replace("Rejects a 30-day ceasefire", "Rejects it"),
+    )
+    .unwrap();
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("change noticed");
+    // One burst, one notification.
+    assert!(rx.recv_timeout(Duration::from_millis(400)).is_err());
+}
+
+#[test]
+fn a_save_by_rename_is_noticed_and_so_is_a_source_edit() {
+    let p = Project::new(VALID);
+    let (_w, rx) = watch(&p);
+    let tmp = p.dir.path().join(".positions.toml.swp");
+    std::fs::write(&tmp, VALID.replace("Test talks", "Renamed talks")).unwrap();
+    std::fs::rename(&tmp, p.path()).unwrap();
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("rename noticed");
+    p.write(
+        "seeds/a.txt",
+        b"Russia rejected a 30-day ceasefire. New text.\n",
+    );
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("source change noticed");
+    // Files nobody depends on are ignored.
+    p.write("seeds/unrelated.txt", b"x");
+    assert!(rx.recv_timeout(Duration::from_millis(500)).is_err());
+}
+
+#[test]
+fn reload_keeps_the_selection_by_party_and_issue() {
+    let two = VALID.replace(
+        "[parties.us]\nname = \"United States\"\n\n[parties.ru]\nname = \"Russia\"\n",
+        "[parties.ru]\nname = \"Russia\"\n\n[parties.us]\nname = \"United States\"\n",
+    );
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    app.update(Action::Right); // ru
+    assert_eq!(app.model.parties[app.grid.party].id, "ru");
+    std::fs::write(p.path(), &two).unwrap();
+    app.apply_reload(load(&p.path()));
+    assert_eq!(app.grid.party, 0, "ru is now the first column");
+    assert_eq!(app.model.parties[app.grid.party].id, "ru");
+    assert!(app.errors.is_empty());
+}
+
+#[test]
+fn a_broken_file_keeps_the_last_model_and_shows_errors_until_fixed() {
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    app.update(Action::Right);
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Detail);
+
+    // Broken TOML.
+    std::fs::write(p.path(), VALID.replace("summary = ", "summary = = ")).unwrap();
+    app.apply_reload(load(&p.path()));
+    assert_eq!(app.model.positions.len(), 1, "last good model kept");
+    assert_eq!(app.screen(), Screen::Detail, "the view stays");
+    assert_eq!(app.errors.len(), 1);
+    assert_eq!(app.errors[0].line, Some(24));
+    let text = render(&app);
+    assert!(text.contains("does not load"), "{text}");
+    assert!(text.contains("positions.toml:24:"), "{text}");
+
+    // A renamed party that is still referenced.
+    std::fs::write(p.path(), VALID.replace("[parties.ru]", "[parties.russia]")).unwrap();
+    app.apply_reload(load(&p.path()));
+    assert!(
+        app.errors[0].message.contains("unknown party `ru`"),
+        "{:?}",
+        app.errors
+    );
+
+    // A deleted source.
+    std::fs::write(p.path(), VALID).unwrap();
+    std::fs::remove_file(p.dir.path().join("seeds/a.txt")).unwrap();
+    app.apply_reload(load(&p.path()));
+    assert!(
+        app.errors[0].message.contains("does not exist"),
+        "{:?}",
+        app.errors
+    );
+
+    // Fixed: the panel goes, the new text shows.
+    p.write("seeds/a.txt", common::SOURCE_A.as_bytes());
+    std::fs::write(
+        p.path(),
+        VALID.replace("Rejects a 30-day ceasefire", "Rejects any ceasefire"),
+    )
+    .unwrap();
+    app.apply_reload(load(&p.path()));
+    assert!(app.errors.is_empty());
+    assert_eq!(app.screen(), Screen::Detail);
+    assert!(render(&app).contains("Rejects any ceasefire"));
+}
+
+fn render(app: &App) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| stances::tui::draw(f, app)).unwrap();
+    let buf = t.backend().buffer();
+    (0..24)
+        .map(|y| {
+            (0..80)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn edit_asks_for_the_line_of_the_selection() {
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    app.update(Action::Edit);
+    assert_eq!(
+        app.request,
+        Some(Request::Edit(usize::MAX)),
+        "empty cell: end of file"
+    );
+    app.update(Action::Right);
+    app.update(Action::Edit);
+    assert_eq!(
+        app.request,
+        Some(Request::Edit(21)),
+        "the [[position]] header"
+    );
+    app.update(Action::Open);
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Source);
+    app.update(Action::Edit);
+    assert_eq!(app.request, Some(Request::Edit(30)), "the quote line");
+}
+
+#[cfg(unix)]
+#[test]
+fn editor_families_get_the_line_their_way() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("args.log");
+    let file = dir.path().join("positions.toml");
+    std::fs::write(&file, "x").unwrap();
+    let cases: &[(&str, &str)] = &[
+        ("vi", "+7 FILE"),
+        ("vim", "+7 FILE"),
+        ("nvim", "+7 FILE"),
+        ("nano", "+7 FILE"),
+        ("emacs", "+7 FILE"),
+        ("micro", "+7 FILE"),
+        ("hx", "+7 FILE"),
+        ("kak", "+7 FILE"),
+        ("code", "--goto FILE:7"),
+    ];
+    for (name, want) in cases {
+        let script = dir.path().join(name);
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\necho \"$@\" > '{}'\n", log.display()),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let editor = if *name == "code" {
+            format!("{} --wait", script.display())
+        } else {
+            script.display().to_string()
+        };
+        stances::tui::editor::run(&editor, &file, 7).unwrap();
+        let got = std::fs::read_to_string(&log).unwrap();
+        let want = want.replace("FILE", &file.display().to_string());
+        let want = if *name == "code" {
+            format!("--wait {want}")
+        } else {
+            want
+        };
+        assert_eq!(got.trim(), want, "{name}");
+    }
+    // A failing editor is reported, not fatal.
+    let bad = dir.path().join("vim-fails");
+    std::fs::write(&bad, "#!/bin/sh\nexit 3\n").unwrap();
+    std::fs::set_permissions(&bad, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let err = stances::tui::editor::run(&bad.display().to_string(), &file, 1).unwrap_err();
+    assert!(err.contains("exited with"), "{err}");
+    let err = stances::tui::editor::run("no-such-editor-xyz", &file, 1).unwrap_err();
+    assert!(err.contains("not found"), "{err}");
+}
+
+#[test]
+fn copy_makes_a_citation_block_that_checks() {
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    app.update(Action::ListSources);
+    assert_eq!(app.screen(), Screen::Sources);
+    app.update(Action::Open);
+    assert!(app.source.curator);
+    app.update(Action::Down); // the second sentence, which is cited
+    app.update(Action::Down); // the third: "He said no."
+    app.update(Action::Copy);
+    let Some(Request::Copy(block)) = app.request.clone() else {
+        panic!("{:?}", app.request)
+    };
+    assert_eq!(
+        block,
+        "[[position.cite]]\nsource = \"a\"\nquote = \"He said no.\"\n"
+    );
+    assert!(app.popup.is_some());
+    // Pasted under a new position, it passes the check.
+    let pasted = format!(
+        "{VALID}\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Says no\"\n{block}"
+    );
+    std::fs::write(p.path(), pasted).unwrap();
+    assert!(load(&p.path()).diagnostics.is_empty());
+}
