@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use stances::check;
 use stances::export::{self, View};
 use stances::model::{Model, load};
+use stances::source::SourceText;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,12 +39,23 @@ enum Command {
     },
     /// Export the comparison table (text, md, csv, html or json).
     Export(ExportArgs),
-    /// Print the numbered sentences of one source.
+    /// Print the numbered sentences of one source (`*` marks the cited ones).
     Sentences {
         /// A source id from the positions file, or a path to a text file.
         source: String,
         /// The positions file [default: ./positions.toml]
         file: Option<PathBuf>,
+        /// Only the sentences no position cites yet.
+        #[arg(long)]
+        uncited: bool,
+        /// Print JSON: [{n, start, end, text, cited_by}], offsets in code points.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start a positions.toml for a folder of .txt sources (never overwrites).
+    Init {
+        /// The folder [default: .]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -85,7 +97,13 @@ fn main() -> ExitCode {
             strict,
             format,
         }) => run_check(file, strict, format),
-        Some(Command::Sentences { source, file }) => run_sentences(&source, file),
+        Some(Command::Sentences {
+            source,
+            file,
+            uncited,
+            json,
+        }) => run_sentences(&source, file, uncited, json),
+        Some(Command::Init { dir }) => run_init(dir),
         Some(Command::Export(args)) => run_export(args),
         None => run_view(cli.file),
     };
@@ -105,8 +123,11 @@ fn main() -> ExitCode {
 
 /// True when the reader of our output went away (`stances sentences x | head`).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    let pipe = Some(std::io::ErrorKind::BrokenPipe);
+    e.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
+        || e.downcast_ref::<serde_json::Error>()
+            .and_then(|j| j.io_error_kind())
+            == pipe
 }
 
 /// The positions file to use: the one given, else ./positions.toml, which must exist.
@@ -166,19 +187,32 @@ fn load_model(path: &Path) -> anyhow::Result<Model> {
     }
 }
 
-fn run_sentences(source: &str, file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+fn run_sentences(
+    source: &str,
+    file: Option<PathBuf>,
+    uncited: bool,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let as_path = Path::new(source);
-    let text = if file.is_none() && as_path.is_file() {
-        stances::source::SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?
+    let have_model = file.is_some() || Path::new(DEFAULT_FILE).exists();
+    let listed = if !have_model && as_path.is_file() {
+        // A bare text file and no model: nothing can be cited.
+        let text = SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?;
+        stances::sentences::list(&text, None)
     } else {
         let path = positions_file(file)?;
         let model = load_model(&path)?;
-        let found = model
-            .sources
-            .iter()
-            .find(|s| s.id == source || s.path == as_path || s.file == source);
+        let base = path.parent().unwrap_or(Path::new(""));
+        let found = model.sources.iter().position(|s| {
+            s.id == source || s.file == source || base.join(&s.path) == as_path || s.path == as_path
+        });
         match found {
-            Some(s) => s.text.clone(),
+            Some(i) => stances::sentences::list(&model.sources[i].text, Some((&model, i))),
+            None if as_path.is_file() => {
+                let text =
+                    SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?;
+                stances::sentences::list(&text, None)
+            }
             None => {
                 let ids: Vec<&str> = model.sources.iter().map(|s| s.id.as_str()).collect();
                 let hint = stances::suggest::did_you_mean(source, ids.iter().copied())
@@ -191,15 +225,34 @@ fn run_sentences(source: &str, file: Option<PathBuf>) -> anyhow::Result<ExitCode
             }
         }
     };
+    let shown: Vec<_> = listed
+        .into_iter()
+        .filter(|s| !uncited || s.cited_by.is_empty())
+        .collect();
     let mut out = std::io::stdout().lock();
-    for (n, s) in text.sentences.iter().enumerate() {
-        writeln!(
-            out,
-            "{:>4}  {}",
-            n + 1,
-            stances::sanitize::one_line(&text.text[s.clone()])
-        )?;
+    if json {
+        serde_json::to_writer_pretty(&mut out, &shown)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(stances::sentences::to_text(&shown).as_bytes())?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_init(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+    let s = stances::init::scaffold(&dir)?;
+    eprintln!(
+        "wrote {} with {} source(s){}\n  next: add parties, issues and positions, then run: stances check {}",
+        s.path.display(),
+        s.sources.len(),
+        if s.skipped.is_empty() {
+            String::new()
+        } else {
+            format!(", {} file(s) skipped (see the comments)", s.skipped.len())
+        },
+        s.path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

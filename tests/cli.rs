@@ -197,7 +197,7 @@ fn sentences_of_a_seed() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "   1  Some reports suggested Witkoff",
+            "   1* Some reports suggested Witkoff",
         ));
     stances()
         .current_dir(repo())
@@ -219,4 +219,102 @@ fn no_subcommand_prints_the_grid() {
             "Ukraine peace talks, April 2025 — as of 2025-04-25",
         ))
         .stdout(predicate::str::contains("Territory"));
+}
+
+#[test]
+fn sentences_uncited_and_json() {
+    let all = stances()
+        .current_dir(repo())
+        .args(["sentences", "ki-2025-04-23"])
+        .output()
+        .unwrap();
+    let all = String::from_utf8(all.stdout).unwrap();
+    let uncited = stances()
+        .current_dir(repo())
+        .args(["sentences", "--uncited", "ki-2025-04-23"])
+        .output()
+        .unwrap();
+    let uncited = String::from_utf8(uncited.stdout).unwrap();
+    assert!(uncited.lines().count() < all.lines().count());
+    assert!(
+        uncited.lines().all(|l| l.as_bytes()[4] == b' '),
+        "no cited mark:\n{uncited}"
+    );
+    assert!(all.lines().any(|l| l.as_bytes()[4] == b'*'));
+
+    let out = stances()
+        .current_dir(repo())
+        .args(["sentences", "--json", "moscow-2025-04-25"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v[0];
+    assert_eq!(first["n"], 1);
+    // Offsets are code points into the decoded text, past the `date` line.
+    let text: Vec<char> = std::fs::read_to_string(repo().join("seeds/004_2215c32ffc805020.txt"))
+        .unwrap()
+        .chars()
+        .collect();
+    let (s, e) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        text[s..e].iter().collect::<String>(),
+        first["text"].as_str().unwrap()
+    );
+    assert_eq!(first["cited_by"][0]["party"], "us");
+}
+
+#[test]
+fn init_scaffolds_a_folder_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir(&seeds).unwrap();
+    for f in ["000_654284435287354a.txt", "004_2215c32ffc805020.txt"] {
+        std::fs::copy(repo().join("seeds").join(f), seeds.join(f)).unwrap();
+    }
+    std::fs::write(seeds.join("Bad Name.txt"), b"\xff\xfe not utf-8").unwrap();
+    stances()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "with 2 source(s), 1 file(s) skipped",
+        ));
+    let written = std::fs::read_to_string(dir.path().join("positions.toml")).unwrap();
+    assert!(
+        written.contains("[sources.004_2215c32ffc805020]\nfile = \"004_2215c32ffc805020.txt\""),
+        "{written}"
+    );
+    assert!(
+        written.contains("published = 2025-04-25"),
+        "the date line is used:\n{written}"
+    );
+    assert!(written.contains("# skipped Bad Name.txt"), "{written}");
+    // The scaffold checks: no errors, only the warnings that its sources are not cited yet.
+    let loaded = stances::model::load(&dir.path().join("positions.toml"));
+    assert_eq!(loaded.errors(), 0, "{:#?}", loaded.diagnostics);
+    assert_eq!(loaded.diagnostics.len(), 2);
+    // A second run refuses, and leaves the file as it was.
+    std::fs::write(dir.path().join("positions.toml"), "# mine\n").unwrap();
+    stances()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("positions.toml")).unwrap(),
+        "# mine\n"
+    );
+    // An empty folder says what it looked for.
+    let empty = tempfile::tempdir().unwrap();
+    stances()
+        .args(["init", empty.path().to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no .txt sources"));
 }
