@@ -578,20 +578,22 @@ impl App {
     /// Every cited sentence of a source, with the quotes and positions citing it.
     pub fn targets_of(model: &Model, source: usize) -> Vec<Target> {
         let mut targets: Vec<Target> = Vec::new();
+        let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
         for (pi, p) in model.positions.iter().enumerate() {
             for c in p.citations.iter().filter(|c| c.source == source) {
-                match targets.iter_mut().find(|t| t.sentence == c.sentence) {
-                    Some(t) => {
-                        t.quotes.push(c.span.clone());
-                        if !t.cited_by.contains(&pi) {
-                            t.cited_by.push(pi);
-                        }
-                    }
-                    None => targets.push(Target {
+                let key = (c.sentence.start, c.sentence.end);
+                let at = *index.entry(key).or_insert_with(|| {
+                    targets.push(Target {
                         sentence: c.sentence.clone(),
-                        quotes: vec![c.span.clone()],
-                        cited_by: vec![pi],
-                    }),
+                        quotes: Vec::new(),
+                        cited_by: Vec::new(),
+                    });
+                    targets.len() - 1
+                });
+                let t = &mut targets[at];
+                t.quotes.push(c.span.clone());
+                if t.cited_by.last() != Some(&pi) {
+                    t.cited_by.push(pi);
                 }
             }
         }
@@ -601,30 +603,35 @@ impl App {
 
     /// Every sentence of a source as a target, cited or not (for curators).
     pub fn all_sentences_of(model: &Model, source: usize) -> Vec<Target> {
-        let cited = Self::targets_of(model, source);
-        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-        model.sources[source]
-            .text
-            .sentences
+        let sentences = &model.sources[source].text.sentences;
+        let mut all: Vec<Target> = sentences
             .iter()
-            .map(|s| {
-                let mut t = Target {
-                    sentence: s.clone(),
-                    quotes: Vec::new(),
-                    cited_by: Vec::new(),
-                };
-                for c in cited.iter().filter(|c| overlaps(&c.sentence, s)) {
-                    t.quotes
-                        .extend(c.quotes.iter().filter(|q| overlaps(q, s)).cloned());
-                    for &p in &c.cited_by {
-                        if !t.cited_by.contains(&p) {
-                            t.cited_by.push(p);
-                        }
+            .map(|s| Target {
+                sentence: s.clone(),
+                quotes: Vec::new(),
+                cited_by: Vec::new(),
+            })
+            .collect();
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        for cited in Self::targets_of(model, source) {
+            let first = sentences.partition_point(|s| s.end <= cited.sentence.start);
+            let last = sentences.partition_point(|s| s.start < cited.sentence.end);
+            for t in &mut all[first..last.max(first)] {
+                t.quotes.extend(
+                    cited
+                        .quotes
+                        .iter()
+                        .filter(|q| overlaps(q, &t.sentence))
+                        .cloned(),
+                );
+                for &p in &cited.cited_by {
+                    if !t.cited_by.contains(&p) {
+                        t.cited_by.push(p);
                     }
                 }
-                t
-            })
-            .collect()
+            }
+        }
+        all
     }
 
     fn open_source(&mut self, source: usize, sentence: &Range<usize>) {
