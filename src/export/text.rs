@@ -18,9 +18,12 @@ pub fn render(view: &View<'_>, width: usize) -> String {
         out.push('\n');
     }
     out.push('\n');
+    // Columns of at least 4, the issue column up to 24 (and no wider than an even
+    // share), the parties sharing the rest.
     let cols = m.parties.len() + 1;
     let gap = 3;
-    let width = width.max(cols * 4 + gap * (cols - 1));
+    let gaps = gap * (cols - 1);
+    let width = width.max(cols * 4 + gaps);
     let issue_w = m
         .issues
         .iter()
@@ -28,9 +31,8 @@ pub fn render(view: &View<'_>, width: usize) -> String {
         .max()
         .unwrap_or(5)
         .clamp(5, 24)
-        .min(width / cols);
-    let rest = width - issue_w - gap * (cols - 1);
-    let party_w = (rest / m.parties.len().max(1)).max(4);
+        .min((width - gaps) / cols);
+    let party_w = (width - gaps - issue_w) / m.parties.len().max(1);
     let widths: Vec<usize> = std::iter::once(issue_w)
         .chain(std::iter::repeat_n(party_w, m.parties.len()))
         .collect();

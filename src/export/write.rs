@@ -22,6 +22,13 @@ pub fn write_atomic(target: &Path, content: &str, model: &Model) -> anyhow::Resu
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        bail!(
+            "cannot write {}: there is no directory {}",
+            target.display(),
+            dir.display()
+        );
+    }
     let (tmp, file) = create_temp(dir, &name.to_string_lossy())?;
     let result = fill(file, content, target).and_then(|()| {
         fs::rename(&tmp, target).with_context(|| format!("cannot replace {}", target.display()))
@@ -68,26 +75,23 @@ fn create_temp(dir: &Path, name: &str) -> anyhow::Result<(PathBuf, File)> {
 
 /// Fails when `target` is the positions file or one of the model's sources.
 fn refuse_model_files(target: &Path, model: &Model) -> anyhow::Result<()> {
-    let base = match model.path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let base = model.path.parent().unwrap_or(Path::new(""));
     let target_id = identity(target);
     if target_id.is_some() && target_id == identity(&model.path) {
         bail!(
-            "refusing to write {}: it is the positions file {}; choose another output path",
-            target.display(),
-            model.path.display()
+            "refusing to write {}: it is the positions file being exported\n  hint: choose another output path",
+            target.display()
         );
     }
     for s in &model.sources {
         let path = base.join(&s.path);
         if target_id.is_some() && target_id == identity(&path) {
             bail!(
-                "refusing to write {}: it is the source `{}` ({}); choose another output path",
+                "refusing to write {}: it is the source `{}` ({}) of {}\n  hint: choose another output path",
                 target.display(),
                 s.id,
-                path.display()
+                path.display(),
+                model.path.display()
             );
         }
     }
