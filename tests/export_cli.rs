@@ -1,0 +1,218 @@
+//! `stances export` as a user runs it: stdout, `-o` written atomically, refusal to
+//! overwrite the model's own files, `--as-of`, bad arguments.
+
+mod export_common;
+use assert_cmd::Command;
+use export_common::*;
+use predicates::prelude::*;
+use stances::export::{View, write_atomic};
+use std::path::Path;
+
+fn stances() -> Command {
+    Command::cargo_bin("stances").unwrap()
+}
+
+/// Names of the files in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_format_goes_to_stdout_and_to_a_file_alike() {
+    let out_dir = tempfile::tempdir().unwrap();
+    for format in ["text", "md", "csv", "html", "json"] {
+        let stdout = stances()
+            .args(["export", "--format", format, "--width", "100"])
+            .arg(bundled())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert!(!stdout.is_empty());
+        let target = out_dir.path().join(format!("grid.{format}"));
+        stances()
+            .args(["export", "--format", format, "--width", "100", "-o"])
+            .arg(&target)
+            .arg(bundled())
+            .assert()
+            .success()
+            .stdout("");
+        assert_eq!(std::fs::read(&target).unwrap(), stdout, "{format}");
+    }
+    // Only the five outputs: no temporary file left behind.
+    assert_eq!(
+        listing(out_dir.path()),
+        ["grid.csv", "grid.html", "grid.json", "grid.md", "grid.text"]
+    );
+}
+
+#[test]
+fn an_existing_file_is_replaced_whole() {
+    let h = Hostile::new();
+    let target = h.dir.path().join("out.md");
+    std::fs::write(
+        &target,
+        "old contents that are much longer than nothing ".repeat(500),
+    )
+    .unwrap();
+    stances()
+        .current_dir(h.dir.path())
+        .args(["export", "--format", "md", "-o", "out.md"])
+        .assert()
+        .success();
+    let new = std::fs::read_to_string(&target).unwrap();
+    assert!(new.starts_with("# Talks") && !new.contains("old contents"));
+    assert_eq!(listing(h.dir.path()), ["out.md", "positions.toml", "seeds"]);
+}
+
+#[test]
+fn refuses_to_overwrite_positions_toml_or_a_source() {
+    let h = Hostile::new();
+    let before_toml = std::fs::read(h.path()).unwrap();
+    stances()
+        .current_dir(h.dir.path())
+        .args(["export", "--format", "json", "-o", "positions.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refusing to write positions.toml"))
+        .stderr(predicate::str::contains("positions file"));
+    assert_eq!(std::fs::read(h.path()).unwrap(), before_toml);
+
+    // Another spelling of the same source path is still the source.
+    let source = h.dir.path().join("seeds/hostile.txt");
+    stances()
+        .current_dir(h.dir.path())
+        .args([
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            "./seeds/../seeds/hostile.txt",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "refusing to write ./seeds/../seeds/hostile.txt: it is the source `s`",
+        ));
+    assert_eq!(std::fs::read_to_string(&source).unwrap(), HOSTILE_SOURCE);
+    assert_eq!(
+        listing(&h.dir.path().join("seeds")),
+        ["hostile.txt", "plain.txt"]
+    );
+
+    // And so is a link to it.
+    #[cfg(unix)]
+    {
+        let link = h.dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&source, &link).unwrap();
+        stances()
+            .current_dir(h.dir.path())
+            .args(["export", "--format", "md", "-o", "link.txt"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("it is the source `s`"));
+        assert_eq!(std::fs::read_to_string(&source).unwrap(), HOSTILE_SOURCE);
+    }
+}
+
+#[test]
+fn write_atomic_reports_failures_and_leaves_nothing_behind() {
+    let h = Hostile::new();
+    let m = load(&h.path());
+    let missing = h.dir.path().join("no/such/dir/out.md");
+    let err = write_atomic(&missing, "x", &m).unwrap_err();
+    assert!(format!("{err:#}").contains("no/such/dir"), "{err:#}");
+    let err = write_atomic(&h.dir.path().join("seeds"), "x", &m).unwrap_err();
+    assert!(err.to_string().contains("is a directory"), "{err}");
+    assert_eq!(listing(h.dir.path()), ["positions.toml", "seeds"]);
+    // A new file in the current directory (a bare name) works too.
+    let view = View::new(&m, None);
+    let name = view.file_name(stances::export::Format::Md);
+    assert_eq!(name, "stances-2025-04-22.md");
+    write_atomic(&h.dir.path().join(&name), "ok\n", &m).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(h.dir.path().join(&name)).unwrap(),
+        "ok\n"
+    );
+}
+
+#[test]
+fn as_of_changes_the_grid() {
+    let run = |date: Option<&str>| {
+        let mut cmd = stances();
+        cmd.args(["export", "--format", "csv"]).arg(bundled());
+        if let Some(d) = date {
+            cmd.args(["--as-of", d]);
+        }
+        String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+    };
+    let latest = run(None);
+    let early = run(Some("2025-04-17"));
+    assert_ne!(latest, early);
+    assert!(latest.contains("Proposal: recognize Russian control of Crimea, east, south"));
+    assert!(early.contains("Draft plan: recognize Crimea's annexation"));
+    assert!(!early.contains("Joint text"));
+    assert_eq!(run(Some("2025-04-25")), latest);
+    let md = stances()
+        .args(["export", "--format", "md", "--as-of", "2025-04-17"])
+        .arg(bundled())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(md)
+            .unwrap()
+            .starts_with("# Ukraine peace talks, April 2025 — as of 2025-04-17\n")
+    );
+}
+
+#[test]
+fn a_bad_as_of_is_a_clear_error() {
+    for bad in ["2025-02-30", "yesterday", "2025-4-17"] {
+        stances()
+            .args(["export", "--format", "text", "--as-of", bad])
+            .arg(bundled())
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "--as-of `{bad}` is not a date"
+            )))
+            .stderr(predicate::str::contains("YYYY-MM-DD"));
+    }
+}
+
+#[test]
+fn a_bad_format_is_bad_usage() {
+    stances()
+        .args(["export", "--format", "pdf"])
+        .arg(bundled())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("pdf"));
+}
+
+#[test]
+fn a_broken_model_exports_nothing() {
+    let h = Hostile::new();
+    std::fs::write(
+        h.path(),
+        "schema = 1\ntitle = \"x\"\n[[position]]\nparty = \"nobody\"\n",
+    )
+    .unwrap();
+    stances()
+        .current_dir(h.dir.path())
+        .args(["export", "--format", "html", "-o", "out.html"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error"));
+    assert!(!h.dir.path().join("out.html").exists());
+}

@@ -1,0 +1,179 @@
+//! The HTML export, parsed by an HTML5 parser (scraper/html5ever): caption, scoped
+//! headers, cells, footnotes with marked quotes and links both ways, nothing external
+//! and nothing executable. (The W3C Nu validator runs on it in `.ci/run`.)
+
+mod export_common;
+use export_common::*;
+use scraper::{ElementRef, Html, Selector};
+use stances::export::notes::Notes;
+use stances::export::{Format, View, clean};
+use stances::model::Model;
+use stances::source::normalize::normalize;
+use std::collections::HashSet;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn text(e: ElementRef<'_>) -> String {
+    e.text().collect()
+}
+
+/// Checks one HTML export against its model; returns the parsed page.
+fn check(m: &Model, date: Option<&str>) -> Html {
+    let out = render(m, Format::Html, date);
+    assert!(!has_raw_control(&out), "raw control character in HTML");
+    assert!(out.starts_with("<!DOCTYPE html>\n"));
+    let doc = Html::parse_document(&out);
+    assert!(doc.errors.is_empty(), "parse errors: {:?}", doc.errors);
+    let view = View::new(m, date.map(|d| stances::date::Date::parse(d).unwrap()));
+
+    // Self-contained and inert: no script, no handler, no external resource.
+    assert_eq!(
+        doc.select(&sel("script, iframe, object, embed, img, link, base, form"))
+            .count(),
+        0
+    );
+    for e in doc.select(&sel("*")) {
+        for (name, _) in e.value().attrs() {
+            assert!(
+                !name.starts_with("on") && name != "src" && name != "style",
+                "attribute {name}"
+            );
+        }
+    }
+    let ids: HashSet<&str> = doc
+        .select(&sel("[id]"))
+        .filter_map(|e| e.value().id())
+        .collect();
+    for a in doc.select(&sel("a[href]")) {
+        let href = a.value().attr("href").unwrap();
+        match href.strip_prefix('#') {
+            Some(id) => assert!(ids.contains(id), "dangling link {href}"),
+            None => assert!(
+                href.starts_with("https://") || href.starts_with("http://"),
+                "{href}"
+            ),
+        }
+    }
+
+    // The table: caption, scoped headers, one row per issue, one cell per party.
+    let caption: Vec<String> = doc.select(&sel("table > caption")).map(text).collect();
+    assert_eq!(caption, [clean(&view.caption())]);
+    let cols: Vec<String> = doc.select(&sel("thead th[scope=col]")).map(text).collect();
+    let want: Vec<String> = std::iter::once("Issue".to_string())
+        .chain(m.parties.iter().map(|p| clean(&p.name)))
+        .collect();
+    assert_eq!(cols, want);
+    let rows: Vec<ElementRef> = doc.select(&sel("tbody > tr")).collect();
+    assert_eq!(rows.len(), m.issues.len());
+    let notes = Notes::new(&view);
+    for (ii, (row, issue)) in rows.iter().zip(&m.issues).enumerate() {
+        let th: Vec<String> = row.select(&sel("th[scope=row]")).map(text).collect();
+        assert_eq!(th, [clean(&issue.name)]);
+        let tds: Vec<ElementRef> = row.select(&sel("td")).collect();
+        assert_eq!(tds.len(), m.parties.len());
+        for (pi, td) in tds.iter().enumerate() {
+            let Some(p) = view.cell(ii, pi) else {
+                assert_eq!(td.select(&sel(".summary")).count(), 0);
+                assert!(text(*td).contains("No position"));
+                continue;
+            };
+            let summary: Vec<String> = td.select(&sel(".summary")).map(text).collect();
+            assert_eq!(summary, [clean(&p.summary)]);
+            // Stance by text, not by colour alone.
+            if let Some(s) = p.stance {
+                let st: Vec<String> = td.select(&sel(".stance")).map(text).collect();
+                assert_eq!(st.len(), 1);
+                assert!(st[0].contains(&clean(&issue.scale[s].label)), "{st:?}");
+                assert!(st[0].contains(&format!("({} of {})", s + 1, issue.scale.len())));
+            }
+            let refs: Vec<&str> = td
+                .select(&sel(".refs a"))
+                .map(|a| a.value().attr("href").unwrap())
+                .collect();
+            let want: Vec<String> = notes
+                .of_cell(ii, pi)
+                .iter()
+                .map(|n| format!("#cite-{}", n + 1))
+                .collect();
+            assert_eq!(refs, want);
+        }
+    }
+
+    // Citations: whole sentence, quote in <mark>, links back to every citing cell.
+    let items: Vec<ElementRef> = doc.select(&sel("ol.cites > li")).collect();
+    assert_eq!(items.len(), notes.list.len());
+    for (n, (li, note)) in items.iter().zip(&notes.list).enumerate() {
+        assert_eq!(li.value().id(), Some(format!("cite-{}", n + 1).as_str()));
+        let c = note.citation;
+        let marks: Vec<String> = li.select(&sel("blockquote mark")).map(text).collect();
+        assert_eq!(marks.len(), 1);
+        assert_eq!(normalize(&marks[0]), normalize(&clean(&c.quote)));
+        let quote_block: String = li.select(&sel("blockquote")).map(text).collect();
+        assert_eq!(
+            normalize(&quote_block),
+            normalize(&clean(m.sentence_text(c)))
+        );
+        let back: Vec<&str> = li
+            .select(&sel(".back a"))
+            .map(|a| a.value().attr("href").unwrap())
+            .collect();
+        assert_eq!(back.len(), note.cited_by.len());
+        for href in back {
+            let target = doc
+                .select(&sel(&format!("[id=\"{}\"]", &href[1..])))
+                .next()
+                .unwrap();
+            assert_eq!(
+                target.value().attr("href"),
+                Some(format!("#cite-{}", n + 1).as_str())
+            );
+        }
+        assert!(text(*li).contains(&clean(&m.sources[c.source].title)));
+    }
+    doc
+}
+
+#[test]
+fn bundled_model_parses_to_the_grid() {
+    let m = load(&bundled());
+    let doc = check(&m, None);
+    let style = doc.select(&sel("head style")).map(text).collect::<String>();
+    assert!(style.contains("@media print"));
+    check(&m, Some("2025-04-17"));
+}
+
+#[test]
+fn hostile_strings_are_text_not_markup() {
+    let h = Hostile::new();
+    let m = load(&h.path());
+    let doc = check(&m, None);
+    let cols: Vec<String> = doc.select(&sel("thead th")).map(text).collect();
+    assert_eq!(cols[1], "<script>alert('a')</script>");
+    assert_eq!(cols[3], "中文 \u{FFFD}evil\u{FFFD} العربية");
+    let first: Vec<String> = doc.select(&sel("td .summary")).map(text).collect();
+    assert_eq!(first[0], "<script>alert(1)</script> & more");
+    let marks: Vec<String> = doc.select(&sel("mark")).map(text).collect();
+    assert_eq!(marks[0], "wrote <script>alert(1)</script> & said \"A | B\"");
+    assert!(marks.iter().any(|t| t == "北京与基辅的谈判仍在继续"));
+
+    // The http(s) source is linked, with a percent-encoded text fragment; the
+    // javascript: one is only shown as text.
+    let hrefs: Vec<&str> = doc
+        .select(&sel("cite a"))
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h.starts_with("https://example.com/a%20path?x=%221%22&y=%3C2%3E#:~:text="))
+    );
+    assert!(hrefs[0].ends_with(
+        "#:~:text=wrote%20%3Cscript%3Ealert%281%29%3C%2Fscript%3E%20%26%20said%20%22A%20%7C%20B%22"
+    ));
+    let page = doc.root_element().html();
+    assert!(!page.contains("href=\"javascript"));
+    assert!(text(doc.select(&sel("ol.cites")).next().unwrap()).contains("javascript:alert(1)"));
+    check(&m, Some("2025-04-15"));
+}

@@ -1,0 +1,73 @@
+//! The text export: caption, wrapped to the width, every cell's words present, no
+//! control characters.
+
+mod export_common;
+use export_common::*;
+use stances::export::{self, Format, Options, View};
+use stances::model::Model;
+use unicode_width::UnicodeWidthStr;
+
+fn text(m: &Model, width: usize, date: Option<&str>) -> String {
+    let view = View::new(m, date.map(|d| stances::date::Date::parse(d).unwrap()));
+    let opts = Options {
+        width,
+        ..Options::default()
+    };
+    export::render(&view, Format::Text, &opts)
+}
+
+/// The words of the table, in order, ignoring layout.
+fn words(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn check(m: &Model, width: usize) -> String {
+    let out = text(m, width, None);
+    assert!(
+        out.chars()
+            .all(|c| c == '\n' || !stances::sanitize::is_unsafe(c)),
+        "unsafe character in text export"
+    );
+    let min = (m.parties.len() + 1) * 4 + 3 * m.parties.len();
+    for line in out.lines() {
+        assert!(
+            line.width() <= width.max(min),
+            "{} > {width}: {line:?}",
+            line.width()
+        );
+    }
+    let view = View::new(m, None);
+    assert!(words(&out).starts_with(&words(&stances::sanitize::one_line(&view.caption()))));
+    out
+}
+
+#[test]
+fn bundled_model_fits_every_width() {
+    let m = load(&bundled());
+    for width in [20, 40, 60, 80, 100, 160] {
+        check(&m, width);
+    }
+    let out = check(&m, 100);
+    assert!(out.starts_with("Ukraine peace talks, April 2025 — as of 2025-04-25\n\n"));
+    assert!(out.contains("Issue") && out.contains("Europe"));
+    // The stance is shown in words.
+    assert!(check(&m, 400).contains("south (crimea east south)"));
+    let early = text(&m, 200, Some("2025-04-17"));
+    assert!(early.contains("Draft plan: recognize Crimea's annexation"));
+    assert!(!early.contains("Proposal: recognize Russian control"));
+}
+
+#[test]
+fn hostile_text_is_sanitized() {
+    let h = Hostile::new();
+    let m = load(&h.path());
+    for width in [30, 80, 200] {
+        check(&m, width);
+    }
+    let out = check(&m, 400);
+    assert!(out.contains("<script>alert(1)</script> & more (low)"));
+    assert!(out.contains("中文 \u{FFFD}evil\u{FFFD} عربي second line (mid point)"));
+    assert!(out.contains("a | b * c < d - e"));
+    let early = text(&m, 400, Some("2025-04-15"));
+    assert!(early.contains("\u{FFFD}[31mred\u{FFFD}[0m tab"));
+}
