@@ -33,8 +33,14 @@ pub fn write_atomic(target: &Path, content: &str, model: &Model) -> anyhow::Resu
     let result = fill(file, content, target).and_then(|()| {
         fs::rename(&tmp, target).with_context(|| format!("cannot replace {}", target.display()))
     });
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    match &result {
+        Err(_) => {
+            let _ = fs::remove_file(&tmp);
+        }
+        // Make the rename itself durable where the platform allows it.
+        Ok(()) => {
+            let _ = File::open(dir).and_then(|d| d.sync_all());
+        }
     }
     result
 }
