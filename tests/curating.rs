@@ -244,3 +244,42 @@ fn copy_makes_a_citation_block_that_checks() {
     std::fs::write(p.path(), pasted).unwrap();
     assert!(load(&p.path()).diagnostics.is_empty());
 }
+
+#[test]
+fn export_prompt_picks_a_format_and_a_path() {
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    app.update(Action::Export);
+    assert_eq!(
+        app.export_prompt,
+        Some((
+            stances::export::Format::Md,
+            "stances-2025-04-23.md".to_string()
+        ))
+    );
+    app.update(Action::NextItem); // Tab
+    assert_eq!(
+        app.export_prompt.as_ref().unwrap().1,
+        "stances-2025-04-23.html"
+    );
+    for _ in 0..4 {
+        app.update(Action::InputBackspace);
+    }
+    for c in "htm".chars() {
+        app.update(Action::InputChar(c));
+    }
+    app.update(Action::InputSubmit);
+    assert_eq!(
+        app.request,
+        Some(Request::Export(
+            stances::export::Format::Html,
+            "stances-2025-04-23.htm".into()
+        ))
+    );
+    assert!(app.export_prompt.is_none());
+    // Esc cancels without a request.
+    app.request = None;
+    app.update(Action::Export);
+    app.update(Action::InputCancel);
+    assert!(app.export_prompt.is_none() && app.request.is_none());
+}

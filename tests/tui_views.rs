@@ -272,7 +272,12 @@ fn transpose_wrap_timeline_and_search() {
     }
     assert_eq!(app.view_date().unwrap().to_string(), "2025-04-17");
     let text = lines(&render(&app)).join("\n");
-    assert!(text.contains("as of 2025-04-17 (1/"), "{text}");
+    let status = stances::tui::status::text(&app);
+    assert!(
+        status.starts_with("already at the earliest date"),
+        "{status}"
+    );
+    assert!(status.contains("as of 2025-04-17 (1/"), "{status}");
     assert!(text.contains("• "), "changed cells are marked:\n{text}");
 
     app.update(Action::NextDate);

@@ -52,7 +52,8 @@ pub fn text(app: &App) -> String {
         ));
     }
     if let Some(msg) = &app.message {
-        parts.push(one_line(msg));
+        // A message comes first, so a narrow bar still shows it.
+        parts.insert(0, one_line(msg));
     } else {
         let hint = |a: Action, what: &str| format!("{} {what}", keys_for(screen, a));
         let hints = match screen {
