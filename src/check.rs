@@ -38,7 +38,7 @@ pub fn write_text(
     strict: bool,
 ) -> std::io::Result<()> {
     for d in &outcome.loaded.diagnostics {
-        writeln!(out, "{}", crate::sanitize::line(&d.to_string()))?;
+        writeln!(out, "{}", crate::sanitize::text(&d.to_string()))?;
     }
     let (errors, warnings) = summary(&outcome.loaded.diagnostics);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

@@ -4,6 +4,8 @@
 //! reference resolved, every quote found in its [`source`]); the reader and the
 //! exporters only read that model.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod date;
 pub mod diagnostic;

@@ -115,7 +115,7 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 msg.push_str(&format!("\n  caused by: {cause}"));
             }
-            eprintln!("{}", stances::sanitize::line(&msg));
+            eprintln!("{}", stances::sanitize::text(&msg));
             ExitCode::from(1)
         }
     }
@@ -173,7 +173,7 @@ fn load_model(path: &Path) -> anyhow::Result<Model> {
     let mut err = std::io::stderr().lock();
     for d in &loaded.diagnostics {
         if d.is_error() {
-            writeln!(err, "{}", stances::sanitize::line(&d.to_string()))?;
+            writeln!(err, "{}", stances::sanitize::text(&d.to_string()))?;
         }
     }
     match loaded.model {

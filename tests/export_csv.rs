@@ -3,8 +3,9 @@
 
 mod export_common;
 use export_common::*;
-use stances::export::{self, Format, Options, View, clean};
+use stances::export::{self, Format, Options, View};
 use stances::model::Model;
+use stances::sanitize::clean;
 use stances::source::normalize::normalize;
 
 fn records(out: &str) -> Vec<Vec<String>> {

@@ -6,8 +6,9 @@ mod export_common;
 use export_common::*;
 use scraper::{ElementRef, Html, Selector};
 use stances::export::notes::Notes;
-use stances::export::{Format, View, clean};
+use stances::export::{Format, View};
 use stances::model::Model;
+use stances::sanitize::clean;
 use stances::source::normalize::normalize;
 use std::collections::HashSet;
 

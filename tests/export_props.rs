@@ -99,7 +99,7 @@ proptest! {
         let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(csv_out.as_bytes());
         let recs: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().unwrap();
         prop_assert_eq!(recs.len(), 2);
-        let clean = |s: &str| stances::export::clean(s);
+        let clean = |s: &str| stances::sanitize::clean(s);
         prop_assert_eq!(unguard(&recs[0][1]), clean(&name));
         prop_assert_eq!(unguard(&recs[1][1]), clean(&a));
         prop_assert_eq!(unguard(&recs[1][2]), clean(&b));

@@ -4,7 +4,8 @@
 //! text is [`clean`]ed, and a field that a spreadsheet could take for a formula gets
 //! a leading `'`.
 
-use super::{View, clean, one_line};
+use super::View;
+use crate::sanitize::{clean, one_line};
 
 /// The wide table: header `Issue,<party name>...`, one row per issue, a cell is the
 /// summary of the position shown (empty where there is none).

@@ -7,8 +7,9 @@
 //! URL) and links back to the cells citing it. Every string is [`clean`]ed and escaped.
 
 use super::notes::Notes;
-use super::{View, clean, collapse_space, url};
+use super::{View, url};
 use crate::model::{Issue, Position};
+use crate::sanitize::{clean, collapse_space};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");

@@ -303,5 +303,5 @@ fn needs_escape(c: char) -> bool {
             c,
             '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
         )
-        || super::is_hidden(c)
+        || crate::sanitize::is_unsafe(c)
 }

@@ -1,12 +1,13 @@
 //! GitHub-flavoured Markdown: a caption line, the pipe table with citation markers,
 //! the issues with their questions and scales, then the numbered citations with their sentences.
 //!
-//! Every string from the model is [`clean`](super::clean)ed, put on one line and
+//! Every string from the model is [`clean`](crate::sanitize::clean)ed, put on one line and
 //! escaped (see [`escape`]) so that it stays plain text inside its table cell or list
 //! item: no `|` splits a cell, no `*` or `[` starts markup, no `<` starts HTML.
 
 use super::notes::Notes;
-use super::{View, collapse_space, one_line, stance_words, url};
+use super::{View, stance_words, url};
+use crate::sanitize::{collapse_space, one_line};
 use std::fmt::Write;
 
 /// Renders the view as Markdown.
@@ -182,7 +183,7 @@ fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation() || matches!(c, '‘' | '’' | '“' | '”' | '«' | '»' | '–' | '—' | '…')
 }
 
-/// Escapes model text for a cell or list item: [`clean`](super::clean)ed, on one line,
+/// Escapes model text for a cell or list item: [`clean`](crate::sanitize::clean)ed, on one line,
 /// Markdown punctuation backslash-escaped, `&`, `<`, `>` and `|` as character references.
 pub fn escape(s: &str) -> String {
     escape_keep_space(&one_line(s))
@@ -191,7 +192,7 @@ pub fn escape(s: &str) -> String {
 /// Like [`escape`] but keeps the ends' white space (collapsed), for text around the
 /// bold quote.
 fn escape_keep_space(s: &str) -> String {
-    let s = collapse_space(&super::clean(s));
+    let s = collapse_space(&crate::sanitize::clean(s));
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

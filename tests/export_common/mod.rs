@@ -217,5 +217,5 @@ pub fn has_raw_control(s: &str) -> bool {
 
 /// What a summary looks like once cleaned and put on one line.
 pub fn shown(s: &str) -> String {
-    stances::export::one_line(s)
+    stances::sanitize::one_line(s)
 }
