@@ -316,3 +316,69 @@ fn click_selects_a_cell_and_keys_quit() {
     app.update(Action::Quit);
     assert!(app.quit);
 }
+
+#[test]
+fn help_and_sources_list_at_80x24() {
+    let mut app = app(80, 24, true);
+    app.update(Action::Help);
+    snapshot("help_80x24", &render(&app));
+    app.update(Action::Back);
+    app.update(Action::ListSources);
+    let buf = render(&app);
+    snapshot("sources_80x24", &buf);
+    // The selected source is reversed.
+    let (x, y) = find(&buf, "ki-2025-04-23").unwrap();
+    assert!(has_modifier(&buf, (x, y), Modifier::REVERSED));
+    let mut small = self::app(30, 6, false);
+    small.update(Action::ListSources);
+    snapshot("sources_30x6_nocolor", &render(&small));
+}
+
+#[test]
+fn source_view_styles_the_cited_sentence_and_its_quote() {
+    let mut app = app(80, 24, true);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Open); // Ceasefire × US
+    app.update(Action::Open); // its first citation
+    let buf = render(&app);
+    let pos = &app.model.positions[app.detail.position];
+    let c = &pos.citations[0];
+    let sentence = app.model.sentence_text(c);
+    let quote = app.model.quote_text(c);
+    // "The visit comes as the Trump administration intensifies efforts ..." : the
+    // sentence starts before the quote, so its first cell has the sentence style and a
+    // cell inside the quote has the quote style.
+    assert!(sentence.starts_with("The visit comes"));
+    assert!(quote.starts_with("the Trump administration"));
+    let (x, y) = find(&buf, "The visit comes").unwrap();
+    assert_eq!(
+        buf[(x, y)].bg,
+        ratatui::style::Color::Rgb(40, 40, 80),
+        "sentence style"
+    );
+    let (qx, qy) = find(&buf, "Trump administration intensifies").unwrap();
+    assert_eq!(
+        buf[(qx, qy)].bg,
+        ratatui::style::Color::Yellow,
+        "quote style"
+    );
+    assert!(has_modifier(&buf, (qx, qy), Modifier::BOLD));
+    // Another cited sentence of the same source is underlined, not highlighted.
+    let (ox, oy) = find(&buf, "Witkoff's trip follows").unwrap();
+    assert!(has_modifier(&buf, (ox, oy), Modifier::UNDERLINED));
+    assert_ne!(buf[(ox, oy)].bg, ratatui::style::Color::Yellow);
+
+    // Without colour the quote is still marked: reverse video and bold.
+    let mut plain = self::app(80, 24, false);
+    for a in [Action::Down, Action::Down, Action::Open, Action::Open] {
+        plain.update(a);
+    }
+    let buf = render(&plain);
+    let (qx, qy) = find(&buf, "Trump administration intensifies").unwrap();
+    assert!(has_modifier(
+        &buf,
+        (qx, qy),
+        Modifier::REVERSED | Modifier::BOLD
+    ));
+}

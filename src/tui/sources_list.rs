@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-/// One line per source: id, title, date, sentences cited out of all.
+/// One line per source: id, sentences cited out of all, title and date.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let m = &app.model;
@@ -23,10 +23,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             .count();
         let date = s.published.map_or(String::new(), |d| format!(" ({d})"));
         let text = format!(
-            "{}  {}{date} — {cited}/{} sentences cited",
+            "{}  {cited}/{} cited  {}{date}",
             one_line(&s.id),
+            s.text.sentences.len(),
             one_line(&s.title),
-            s.text.sentences.len()
         );
         let style = if i == app.sources_selected {
             theme.selected()
