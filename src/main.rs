@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use stances::check;
+use stances::diagnostic::Diagnostic;
 use stances::export::{self, View};
 use stances::model::{Model, load};
 use stances::source::SourceText;
@@ -68,14 +69,14 @@ struct ExportArgs {
     #[arg(long, value_enum)]
     format: export::Format,
     /// The view date, YYYY-MM-DD [default: the latest as_of in the file]
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    as_of: Option<String>,
-    /// Write to PATH (atomically) instead of stdout.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<stances::date::Date>,
+    /// Write to PATH (atomically) instead of stdout (`-` is stdout).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
     /// Width of the text table [default: the terminal's, or 100]
-    #[arg(long)]
-    width: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
     /// CSV: one row per citation instead of the wide table.
     #[arg(long)]
     long: bool,
@@ -130,10 +131,22 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             == pipe
 }
 
-/// The positions file to use: the one given, else ./positions.toml, which must exist.
+/// A `--as-of` value: a date written YYYY-MM-DD (a bad one is a usage error, exit 2).
+fn parse_date(s: &str) -> Result<stances::date::Date, String> {
+    stances::date::Date::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-04-23"))
+}
+
+/// The positions file to use: the one given (a directory means its positions.toml),
+/// else ./positions.toml, which must exist.
 fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     if let Some(f) = file {
-        return Ok(f);
+        let inside = f.join(DEFAULT_FILE);
+        return Ok(if f.is_dir() && inside.is_file() {
+            inside
+        } else {
+            f
+        });
     }
     let default = PathBuf::from(DEFAULT_FILE);
     if default.exists() {
@@ -167,23 +180,30 @@ fn run_check(file: Option<PathBuf>, strict: bool, format: CheckFormat) -> anyhow
     Ok(ExitCode::from(outcome.status as u8))
 }
 
-/// Loads a model, printing its diagnostics and failing when it has errors.
-fn load_model(path: &Path) -> anyhow::Result<Model> {
+/// Loads a model, printing its errors. With `partial`, a file with errors still gives
+/// what of it resolved (for the reader and `sentences`), with those errors; otherwise
+/// errors fail.
+fn load_model(path: &Path, partial: bool) -> anyhow::Result<(Model, Vec<Diagnostic>)> {
     let loaded = load(path);
+    let errors: Vec<Diagnostic> = loaded
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
     let mut err = std::io::stderr().lock();
-    for d in &loaded.diagnostics {
-        if d.is_error() {
-            writeln!(err, "{}", stances::sanitize::text(&d.to_string()))?;
-        }
+    for d in &errors {
+        writeln!(err, "{}", stances::sanitize::text(&d.to_string()))?;
     }
-    match loaded.model {
-        Some(m) => Ok(m),
-        None => anyhow::bail!(
-            "{} has {} error(s); run `stances check {}` for details",
+    match (loaded.model, loaded.partial) {
+        (Some(m), _) => Ok((m, errors)),
+        (None, Some(p)) if partial => Ok((p, errors)),
+        _ if errors.iter().any(|d| d.line.is_some()) => anyhow::bail!(
+            "{} has {} error(s); run `stances check {}` for all diagnostics with hints",
             path.display(),
-            loaded.errors(),
+            errors.len(),
             path.display()
         ),
+        _ => anyhow::bail!("cannot load {}", path.display()),
     }
 }
 
@@ -201,10 +221,20 @@ fn run_sentences(
         stances::sentences::list(&text, None)
     } else {
         let path = positions_file(file)?;
-        let model = load_model(&path)?;
+        // A file with errors still lists sentences: that is when they are needed.
+        let (model, errors) = load_model(&path, true)?;
+        if !errors.is_empty() {
+            eprintln!(
+                "stances: note: showing what cites each sentence in the parts of {} that load",
+                path.display()
+            );
+        }
         let base = path.parent().unwrap_or(Path::new(""));
+        let wanted = as_path.canonicalize().ok();
         let found = model.sources.iter().position(|s| {
-            s.id == source || s.file == source || base.join(&s.path) == as_path || s.path == as_path
+            s.id == source
+                || s.file == source
+                || wanted.is_some() && base.join(&s.path).canonicalize().ok() == wanted
         });
         match found {
             Some(i) => stances::sentences::list(&model.sources[i].text, Some((&model, i))),
@@ -267,30 +297,28 @@ fn output_width() -> usize {
 
 fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let path = positions_file(args.file)?;
-    let date = match &args.as_of {
-        None => None,
-        Some(s) => Some(stances::date::Date::parse(s).ok_or_else(|| {
-            anyhow::anyhow!("--as-of `{s}` is not a date\n  hint: write it as YYYY-MM-DD, e.g. --as-of 2025-04-23")
-        })?),
-    };
-    let model = load_model(&path)?;
+    let date = args.as_of;
+    let (model, _) = load_model(&path, false)?;
     let view = View::new(&model, date);
     let options = export::Options {
-        width: args.width.unwrap_or_else(output_width),
+        width: args.width.map_or_else(output_width, usize::from),
         long: args.long,
     };
     let content = export::render(&view, args.format, &options);
     match &args.output {
-        Some(target) => export::write_atomic(target, &content, &model)?,
-        None => std::io::stdout().lock().write_all(content.as_bytes())?,
+        Some(target) if target.as_os_str() != "-" => {
+            export::write_atomic(target, &content, &model)?
+        }
+        _ => std::io::stdout().lock().write_all(content.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
-    let model = load_model(&path)?;
-    if !std::io::stdout().is_terminal() {
+    let tty = std::io::stdout().is_terminal();
+    let (model, errors) = load_model(&path, tty)?;
+    if !tty {
         // Not a terminal: print the grid as text instead of opening the reader.
         let view = View::new(&model, None);
         let options = export::Options {
@@ -301,6 +329,6 @@ fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    stances::tui::run(path, model)?;
+    stances::tui::run(path, model, errors)?;
     Ok(ExitCode::SUCCESS)
 }

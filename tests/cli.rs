@@ -318,3 +318,45 @@ fn init_scaffolds_a_folder_and_refuses_to_overwrite() {
         .code(1)
         .stderr(predicate::str::contains("no .txt sources"));
 }
+
+#[test]
+fn a_directory_means_its_positions_toml_and_dash_means_stdout() {
+    stances()
+        .args(["check", "--strict"])
+        .arg(repo())
+        .assert()
+        .success();
+    let out = stances()
+        .args(["export", "--format", "csv", "-o", "-"])
+        .arg(repo())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .starts_with("Issue,United States,Russia,Ukraine,Europe")
+    );
+}
+
+#[test]
+fn export_refuses_any_positions_toml_and_silly_widths() {
+    let other = Project::new(VALID);
+    stances()
+        .current_dir(repo())
+        .args(["export", "--format", "md", "-o"])
+        .arg(other.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "exports never replace a positions.toml",
+        ));
+    assert_eq!(std::fs::read_to_string(other.path()).unwrap(), VALID);
+    stances()
+        .current_dir(repo())
+        .args(["export", "--format", "text", "--width", "0"])
+        .assert()
+        .code(2);
+}

@@ -246,3 +246,35 @@ fn e_opens_the_editor_at_the_position_and_reloads_after() {
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_file_with_errors_opens_with_its_errors_shown() {
+    let dir = bundled_copy();
+    let file = dir.path().join("positions.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let broken = original.replace(
+        "quote = \"barring Ukraine from joining NATO\"",
+        "quote = \"barring Ukraine from joining the EU\"",
+    );
+    assert_ne!(broken, original);
+    std::fs::write(&file, &broken).unwrap();
+    let mut s = Session::start(dir.path(), &[], &[]);
+    let screen = s.wait_for("does not load");
+    assert!(screen.contains("quote not found"), "{screen}");
+    assert!(
+        screen.contains("Territory"),
+        "the rest of the model is shown:\n{screen}"
+    );
+    std::fs::write(&file, &original).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while s.screen().contains("does not load") {
+        assert!(
+            Instant::now() < deadline,
+            "did not recover:\n{}",
+            s.screen()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.keys(b"q");
+    assert!(s.wait_exit().success());
+}

@@ -181,11 +181,9 @@ fn a_bad_as_of_is_a_clear_error() {
             .args(["export", "--format", "text", "--as-of", bad])
             .arg(bundled())
             .assert()
-            .code(1)
+            .code(2)
             .stdout("")
-            .stderr(predicate::str::contains(format!(
-                "--as-of `{bad}` is not a date"
-            )))
+            .stderr(predicate::str::contains(format!("`{bad}` is not a date")))
             .stderr(predicate::str::contains("YYYY-MM-DD"));
     }
 }

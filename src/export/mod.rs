@@ -120,8 +120,15 @@ impl<'m> View<'m> {
     }
 }
 
-/// A position's stance as words: the scale step's id with `_` and `-` as spaces.
+/// A position's stance as words: the scale step's label and where it sits on the
+/// scale, e.g. `No ceasefire; offensive operations continue (5 of 5)`.
 pub fn stance_words(issue: &Issue, position: &Position) -> Option<String> {
-    let step = &issue.scale[position.stance?];
-    Some(step.id.replace(['_', '-'], " "))
+    let i = position.stance?;
+    let step = &issue.scale[i];
+    Some(format!(
+        "{} ({} of {})",
+        step.label,
+        i + 1,
+        issue.scale.len()
+    ))
 }

@@ -101,6 +101,13 @@ fn refuse_model_files(target: &Path, model: &Model) -> anyhow::Result<()> {
             );
         }
     }
+    // Nor another project's positions file.
+    if target.file_name().is_some_and(|n| n == "positions.toml") {
+        bail!(
+            "refusing to write {}: exports never replace a positions.toml\n  hint: choose another output path",
+            target.display()
+        );
+    }
     Ok(())
 }
 

@@ -14,6 +14,9 @@ pub const MAX_POSITIONS_BYTES: u64 = 64 * 1024 * 1024;
 pub struct Loaded {
     /// The model, present when no diagnostic is an error.
     pub model: Option<Model>,
+    /// When there are errors but the file parsed: what did resolve (positions, citations
+    /// or sources with errors left out). For the reader and `sentences`, never for exports.
+    pub partial: Option<Model>,
     /// Errors and warnings, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -24,6 +27,7 @@ impl Loaded {
         d.hint = hint.map(str::to_string);
         Loaded {
             model: None,
+            partial: None,
             diagnostics: vec![d],
         }
     }
@@ -87,6 +91,7 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
         );
         return Loaded {
             model: None,
+            partial: None,
             diagnostics: ctx.diags,
         };
     }
@@ -99,6 +104,7 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
         );
         return Loaded {
             model: None,
+            partial: None,
             diagnostics: ctx.diags,
         };
     }
@@ -114,14 +120,22 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
             );
             return Loaded {
                 model: None,
+                partial: None,
                 diagnostics: ctx.diags,
             };
         }
     };
     let raw = parse::read(&mut ctx, doc.get_ref());
     let model = resolve(&mut ctx, raw, base_dir);
+    let failed = ctx.diags.iter().any(|d| d.is_error());
+    let (model, partial) = if failed {
+        (None, Some(model))
+    } else {
+        (Some(model), None)
+    };
     Loaded {
         model,
+        partial,
         diagnostics: ctx.diags,
     }
 }

@@ -36,8 +36,9 @@ fn lookup(ctx: &mut Ctx, what: &str, r: &Sp<String>, ids: &[&str]) -> Option<usi
     found
 }
 
-/// Builds the model, or returns `None` when any error was reported.
-pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Option<Model> {
+/// Builds the model from what resolved; the caller decides whether the errors
+/// reported on the way leave it usable.
+pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
     let parties: Vec<Party> = raw
         .parties
         .into_iter()
@@ -171,10 +172,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Option<Model>
             );
         }
     }
-    if ctx.diags.iter().any(|d| d.is_error()) {
-        return None;
-    }
-    Some(Model {
+    Model {
         path: ctx.file.to_path_buf(),
         title: raw.title.unwrap_or_default(),
         description: raw.description,
@@ -183,7 +181,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Option<Model>
         issues,
         sources,
         positions,
-    })
+    }
 }
 
 /// The `[sources.ID]` header (or the id key) in the text, for warnings about a source.

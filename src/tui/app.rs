@@ -709,16 +709,17 @@ impl App {
             let f = self.source.focus;
             let cited = |t: &Target| !t.cited_by.is_empty();
             let target = match action {
-                Action::Down => Some((f + 1).min(n - 1)),
-                Action::Up => Some(f.saturating_sub(1)),
+                Action::Down | Action::ScrollDown => Some((f + 1).min(n - 1)),
+                Action::Up | Action::ScrollUp => Some(f.saturating_sub(1)),
+                Action::PageDown => Some((f + self.body_height().max(1) / 2).min(n - 1)),
+                Action::PageUp => Some(f.saturating_sub(self.body_height().max(1) / 2)),
+                Action::Top => Some(0),
+                Action::Bottom => Some(n - 1),
                 Action::NextItem => (f + 1..n).find(|&i| cited(&self.source.targets[i])),
                 Action::PrevItem => (0..f).rev().find(|&i| cited(&self.source.targets[i])),
                 _ => None,
             };
-            if matches!(
-                action,
-                Action::Down | Action::Up | Action::NextItem | Action::PrevItem
-            ) {
+            if target.is_some() || matches!(action, Action::NextItem | Action::PrevItem) {
                 match target {
                     Some(t) => {
                         self.source.focus = t;

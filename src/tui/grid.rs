@@ -274,8 +274,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 match cell {
                     Some((t, mark, style, wrapped)) => {
                         let piece = wrapped.get(line_no).cloned().unwrap_or(0..0);
-                        let text = &t[piece.clone()];
-                        let fitted = fit(text, w);
+                        let cut = line_no + 1 == h && wrapped.len() > h;
+                        let fitted = if cut {
+                            // The row is full but the text goes on: say so.
+                            fit(&format!("{}…", t[piece.clone()].trim_end()), w)
+                        } else {
+                            fit(&t[piece.clone()], w)
+                        };
                         // Re-anchor the stance mark onto the fitted string.
                         let marks = if piece.start == 0 && !mark.is_empty() {
                             vec![(mark.start..mark.end.min(fitted.len()), base.patch(*style))]

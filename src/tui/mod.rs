@@ -19,6 +19,7 @@ pub mod text;
 pub mod theme;
 pub mod watch;
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{Model, load};
 use app::{Action, App, Request, Screen};
 use crossterm::event::{
@@ -236,16 +237,16 @@ fn perform(
     Ok(())
 }
 
-/// Opens the reader on `model`, loaded from `path`, until the user quits.
-pub fn run(path: PathBuf, model: Model) -> anyhow::Result<()> {
+/// Opens the reader on `model`, loaded from `path`, until the user quits. `errors`
+/// are the file's errors when `model` is only the part of it that loads: they are
+/// shown in the error panel until the file is fixed.
+pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> anyhow::Result<()> {
     let (mut terminal, _guard) = terminal::setup()?;
     let size = terminal.size()?;
-    let mut app = App::new(
-        model,
-        path,
-        theme::Theme::from_env(),
-        (size.width, size.height),
-    );
+    let theme = theme::Theme::from_env();
+    let mut app = App::new(model, path, theme, (size.width, size.height));
+    app.errors = errors;
+    app.fix_scroll();
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
     let control = spawn_input(tx.clone());
     let mut watcher = rewatch(&app, &tx);

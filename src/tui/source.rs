@@ -2,14 +2,15 @@
 //! every other cited sentence of that source marked.
 
 use super::app::App;
-use super::text::styled_line;
+use super::text::{fit, styled_line};
 use crate::sanitize::one_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-/// The two header lines: which source and which cited sentence; which positions cite it.
+/// The two header lines: which source and which sentence is under the cursor; which
+/// positions cite it.
 pub fn header(app: &App) -> (String, String) {
     let m = &app.model;
     let st = &app.source;
@@ -18,29 +19,35 @@ pub fn header(app: &App) -> (String, String) {
     if let Some(d) = src.published {
         head.push_str(&format!(" ({d})"));
     }
-    let mut cited = "no sentence of this source is cited".to_string();
-    if let Some(t) = st.targets.get(st.focus) {
-        let by: Vec<String> = t
-            .cited_by
-            .iter()
-            .map(|&pi| {
-                let p = &m.positions[pi];
-                let date = p.as_of.map_or(String::new(), |d| format!(" {d}"));
-                format!(
-                    "{} on {}{date}",
-                    one_line(&m.parties[p.party].short),
-                    one_line(&m.issues[p.issue].name)
-                )
-            })
-            .collect();
-        head.push_str(&format!(
-            " — cited sentence {}/{}",
-            st.focus + 1,
-            st.targets.len()
-        ));
-        cited = format!("cited by: {}", by.join("; "));
+    let Some(t) = st.targets.get(st.focus) else {
+        return (head, "no sentence of this source is cited".into());
+    };
+    let what = if st.curator {
+        "sentence"
+    } else {
+        "cited sentence"
+    };
+    head.push_str(&format!(" — {what} {}/{}", st.focus + 1, st.targets.len()));
+    if t.cited_by.is_empty() {
+        return (
+            head,
+            "not cited yet — c copies it as a [[position.cite]] block".into(),
+        );
     }
-    (head, cited)
+    let by: Vec<String> = t
+        .cited_by
+        .iter()
+        .map(|&pi| {
+            let p = &m.positions[pi];
+            let date = p.as_of.map_or(String::new(), |d| format!(" {d}"));
+            format!(
+                "{} on {}{date}",
+                one_line(&m.parties[p.party].short),
+                one_line(&m.issues[p.issue].name)
+            )
+        })
+        .collect();
+    (head, format!("cited by: {}", by.join("; ")))
 }
 
 /// Draws the source view into `area` (header line, then the text).
@@ -49,10 +56,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let st = &app.source;
     let text = &app.model.sources[st.source].text.text;
     let (head, cited) = header(app);
+    let width = usize::from(area.width);
     let mut lines = vec![
-        Line::styled(head, theme.heading()),
-        Line::styled(cited, theme.dim()),
+        Line::styled(fit(&head, width), theme.heading()),
+        Line::styled(fit(&cited, width), theme.dim()),
     ];
+    // The `date` metadata line is not part of the text: shown dim.
+    let body_start = app.model.sources[st.source].text.body_start;
     let body = usize::from(area.height.saturating_sub(2));
     for r in st.lines.iter().skip(st.scroll).take(body) {
         let mut marks = Vec::new();
@@ -76,6 +86,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 marks.extend(t.quotes.iter().map(|q| (q.clone(), theme.quote())));
             }
         }
+        marks.insert(0, (0..body_start, theme.dim()));
         lines.push(styled_line(text, r.clone(), &marks, theme.text()));
     }
     frame.render_widget(Paragraph::new(lines), area);
