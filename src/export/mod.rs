@@ -35,6 +35,17 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name on the command line (`--format NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+
     /// The usual file extension of the format.
     pub fn extension(self) -> &'static str {
         match self {

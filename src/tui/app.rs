@@ -394,7 +394,7 @@ impl App {
                     .map_or("undated".to_string(), |d| d.to_string());
                 let format = crate::export::Format::Md;
                 self.export_prompt =
-                    Some((format, format!("stances-{date}.{}", extension(format))));
+                    Some((format, format!("stances-{date}.{}", format.extension())));
                 return true;
             }
             Action::ForceQuit => self.quit = true,
@@ -467,7 +467,14 @@ impl App {
                 self.fix_scroll();
                 return true;
             }
-            Action::ToggleWrap => self.grid.wrap = !self.grid.wrap,
+            Action::ToggleWrap => {
+                self.grid.wrap = !self.grid.wrap;
+                self.message = Some(if self.grid.wrap {
+                    "summaries wrapped: rows grow".into()
+                } else {
+                    "one line per row: long summaries end in …".into()
+                });
+            }
             Action::PrevDate | Action::NextDate => {
                 let Some(i) = self.date_index else {
                     self.message = Some("no position in this file has an as_of date".into());
@@ -902,7 +909,7 @@ impl App {
                     .rsplit_once('.')
                     .map_or(path.as_str(), |(s, _)| s)
                     .to_string();
-                *path = format!("{stem}.{}", extension(next));
+                *path = format!("{stem}.{}", next.extension());
                 *format = next;
             }
             Action::InputChar(c) => path.push(c),
@@ -910,7 +917,12 @@ impl App {
                 path.pop();
             }
             Action::InputSubmit => {
-                let target = PathBuf::from(path.trim());
+                let typed = path.trim();
+                // `~/` means the home directory, as in a shell.
+                let target = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+                    (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+                    _ => PathBuf::from(typed),
+                };
                 self.request = Some(Request::Export(*format, target));
                 self.export_prompt = None;
             }
@@ -925,6 +937,10 @@ impl App {
     /// The line of the positions file to edit for what is selected: the position's
     /// `[[position]]` header; in a source, the citing quote; else the end of the file.
     pub fn edit_line(&self) -> usize {
+        // While the file does not load, the first error is what needs editing.
+        if let Some(line) = self.errors.iter().find_map(|d| d.line) {
+            return line;
+        }
         let end = usize::MAX;
         match self.screen() {
             Screen::Grid => self
@@ -1083,18 +1099,6 @@ impl App {
             let h = self.body_height().max(1);
             self.help_scroll = self.help_scroll.min(total.saturating_sub(h));
         }
-    }
-}
-
-/// The file extension of an export format.
-pub fn extension(format: crate::export::Format) -> &'static str {
-    use crate::export::Format::*;
-    match format {
-        Text => "txt",
-        Md => "md",
-        Csv => "csv",
-        Html => "html",
-        Json => "json",
     }
 }
 

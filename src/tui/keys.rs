@@ -118,7 +118,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Code(KeyCode::Enter)], Only(Grid), Action::Open, "open the cell: position, history, citations"),
     bind(&[Code(KeyCode::Esc)], Only(Grid), Action::Back, "clear the search"),
     bind(&[Char('t')], Only(Grid), Action::Transpose, "transpose: parties as rows"),
-    bind(&[Char('w')], Only(Grid), Action::ToggleWrap, "wrap long summaries (rows grow)"),
+    bind(&[Char('w')], Only(Grid), Action::ToggleWrap, "wrap long summaries, or one line per row"),
     bind(&[Char('[')], Only(Grid), Action::PrevDate, "view date: one step earlier"),
     bind(&[Char(']')], Only(Grid), Action::NextDate, "view date: one step later"),
     bind(&[Char('/')], Only(Grid), Action::Search, "search summaries, details and quotes"),

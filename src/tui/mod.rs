@@ -40,11 +40,8 @@ pub const MIN_SIZE: (u16, u16) = (20, 4);
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = text::fit("terminal too small", usize::from(area.width));
-        frame.render_widget(
-            Paragraph::new(msg),
-            Rect::new(area.x, area.y, area.width, 1.min(area.height)),
-        );
+        let msg = Paragraph::new("terminal too small").wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(msg, area);
         return;
     }
     let panel = app.panel_height().min(area.height - 2);

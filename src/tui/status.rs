@@ -1,41 +1,46 @@
-//! The status bar: title, view date, selection, and key hints (or the search line).
+//! The status bar: what is shown (view date, selection, search, title) on the left,
+//! key hints on the right, or the search or export line while one is being typed.
 
 use super::app::{Action, App, Screen};
 use super::keys::keys_for;
+use super::text::fit;
 use crate::sanitize::one_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-/// The status bar text as separate parts.
-pub fn text(app: &App) -> String {
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "es" }
+}
+
+/// The left part (state, or a message first) and the right part (key hints).
+pub fn parts(app: &App) -> (String, String) {
     let m = &app.model;
     if let Some((format, path)) = &app.export_prompt {
-        return format!(
-            "export {} to: {}▏  (Tab format · Enter write · Esc cancel)",
-            super::app::extension(*format),
-            one_line(path)
+        let name = crate::export::Format::name(*format);
+        return (
+            format!("export {name} to: {}▏", one_line(path)),
+            "Tab format  Enter write  Esc cancel".into(),
         );
     }
     if app.search.editing {
         let n = app.search.matches.len();
-        return format!(
-            "/{}▏  {n} match{}  (Enter keep · Esc clear)",
-            one_line(&app.search.input),
-            if n == 1 { "" } else { "es" }
-        );
+        let left = format!("/{}▏  {n} match{}", one_line(&app.search.input), plural(n));
+        return (left, "Enter keep  Esc clear".into());
     }
     let date = match app.date_index {
         Some(i) => format!("as of {} ({}/{})", app.dates[i], i + 1, app.dates.len()),
         None => "undated".into(),
     };
-    let mut parts = vec![one_line(&m.title), date];
+    // Most important first: the right end is cut when the bar is narrow.
+    let mut left = vec![date];
     let screen = app.screen();
     if screen == Screen::Grid && !m.issues.is_empty() && !m.parties.is_empty() {
-        parts.push(format!(
-            "{} × {}",
-            one_line(&m.issues[app.grid.issue].name),
+        let issue = one_line(&m.issues[app.grid.issue].name);
+        left.push(format!(
+            "{issue} × {}",
             one_line(&m.parties[app.grid.party].short)
         ));
     }
@@ -45,55 +50,60 @@ pub fn text(app: &App) -> String {
             .search
             .current
             .map_or(String::new(), |i| format!("{}/", i + 1));
-        parts.push(format!(
+        left.push(format!(
             "“{}” {at}{n} match{}",
             one_line(&app.search.query),
-            if n == 1 { "" } else { "es" }
+            plural(n)
         ));
     }
+    left.push(one_line(&m.title));
     if let Some(msg) = &app.message {
         // A message comes first, so a narrow bar still shows it.
-        parts.insert(0, one_line(msg));
-    } else {
-        let hint = |a: Action, what: &str| format!("{} {what}", keys_for(screen, a));
-        let hints = match screen {
-            Screen::Grid => vec![
-                hint(Action::Open, "open"),
-                "[ ] date".into(),
-                hint(Action::Search, "search"),
-                hint(Action::Help, "help"),
-                hint(Action::Quit, "quit"),
-            ],
-            Screen::Detail => vec![
-                hint(Action::NextItem, "next citation"),
-                hint(Action::Open, "source"),
-                "Esc back".into(),
-            ],
-            Screen::Source => vec![
-                "n/N cited sentences".into(),
-                "j/k scroll".into(),
-                "Esc back".into(),
-            ],
-            Screen::Help => vec!["Esc back".into()],
-            Screen::Sources => vec!["Enter open".into(), "Esc back".into()],
-        };
-        parts.push(hints.join("  "));
+        left.insert(0, one_line(msg));
     }
-    parts.join(" │ ")
+    let hint = |a: Action, what: &str| format!("{} {what}", keys_for(screen, a));
+    let hints = match screen {
+        Screen::Grid => vec![
+            hint(Action::Open, "open"),
+            hint(Action::Help, "help"),
+            hint(Action::Quit, "quit"),
+        ],
+        Screen::Detail => vec![
+            hint(Action::NextItem, "next"),
+            hint(Action::Open, "source"),
+            "Esc back".into(),
+        ],
+        Screen::Source => vec!["n/N cited".into(), "c copy".into(), "Esc back".into()],
+        Screen::Help => vec!["Esc back".into()],
+        Screen::Sources => vec!["Enter open".into(), "Esc back".into()],
+    };
+    (left.join(" │ "), hints.join("  "))
 }
 
-/// Draws the status bar into `area` (one line).
+/// The whole status bar as one string (left and right parts joined).
+pub fn text(app: &App) -> String {
+    let (left, right) = parts(app);
+    format!("{left} │ {right}")
+}
+
+/// Draws the status bar into `area` (one line): hints keep their place on the right
+/// and the left part is cut first.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let style = if app.message.is_some() {
-        app.theme
-            .status()
-            .add_modifier(ratatui::style::Modifier::BOLD)
+    let width = usize::from(area.width);
+    let (left, right) = parts(app);
+    let right = if right.width() + 12 > width {
+        String::new()
     } else {
-        app.theme.status()
+        right
     };
-    let line = Line::from(vec![Span::styled(
-        super::text::fit(&format!(" {}", text(app)), usize::from(area.width)),
-        style,
-    )]);
+    let room = width.saturating_sub(right.width() + 3);
+    let mut style = app.theme.status();
+    if app.message.is_some() {
+        style = style.add_modifier(ratatui::style::Modifier::BOLD);
+    }
+    let line = Line::from(vec![
+        Span::styled(fit(&format!(" {left}"), room), style),
+        Span::styled(fit(&format!(" {right} "), width - room), app.theme.status()),
+    ]);
     frame.render_widget(Paragraph::new(line), area);
 }
