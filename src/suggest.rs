@@ -1,19 +1,30 @@
 //! "Did you mean" suggestions for misspelt names.
 
-/// Levenshtein distance in characters.
+/// Edit distance in characters, counting a swap of two neighbours as one edit
+/// (optimal string alignment), so `titel` is one edit from `title`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
@@ -24,7 +35,10 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
         .filter(|&(d, c)| {
             let len = word.chars().count().max(c.chars().count());
-            d <= (len / 3).max(1) || (c.len() >= 2 && lower.starts_with(&c.to_lowercase()))
+            let cl = c.to_lowercase();
+            d <= (len / 3).max(1)
+                || (c.len() >= 2 && lower.starts_with(&cl))
+                || (lower.len() >= 2 && cl.starts_with(&lower))
         })
         .min_by_key(|&(d, c)| {
             let shared = lower
@@ -54,6 +68,12 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(closest("usa", ["us", "ru", "ua"]), Some("us"));
         assert_eq!(closest("rus", ["us", "ru", "ua"]), Some("ru"));
+        assert_eq!(
+            closest("titel", ["schema", "title", "description"]),
+            Some("title")
+        );
+        assert_eq!(closest("ru", ["us", "russia", "ua"]), Some("russia"));
+        assert_eq!(edit_distance("ab", "ba"), 1);
         assert_eq!(closest("sumary", ["summary", "detail"]), Some("summary"));
         assert_eq!(closest("zzzzzz", ["summary", "detail"]), None);
         assert_eq!(closest("Title", ["title"]), Some("title"));

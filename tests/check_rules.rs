@@ -109,7 +109,11 @@ fn unknown_references_name_the_known_ids() {
     );
 
     let d = diagnostics(&VALID.replace("stance = \"none\"", "stance = \"nne\""));
-    let e = find(&d, Error, "unknown stance on `ceasefire` `nne`");
+    let e = find(
+        &d,
+        Error,
+        "unknown stance `nne`: not a step of the `ceasefire` scale",
+    );
     assert!(e.hint.as_deref().unwrap().contains("did you mean `none`?"));
 
     let d = diagnostics(&VALID.replace("stance = \"none\"", "acceptable = [\"full\", \"nada\"]"));
@@ -187,13 +191,19 @@ fn quotes_empty_missing_and_ambiguous() {
     assert_eq!(at(e), (30, 9));
     assert_eq!(
         e.hint.as_deref(),
-        Some("the most similar sentence of `a` is:\n  Russia rejected a 30-day ceasefire.")
+        Some(
+            "it matches up to “…Russia”; then the source has “rejected a 30-day ceasefire. H…” where the quote has “refused a 30-day ceasefire…”\n\
+             the most similar sentence of `a` is:\n  Russia rejected a 30-day ceasefire."
+        )
     );
     // Case matters.
-    find(
-        &diagnostics(&VALID.replace("Russia rejected", "russia rejected")),
-        Error,
-        "quote not found",
+    let d = diagnostics(&VALID.replace("Russia rejected", "russia rejected"));
+    let e = find(&d, Error, "quote not found");
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap()
+            .starts_with("it is there with other capital letters")
     );
 
     let d = diagnostics(&VALID.replace(
@@ -318,6 +328,17 @@ fn the_source_date_line_counts_as_published() {
     );
     let d = p.diagnostics();
     find(&d, Warning, "latest published 2025-04-25");
+}
+
+#[test]
+fn a_summary_on_several_lines_is_a_warning() {
+    let d = diagnostics(&VALID.replace(
+        "summary = \"Rejects a 30-day ceasefire\"",
+        "summary = \"\"\"Rejects a 30-day\nceasefire\"\"\"",
+    ));
+    let w = find(&d, Warning, "`summary` spans several lines");
+    assert_eq!(at(w), (24, 11));
+    assert_eq!(d.len(), 1);
 }
 
 #[test]

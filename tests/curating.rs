@@ -283,3 +283,26 @@ fn export_prompt_picks_a_format_and_a_path() {
     app.update(Action::InputCancel);
     assert!(app.export_prompt.is_none() && app.request.is_none());
 }
+
+#[test]
+fn editing_the_date_of_the_open_position_keeps_its_cell_open() {
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    app.update(Action::Right);
+    app.update(Action::Open);
+    std::fs::write(
+        p.path(),
+        VALID.replace("as_of = 2025-04-23", "as_of = 2025-04-20"),
+    )
+    .unwrap();
+    app.apply_reload(load(&p.path()));
+    assert_eq!(app.screen(), Screen::Detail);
+    assert_eq!(
+        app.model.positions[app.detail.position]
+            .as_of
+            .unwrap()
+            .to_string(),
+        "2025-04-20"
+    );
+    assert!(app.message.as_deref().unwrap().contains("date changed"));
+}

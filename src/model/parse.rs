@@ -593,6 +593,16 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
     let party = t.required_string(ctx, "party", "\"us\"");
     let issue = t.required_string(ctx, "issue", "\"territory\"");
     let summary = t.required_string(ctx, "summary", "\"Recognize Crimea as Russian\"");
+    if let Some(s) = summary
+        .as_ref()
+        .filter(|s| s.v.trim().contains(['\n', '\r']))
+    {
+        ctx.warning(
+            &s.span,
+            "`summary` spans several lines, but it is the one-line grid cell".into(),
+            Some("keep the summary to one line and move the rest into `detail`".into()),
+        );
+    }
     let detail = t.text(ctx, "detail");
     let as_of = t.date(ctx, "as_of");
     let stance = t.string(ctx, "stance");

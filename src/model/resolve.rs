@@ -24,16 +24,27 @@ fn unknown_hint<'a>(word: &str, known: impl Iterator<Item = &'a str> + Clone) ->
     }
 }
 
-fn lookup(ctx: &mut Ctx, what: &str, r: &Sp<String>, ids: &[&str]) -> Option<usize> {
+/// Finds `r` among `ids`; else reports "unknown {what} `id`{context}".
+fn lookup_in(
+    ctx: &mut Ctx,
+    what: &str,
+    context: &str,
+    r: &Sp<String>,
+    ids: &[&str],
+) -> Option<usize> {
     let found = ids.iter().position(|id| *id == r.v);
     if found.is_none() {
         ctx.error(
             &r.span,
-            format!("unknown {what} `{}`", r.v),
+            format!("unknown {what} `{}`{context}", r.v),
             Some(unknown_hint(&r.v, ids.iter().copied())),
         );
     }
     found
+}
+
+fn lookup(ctx: &mut Ctx, what: &str, r: &Sp<String>, ids: &[&str]) -> Option<usize> {
+    lookup_in(ctx, what, "", r, ids)
 }
 
 /// Builds the model from what resolved; the caller decides whether the errors
@@ -236,7 +247,7 @@ fn load_source(ctx: &mut Ctx, dir: &Path, file: &Sp<String>) -> Option<SourceTex
         Err(e) => {
             let hint = match e {
                 SourceError::OutsideSourcesDir => Some(format!(
-                    "source files must be inside the sources directory ({}); give a relative path without `..`",
+                    "source files must be inside the sources directory ({}); give a path inside it (no `..`, no absolute path, no link that leads out)",
                     dir.display()
                 )),
                 SourceError::Missing => Some(format!(
@@ -277,7 +288,13 @@ fn resolve_stance(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<usiz
         );
         return None;
     }
-    lookup(ctx, &format!("stance on `{}`", p.issue.v), s, scale)
+    lookup_in(
+        ctx,
+        "stance",
+        &format!(": not a step of the `{}` scale", p.issue.v),
+        s,
+        scale,
+    )
 }
 
 fn resolve_acceptable(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<(usize, usize)> {
@@ -305,9 +322,9 @@ fn resolve_acceptable(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<
         );
         return None;
     }
-    let what = format!("scale step of `{}`", p.issue.v);
-    let from = lookup(ctx, &what, &a.v[0], scale)?;
-    let to = lookup(ctx, &what, &a.v[1], scale)?;
+    let context = format!(" in `acceptable`: not a step of the `{}` scale", p.issue.v);
+    let from = lookup_in(ctx, "scale step", &context, &a.v[0], scale)?;
+    let to = lookup_in(ctx, "scale step", &context, &a.v[1], scale)?;
     Some((from.min(to), from.max(to)))
 }
 
@@ -334,14 +351,28 @@ fn resolve_citations(
                 Some("copy the exact words from the source that support the position".into()),
             ),
             QuoteMatch::NotFound { closest } => {
-                let hint = match closest {
+                let mut hint = match quote::difference(text, &c.quote.v) {
+                    Some(quote::Difference::Case) => {
+                        "it is there with other capital letters: matching is case-sensitive\n"
+                            .to_string()
+                    }
+                    Some(quote::Difference::After {
+                        matched,
+                        source_next,
+                        quote_next,
+                    }) => format!(
+                        "it matches up to “…{matched}”; then the source has “{source_next}…” where the quote has “{quote_next}…”\n"
+                    ),
+                    None => String::new(),
+                };
+                hint.push_str(&match closest {
                     Some(r) => format!(
                         "the most similar sentence of `{}` is:\n  {}",
                         c.source.v,
                         text.text[r].split_whitespace().collect::<Vec<_>>().join(" ")
                     ),
                     None => "quotes must match the source exactly (case included); spacing, curly quotes and dashes may differ".into(),
-                };
+                });
                 ctx.error(
                     &c.quote.span,
                     format!("quote not found in source `{}`", c.source.v),

@@ -65,6 +65,65 @@ pub fn find(
     }
 }
 
+/// Where a quote that is not in the source stops matching it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Difference {
+    /// The quote is there if letter case is ignored.
+    Case,
+    /// The quote's first `matched` words are in the source; then the source goes on
+    /// with `source_next` where the quote has `quote_next` (all normalized).
+    After {
+        /// The end of the longest matching beginning of the quote.
+        matched: String,
+        /// What the source has next.
+        source_next: String,
+        /// What the quote has next.
+        quote_next: String,
+    },
+}
+
+/// Finds where `quote` (not in `source`) departs from it: the longest beginning of
+/// the quote that the source holds, and what follows in each. `None` when not even
+/// the first few characters match.
+pub fn difference(source: &SourceText, quote: &str) -> Option<Difference> {
+    let q = normalize(quote);
+    let hay = &source.normalized.text;
+    if hay.to_lowercase().contains(&q.to_lowercase()) {
+        return Some(Difference::Case);
+    }
+    let bounds: Vec<usize> = q.char_indices().map(|(i, _)| i).chain([q.len()]).collect();
+    let occurs = |k: usize| memchr::memmem::find(hay.as_bytes(), q[..bounds[k]].as_bytes());
+    // The longest prefix that occurs (occurring is monotone in the prefix length).
+    let (mut lo, mut hi) = (0, bounds.len() - 1);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if occurs(mid).is_some() {
+            lo = mid
+        } else {
+            hi = mid - 1
+        }
+    }
+    if lo < 8 {
+        return None;
+    }
+    // Show the difference from the start of the word where it happens.
+    let start = occurs(lo)?;
+    let cut = match q[..bounds[lo]].rfind(' ') {
+        Some(sp) if sp > 0 => sp,
+        _ => bounds[lo],
+    };
+    let tail = |s: &str, n: usize| s.trim_start().chars().take(n).collect::<String>();
+    let matched: String = {
+        let chars: Vec<char> = q[..cut].chars().collect();
+        chars[chars.len().saturating_sub(30)..].iter().collect()
+    };
+    Some(Difference::After {
+        matched,
+        source_next: tail(&hay[start + cut..], 30),
+        quote_next: tail(&q[cut..], 30),
+    })
+}
+
 /// Character bigrams of a lowercased string, counted.
 fn bigrams(s: &str) -> HashMap<(char, char), u32> {
     let chars: Vec<char> = s.to_lowercase().chars().collect();
@@ -132,6 +191,24 @@ mod tests {
                 closest: Some(36..69)
             }
         );
+    }
+
+    #[test]
+    fn the_first_difference_is_found() {
+        let s = src("Russia has rejected a U.S. proposal for a 30-day ceasefire and continues.");
+        assert_eq!(
+            difference(&s, "russia has rejected a U.S. proposal"),
+            Some(Difference::Case)
+        );
+        assert_eq!(
+            difference(&s, "Russia has refused a U.S. proposal"),
+            Some(Difference::After {
+                matched: "Russia has".into(),
+                source_next: "rejected a U.S. proposal for a".into(),
+                quote_next: "refused a U.S. proposal".into(),
+            })
+        );
+        assert_eq!(difference(&s, "Nothing like it"), None);
     }
 
     #[test]

@@ -1017,9 +1017,21 @@ impl App {
         self.date_index = date
             .and_then(|d| self.dates.iter().position(|&x| x == d))
             .or(self.dates.len().checked_sub(1));
+        let same_cell = |p: &crate::model::Position, pa: &str, is: &str| {
+            m.parties[p.party].id == pa && m.issues[p.issue].id == is
+        };
+        // The same position; else (its date was edited) the latest of the same cell.
+        let mut moved = false;
         let reopened = open.and_then(|(pa, is, as_of)| {
-            m.positions.iter().position(|p| {
-                m.parties[p.party].id == pa && m.issues[p.issue].id == is && p.as_of == as_of
+            let exact = m
+                .positions
+                .iter()
+                .position(|p| same_cell(p, &pa, &is) && p.as_of == as_of);
+            exact.or_else(|| {
+                moved = true;
+                (0..m.positions.len())
+                    .filter(|&i| same_cell(&m.positions[i], &pa, &is))
+                    .max_by_key(|&i| m.positions[i].as_of)
             })
         });
         let source_index = source.and_then(|id| m.sources.iter().position(|s| s.id == id));
@@ -1070,7 +1082,11 @@ impl App {
         self.sources_selected = self
             .sources_selected
             .min(self.model.sources.len().saturating_sub(1));
-        self.message = Some("reloaded".into());
+        self.message = Some(if moved && self.screen() == Screen::Detail {
+            "reloaded; the open position's date changed: showing the latest of that cell".into()
+        } else {
+            "reloaded".into()
+        });
         self.fix_scroll();
     }
 
