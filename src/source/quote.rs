@@ -92,7 +92,7 @@ pub fn difference(source: &SourceText, quote: &str) -> Option<Difference> {
         return Some(Difference::Case);
     }
     let bounds: Vec<usize> = q.char_indices().map(|(i, _)| i).chain([q.len()]).collect();
-    let occurs = |k: usize| memchr::memmem::find(hay.as_bytes(), q[..bounds[k]].as_bytes());
+    let occurs = |k: usize| memchr::memmem::find(hay.as_bytes(), &q.as_bytes()[..bounds[k]]);
     // The longest prefix that occurs (occurring is monotone in the prefix length).
     let (mut lo, mut hi) = (0, bounds.len() - 1);
     while lo < hi {
