@@ -742,7 +742,7 @@ impl App {
                 if let Some(t) = self.source.targets.get(self.source.focus) {
                     let block = cite_block(&self.model, self.source.source, &t.sentence);
                     self.popup = Some((
-                        "Copied to the clipboard (OSC 52); paste under a [[position]]".into(),
+                        "Copied (OSC 52): paste under a [[position]]; long lines are wrapped only on screen".into(),
                         block.clone(),
                     ));
                     self.request = Some(Request::Copy(block));

@@ -39,7 +39,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, area: Rect) {
     let Some((title, body)) = &app.popup else {
         return;
     };
-    let w = area.width.saturating_sub(4).min(90);
+    let w = area.width.saturating_sub(2);
     let lines: Vec<Line> = body
         .lines()
         .map(|l| Line::raw(crate::sanitize::text(l)))
