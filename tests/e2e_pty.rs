@@ -76,6 +76,19 @@ impl Session {
         }
     }
 
+    /// Waits until none of `needles` is on screen (e.g. an error panel after a fix).
+    fn wait_until_gone(&self, needles: &[&str]) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while needles.iter().any(|n| self.screen().contains(n)) {
+            assert!(
+                Instant::now() < deadline,
+                "still on screen: {needles:?}\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn keys(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
@@ -189,15 +202,7 @@ fn edits_from_outside_show_up_and_a_broken_file_shows_its_error() {
         "last good model stays:\n{screen}"
     );
     std::fs::write(&file, &original).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while s.screen().contains("does not load") || s.screen().contains("EDITED_OUTSIDE") {
-        assert!(
-            Instant::now() < deadline,
-            "did not recover:\n{}",
-            s.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    s.wait_until_gone(&["does not load", "EDITED_OUTSIDE"]);
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }
@@ -266,15 +271,7 @@ fn a_file_with_errors_opens_with_its_errors_shown() {
         "the rest of the model is shown:\n{screen}"
     );
     std::fs::write(&file, &original).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while s.screen().contains("does not load") {
-        assert!(
-            Instant::now() < deadline,
-            "did not recover:\n{}",
-            s.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    s.wait_until_gone(&["does not load"]);
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }
