@@ -1,0 +1,121 @@
+//! Moving in the grid, opening a cell, and the help screen.
+
+use super::{Action, App, DetailState, Screen};
+
+impl App {
+    pub(super) fn update_grid(&mut self, action: Action) -> bool {
+        let (rows, cols) = self.grid_dims();
+        if rows == 0 || cols == 0 {
+            return false;
+        }
+        let (mut r, mut c) = self.grid.selected();
+        let page = (self.body_height() / 2).max(1);
+        match action {
+            Action::Up | Action::ScrollUp => r = r.saturating_sub(1),
+            Action::Down | Action::ScrollDown => r = (r + 1).min(rows - 1),
+            Action::Left => c = c.saturating_sub(1),
+            Action::Right => c = (c + 1).min(cols - 1),
+            Action::PageUp => r = r.saturating_sub(page),
+            Action::PageDown => r = (r + page).min(rows - 1),
+            Action::Top => r = 0,
+            Action::Bottom => r = rows - 1,
+            Action::Open => {
+                let (issue, party) = self.cell_at(r, c);
+                match self.position_at(issue, party) {
+                    Some(p) => self.open_detail(p),
+                    None => {
+                        self.message = Some(format!(
+                            "no position of {} on {} at this date",
+                            self.model.parties[party].name, self.model.issues[issue].name
+                        ));
+                    }
+                }
+                return true;
+            }
+            Action::Transpose => {
+                self.grid.transposed = !self.grid.transposed;
+                (self.grid.row_offset, self.grid.col_offset) = (0, 0);
+                self.fix_scroll();
+                return true;
+            }
+            Action::ToggleWrap => {
+                self.grid.wrap = !self.grid.wrap;
+                self.message = Some(if self.grid.wrap {
+                    "summaries wrapped: rows grow".into()
+                } else {
+                    "one line per row: long summaries end in …".into()
+                });
+            }
+            Action::PrevDate | Action::NextDate => {
+                let Some(i) = self.date_index else {
+                    self.message = Some("no position in this file has an as_of date".into());
+                    return true;
+                };
+                let next = if action == Action::PrevDate {
+                    i.checked_sub(1)
+                } else {
+                    Some(i + 1)
+                };
+                match next.filter(|&n| n < self.dates.len()) {
+                    Some(n) => {
+                        self.date_index = Some(n);
+                        self.refresh_cells();
+                    }
+                    None => {
+                        let end = if action == Action::PrevDate {
+                            "earliest"
+                        } else {
+                            "latest"
+                        };
+                        self.message = Some(format!("already at the {end} date"));
+                    }
+                }
+                return true;
+            }
+            Action::Search => {
+                self.search.editing = true;
+                self.search.input = self.search.query.clone();
+                return true;
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                self.step_match(action == Action::NextMatch);
+                return true;
+            }
+            Action::Click(x, y) => {
+                if let Some((row, col)) = crate::tui::grid::hit(self, x, y) {
+                    (r, c) = (row, col);
+                } else {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        self.grid.select(r, c);
+        self.fix_scroll();
+        true
+    }
+
+    pub(super) fn open_detail(&mut self, position: usize) {
+        self.detail = DetailState {
+            position,
+            citation: 0,
+            scroll: 0,
+        };
+        self.stack.push(Screen::Detail);
+    }
+
+    pub(super) fn update_help(&mut self, action: Action) -> bool {
+        let page = self.body_height().max(1);
+        match action {
+            Action::Down | Action::ScrollDown => self.help_scroll += 1,
+            Action::Up | Action::ScrollUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll += page,
+            Action::PageUp => self.help_scroll = self.help_scroll.saturating_sub(page),
+            Action::Top => self.help_scroll = 0,
+            Action::Bottom => self.help_scroll = usize::MAX,
+            _ => return false,
+        }
+        self.fix_scroll();
+        true
+    }
+}

@@ -1,0 +1,235 @@
+//! Sources: their cited sentences, the source view and the sources list.
+
+use super::{Action, App, Request, Screen, SourceState, Target};
+use crate::model::Model;
+use std::ops::Range;
+
+impl App {
+    /// Every cited sentence of a source, with the quotes and positions citing it.
+    pub fn targets_of(model: &Model, source: usize) -> Vec<Target> {
+        let mut targets: Vec<Target> = Vec::new();
+        let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
+        for (pi, p) in model.positions.iter().enumerate() {
+            for c in p.citations.iter().filter(|c| c.source == source) {
+                let key = (c.sentence.start, c.sentence.end);
+                let at = *index.entry(key).or_insert_with(|| {
+                    targets.push(Target {
+                        sentence: c.sentence.clone(),
+                        quotes: Vec::new(),
+                        cited_by: Vec::new(),
+                    });
+                    targets.len() - 1
+                });
+                let t = &mut targets[at];
+                t.quotes.push(c.span.clone());
+                if t.cited_by.last() != Some(&pi) {
+                    t.cited_by.push(pi);
+                }
+            }
+        }
+        targets.sort_by_key(|t| (t.sentence.start, t.sentence.end));
+        targets
+    }
+
+    /// Every sentence of a source as a target, cited or not (for curators).
+    pub fn all_sentences_of(model: &Model, source: usize) -> Vec<Target> {
+        let sentences = &model.sources[source].text.sentences;
+        let mut all: Vec<Target> = sentences
+            .iter()
+            .map(|s| Target {
+                sentence: s.clone(),
+                quotes: Vec::new(),
+                cited_by: Vec::new(),
+            })
+            .collect();
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        for cited in Self::targets_of(model, source) {
+            let first = sentences.partition_point(|s| s.end <= cited.sentence.start);
+            let last = sentences.partition_point(|s| s.start < cited.sentence.end);
+            for t in &mut all[first..last.max(first)] {
+                t.quotes.extend(
+                    cited
+                        .quotes
+                        .iter()
+                        .filter(|q| overlaps(q, &t.sentence))
+                        .cloned(),
+                );
+                for &p in &cited.cited_by {
+                    if !t.cited_by.contains(&p) {
+                        t.cited_by.push(p);
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    pub(super) fn open_source(&mut self, source: usize, sentence: &Range<usize>) {
+        self.open_source_as(source, sentence, false);
+    }
+
+    pub(super) fn open_source_as(&mut self, source: usize, sentence: &Range<usize>, curator: bool) {
+        let targets = if curator {
+            Self::all_sentences_of(&self.model, source)
+        } else {
+            Self::targets_of(&self.model, source)
+        };
+        let focus = targets
+            .iter()
+            .position(|t| t.sentence == *sentence)
+            .unwrap_or(0);
+        self.source = SourceState {
+            source,
+            targets,
+            focus,
+            scroll: 0,
+            lines: Vec::new(),
+            width: 0,
+            curator,
+        };
+        self.stack.push(Screen::Source);
+        self.layout_source();
+        self.scroll_to_focus();
+    }
+
+    /// Re-wraps the open source to the current width.
+    pub(super) fn layout_source(&mut self) {
+        let width = usize::from(self.size.0).max(1);
+        if self.source.width != width || self.source.lines.is_empty() {
+            let text = &self.model.sources[self.source.source].text.text;
+            self.source.lines = crate::tui::text::wrap_text(text, width);
+            self.source.width = width;
+            self.scroll_to_focus();
+        }
+    }
+
+    /// The screen line where a byte offset of the open source is shown.
+    pub fn source_line_of(&self, offset: usize) -> usize {
+        self.source
+            .lines
+            .partition_point(|l| l.end < offset)
+            .min(self.source.lines.len().saturating_sub(1))
+    }
+
+    pub(super) fn scroll_to_focus(&mut self) {
+        let Some(t) = self.source.targets.get(self.source.focus) else {
+            return;
+        };
+        let (first, last) = (
+            self.source_line_of(t.sentence.start),
+            self.source_line_of(t.sentence.end),
+        );
+        let h = self.body_height().max(1);
+        if first < self.source.scroll || last >= self.source.scroll + h {
+            // Put the sentence a third of the way down, or at the top if it is long.
+            let lead = if last - first + 1 >= h {
+                0
+            } else {
+                (h - (last - first + 1)) / 3
+            };
+            self.source.scroll = first.saturating_sub(lead);
+        }
+    }
+
+    pub(super) fn update_source(&mut self, action: Action) -> bool {
+        let page = self.body_height().max(1);
+        let max = self.source.lines.len().saturating_sub(1);
+        let n = self.source.targets.len();
+        if self.source.curator && n > 0 {
+            let f = self.source.focus;
+            let cited = |t: &Target| !t.cited_by.is_empty();
+            let target = match action {
+                Action::Down | Action::ScrollDown => Some((f + 1).min(n - 1)),
+                Action::Up | Action::ScrollUp => Some(f.saturating_sub(1)),
+                Action::PageDown => Some((f + self.body_height().max(1) / 2).min(n - 1)),
+                Action::PageUp => Some(f.saturating_sub(self.body_height().max(1) / 2)),
+                Action::Top => Some(0),
+                Action::Bottom => Some(n - 1),
+                Action::NextItem => (f + 1..n).find(|&i| cited(&self.source.targets[i])),
+                Action::PrevItem => (0..f).rev().find(|&i| cited(&self.source.targets[i])),
+                _ => None,
+            };
+            if target.is_some() || matches!(action, Action::NextItem | Action::PrevItem) {
+                match target {
+                    Some(t) => {
+                        self.source.focus = t;
+                        self.scroll_to_focus();
+                    }
+                    None => self.message = Some("no more cited sentences that way".into()),
+                }
+                return true;
+            }
+        }
+        match action {
+            Action::Copy => {
+                if let Some(t) = self.source.targets.get(self.source.focus) {
+                    let block = cite_block(&self.model, self.source.source, &t.sentence);
+                    self.popup = Some((
+                        "Copied (OSC 52): paste under a [[position]]; long lines are wrapped only on screen".into(),
+                        block.clone(),
+                    ));
+                    self.request = Some(Request::Copy(block));
+                }
+            }
+            Action::Down | Action::ScrollDown => {
+                self.source.scroll = (self.source.scroll + 1).min(max)
+            }
+            Action::Up | Action::ScrollUp => {
+                self.source.scroll = self.source.scroll.saturating_sub(1)
+            }
+            Action::PageDown => self.source.scroll = (self.source.scroll + page).min(max),
+            Action::PageUp => self.source.scroll = self.source.scroll.saturating_sub(page),
+            Action::Top => self.source.scroll = 0,
+            Action::Bottom => self.source.scroll = max.saturating_sub(page.saturating_sub(1)),
+            Action::NextItem | Action::PrevItem if n > 0 => {
+                let f = self.source.focus;
+                self.source.focus = if action == Action::NextItem {
+                    (f + 1) % n
+                } else {
+                    (f + n - 1) % n
+                };
+                self.scroll_to_focus();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn update_sources(&mut self, action: Action) -> bool {
+        let n = self.model.sources.len();
+        if n == 0 {
+            return false;
+        }
+        let sel = &mut self.sources_selected;
+        match action {
+            Action::Down | Action::ScrollDown => *sel = (*sel + 1).min(n - 1),
+            Action::Up | Action::ScrollUp => *sel = sel.saturating_sub(1),
+            Action::Top => *sel = 0,
+            Action::Bottom => *sel = n - 1,
+            Action::Open => {
+                let s = *sel;
+                let first = self.model.sources[s]
+                    .text
+                    .sentences
+                    .first()
+                    .cloned()
+                    .unwrap_or(0..0);
+                self.open_source_as(s, &first, true);
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// A ready `[[position.cite]]` block quoting a sentence of a source.
+pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> String {
+    let src = &model.sources[source];
+    let text: String = src.text.text[sentence.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let quote = toml::Value::String(crate::sanitize::text(&text)).to_string();
+    let id = toml::Value::String(src.id.clone()).to_string();
+    format!("[[position.cite]]\nsource = {id}\nquote = {quote}\n")
+}
