@@ -17,3 +17,4 @@ pub mod sentences;
 pub mod source;
 pub mod suggest;
 pub mod tui;
+pub mod wrap;

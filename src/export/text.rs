@@ -6,14 +6,14 @@
 
 use super::{View, stance_words};
 use crate::sanitize::one_line;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Renders the view as an aligned table no wider than `width` columns (or as narrow
 /// as two to four columns per party allow, when `width` is narrower than that).
 pub fn render(view: &View<'_>, width: usize) -> String {
     let m = view.model;
     let mut out = String::new();
-    for line in wrap(&one_line(&view.caption()), width) {
+    for line in crate::wrap::lines(&one_line(&view.caption()), width) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -60,7 +60,11 @@ pub fn render(view: &View<'_>, width: usize) -> String {
 }
 
 fn push_row(out: &mut String, cells: &[String], widths: &[usize], gap: usize) {
-    let wrapped: Vec<Vec<String>> = cells.iter().zip(widths).map(|(c, &w)| wrap(c, w)).collect();
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .zip(widths)
+        .map(|(c, &w)| crate::wrap::lines(c, w))
+        .collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
     for line in 0..height {
         let mut row = String::new();
@@ -73,48 +77,5 @@ fn push_row(out: &mut String, cells: &[String], widths: &[usize], gap: usize) {
         }
         out.push_str(row.trim_end());
         out.push('\n');
-    }
-}
-
-/// Word-wraps `s` to lines of at most `width` display columns (long words are cut).
-pub fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        let sep = usize::from(!line.is_empty());
-        if line.width() + sep + word.width() <= width {
-            if sep == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        for c in word.chars() {
-            if line.width() + c.width().unwrap_or(0) > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_words_and_cuts_long_ones() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("中文中文", 4), ["中文", "中文"]);
-        assert_eq!(wrap("", 5), [""]);
     }
 }

@@ -1,8 +1,9 @@
 //! One cell opened: the position, its history, and its citations in their sentences.
 
 use super::app::App;
-use super::text::{styled_line, wrap_ranges};
+use super::text::styled_line;
 use crate::sanitize::one_line;
+use crate::wrap::wrap_ranges;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,8 +1,9 @@
 //! The issue × party grid: layout (shared with mouse hit-testing) and drawing.
 
 use super::app::App;
-use super::text::{fit, styled_line, wrap_ranges};
+use super::text::styled_line;
 use crate::sanitize::one_line;
+use crate::wrap::{fit, wrap_ranges};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

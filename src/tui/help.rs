@@ -2,7 +2,7 @@
 
 use super::app::{App, Screen};
 use super::keys::{KEYMAP, Key, Scope};
-use super::text::fit;
+use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,8 +1,8 @@
 //! Boxes drawn over the views: the error panel of a broken positions file, and popups.
 
 use super::app::App;
-use super::text::fit;
 use crate::sanitize::one_line;
+use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

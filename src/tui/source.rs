@@ -2,8 +2,9 @@
 //! every other cited sentence of that source marked.
 
 use super::app::App;
-use super::text::{fit, styled_line};
+use super::text::styled_line;
 use crate::sanitize::one_line;
+use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

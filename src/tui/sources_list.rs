@@ -1,8 +1,8 @@
 //! The list of sources, with how much of each the model cites.
 
 use super::app::App;
-use super::text::fit;
 use crate::sanitize::one_line;
+use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

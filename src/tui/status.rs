@@ -3,8 +3,8 @@
 
 use super::app::{Action, App, Screen};
 use super::keys::keys_for;
-use super::text::fit;
 use crate::sanitize::one_line;
+use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

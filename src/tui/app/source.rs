@@ -97,7 +97,7 @@ impl App {
         let width = usize::from(self.size.0).max(1);
         if self.source.width != width || self.source.lines.is_empty() {
             let text = &self.model.sources[self.source.source].text.text;
-            self.source.lines = crate::tui::text::wrap_text(text, width);
+            self.source.lines = crate::wrap::wrap_text(text, width);
             self.source.width = width;
             self.scroll_to_focus();
         }
