@@ -33,22 +33,21 @@ pub struct Sentence {
 
 /// The sentences of `text`; `cited` names the model and the index of this source in it.
 pub fn list(text: &SourceText, cited: Option<(&Model, usize)>) -> Vec<Sentence> {
+    let by_sentence = cited.map(|(m, si)| m.citations_by_sentence(si));
     text.sentences
         .iter()
         .enumerate()
         .map(|(i, r)| {
             let mut cited_by = Vec::new();
-            if let Some((m, si)) = cited {
-                for p in &m.positions {
-                    let hit = p.citations.iter().any(|c| {
-                        c.source == si && c.sentence.start < r.end && r.start < c.sentence.end
-                    });
+            if let (Some((m, _)), Some(cites)) = (cited, by_sentence.as_ref()) {
+                for &(pi, _) in &cites[i] {
+                    let p = &m.positions[pi];
                     let by = CitedBy {
                         party: m.parties[p.party].id.clone(),
                         issue: m.issues[p.issue].id.clone(),
                         as_of: p.as_of,
                     };
-                    if hit && !cited_by.contains(&by) {
+                    if !cited_by.contains(&by) {
                         cited_by.push(by);
                     }
                 }

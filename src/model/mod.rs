@@ -203,6 +203,28 @@ impl Model {
         v
     }
 
+    /// For each sentence of source `source`, the citations whose cited sentence (or
+    /// run of sentences) covers it, as (position index, citation index), in file order.
+    pub fn citations_by_sentence(&self, source: usize) -> Vec<Vec<(usize, usize)>> {
+        let sentences = &self.sources[source].text.sentences;
+        let mut out = vec![Vec::new(); sentences.len()];
+        for (pi, p) in self.positions.iter().enumerate() {
+            for (ci, c) in p
+                .citations
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.source == source)
+            {
+                let first = sentences.partition_point(|s| s.end <= c.sentence.start);
+                let last = sentences.partition_point(|s| s.start < c.sentence.end);
+                for cites in &mut out[first..last.max(first)] {
+                    cites.push((pi, ci));
+                }
+            }
+        }
+        out
+    }
+
     /// The text of a citation's matched span.
     pub fn quote_text(&self, c: &Citation) -> &str {
         &self.sources[c.source].text.text[c.span.clone()]

@@ -34,34 +34,28 @@ impl App {
     /// Every sentence of a source as a target, cited or not (for curators).
     pub fn all_sentences_of(model: &Model, source: usize) -> Vec<Target> {
         let sentences = &model.sources[source].text.sentences;
-        let mut all: Vec<Target> = sentences
-            .iter()
-            .map(|s| Target {
-                sentence: s.clone(),
-                quotes: Vec::new(),
-                cited_by: Vec::new(),
-            })
-            .collect();
         let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-        for cited in Self::targets_of(model, source) {
-            let first = sentences.partition_point(|s| s.end <= cited.sentence.start);
-            let last = sentences.partition_point(|s| s.start < cited.sentence.end);
-            for t in &mut all[first..last.max(first)] {
-                t.quotes.extend(
-                    cited
-                        .quotes
-                        .iter()
-                        .filter(|q| overlaps(q, &t.sentence))
-                        .cloned(),
-                );
-                for &p in &cited.cited_by {
-                    if !t.cited_by.contains(&p) {
-                        t.cited_by.push(p);
+        sentences
+            .iter()
+            .zip(model.citations_by_sentence(source))
+            .map(|(s, cites)| {
+                let mut t = Target {
+                    sentence: s.clone(),
+                    quotes: Vec::new(),
+                    cited_by: Vec::new(),
+                };
+                for (pi, ci) in cites {
+                    let span = &model.positions[pi].citations[ci].span;
+                    if overlaps(span, s) && !t.quotes.contains(span) {
+                        t.quotes.push(span.clone());
+                    }
+                    if !t.cited_by.contains(&pi) {
+                        t.cited_by.push(pi);
                     }
                 }
-            }
-        }
-        all
+                t
+            })
+            .collect()
     }
 
     pub(super) fn open_source(&mut self, source: usize, sentence: &Range<usize>) {
