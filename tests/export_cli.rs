@@ -22,18 +22,21 @@ fn listing(dir: &Path) -> Vec<String> {
     v
 }
 
+/// Runs a command that must succeed and returns its standard output.
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
 #[test]
 fn every_format_goes_to_stdout_and_to_a_file_alike() {
     let out_dir = tempfile::tempdir().unwrap();
     for format in ["text", "md", "csv", "html", "json"] {
-        let stdout = stances()
-            .args(["export", "--format", format, "--width", "100"])
-            .arg(bundled())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let stdout = stdout_of(
+            stances()
+                .args(["export", "--format", format, "--width", "100"])
+                .arg(bundled()),
+        )
+        .into_bytes();
         assert!(!stdout.is_empty());
         let target = out_dir.path().join(format!("grid.{format}"));
         stances()
@@ -150,7 +153,7 @@ fn as_of_changes_the_grid() {
         if let Some(d) = date {
             cmd.args(["--as-of", d]);
         }
-        String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+        stdout_of(&mut cmd)
     };
     let latest = run(None);
     let early = run(Some("2025-04-17"));
@@ -159,19 +162,12 @@ fn as_of_changes_the_grid() {
     assert!(early.contains("Draft plan: recognize Crimea's annexation"));
     assert!(!early.contains("Joint text"));
     assert_eq!(run(Some("2025-04-25")), latest);
-    let md = stances()
-        .args(["export", "--format", "md", "--as-of", "2025-04-17"])
-        .arg(bundled())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(
-        String::from_utf8(md)
-            .unwrap()
-            .starts_with("# Ukraine peace talks, April 2025 — as of 2025-04-17\n")
+    let md = stdout_of(
+        stances()
+            .args(["export", "--format", "md", "--as-of", "2025-04-17"])
+            .arg(bundled()),
     );
+    assert!(md.starts_with("# Ukraine peace talks, April 2025 — as of 2025-04-17\n"));
 }
 
 #[test]

@@ -15,21 +15,24 @@ fn keys(v: &Value) -> Vec<&str> {
     k
 }
 
+/// The top-level keys of the JSON export, in the order SPEC §3 gives them.
+const TOP_LEVEL: [&str; 8] = [
+    "schema",
+    "title",
+    "as_of",
+    "parties",
+    "issues",
+    "sources",
+    "positions",
+    "grid",
+];
+
 /// Checks one JSON export against its model; returns the parsed document.
 fn check(model: &Model, date: Option<&str>) -> Value {
     let out = render(model, Format::Json, date);
     assert!(!has_raw_control(&out), "raw control character in JSON");
     let doc: Value = serde_json::from_str(&out).unwrap();
-    for k in [
-        "schema",
-        "title",
-        "as_of",
-        "parties",
-        "issues",
-        "sources",
-        "positions",
-        "grid",
-    ] {
+    for k in TOP_LEVEL {
         assert!(doc.get(k).is_some(), "missing {k}");
     }
     assert_eq!(doc["schema"], 1);
@@ -177,16 +180,7 @@ fn bundled_model_round_trips() {
     // Top-level keys come in the order SPEC §3 shows.
     let out = render(&m, Format::Json, None);
     let at = |k: &str| out.find(&format!("\n  \"{k}\":")).unwrap();
-    let order = [
-        "schema",
-        "title",
-        "as_of",
-        "parties",
-        "issues",
-        "sources",
-        "positions",
-        "grid",
-    ];
+    let order = TOP_LEVEL;
     assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])));
 }
 
