@@ -1,7 +1,7 @@
 //! One cell opened: the position, its history, and its citations in their sentences.
 
 use super::app::App;
-use super::text::styled_line;
+use super::styled::styled_line;
 use crate::sanitize::one_line;
 use crate::wrap::wrap_ranges;
 use ratatui::Frame;

@@ -1,7 +1,7 @@
 //! The issue × party grid: layout (shared with mouse hit-testing) and drawing.
 
 use super::app::App;
-use super::text::styled_line;
+use super::styled::styled_line;
 use crate::sanitize::one_line;
 use crate::wrap::{fit, wrap_ranges};
 use ratatui::Frame;

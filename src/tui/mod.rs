@@ -14,8 +14,8 @@ pub mod panel;
 pub mod source;
 pub mod sources_list;
 pub mod status;
+pub mod styled;
 pub mod terminal;
-pub mod text;
 pub mod theme;
 pub mod watch;
 

@@ -2,7 +2,7 @@
 //! every other cited sentence of that source marked.
 
 use super::app::App;
-use super::text::styled_line;
+use super::styled::styled_line;
 use crate::sanitize::one_line;
 use crate::wrap::fit;
 use ratatui::Frame;

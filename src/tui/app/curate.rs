@@ -172,7 +172,7 @@ impl App {
             self.source.targets = if curator {
                 Self::all_sentences_of(&self.model, s)
             } else {
-                Self::targets_of(&self.model, s)
+                Self::cited_sentences_of(&self.model, s)
             };
             self.source.source = s;
             self.source.focus = self

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 impl App {
     /// Every cited sentence of a source, with the quotes and positions citing it.
-    pub fn targets_of(model: &Model, source: usize) -> Vec<Target> {
+    pub fn cited_sentences_of(model: &Model, source: usize) -> Vec<Target> {
         let mut targets: Vec<Target> = Vec::new();
         let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
         for (pi, p) in model.positions.iter().enumerate() {
@@ -66,7 +66,7 @@ impl App {
         let targets = if curator {
             Self::all_sentences_of(&self.model, source)
         } else {
-            Self::targets_of(&self.model, source)
+            Self::cited_sentences_of(&self.model, source)
         };
         let focus = targets
             .iter()

@@ -1,4 +1,5 @@
-//! Styled screen lines for the views (measuring and wrapping live in [`crate::wrap`]).
+//! Styled screen lines: a slice of text with marked ranges, made safe to draw
+//! (measuring and wrapping live in [`crate::wrap`]).
 
 use std::ops::Range;
 
