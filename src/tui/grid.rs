@@ -160,13 +160,16 @@ pub fn scroll_into_view(app: &mut App) {
     if sel_row < app.grid.row_offset {
         app.grid.row_offset = sel_row;
     }
-    loop {
-        let used: usize = (app.grid.row_offset..=sel_row)
-            .map(|r| row_height(app, r, cols, l.col_w))
-            .sum();
+    // Measure each row once, then drop rows from the top until the selection fits.
+    let heights: Vec<usize> = (app.grid.row_offset..=sel_row)
+        .map(|r| row_height(app, r, cols, l.col_w))
+        .collect();
+    let mut used: usize = heights.iter().sum();
+    for h in &heights {
         if used <= body || app.grid.row_offset >= sel_row {
             break;
         }
+        used -= h;
         app.grid.row_offset += 1;
     }
 }
