@@ -2,7 +2,8 @@
 //! cell, rendered to every format. Run with `cargo bench --bench export`; prints the
 //! median time per format (no timing assertions).
 
-use stances::export::{self, Format, Options, View};
+use stances::export::{self, Format, Options};
+use stances::view::View;
 use std::fmt::Write;
 use std::time::{Duration, Instant};
 
@@ -98,7 +99,7 @@ fn main() {
         citations,
         ms(load_time)
     );
-    let view = View::new(&model, None);
+    let view = View::new(std::sync::Arc::new(model.clone()), None);
     for (name, format, long) in [
         ("text", Format::Text, false),
         ("csv", Format::Csv, false),

@@ -17,4 +17,5 @@ pub mod sentences;
 pub mod source;
 pub mod suggest;
 pub mod tui;
+pub mod view;
 pub mod wrap;

@@ -3,12 +3,14 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use stances::check;
 use stances::diagnostic::Diagnostic;
-use stances::export::{self, View};
+use stances::export;
 use stances::model::{Model, load};
 use stances::source::SourceText;
+use stances::view::View;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// Read and compare negotiating positions, every claim backed by a quote.
 #[derive(Parser)]
@@ -299,7 +301,7 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let path = positions_file(args.file)?;
     let date = args.as_of;
     let (model, _) = load_model(&path, false)?;
-    let view = View::new(&model, date);
+    let view = View::new(Arc::new(model), date);
     let options = export::Options {
         width: args.width.map_or_else(output_width, usize::from),
         long: args.long,
@@ -307,7 +309,7 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let content = export::render(&view, args.format, &options);
     match &args.output {
         Some(target) if target.as_os_str() != "-" => {
-            export::write_atomic(target, &content, &model)?
+            export::write_atomic(target, &content, &view.model)?
         }
         _ => std::io::stdout().lock().write_all(content.as_bytes())?,
     }
@@ -320,7 +322,7 @@ fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let (model, errors) = load_model(&path, tty)?;
     if !tty {
         // Not a terminal: print the grid as text instead of opening the reader.
-        let view = View::new(&model, None);
+        let view = View::new(Arc::new(model), None);
         let options = export::Options {
             width: 100,
             long: false,

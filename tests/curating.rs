@@ -69,11 +69,11 @@ fn reload_keeps_the_selection_by_party_and_issue() {
     let p = Project::new(VALID);
     let mut app = open(&p);
     app.update(Action::Right); // ru
-    assert_eq!(app.model.parties[app.grid.party].id, "ru");
+    assert_eq!(app.view.model.parties[app.grid.party].id, "ru");
     std::fs::write(p.path(), &two).unwrap();
     app.apply_reload(load(&p.path()));
     assert_eq!(app.grid.party, 0, "ru is now the first column");
-    assert_eq!(app.model.parties[app.grid.party].id, "ru");
+    assert_eq!(app.view.model.parties[app.grid.party].id, "ru");
     assert!(app.errors.is_empty());
 }
 
@@ -88,7 +88,7 @@ fn a_broken_file_keeps_the_last_model_and_shows_errors_until_fixed() {
     // Broken TOML.
     std::fs::write(p.path(), VALID.replace("summary = ", "summary = = ")).unwrap();
     app.apply_reload(load(&p.path()));
-    assert_eq!(app.model.positions.len(), 1, "last good model kept");
+    assert_eq!(app.view.model.positions.len(), 1, "last good model kept");
     assert_eq!(app.screen(), Screen::Detail, "the view stays");
     assert_eq!(app.errors.len(), 1);
     assert_eq!(app.errors[0].line, Some(24));
@@ -298,7 +298,7 @@ fn editing_the_date_of_the_open_position_keeps_its_cell_open() {
     app.apply_reload(load(&p.path()));
     assert_eq!(app.screen(), Screen::Detail);
     assert_eq!(
-        app.model.positions[app.detail.position]
+        app.view.model.positions[app.detail.position]
             .as_of
             .unwrap()
             .to_string(),

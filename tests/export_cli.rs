@@ -5,7 +5,8 @@ mod export_common;
 use assert_cmd::Command;
 use export_common::*;
 use predicates::prelude::*;
-use stances::export::{View, write_atomic};
+use stances::export::write_atomic;
+use stances::view::View;
 use std::path::Path;
 
 fn stances() -> Command {
@@ -135,8 +136,8 @@ fn write_atomic_reports_failures_and_leaves_nothing_behind() {
     assert!(err.to_string().contains("is a directory"), "{err}");
     assert_eq!(listing(h.dir.path()), ["positions.toml", "seeds"]);
     // A new file in the current directory (a bare name) works too.
-    let view = View::new(&m, None);
-    let name = view.file_name(stances::export::Format::Md);
+    let view = View::new(std::sync::Arc::new(m.clone()), None);
+    let name = stances::export::file_name(&view, stances::export::Format::Md);
     assert_eq!(name, "stances-2025-04-22.md");
     write_atomic(&h.dir.path().join(&name), "ok\n", &m).unwrap();
     assert_eq!(

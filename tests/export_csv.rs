@@ -3,10 +3,11 @@
 
 mod export_common;
 use export_common::*;
-use stances::export::{self, Format, Options, View};
+use stances::export::{self, Format, Options};
 use stances::model::Model;
 use stances::sanitize::clean;
 use stances::source::normalize::normalize;
+use stances::view::View;
 
 fn records(out: &str) -> Vec<Vec<String>> {
     let mut r = csv::ReaderBuilder::new()
@@ -37,7 +38,10 @@ fn check_wide(m: &Model, date: Option<&str>) -> Vec<Vec<String>> {
         .chain(m.parties.iter().map(|p| expect(&p.name)))
         .collect();
     assert_eq!(recs[0], header);
-    let view = View::new(m, date.map(|d| stances::date::Date::parse(d).unwrap()));
+    let view = View::new(
+        std::sync::Arc::new(m.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    );
     for (ii, issue) in m.issues.iter().enumerate() {
         let row = &recs[ii + 1];
         assert_eq!(row.len(), m.parties.len() + 1);
@@ -53,7 +57,10 @@ fn check_wide(m: &Model, date: Option<&str>) -> Vec<Vec<String>> {
 }
 
 fn check_long(m: &Model, date: Option<&str>) -> Vec<Vec<String>> {
-    let view = View::new(m, date.map(|d| stances::date::Date::parse(d).unwrap()));
+    let view = View::new(
+        std::sync::Arc::new(m.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    );
     let opts = Options {
         long: true,
         ..Options::default()

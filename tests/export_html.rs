@@ -5,11 +5,12 @@
 mod export_common;
 use export_common::*;
 use scraper::{ElementRef, Html, Selector};
+use stances::export::Format;
 use stances::export::notes::Notes;
-use stances::export::{Format, View};
 use stances::model::Model;
 use stances::sanitize::clean;
 use stances::source::normalize::normalize;
+use stances::view::View;
 use std::collections::HashSet;
 
 fn sel(s: &str) -> Selector {
@@ -27,7 +28,10 @@ fn check(m: &Model, date: Option<&str>) -> Html {
     assert!(out.starts_with("<!DOCTYPE html>\n"));
     let doc = Html::parse_document(&out);
     assert!(doc.errors.is_empty(), "parse errors: {:?}", doc.errors);
-    let view = View::new(m, date.map(|d| stances::date::Date::parse(d).unwrap()));
+    let view = View::new(
+        std::sync::Arc::new(m.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    );
 
     // Self-contained and inert: no script, no handler, no external resource.
     assert_eq!(

@@ -4,9 +4,10 @@
 mod export_common;
 use export_common::*;
 use serde_json::Value;
-use stances::export::{Format, View};
+use stances::export::Format;
 use stances::model::Model;
 use stances::source::normalize::normalize;
+use stances::view::View;
 
 /// The keys of an object, sorted (serde_json's `Value` does not keep their order).
 fn keys(v: &Value) -> Vec<&str> {
@@ -144,7 +145,10 @@ fn check(model: &Model, date: Option<&str>) -> Value {
     }
 
     // Grid: per issue in order, each party's cell index at the view date.
-    let view = View::new(model, date.map(|d| stances::date::Date::parse(d).unwrap()));
+    let view = View::new(
+        std::sync::Arc::new(model.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    );
     let grid = doc["grid"].as_array().unwrap();
     assert_eq!(grid.len(), model.issues.len());
     for ((row, issue), cells) in grid.iter().zip(&model.issues).zip(&view.cells) {

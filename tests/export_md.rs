@@ -5,10 +5,11 @@
 mod export_common;
 use export_common::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use stances::export::Format;
 use stances::export::notes::Notes;
-use stances::export::{Format, View};
 use stances::model::Model;
 use stances::source::normalize::normalize;
+use stances::view::View;
 
 /// What the parser saw.
 #[derive(Default)]
@@ -90,7 +91,10 @@ fn check(model: &Model, date: Option<&str>) -> Parsed {
     for row in &p.rows {
         assert_eq!(row.len(), model.parties.len() + 1, "columns in {row:?}");
     }
-    let view = View::new(model, date.map(|d| stances::date::Date::parse(d).unwrap()));
+    let view = View::new(
+        std::sync::Arc::new(model.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    );
     assert_eq!(p.heading, shown(&view.caption()));
     let head: Vec<String> = model.parties.iter().map(|x| shown(&x.name)).collect();
     assert_eq!(p.rows[0][1..], head[..]);

@@ -5,8 +5,9 @@ mod export_common;
 use export_common::shown;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use stances::export::{self, Format, View};
+use stances::export::{self, Format};
 use stances::model::Model;
+use stances::view::View;
 use std::path::Path;
 
 /// A model of two parties and one issue, with `a` and `b` as the summaries and `name`
@@ -86,7 +87,7 @@ proptest! {
         let lead: Vec<char> = lead.chars().collect();
         let (name, a, b) = (format!("{}{name}", lead[0]), format!("{}{a}", lead[1]), format!("{}{b}", lead[2]));
         let m = model(&name, &a, &b);
-        let view = View::new(&m, None);
+        let view = View::new(std::sync::Arc::new(m.clone()), None);
         let opts = export::Options::default();
 
         let md = export::render(&view, Format::Md, &opts);

@@ -3,12 +3,16 @@
 
 mod export_common;
 use export_common::*;
-use stances::export::{self, Format, Options, View};
+use stances::export::{self, Format, Options};
 use stances::model::Model;
+use stances::view::View;
 use unicode_width::UnicodeWidthStr;
 
 fn text(m: &Model, width: usize, date: Option<&str>) -> String {
-    let view = View::new(m, date.map(|d| stances::date::Date::parse(d).unwrap()));
+    let view = View::new(
+        std::sync::Arc::new(m.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    );
     let opts = Options {
         width,
         ..Options::default()
@@ -36,7 +40,7 @@ fn check(m: &Model, width: usize) -> String {
             line.width()
         );
     }
-    let view = View::new(m, None);
+    let view = View::new(std::sync::Arc::new(m.clone()), None);
     assert!(words(&out).starts_with(&words(&stances::sanitize::one_line(&view.caption()))));
     out
 }

@@ -141,8 +141,8 @@ fn detail_view_shows_position_history_and_highlighted_quote() {
     assert!(text.contains("History (3 positions)"));
     assert!(text.contains("Citations"));
     // The quoted words carry the quote style (bold + yellow background).
-    let pos = &app.model.positions[app.detail.position];
-    let quote = app.model.quote_text(&pos.citations[0]);
+    let pos = &app.view.model.positions[app.detail.position];
+    let quote = app.view.model.quote_text(&pos.citations[0]);
     let first_word = quote.split_whitespace().next().unwrap();
     let sentence_line = find(&buf, "[1]").unwrap().1;
     let line = &lines(&buf)[sentence_line as usize];
@@ -170,9 +170,9 @@ fn source_view_scrolls_the_cited_sentence_into_view() {
     assert_eq!(app.screen(), Screen::Source);
     let buf = render(&app);
     snapshot("source_80x24", &buf);
-    let pos = &app.model.positions[app.detail.position];
+    let pos = &app.view.model.positions[app.detail.position];
     let c = &pos.citations[app.detail.citation];
-    let sentence = app.model.sentence_text(c);
+    let sentence = app.view.model.sentence_text(c);
     let start: String = sentence
         .split_whitespace()
         .take(4)
@@ -274,7 +274,8 @@ fn transpose_wrap_timeline_and_search() {
     app.update(Action::ToggleWrap);
     snapshot("grid_wrapped_80x24", &render(&app));
 
-    // Step back to the first date: the US territory cell shows the 17 April draft, marked as changed.
+    // Step back to the first date: the US territory cell shows the 17 April draft; nothing
+    // is marked as changed, since nothing comes before the earliest date.
     for _ in 0..10 {
         app.update(Action::PrevDate);
     }
@@ -286,9 +287,17 @@ fn transpose_wrap_timeline_and_search() {
         "{status}"
     );
     assert!(status.contains("as of 2025-04-17 (1/"), "{status}");
-    assert!(text.contains("• "), "changed cells are marked:\n{text}");
+    assert!(
+        !text.contains("• "),
+        "no change marks at the earliest date:\n{text}"
+    );
 
     app.update(Action::NextDate);
+    let text = lines(&render(&app)).join("\n");
+    assert!(
+        text.contains("• "),
+        "cells changed since 17 April are marked:\n{text}"
+    );
     app.update(Action::Search);
     for c in "ceasefire".chars() {
         app.update(Action::InputChar(c));
@@ -350,10 +359,10 @@ fn source_view_styles_the_cited_sentence_and_its_quote() {
     app.update(Action::Open); // Ceasefire × US
     app.update(Action::Open); // its first citation
     let buf = render(&app);
-    let pos = &app.model.positions[app.detail.position];
+    let pos = &app.view.model.positions[app.detail.position];
     let c = &pos.citations[0];
-    let sentence = app.model.sentence_text(c);
-    let quote = app.model.quote_text(c);
+    let sentence = app.view.model.sentence_text(c);
+    let quote = app.view.model.quote_text(c);
     // "The visit comes as the Trump administration intensifies efforts ..." : the
     // sentence starts before the quote, so its first cell has the sentence style and a
     // cell inside the quote has the quote style.

@@ -4,13 +4,13 @@
 //! text is [`clean`]ed, and a field that a spreadsheet could take for a formula gets
 //! a leading `'`.
 
-use super::View;
 use crate::sanitize::{clean, one_line};
+use crate::view::View;
 
 /// The wide table: header `Issue,<party name>...`, one row per issue, a cell is the
 /// summary of the position shown (empty where there is none).
-pub fn render(view: &View<'_>) -> String {
-    let m = view.model;
+pub fn render(view: &View) -> String {
+    let m = &*view.model;
     let mut out = String::new();
     let header: Vec<&str> = std::iter::once("Issue")
         .chain(m.parties.iter().map(|p| p.name.as_str()))
@@ -28,8 +28,8 @@ pub fn render(view: &View<'_>) -> String {
 
 /// The long table: one row per citation of every cell shown, in grid order (issue,
 /// then party). Quote and sentence are on one line each.
-pub fn render_long(view: &View<'_>) -> String {
-    let m = view.model;
+pub fn render_long(view: &View) -> String {
+    let m = &*view.model;
     let mut out = String::new();
     record(
         &mut out,
@@ -52,7 +52,7 @@ pub fn render_long(view: &View<'_>) -> String {
                         &as_of,
                         &p.summary,
                         stance,
-                        p.status.as_deref().unwrap_or(""),
+                        p.status.map_or("", |s| s.id()),
                         &m.sources[c.source].title,
                         &c.quote,
                         &sentence,

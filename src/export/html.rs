@@ -7,16 +7,17 @@
 //! URL) and links back to the cells citing it. Every string is [`clean`]ed and escaped.
 
 use super::notes::Notes;
-use super::{View, url};
+use super::url;
 use crate::model::{Issue, Position};
 use crate::sanitize::{clean, collapse_space};
+use crate::view::View;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");
 
 /// Renders the view as an HTML page.
-pub fn render(view: &View<'_>) -> String {
-    let m = view.model;
+pub fn render(view: &View) -> String {
+    let m = &*view.model;
     let notes = Notes::new(view);
     let caption = esc(&view.caption());
     let mut out = String::with_capacity(4096 + m.positions.len() * 1024);
@@ -62,7 +63,7 @@ pub fn render(view: &View<'_>) -> String {
 }
 
 /// One `<td>`.
-fn cell(view: &View<'_>, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) {
+fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) {
     let Some(p) = view.cell(ii, pi) else {
         out.push_str("<td class=\"empty\"><span aria-hidden=\"true\">—</span><span class=\"vh\">No position</span></td>\n");
         return;
@@ -107,7 +108,7 @@ fn cell(view: &View<'_>, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut Stri
 /// Status, date and confidence, e.g. `proposed · as of 2025-04-17 · moderate confidence`.
 fn meta(p: &Position) -> String {
     let mut parts: Vec<String> = Vec::new();
-    parts.extend(p.status.clone());
+    parts.extend(p.status.map(|s| s.to_string()));
     parts.extend(p.as_of.map(|d| format!("as of {d}")));
     parts.extend(p.confidence.as_ref().map(|c| format!("{c} confidence")));
     parts.join(" · ")
@@ -125,7 +126,7 @@ fn shade(issue: &Issue, step: usize) -> String {
 }
 
 /// The issues: their questions and scales (an ordered list each, pole to pole).
-fn issues(view: &View<'_>, out: &mut String) {
+fn issues(view: &View, out: &mut String) {
     let issues = &view.model.issues;
     if issues
         .iter()
@@ -158,11 +159,11 @@ fn issues(view: &View<'_>, out: &mut String) {
 }
 
 /// The numbered citations.
-fn citations(view: &View<'_>, notes: &Notes<'_>, out: &mut String) {
+fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
     if notes.list.is_empty() {
         return;
     }
-    let m = view.model;
+    let m = &*view.model;
     out.push_str("<section aria-labelledby=\"citations\">\n<h2 id=\"citations\">Citations</h2>\n<ol class=\"cites\">\n");
     for (n, note) in notes.list.iter().enumerate() {
         let c = note.citation;

@@ -5,16 +5,16 @@
 //! line and paragraph separators are written as `\uXXXX`, so the file itself holds
 //! nothing a terminal or an editor would act on.
 
-use super::View;
 use crate::date::Date;
 use crate::model::{Citation, Model, Position, SCHEMA, Source};
+use crate::view::View;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io;
 
 /// Renders the view as pretty-printed JSON, ending in a newline.
-pub fn render(view: &View<'_>) -> String {
+pub fn render(view: &View) -> String {
     let doc = document(view);
     let mut buf = Vec::with_capacity(1024 + view.model.positions.len() * 1024);
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
@@ -129,8 +129,8 @@ impl Serialize for Row<'_> {
     }
 }
 
-fn document<'m>(view: &View<'m>) -> Document<'m> {
-    let m = view.model;
+fn document<'m>(view: &'m View) -> Document<'m> {
+    let m = &*view.model;
     Document {
         schema: SCHEMA,
         title: &m.title,
@@ -143,7 +143,7 @@ fn document<'m>(view: &View<'m>) -> Document<'m> {
                 id: &p.id,
                 name: &p.name,
                 short: &p.short,
-                kind: p.kind.as_deref(),
+                kind: p.kind.map(|k| k.id()),
                 members: &p.members,
             })
             .collect(),
@@ -211,8 +211,8 @@ fn position<'m>(m: &'m Model, p: &'m Position) -> PositionOut<'m> {
         acceptable: p
             .acceptable
             .map(|(a, b)| [issue.scale[a].id.as_str(), issue.scale[b].id.as_str()]),
-        status: p.status.as_deref(),
-        confidence: p.confidence.as_deref(),
+        status: p.status.map(|s| s.id()),
+        confidence: p.confidence.map(|c| c.id()),
         conditions: &p.conditions,
         notes: p.notes.as_deref(),
         line: p.line,

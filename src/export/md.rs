@@ -6,13 +6,14 @@
 //! item: no `|` splits a cell, no `*` or `[` starts markup, no `<` starts HTML.
 
 use super::notes::Notes;
-use super::{View, stance_words, url};
+use super::{stance_words, url};
 use crate::sanitize::{collapse_space, one_line};
+use crate::view::View;
 use std::fmt::Write;
 
 /// Renders the view as Markdown.
-pub fn render(view: &View<'_>) -> String {
-    let m = view.model;
+pub fn render(view: &View) -> String {
+    let m = &*view.model;
     let notes = Notes::new(view);
     let mut out = format!("# {}\n\n", escape(&view.caption()));
     if let Some(d) = &m.description {
@@ -40,7 +41,7 @@ pub fn render(view: &View<'_>) -> String {
 }
 
 /// One cell: summary, stance in words, citation markers like `[1, 2]`.
-fn cell(view: &View<'_>, notes: &Notes<'_>, ii: usize, pi: usize) -> String {
+fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize) -> String {
     let Some(p) = view.cell(ii, pi) else {
         return String::new();
     };
@@ -60,7 +61,7 @@ fn cell(view: &View<'_>, notes: &Notes<'_>, ii: usize, pi: usize) -> String {
 }
 
 /// The issues: question and scale of each, so the stance words can be looked up.
-fn issues(view: &View<'_>, out: &mut String) {
+fn issues(view: &View, out: &mut String) {
     let issues = &view.model.issues;
     if issues
         .iter()
@@ -90,11 +91,11 @@ fn issues(view: &View<'_>, out: &mut String) {
 }
 
 /// The numbered list of citations.
-fn citations(view: &View<'_>, notes: &Notes<'_>, out: &mut String) {
+fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
     if notes.list.is_empty() {
         return;
     }
-    let m = view.model;
+    let m = &*view.model;
     out.push_str("\n## Citations\n\n");
     for (n, note) in notes.list.iter().enumerate() {
         let c = note.citation;

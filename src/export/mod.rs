@@ -1,6 +1,6 @@
 //! Exports: the grid at a view date, resolved once, rendered by one module per format.
 //!
-//! [`View`] resolves the grid; [`notes::Notes`] numbers the citations of the cells shown;
+//! [`View`](crate::view::View) is the grid at a date; [`notes::Notes`] numbers the citations of the cells shown;
 //! each format module only renders them. [`render`] picks the module and
 //! [`write_atomic`] writes the result safely. None of this prints anything, so the
 //! reader can call it too.
@@ -16,8 +16,8 @@ mod write;
 
 pub use write::write_atomic;
 
-use crate::date::Date;
-use crate::model::{Issue, Model, Position};
+use crate::model::{Issue, Position};
+use crate::view::View;
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -77,7 +77,7 @@ impl Default for Options {
 }
 
 /// Renders `view` in `format`.
-pub fn render(view: &View<'_>, format: Format, options: &Options) -> String {
+pub fn render(view: &View, format: Format, options: &Options) -> String {
     match format {
         Format::Text => text::render(view, options.width),
         Format::Md => md::render(view),
@@ -88,46 +88,11 @@ pub fn render(view: &View<'_>, format: Format, options: &Options) -> String {
     }
 }
 
-/// The grid at one view date: what every exporter renders.
-pub struct View<'m> {
-    /// The model.
-    pub model: &'m Model,
-    /// The view date (the latest `as_of` by default; `None` when nothing is dated).
-    pub date: Option<Date>,
-    /// Per issue (rows), per party (columns): the index of the position shown.
-    pub cells: Vec<Vec<Option<usize>>>,
-}
-
-impl<'m> View<'m> {
-    /// Resolves the grid at `date`, or at the model's latest date.
-    pub fn new(model: &'m Model, date: Option<Date>) -> Self {
-        let date = date.or_else(|| model.latest_date());
-        View {
-            model,
-            date,
-            cells: model.grid_at(date),
-        }
-    }
-
-    /// The position in a cell.
-    pub fn cell(&self, issue: usize, party: usize) -> Option<&'m Position> {
-        self.cells[issue][party].map(|i| &self.model.positions[i])
-    }
-
-    /// The caption: title and view date.
-    pub fn caption(&self) -> String {
-        match self.date {
-            Some(d) => format!("{} — as of {d}", self.model.title),
-            None => self.model.title.clone(),
-        }
-    }
-
-    /// A file name to suggest for an export, e.g. `stances-2025-04-25.md`.
-    pub fn file_name(&self, format: Format) -> String {
-        match self.date {
-            Some(d) => format!("stances-{d}.{}", format.extension()),
-            None => format!("stances.{}", format.extension()),
-        }
+/// A file name to suggest for an export of `view`, e.g. `stances-2025-04-25.md`.
+pub fn file_name(view: &View, format: Format) -> String {
+    match view.date {
+        Some(d) => format!("stances-{d}.{}", format.extension()),
+        None => format!("stances.{}", format.extension()),
     }
 }
 

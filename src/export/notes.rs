@@ -4,8 +4,8 @@
 //! source, same matched text, same speaker) gets the next number, so two parties
 //! citing the same sentence share one note.
 
-use super::View;
 use crate::model::Citation;
+use crate::view::View;
 use std::collections::HashMap;
 
 /// One numbered citation.
@@ -25,7 +25,7 @@ pub struct Notes<'m> {
 
 impl<'m> Notes<'m> {
     /// Numbers the citations of every cell of `view`.
-    pub fn new(view: &View<'m>) -> Self {
+    pub fn new(view: &'m View) -> Self {
         let mut list: Vec<Note<'m>> = Vec::new();
         let mut seen: HashMap<(usize, usize, usize, Option<&str>), usize> = HashMap::new();
         let mut cells = Vec::with_capacity(view.cells.len());

@@ -4,14 +4,15 @@
 //! reach the terminal as a control sequence. A cell is the summary, then the stance
 //! in words in parentheses.
 
-use super::{View, stance_words};
+use super::stance_words;
 use crate::sanitize::one_line;
+use crate::view::View;
 use unicode_width::UnicodeWidthStr;
 
 /// Renders the view as an aligned table no wider than `width` columns (or as narrow
 /// as two to four columns per party allow, when `width` is narrower than that).
-pub fn render(view: &View<'_>, width: usize) -> String {
-    let m = view.model;
+pub fn render(view: &View, width: usize) -> String {
+    let m = &*view.model;
     let mut out = String::new();
     for line in crate::wrap::lines(&one_line(&view.caption()), width) {
         out.push_str(&line);

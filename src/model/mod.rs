@@ -7,8 +7,10 @@
 mod load;
 mod parse;
 mod resolve;
+mod vocab;
 
 pub use load::{Loaded, load, load_str};
+pub use vocab::{Confidence, Kind, Status};
 
 use crate::date::Date;
 use crate::source::SourceText;
@@ -49,7 +51,7 @@ pub struct Party {
     /// Column header (default: the id uppercased).
     pub short: String,
     /// What kind of party it is.
-    pub kind: Option<String>,
+    pub kind: Option<Kind>,
     /// Members, for a coalition.
     pub members: Vec<String>,
 }
@@ -114,10 +116,10 @@ pub struct Position {
     pub stance: Option<usize>,
     /// Range of scale indices the party could accept (inclusive).
     pub acceptable: Option<(usize, usize)>,
-    /// `status` as written (one of the allowed words).
-    pub status: Option<String>,
-    /// `confidence` as written.
-    pub confidence: Option<String>,
+    /// `status`.
+    pub status: Option<Status>,
+    /// `confidence`.
+    pub confidence: Option<Confidence>,
     /// Conditions attached.
     pub conditions: Vec<String>,
     /// Curator's notes.
@@ -146,20 +148,11 @@ pub struct Citation {
 }
 
 /// Allowed values of `kind`.
-pub const KINDS: &[&str] = &["state", "coalition", "organization", "person"];
+pub const KINDS: &[&str] = Kind::IDS;
 /// Allowed values of `status`.
-pub const STATUSES: &[&str] = &[
-    "stated",
-    "proposed",
-    "demanded",
-    "offered",
-    "accepted",
-    "rejected",
-    "conditional",
-    "withdrawn",
-];
+pub const STATUSES: &[&str] = Status::IDS;
 /// Allowed values of `confidence`.
-pub const CONFIDENCES: &[&str] = &["high", "moderate", "low"];
+pub const CONFIDENCES: &[&str] = Confidence::IDS;
 
 impl Model {
     /// Every distinct `as_of` date, oldest first.
@@ -173,25 +166,6 @@ impl Model {
     /// The latest `as_of` in the model: the default view date.
     pub fn latest_date(&self) -> Option<Date> {
         self.positions.iter().filter_map(|p| p.as_of).max()
-    }
-
-    /// The cell of each issue (rows) and party (columns) at `date`: the index of the
-    /// latest position dated on or before it (undated ones count as oldest).
-    pub fn grid_at(&self, date: Option<Date>) -> Vec<Vec<Option<usize>>> {
-        let mut grid = vec![vec![None; self.parties.len()]; self.issues.len()];
-        for (i, p) in self.positions.iter().enumerate() {
-            if let (Some(d), Some(view)) = (p.as_of, date)
-                && d > view
-            {
-                continue;
-            }
-            let cell = &mut grid[p.issue][p.party];
-            let newer = cell.is_none_or(|c: usize| p.as_of >= self.positions[c].as_of);
-            if newer {
-                *cell = Some(i);
-            }
-        }
-        grid
     }
 
     /// Positions of `party` on `issue`, oldest first (undated first).

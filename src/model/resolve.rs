@@ -57,7 +57,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
             short: p.short.unwrap_or_else(|| p.id.v.to_uppercase()),
             id: p.id.v,
             name: p.name,
-            kind: p.kind,
+            kind: p.kind.as_deref().and_then(super::Kind::from_id),
             members: p.members,
         })
         .collect();
@@ -165,8 +165,8 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
             as_of: date,
             stance,
             acceptable,
-            status: p.status,
-            confidence: p.confidence,
+            status: p.status.as_deref().and_then(super::Status::from_id),
+            confidence: p.confidence.as_deref().and_then(super::Confidence::from_id),
             conditions: p.conditions,
             notes: p.notes,
             citations,

@@ -94,7 +94,7 @@ fn flatten(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> (String
 /// the number of lines.
 pub fn content(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<(usize, usize)>, usize) {
     let theme = app.theme;
-    let m = &app.model;
+    let m = &app.view.model;
     let Some(p) = m.positions.get(app.detail.position) else {
         return (Vec::new(), Vec::new(), 0);
     };

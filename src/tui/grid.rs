@@ -34,29 +34,29 @@ pub struct GridLayout {
 
 fn row_label(app: &App, row: usize) -> String {
     if app.grid.transposed {
-        one_line(&app.model.parties[row].name)
+        one_line(&app.view.model.parties[row].name)
     } else {
-        one_line(&app.model.issues[row].name)
+        one_line(&app.view.model.issues[row].name)
     }
 }
 
 fn col_label(app: &App, col: usize) -> String {
     if app.grid.transposed {
-        one_line(&app.model.issues[col].name)
+        one_line(&app.view.model.issues[col].name)
     } else {
-        one_line(&app.model.parties[col].short)
+        one_line(&app.view.model.parties[col].short)
     }
 }
 
 /// The text of a cell and the byte range of its stance mark (for colour).
 pub fn cell_text(app: &App, issue: usize, party: usize) -> Option<(String, Range<usize>, Style)> {
     let pi = app.position_at(issue, party)?;
-    let p = &app.model.positions[pi];
+    let p = &app.view.model.positions[pi];
     let mut s = String::new();
     if app.changed(issue, party) {
         s.push_str("• ");
     }
-    let scale = &app.model.issues[issue].scale;
+    let scale = &app.view.model.issues[issue].scale;
     let mark_start = s.len();
     let mut style = Style::default();
     if let Some(st) = p.stance {
@@ -146,7 +146,7 @@ pub fn area(app: &App) -> Rect {
 
 /// Adjusts the grid's offsets so the selected cell is fully visible.
 pub fn scroll_into_view(app: &mut App) {
-    let (sel_row, sel_col) = app.grid.selected();
+    let (sel_row, sel_col) = app.selected();
     let area = area(app);
     let l = layout(app, area);
     let visible = l.cols.len().max(1);
@@ -195,7 +195,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let l = layout(app, area);
     let (rows, cols) = app.grid_dims();
-    let (sel_row, sel_col) = app.grid.selected();
+    let (sel_row, sel_col) = app.selected();
     let mut lines: Vec<Line> = Vec::new();
 
     // Header: the corner, then column labels, with arrows when columns are hidden.

@@ -153,7 +153,7 @@ fn spawn_input(tx: Sender<Msg>) -> Sender<Control> {
 
 /// Watches the model's files, replacing the previous watcher.
 fn rewatch(app: &App, tx: &Sender<Msg>) -> Option<notify::RecommendedWatcher> {
-    let files = watch::files_of(&app.path, Some(&app.model));
+    let files = watch::files_of(&app.path, Some(&app.view.model));
     let tx = tx.clone();
     watch::watch(&files, move || {
         let _ = tx.send(Msg::FilesChanged);
@@ -217,14 +217,14 @@ fn perform(
             let _ = out.flush();
         }
         Request::Export(format, target) => {
-            let view = crate::export::View::new(&app.model, app.view_date());
+            let view = &app.view;
             let options = crate::export::Options {
                 width: 100,
                 long: false,
             };
-            let content = crate::export::render(&view, format, &options);
+            let content = crate::export::render(view, format, &options);
             app.message = Some(
-                match crate::export::write_atomic(&target, &content, &app.model) {
+                match crate::export::write_atomic(&target, &content, &app.view.model) {
                     Ok(()) => format!("wrote {}", target.display()),
                     Err(e) => format!("export failed: {e:#}"),
                 },

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 /// The two header lines: which source and which sentence is under the cursor; which
 /// positions cite it.
 pub fn header(app: &App) -> (String, String) {
-    let m = &app.model;
+    let m = &app.view.model;
     let st = &app.source;
     let src = &m.sources[st.source];
     let mut head = one_line(&src.title);
@@ -55,7 +55,7 @@ pub fn header(app: &App) -> (String, String) {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
     let st = &app.source;
-    let text = &app.model.sources[st.source].text.text;
+    let text = &app.view.model.sources[st.source].text.text;
     let (head, cited) = header(app);
     let width = usize::from(area.width);
     let mut lines = vec![
@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Line::styled(fit(&cited, width), theme.dim()),
     ];
     // The `date` metadata line is not part of the text: shown dim.
-    let body_start = app.model.sources[st.source].text.body_start;
+    let body_start = app.view.model.sources[st.source].text.body_start;
     let body = usize::from(area.height.saturating_sub(2));
     for r in st.lines.iter().skip(st.scroll).take(body) {
         let mut marks = Vec::new();

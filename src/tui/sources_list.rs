@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 /// One line per source: id, sentences cited out of all, title and date.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
-    let m = &app.model;
+    let m = &app.view.model;
     let mut out = vec![Line::styled(
         "Sources — Enter opens one with every cited sentence marked",
         theme.heading(),

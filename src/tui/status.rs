@@ -17,7 +17,7 @@ fn plural(n: usize) -> &'static str {
 
 /// The left part (state, or a message first) and the right part (key hints).
 pub fn parts(app: &App) -> (String, String) {
-    let m = &app.model;
+    let m = &app.view.model;
     if let Some((format, path)) = &app.export_prompt {
         let name = crate::export::Format::name(*format);
         return (
@@ -30,9 +30,10 @@ pub fn parts(app: &App) -> (String, String) {
         let left = format!("/{}▏  {n} match{}", one_line(&app.search.input), plural(n));
         return (left, "Enter keep  Esc clear".into());
     }
-    let date = match app.date_index {
-        Some(i) => format!("as of {} ({}/{})", app.dates[i], i + 1, app.dates.len()),
-        None => "undated".into(),
+    let date = match (app.view.date, app.view.date_index()) {
+        (Some(d), Some(i)) => format!("as of {d} ({}/{})", i + 1, app.view.dates.len()),
+        (Some(d), None) => format!("as of {d}"),
+        (None, _) => "undated".into(),
     };
     // Most important first: the right end is cut when the bar is narrow.
     let mut left = vec![date];

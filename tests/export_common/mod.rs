@@ -1,8 +1,9 @@
 //! Shared by the export tests: the bundled model and a hostile fixture.
 #![allow(dead_code)]
 
-use stances::export::{self, Format, Options, View};
+use stances::export::{self, Format, Options};
 use stances::model::Model;
+use stances::view::View;
 use std::path::{Path, PathBuf};
 
 /// The bundled positions file.
@@ -194,7 +195,7 @@ pub fn load(path: &Path) -> Model {
 /// Renders `model` at `date` (default: latest) in `format`.
 pub fn render(model: &Model, format: Format, date: Option<&str>) -> String {
     let date = date.map(|d| stances::date::Date::parse(d).unwrap());
-    let view = View::new(model, date);
+    let view = View::new(std::sync::Arc::new(model.clone()), date);
     export::render(&view, format, &Options::default())
 }
 

@@ -1,7 +1,9 @@
 //! Curating: the export prompt, the line to edit, and reloading the model.
 
 use super::{Action, App, Request, Screen};
+use crate::view::View;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 impl App {
     pub(super) fn update_export_prompt(&mut self, action: Action) -> bool {
@@ -51,8 +53,9 @@ impl App {
         match self.screen() {
             Screen::Grid => self
                 .position_at(self.grid.issue, self.grid.party)
-                .map_or(end, |p| self.model.positions[p].line),
+                .map_or(end, |p| self.view.model.positions[p].line),
             Screen::Detail => self
+                .view
                 .model
                 .positions
                 .get(self.detail.position)
@@ -63,7 +66,7 @@ impl App {
                 };
                 t.cited_by
                     .iter()
-                    .flat_map(|&pi| &self.model.positions[pi].citations)
+                    .flat_map(|&pi| &self.view.model.positions[pi].citations)
                     .find(|c| {
                         c.source == self.source.source
                             && c.sentence.start < t.sentence.end
@@ -92,10 +95,11 @@ impl App {
             return;
         };
         // Remember what was selected by id, to find it again in the new model.
-        let old = &self.model;
+        let old = &self.view.model;
         let party = old.parties.get(self.grid.party).map(|p| p.id.clone());
         let issue = old.issues.get(self.grid.issue).map(|i| i.id.clone());
         let date = self.view_date();
+        let old_latest = self.view.dates.last().copied();
         let open = old.positions.get(self.detail.position).map(|p| {
             (
                 old.parties[p.party].id.clone(),
@@ -110,19 +114,15 @@ impl App {
             .get(self.source.focus)
             .map(|t| t.sentence.clone());
 
-        self.model = model;
+        self.view = View::filtered(Arc::new(model), None, self.view.filter.clone());
         self.errors.clear();
-        let m = &self.model;
+        let m = &self.view.model;
         self.grid.party = party
             .and_then(|id| m.parties.iter().position(|p| p.id == id))
             .unwrap_or(0);
         self.grid.issue = issue
             .and_then(|id| m.issues.iter().position(|i| i.id == id))
             .unwrap_or(0);
-        self.dates = m.dates();
-        self.date_index = date
-            .and_then(|d| self.dates.iter().position(|&x| x == d))
-            .or(self.dates.len().checked_sub(1));
         let same_cell = |p: &crate::model::Position, pa: &str, is: &str| {
             m.parties[p.party].id == pa && m.issues[p.issue].id == is
         };
@@ -141,7 +141,12 @@ impl App {
             })
         });
         let source_index = source.and_then(|id| m.sources.iter().position(|s| s.id == id));
-        self.refresh_cells();
+        // Keep the view date, unless it was the latest: then follow new data.
+        if date.is_some() && date != old_latest {
+            self.set_date(date);
+        } else if !self.search.query.is_empty() {
+            self.run_search();
+        }
         // Close views whose subject is gone.
         let mut keep = Vec::new();
         for &screen in &self.stack {
@@ -163,16 +168,16 @@ impl App {
         self.stack = keep;
         if let Some(p) = reopened {
             self.detail.position = p;
-            let n = self.model.positions[p].citations.len();
+            let n = self.view.model.positions[p].citations.len();
             self.detail.citation = self.detail.citation.min(n.saturating_sub(1));
         }
         if let (Some(s), Some(sentence)) = (source_index, source_sentence) {
             let curator = self.source.curator;
             let scroll = self.source.scroll;
             self.source.targets = if curator {
-                Self::all_sentences_of(&self.model, s)
+                Self::all_sentences_of(&self.view.model, s)
             } else {
-                Self::cited_sentences_of(&self.model, s)
+                Self::cited_sentences_of(&self.view.model, s)
             };
             self.source.source = s;
             self.source.focus = self
@@ -187,7 +192,7 @@ impl App {
         }
         self.sources_selected = self
             .sources_selected
-            .min(self.model.sources.len().saturating_sub(1));
+            .min(self.view.model.sources.len().saturating_sub(1));
         self.message = Some(if moved && self.screen() == Screen::Detail {
             "reloaded; the open position's date changed: showing the latest of that cell".into()
         } else {

@@ -4,7 +4,7 @@ use super::{Action, App};
 
 impl App {
     pub(super) fn update_detail(&mut self, action: Action) -> bool {
-        let p = &self.model.positions[self.detail.position];
+        let p = &self.view.model.positions[self.detail.position];
         let n = p.citations.len();
         let page = self.body_height().max(1);
         match action {

@@ -8,7 +8,7 @@ impl App {
         if rows == 0 || cols == 0 {
             return false;
         }
-        let (mut r, mut c) = self.grid.selected();
+        let (mut r, mut c) = self.selected();
         let page = (self.body_height() / 2).max(1);
         match action {
             Action::Up | Action::ScrollUp => r = r.saturating_sub(1),
@@ -26,7 +26,7 @@ impl App {
                     None => {
                         self.message = Some(format!(
                             "no position of {} on {} at this date",
-                            self.model.parties[party].name, self.model.issues[issue].name
+                            self.view.model.parties[party].name, self.view.model.issues[issue].name
                         ));
                     }
                 }
@@ -47,29 +47,7 @@ impl App {
                 });
             }
             Action::PrevDate | Action::NextDate => {
-                let Some(i) = self.date_index else {
-                    self.message = Some("no position in this file has an as_of date".into());
-                    return true;
-                };
-                let next = if action == Action::PrevDate {
-                    i.checked_sub(1)
-                } else {
-                    Some(i + 1)
-                };
-                match next.filter(|&n| n < self.dates.len()) {
-                    Some(n) => {
-                        self.date_index = Some(n);
-                        self.refresh_cells();
-                    }
-                    None => {
-                        let end = if action == Action::PrevDate {
-                            "earliest"
-                        } else {
-                            "latest"
-                        };
-                        self.message = Some(format!("already at the {end} date"));
-                    }
-                }
+                self.step_date(action == Action::NextDate);
                 return true;
             }
             Action::Search => {
@@ -90,7 +68,7 @@ impl App {
             }
             _ => return false,
         }
-        self.grid.select(r, c);
+        self.select(r, c);
         self.fix_scroll();
         true
     }
@@ -117,5 +95,31 @@ impl App {
         }
         self.fix_scroll();
         true
+    }
+
+    /// Moves the view date one of the file's dates later or earlier.
+    fn step_date(&mut self, later: bool) {
+        let dates = &self.view.dates;
+        if dates.is_empty() {
+            self.message = Some("no position in this file has an as_of date".into());
+            return;
+        }
+        // Where the view date stands among the file's dates (it may lie between two).
+        let after = self
+            .view
+            .date
+            .map_or(dates.len(), |d| dates.partition_point(|&x| x <= d));
+        let next = if later {
+            dates.get(after).copied()
+        } else {
+            after.checked_sub(2).map(|i| dates[i])
+        };
+        match next {
+            Some(d) => self.set_date(Some(d)),
+            None => {
+                let end = if later { "latest" } else { "earliest" };
+                self.message = Some(format!("already at the {end} date"));
+            }
+        }
     }
 }

@@ -12,8 +12,10 @@ pub use source::cite_block;
 
 use crate::date::Date;
 use crate::model::Model;
+use crate::view::View;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::theme::Theme;
 
@@ -137,25 +139,6 @@ pub struct GridState {
     pub transposed: bool,
 }
 
-impl GridState {
-    /// The selected (row, column) in display order.
-    pub fn selected(&self) -> (usize, usize) {
-        if self.transposed {
-            (self.party, self.issue)
-        } else {
-            (self.issue, self.party)
-        }
-    }
-
-    fn select(&mut self, row: usize, col: usize) {
-        if self.transposed {
-            (self.party, self.issue) = (row, col);
-        } else {
-            (self.issue, self.party) = (row, col);
-        }
-    }
-}
-
 /// The open cell.
 #[derive(Clone, Debug, Default)]
 pub struct DetailState {
@@ -214,8 +197,8 @@ pub struct SearchState {
 
 /// The whole state of the reader.
 pub struct App {
-    /// The model shown.
-    pub model: Model,
+    /// The grid at the view date, with the model it shows (`view.model`).
+    pub view: View,
     /// The positions file.
     pub path: PathBuf,
     /// Styles.
@@ -226,14 +209,6 @@ pub struct App {
     pub size: (u16, u16),
     /// Grid selection and scrolling.
     pub grid: GridState,
-    /// The model's dates, oldest first.
-    pub dates: Vec<Date>,
-    /// Index of the view date in `dates` (`None` when nothing is dated).
-    pub date_index: Option<usize>,
-    /// The cells at the view date: per issue, per party, a position index.
-    pub cells: Vec<Vec<Option<usize>>>,
-    /// The cells at the previous date, to mark what changed.
-    pub previous_cells: Vec<Vec<Option<usize>>>,
     /// The open cell.
     pub detail: DetailState,
     /// The open source.
@@ -260,19 +235,19 @@ pub struct App {
 
 impl App {
     /// A reader on `model`, showing its latest date, for a terminal of `size`.
-    pub fn new(model: Model, path: PathBuf, theme: Theme, size: (u16, u16)) -> Self {
-        let dates = model.dates();
+    pub fn new(
+        model: impl Into<Arc<Model>>,
+        path: PathBuf,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> Self {
         let mut app = App {
-            date_index: dates.len().checked_sub(1),
-            dates,
-            model,
+            view: View::new(model.into(), None),
             path,
             theme,
             stack: vec![Screen::Grid],
             size,
             grid: GridState::default(),
-            cells: Vec::new(),
-            previous_cells: Vec::new(),
             detail: DetailState::default(),
             source: SourceState::default(),
             help_scroll: 0,
@@ -285,7 +260,6 @@ impl App {
             sources_selected: 0,
             export_prompt: None,
         };
-        app.refresh_cells();
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
         app.grid.wrap = super::grid::fits(&app);
@@ -300,38 +274,57 @@ impl App {
 
     /// The view date.
     pub fn view_date(&self) -> Option<Date> {
-        self.date_index.map(|i| self.dates[i])
+        self.view.date
     }
 
     /// Number of display rows and columns of the grid.
     pub fn grid_dims(&self) -> (usize, usize) {
-        let (i, p) = (self.model.issues.len(), self.model.parties.len());
+        let (i, p) = (self.view.issues.len(), self.view.parties.len());
         if self.grid.transposed { (p, i) } else { (i, p) }
     }
 
     /// The (issue, party) at a display row and column.
     pub fn cell_at(&self, row: usize, col: usize) -> (usize, usize) {
-        if self.grid.transposed {
+        let (i, p) = if self.grid.transposed {
             (col, row)
         } else {
             (row, col)
-        }
+        };
+        (
+            self.view.issues.get(i).copied().unwrap_or(i),
+            self.view.parties.get(p).copied().unwrap_or(p),
+        )
+    }
+
+    /// The selected (row, column) in display order.
+    pub fn selected(&self) -> (usize, usize) {
+        let i = self.view.issues.iter().position(|&x| x == self.grid.issue);
+        let p = self.view.parties.iter().position(|&x| x == self.grid.party);
+        let (i, p) = (i.unwrap_or(0), p.unwrap_or(0));
+        if self.grid.transposed { (p, i) } else { (i, p) }
+    }
+
+    /// Selects the cell at a display row and column.
+    pub fn select(&mut self, row: usize, col: usize) {
+        (self.grid.issue, self.grid.party) = self.cell_at(row, col);
     }
 
     /// The position shown in a cell, if any.
     pub fn position_at(&self, issue: usize, party: usize) -> Option<usize> {
-        self.cells.get(issue)?.get(party).copied().flatten()
+        self.view.position_at(issue, party)
     }
 
     /// True when the cell's position differs from the one at the previous date.
     pub fn changed(&self, issue: usize, party: usize) -> bool {
-        let before = self
-            .previous_cells
-            .get(issue)
-            .and_then(|r| r.get(party))
-            .copied()
-            .flatten();
-        self.date_index.is_some() && self.position_at(issue, party) != before
+        self.view.changed(issue, party)
+    }
+
+    /// Shows the grid at another date (the latest when `None`), keeping the filter.
+    pub fn set_date(&mut self, date: Option<Date>) {
+        self.view = self.view.at(date);
+        if !self.search.query.is_empty() {
+            self.run_search();
+        }
     }
 
     /// Height in rows of the scrolling part of the current screen (below its header
@@ -352,19 +345,6 @@ impl App {
         }
         let want = self.errors.len() as u16 + 1;
         want.min(self.size.1 / 3)
-    }
-
-    fn refresh_cells(&mut self) {
-        let date = self.view_date();
-        self.cells = self.model.grid_at(date);
-        self.previous_cells = match self.date_index {
-            Some(0) => self.model.grid_at(Date::new(0, 1, 1)),
-            Some(i) => self.model.grid_at(Some(self.dates[i - 1])),
-            None => self.cells.clone(),
-        };
-        if !self.search.query.is_empty() {
-            self.run_search();
-        }
     }
 
     /// Applies one action; returns true when anything on screen may have changed.
@@ -397,12 +377,8 @@ impl App {
                 }
             }
             Action::Export => {
-                let date = self
-                    .view_date()
-                    .map_or("undated".to_string(), |d| d.to_string());
                 let format = crate::export::Format::Md;
-                self.export_prompt =
-                    Some((format, format!("stances-{date}.{}", format.extension())));
+                self.export_prompt = Some((format, crate::export::file_name(&self.view, format)));
                 return true;
             }
             Action::ForceQuit => self.quit = true,
@@ -443,14 +419,12 @@ impl App {
     /// Keeps selections inside their lists and in view after any change.
     pub fn fix_scroll(&mut self) {
         let (rows, cols) = self.grid_dims();
-        self.grid.issue = self
-            .grid
-            .issue
-            .min(self.model.issues.len().saturating_sub(1));
-        self.grid.party = self
-            .grid
-            .party
-            .min(self.model.parties.len().saturating_sub(1));
+        if !self.view.issues.contains(&self.grid.issue) {
+            self.grid.issue = self.view.issues.first().copied().unwrap_or(0);
+        }
+        if !self.view.parties.contains(&self.grid.party) {
+            self.grid.party = self.view.parties.first().copied().unwrap_or(0);
+        }
         if rows > 0 && cols > 0 {
             super::grid::scroll_into_view(self);
         }

@@ -37,17 +37,7 @@ impl App {
 
     /// True when a position's summary, detail or one of its quotes holds the query.
     pub fn position_matches(&self, position: usize) -> bool {
-        let q = self.search.query.to_lowercase();
-        if q.is_empty() {
-            return false;
-        }
-        let p = &self.model.positions[position];
-        let has = |s: &str| s.to_lowercase().contains(&q);
-        has(&p.summary)
-            || p.detail.as_deref().is_some_and(has)
-            || p.citations
-                .iter()
-                .any(|c| has(&c.quote) || has(self.model.quote_text(c)))
+        crate::view::search::position_matches(&self.view.model, position, &self.search.query)
     }
 
     pub(super) fn run_search(&mut self) {

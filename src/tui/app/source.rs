@@ -64,9 +64,9 @@ impl App {
 
     pub(super) fn open_source_as(&mut self, source: usize, sentence: &Range<usize>, curator: bool) {
         let targets = if curator {
-            Self::all_sentences_of(&self.model, source)
+            Self::all_sentences_of(&self.view.model, source)
         } else {
-            Self::cited_sentences_of(&self.model, source)
+            Self::cited_sentences_of(&self.view.model, source)
         };
         let focus = targets
             .iter()
@@ -90,7 +90,7 @@ impl App {
     pub(super) fn layout_source(&mut self) {
         let width = usize::from(self.size.0).max(1);
         if self.source.width != width || self.source.lines.is_empty() {
-            let text = &self.model.sources[self.source.source].text.text;
+            let text = &self.view.model.sources[self.source.source].text.text;
             self.source.lines = crate::wrap::wrap_text(text, width);
             self.source.width = width;
             self.scroll_to_focus();
@@ -157,7 +157,7 @@ impl App {
         match action {
             Action::Copy => {
                 if let Some(t) = self.source.targets.get(self.source.focus) {
-                    let block = cite_block(&self.model, self.source.source, &t.sentence);
+                    let block = cite_block(&self.view.model, self.source.source, &t.sentence);
                     self.popup = Some((
                         "Copied (OSC 52): paste under a [[position]]; long lines are wrapped only on screen".into(),
                         block.clone(),
@@ -190,7 +190,7 @@ impl App {
     }
 
     pub(super) fn update_sources(&mut self, action: Action) -> bool {
-        let n = self.model.sources.len();
+        let n = self.view.model.sources.len();
         if n == 0 {
             return false;
         }
@@ -202,7 +202,7 @@ impl App {
             Action::Bottom => *sel = n - 1,
             Action::Open => {
                 let s = *sel;
-                let first = self.model.sources[s]
+                let first = self.view.model.sources[s]
                     .text
                     .sentences
                     .first()

@@ -1,0 +1,229 @@
+//! What is shown at a view date, computed once from a [`Model`] and used by the reader
+//! and every exporter alike.
+//!
+//! [`View`] is the issue × party grid at a date (SPEC §1 "The grid"): which position
+//! each cell shows, which cells changed since the previous date, and which rows and
+//! columns a [`Filter`] leaves visible. [`search`] finds positions by text across all
+//! dates. Nothing here parses files or draws anything.
+
+pub mod filter;
+pub mod search;
+
+pub use filter::Filter;
+
+use crate::date::Date;
+use crate::model::{Model, Position};
+use std::sync::Arc;
+
+/// Per issue (rows), per party (columns): the index of the position shown, if any.
+pub type Cells = Vec<Vec<Option<usize>>>;
+
+/// The cells of the grid at `date`: for each issue and party, the latest position dated
+/// on or before it, undated positions counting as older than any dated one. With no
+/// date, every position counts (the latest of each cell).
+pub fn cells_at(model: &Model, date: Option<Date>) -> Cells {
+    let mut grid = vec![vec![None; model.parties.len()]; model.issues.len()];
+    for (i, p) in model.positions.iter().enumerate() {
+        if let (Some(d), Some(view)) = (p.as_of, date)
+            && d > view
+        {
+            continue;
+        }
+        let Some(cell) = grid.get_mut(p.issue).and_then(|r| r.get_mut(p.party)) else {
+            continue;
+        };
+        let newer = cell.is_none_or(|c: usize| p.as_of >= model.positions[c].as_of);
+        if newer {
+            *cell = Some(i);
+        }
+    }
+    grid
+}
+
+/// The grid at one view date: what the reader draws and every exporter renders.
+#[derive(Clone, Debug)]
+pub struct View {
+    /// The model, shared with whoever else shows it.
+    pub model: Arc<Model>,
+    /// Every distinct `as_of` date of the model, oldest first.
+    pub dates: Vec<Date>,
+    /// The view date (the latest `as_of` by default; `None` when nothing is dated).
+    pub date: Option<Date>,
+    /// The cells at the view date.
+    pub cells: Cells,
+    /// The cells at the file's date before the view date; `None` at the earliest date
+    /// (nothing came before it) or when nothing is dated.
+    pub previous: Option<Cells>,
+    /// What is hidden.
+    pub filter: Filter,
+    /// The issues shown, in file order (all of them unless filtered).
+    pub issues: Vec<usize>,
+    /// The parties shown, in file order.
+    pub parties: Vec<usize>,
+}
+
+impl View {
+    /// The grid of `model` at `date`, or at the model's latest date when `None`.
+    pub fn new(model: Arc<Model>, date: Option<Date>) -> Self {
+        Self::filtered(model, date, Filter::default())
+    }
+
+    /// The grid at `date` (latest when `None`) with `filter` applied.
+    pub fn filtered(model: Arc<Model>, date: Option<Date>, filter: Filter) -> Self {
+        let dates = model.dates();
+        let date = date.or_else(|| dates.last().copied());
+        let cells = cells_at(&model, date);
+        // The file's date in force at the view date, and the one before it.
+        let in_force = date.map_or(0, |d| dates.partition_point(|&x| x <= d));
+        let previous = in_force
+            .checked_sub(2)
+            .map(|i| cells_at(&model, Some(dates[i])));
+        let mut view = View {
+            model,
+            dates,
+            date,
+            cells,
+            previous,
+            filter,
+            issues: Vec::new(),
+            parties: Vec::new(),
+        };
+        (view.issues, view.parties) = view.filter.visible(&view.model, &view.cells);
+        view
+    }
+
+    /// The same model and filter at another date (latest when `None`).
+    pub fn at(&self, date: Option<Date>) -> View {
+        View::filtered(Arc::clone(&self.model), date, self.filter.clone())
+    }
+
+    /// The same model and date with another filter.
+    pub fn with_filter(&self, filter: Filter) -> View {
+        View::filtered(Arc::clone(&self.model), self.date, filter)
+    }
+
+    /// Index in [`View::dates`] of the view date, when it is one of the file's dates.
+    pub fn date_index(&self) -> Option<usize> {
+        let d = self.date?;
+        self.dates.binary_search(&d).ok()
+    }
+
+    /// The index of the position shown in a cell, if any (hidden by the filter: none).
+    pub fn position_at(&self, issue: usize, party: usize) -> Option<usize> {
+        let p = self.cells.get(issue)?.get(party).copied().flatten()?;
+        self.filter.admits(&self.model.positions[p]).then_some(p)
+    }
+
+    /// The position shown in a cell, if any.
+    pub fn cell(&self, issue: usize, party: usize) -> Option<&Position> {
+        self.position_at(issue, party)
+            .map(|i| &self.model.positions[i])
+    }
+
+    /// True when the cell shows another position than at the previous date (never at
+    /// the earliest date: nothing came before it).
+    pub fn changed(&self, issue: usize, party: usize) -> bool {
+        let Some(previous) = &self.previous else {
+            return false;
+        };
+        let before = previous
+            .get(issue)
+            .and_then(|r| r.get(party))
+            .copied()
+            .flatten();
+        self.cells
+            .get(issue)
+            .and_then(|r| r.get(party))
+            .copied()
+            .flatten()
+            != before
+    }
+
+    /// The caption: title and view date.
+    pub fn caption(&self) -> String {
+        match self.date {
+            Some(d) => format!("{} — as of {d}", self.model.title),
+            None => self.model.title.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    const MODEL: &str = r#"
+schema = 1
+title = "T"
+[parties.a]
+name = "A"
+[parties.b]
+name = "B"
+[issues.x]
+name = "X"
+[[position]]
+party = "a"
+issue = "x"
+summary = "undated"
+[[position]]
+party = "a"
+issue = "x"
+summary = "first"
+as_of = 2025-01-01
+[[position]]
+party = "b"
+issue = "x"
+summary = "later"
+as_of = 2025-02-01
+"#;
+
+    fn model() -> Arc<Model> {
+        let loaded = load_str(
+            MODEL,
+            std::path::Path::new("positions.toml"),
+            std::path::Path::new("."),
+        );
+        Arc::new(loaded.model.or(loaded.partial).expect("model loads"))
+    }
+
+    fn summary(view: &View, issue: usize, party: usize) -> Option<&str> {
+        view.cell(issue, party).map(|p| p.summary.as_str())
+    }
+
+    #[test]
+    fn the_default_date_is_the_latest_and_cells_hold_the_latest_position() {
+        let v = View::new(model(), None);
+        assert_eq!(v.date, Date::parse("2025-02-01"));
+        assert_eq!(summary(&v, 0, 0), Some("first"));
+        assert_eq!(summary(&v, 0, 1), Some("later"));
+    }
+
+    #[test]
+    fn before_every_date_only_undated_positions_show() {
+        let v = View::new(model(), Date::parse("2024-12-31"));
+        assert_eq!(summary(&v, 0, 0), Some("undated"));
+        assert_eq!(summary(&v, 0, 1), None);
+        assert!(v.previous.is_none());
+    }
+
+    #[test]
+    fn changed_marks_cells_that_differ_from_the_previous_date_but_not_at_the_first() {
+        let m = model();
+        let first = View::new(Arc::clone(&m), Date::parse("2025-01-01"));
+        assert!(
+            !first.changed(0, 0),
+            "nothing comes before the earliest date"
+        );
+        let second = View::new(m, Date::parse("2025-02-01"));
+        assert!(!second.changed(0, 0));
+        assert!(second.changed(0, 1));
+    }
+
+    #[test]
+    fn a_date_between_file_dates_compares_with_the_date_before_the_one_in_force() {
+        let v = View::new(model(), Date::parse("2025-03-15"));
+        assert_eq!(v.date_index(), None);
+        assert!(v.changed(0, 1));
+    }
+}
