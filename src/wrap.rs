@@ -1,8 +1,13 @@
 //! Text measured in terminal columns: cutting to a width and word-wrapping. Shared
 //! by the reader's views and the plain-text export.
 
+//!
+//! Text is measured and cut by grapheme clusters, so an emoji sequence joined by ZWJ,
+//! a flag or a letter with combining marks is never split.
+
 use std::ops::Range;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Cuts `s` to at most `width` display columns, ending in `…` when cut, then pads with spaces.
 pub fn fit(s: &str, width: usize) -> String {
@@ -11,13 +16,13 @@ pub fn fit(s: &str, width: usize) -> String {
         out.push_str(s);
     } else if width > 0 {
         let mut used = 0;
-        for c in s.chars() {
-            let w = c.width().unwrap_or(0);
+        for g in s.graphemes(true) {
+            let w = g.width();
             if used + w > width - 1 {
                 break;
             }
             used += w;
-            out.push(c);
+            out.push_str(g);
         }
         out.push('…');
     }
@@ -35,32 +40,30 @@ pub fn wrap_ranges(text: &str, range: Range<usize>, width: usize) -> Vec<Range<u
     let mut start = 0; // start of the current line (relative)
     let mut used = 0; // width used on the current line
     let mut last_space: Option<usize> = None; // relative index of the last space on the line
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let w = c.width().unwrap_or(0);
-        if c == ' ' {
+    for (i, g) in s.grapheme_indices(true) {
+        let w = g.width();
+        if g == " " {
             last_space = Some(i);
         }
         if used + w > width && i > start {
             match last_space.filter(|&sp| sp > start) {
-                Some(sp) if c != ' ' => {
+                Some(sp) if g != " " => {
                     out.push(range.start + start..range.start + sp);
                     start = sp + 1;
                     used = s[start..i].width();
                 }
                 _ => {
                     out.push(range.start + start..range.start + i);
-                    start = if c == ' ' { i + 1 } else { i };
+                    start = if g == " " { i + 1 } else { i };
                     used = 0;
                 }
             }
             last_space = None;
-            if c == ' ' {
+            if g == " " {
                 continue;
             }
         }
         used += w;
-        let _ = iter.peek();
     }
     if start < s.len() || out.is_empty() {
         out.push(range.start + start..range.end);
@@ -127,5 +130,19 @@ mod tests {
         assert_eq!(lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(lines("中文中文", 4), ["中文", "中文"]);
         assert_eq!(lines("", 5), [""]);
+    }
+
+    #[test]
+    fn grapheme_clusters_are_never_split() {
+        // A family emoji joined by ZWJ, and an e with a combining acute accent.
+        let family = "👩\u{200D}👩\u{200D}👧";
+        let cut = fit(&format!("{family}{family}{family}"), 5);
+        assert!(cut.starts_with(family), "{cut:?}");
+        assert!(!cut.contains("\u{200D}…"), "{cut:?}");
+        let accented = "e\u{301}e\u{301}e\u{301}e\u{301}";
+        for line in lines(accented, 2) {
+            assert!(!line.starts_with('\u{301}'), "{line:?}");
+        }
+        assert_eq!(lines(accented, 2).len(), 2);
     }
 }

@@ -245,25 +245,32 @@ fn copy_makes_a_citation_block_that_checks() {
     assert!(load(&p.path()).diagnostics.is_empty());
 }
 
+fn prompt_path(app: &App) -> (stances::export::Format, String) {
+    let prompt = app
+        .export_prompt
+        .as_ref()
+        .expect("the export prompt is open");
+    (prompt.format, prompt.path.value().to_string())
+}
+
 #[test]
 fn export_prompt_picks_a_format_and_a_path() {
+    use stances::export::Format;
+    use tui_input::InputRequest;
     let p = Project::new(VALID);
     let mut app = open(&p);
     app.update(Action::Export);
     assert_eq!(
-        app.export_prompt,
-        Some((
-            stances::export::Format::Md,
-            "stances-2025-04-23.md".to_string()
-        ))
+        prompt_path(&app),
+        (Format::Md, "stances-2025-04-23.md".to_string())
     );
     app.update(Action::NextItem); // Tab
     assert_eq!(
-        app.export_prompt.as_ref().unwrap().1,
-        "stances-2025-04-23.html"
+        prompt_path(&app),
+        (Format::Html, "stances-2025-04-23.html".to_string())
     );
     for _ in 0..4 {
-        app.update(Action::InputBackspace);
+        app.update(Action::InputEdit(InputRequest::DeletePrevChar));
     }
     for c in "htm".chars() {
         app.update(Action::InputChar(c));
@@ -272,7 +279,7 @@ fn export_prompt_picks_a_format_and_a_path() {
     assert_eq!(
         app.request,
         Some(Request::Export(
-            stances::export::Format::Html,
+            Format::Html,
             "stances-2025-04-23.htm".into()
         ))
     );
@@ -282,6 +289,45 @@ fn export_prompt_picks_a_format_and_a_path() {
     app.update(Action::Export);
     app.update(Action::InputCancel);
     assert!(app.export_prompt.is_none() && app.request.is_none());
+}
+
+#[test]
+fn the_extension_typed_picks_the_export_format() {
+    use stances::export::Format;
+    use tui_input::InputRequest;
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    app.update(Action::Export); // md is offered first
+    app.update(Action::InputEdit(InputRequest::DeleteLine));
+    let target = p.dir.path().join("report.csv");
+    for c in target.display().to_string().chars() {
+        app.update(Action::InputChar(c));
+    }
+    app.update(Action::InputSubmit);
+    assert_eq!(app.request, Some(Request::Export(Format::Csv, target)));
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_a_second_enter() {
+    use tui_input::InputRequest;
+    let p = Project::new(VALID);
+    let target = p.dir.path().join("report.md");
+    std::fs::write(&target, "keep me").unwrap();
+    let mut app = open(&p);
+    app.update(Action::Export);
+    app.update(Action::InputEdit(InputRequest::DeleteLine));
+    for c in target.display().to_string().chars() {
+        app.update(Action::InputChar(c));
+    }
+    app.update(Action::InputSubmit);
+    assert_eq!(app.request, None, "nothing is written yet");
+    let status = stances::tui::status::text(&app);
+    assert!(
+        status.contains("exists: Enter again replaces it"),
+        "{status}"
+    );
+    app.update(Action::InputSubmit);
+    assert!(matches!(app.request, Some(Request::Export(_, _))));
 }
 
 #[test]

@@ -46,6 +46,19 @@ impl Format {
         }
     }
 
+    /// The format a file extension names (`md`, `csv`, `html` or `htm`, `json`, `txt`),
+    /// ignoring case.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Md),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
     /// The usual file extension of the format.
     pub fn extension(self) -> &'static str {
         match self {

@@ -87,10 +87,10 @@ pub enum Action {
     Click(u16, u16),
     /// The terminal has a new size.
     Resize(u16, u16),
-    /// A character typed into the search line.
+    /// A character typed into the search or export line.
     InputChar(char),
-    /// Backspace in the search line.
-    InputBackspace,
+    /// An edit of the search or export line: cursor moves, deletions.
+    InputEdit(tui_input::InputRequest),
     /// Enter in the search line.
     InputSubmit,
     /// Esc in the search line.

@@ -45,6 +45,10 @@ impl Key {
 
     fn matches(&self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        // Alt+key is not the key: Alt-q must not quit.
+        if ev.modifiers.contains(KeyModifiers::ALT) {
+            return false;
+        }
         match (*self, ev.code) {
             (Key::Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
             (Key::Char(c), KeyCode::Char(k)) => !ctrl && k == c,
@@ -223,6 +227,14 @@ mod tests {
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn alt_and_a_key_is_not_the_key() {
+        let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+        assert_eq!(action_for(Screen::Grid, &alt_q), None);
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Screen::Grid, &shift_g), Some(Action::Bottom));
     }
 
     #[test]

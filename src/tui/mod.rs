@@ -30,7 +30,6 @@ use crossterm::event::{
 };
 use ratatui::Frame;
 use ratatui::widgets::Paragraph;
-use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
@@ -79,18 +78,43 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
     if app.search.editing || app.export_prompt.is_some() {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        return match key.code {
-            KeyCode::Char('c') if ctrl => Some(Action::ForceQuit),
-            KeyCode::Char(c) if !ctrl => Some(Action::InputChar(c)),
-            KeyCode::Tab => Some(Action::NextItem),
-            KeyCode::Backspace => Some(Action::InputBackspace),
-            KeyCode::Enter => Some(Action::InputSubmit),
-            KeyCode::Esc => Some(Action::InputCancel),
-            _ => None,
-        };
+        return input_action(key);
     }
     keys::action_for(app.screen(), key)
+}
+
+/// The action for a key while a line (search or export path) is being typed: readline's
+/// usual keys move the cursor and delete.
+fn input_action(key: &KeyEvent) -> Option<Action> {
+    use tui_input::InputRequest as R;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let edit = |r: R| Some(Action::InputEdit(r));
+    match key.code {
+        KeyCode::Char('c') if ctrl => Some(Action::ForceQuit),
+        KeyCode::Char('a') if ctrl => edit(R::GoToStart),
+        KeyCode::Char('e') if ctrl => edit(R::GoToEnd),
+        KeyCode::Char('w') if ctrl => edit(R::DeletePrevWord),
+        KeyCode::Char('u') if ctrl => edit(R::DeleteFromStart),
+        KeyCode::Char('k') if ctrl => edit(R::DeleteTillEnd),
+        KeyCode::Char('b') if alt => edit(R::GoToPrevWord),
+        KeyCode::Char('f') if alt => edit(R::GoToNextWord),
+        KeyCode::Char('d') if alt => edit(R::DeleteNextWord),
+        KeyCode::Char(c) if !ctrl && !alt => Some(Action::InputChar(c)),
+        KeyCode::Backspace if ctrl || alt => edit(R::DeletePrevWord),
+        KeyCode::Backspace => edit(R::DeletePrevChar),
+        KeyCode::Delete => edit(R::DeleteNextChar),
+        KeyCode::Left if ctrl || alt => edit(R::GoToPrevWord),
+        KeyCode::Right if ctrl || alt => edit(R::GoToNextWord),
+        KeyCode::Left => edit(R::GoToPrevChar),
+        KeyCode::Right => edit(R::GoToNextChar),
+        KeyCode::Home => edit(R::GoToStart),
+        KeyCode::End => edit(R::GoToEnd),
+        KeyCode::Tab => Some(Action::NextItem),
+        KeyCode::Enter => Some(Action::InputSubmit),
+        KeyCode::Esc => Some(Action::InputCancel),
+        _ => None,
+    }
 }
 
 /// What wakes the event loop.
@@ -163,28 +187,6 @@ fn rewatch(app: &App, tx: &Sender<Msg>) -> Option<notify::RecommendedWatcher> {
     .ok()
 }
 
-/// Base64 for OSC 52.
-fn base64(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// Does the input/output an update asked for.
 fn perform(
     app: &mut App,
@@ -214,9 +216,8 @@ fn perform(
             }
         }
         Request::Copy(text) => {
-            let mut out = std::io::stdout();
-            let _ = write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()));
-            let _ = out.flush();
+            let copy = crossterm::clipboard::CopyToClipboard::to_clipboard_from(text);
+            let _ = crossterm::execute!(std::io::stdout(), copy);
         }
         Request::Export(format, target) => {
             let view = &app.view;
@@ -227,7 +228,13 @@ fn perform(
             let content = crate::export::render(view, format, &options);
             app.message = Some(
                 match crate::export::write_atomic(&target, &content, &app.view.model) {
-                    Ok(()) => format!("wrote {}", target.display()),
+                    Ok(()) => format!(
+                        "wrote {} ({}, issues as rows, as of the view date)",
+                        std::path::absolute(&target)
+                            .unwrap_or(target.clone())
+                            .display(),
+                        format.name()
+                    ),
                     Err(e) => format!("export failed: {e:#}"),
                 },
             );
@@ -256,6 +263,14 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> anyhow::Resu
         let first = rx.recv()?;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
+                Msg::Input(Ok(Event::Paste(text))) => {
+                    // Pasted text goes into the line being typed, one line of it.
+                    if app.search.editing || app.export_prompt.is_some() {
+                        for c in text.chars().filter(|c| !c.is_control()) {
+                            changed |= app.update(Action::InputChar(c));
+                        }
+                    }
+                }
                 Msg::Input(ev) => {
                     if let Some(action) = action_for(&app, &ev?) {
                         changed |= app.update(action);
@@ -283,16 +298,4 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> anyhow::Resu
     }
     drop(watcher);
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn base64_of_known_strings() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
-        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
-    }
 }

@@ -15,19 +15,39 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "es" }
 }
 
+/// A line being typed, with a `▏` at its cursor.
+fn with_cursor(input: &tui_input::Input) -> String {
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    format!("{}▏{}", one_line(&value[..at]), one_line(&value[at..]))
+}
+
 /// The left part (state, or a message first) and the right part (key hints).
 pub fn parts(app: &App) -> (String, String) {
     let m = &app.view.model;
-    if let Some((format, path)) = &app.export_prompt {
-        let name = crate::export::Format::name(*format);
-        return (
-            format!("export {name} to: {}▏", one_line(path)),
-            "Tab format  Enter write  Esc cancel".into(),
-        );
+    if let Some(prompt) = &app.export_prompt {
+        let name = prompt.format.name();
+        let hint = if prompt.confirm_overwrite {
+            "Enter replace  Esc keep"
+        } else {
+            "Tab format  Enter write  Esc cancel"
+        };
+        let left = format!("export {name} to: {}", with_cursor(&prompt.path));
+        return match &app.message {
+            Some(msg) => (format!("{} │ {left}", one_line(msg)), hint.into()),
+            None => (left, hint.into()),
+        };
     }
     if app.search.editing {
         let n = app.search.matches.len();
-        let left = format!("/{}▏  {n} match{}", one_line(&app.search.input), plural(n));
+        let left = format!(
+            "/{}  {n} match{}",
+            with_cursor(&app.search.input),
+            plural(n)
+        );
         return (left, "Enter keep  Esc clear".into());
     }
     let date = match (app.view.date, app.view.date_index()) {
@@ -62,7 +82,12 @@ pub fn parts(app: &App) -> (String, String) {
         // A message comes first, so a narrow bar still shows it.
         left.insert(0, one_line(msg));
     }
-    let hint = |a: Action, what: &str| format!("{} {what}", keys_for(screen, a));
+    // Hints come from the keymap (at most two keys each), so they never disagree with it.
+    let hint = |a: Action, what: &str| {
+        let keys = keys_for(screen, a);
+        let short: Vec<&str> = keys.split('/').take(2).collect();
+        format!("{} {what}", short.join("/"))
+    };
     let hints = match screen {
         Screen::Grid => vec![
             hint(Action::Open, "open"),
@@ -72,11 +97,15 @@ pub fn parts(app: &App) -> (String, String) {
         Screen::Detail => vec![
             hint(Action::NextItem, "next"),
             hint(Action::Open, "source"),
-            "Esc back".into(),
+            hint(Action::Back, "back"),
         ],
-        Screen::Source => vec!["n/N cited".into(), "c copy".into(), "Esc back".into()],
-        Screen::Help => vec!["Esc back".into()],
-        Screen::Sources => vec!["Enter open".into(), "Esc back".into()],
+        Screen::Source => vec![
+            hint(Action::NextItem, "cited"),
+            hint(Action::Copy, "copy"),
+            hint(Action::Back, "back"),
+        ],
+        Screen::Help => vec![hint(Action::Back, "back")],
+        Screen::Sources => vec![hint(Action::Open, "open"), hint(Action::Back, "back")],
     };
     (left.join(" │ "), hints.join("  "))
 }

@@ -1,7 +1,10 @@
-//! Terminal setup and restore: raw mode, alternate screen, mouse capture and cursor,
+//! Terminal setup and restore: raw mode, alternate screen, mouse capture, bracketed
+//! paste and cursor,
 //! always put back on quit, on error and on panic.
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{Clear, ClearType};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -21,6 +24,7 @@ pub fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -56,6 +60,7 @@ pub fn setup() -> io::Result<(Term, Guard)> {
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide
     )?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -72,6 +77,7 @@ pub fn suspended<T>(terminal: &mut Term, f: impl FnOnce() -> T) -> io::Result<T>
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide,
         Clear(ClearType::All)
     )?;

@@ -1,45 +1,74 @@
 //! Curating: the export prompt, the line to edit, and reloading the model.
 
 use super::{Action, App, Request, Screen};
+use crate::export::Format;
 use crate::view::View;
 use std::path::PathBuf;
 use std::sync::Arc;
+use tui_input::{Input, InputRequest};
 
 impl App {
     pub(super) fn update_export_prompt(&mut self, action: Action) -> bool {
-        let Some((format, path)) = &mut self.export_prompt else {
+        let Some(prompt) = &mut self.export_prompt else {
             return false;
         };
         match action {
             Action::InputChar('\t') | Action::NextItem => {
-                let next = next_format(*format);
-                let stem = path
-                    .rsplit_once('.')
-                    .map_or(path.as_str(), |(s, _)| s)
-                    .to_string();
-                *path = format!("{stem}.{}", next.extension());
-                *format = next;
+                let next = next_format(prompt.format);
+                let typed = prompt.path.value();
+                let stem = typed.rsplit_once('.').map_or(typed, |(s, _)| s);
+                prompt.path = Input::new(format!("{stem}.{}", next.extension()));
+                prompt.format = next;
+                prompt.confirm_overwrite = false;
             }
-            Action::InputChar(c) => path.push(c),
-            Action::InputBackspace => {
-                path.pop();
+            Action::InputChar(c) => {
+                prompt.path.handle(InputRequest::InsertChar(c));
+                prompt.confirm_overwrite = false;
             }
-            Action::InputSubmit => {
-                let typed = path.trim();
-                // `~/` means the home directory, as in a shell.
-                let target = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
-                    (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-                    _ => PathBuf::from(typed),
-                };
-                self.request = Some(Request::Export(*format, target));
-                self.export_prompt = None;
+            Action::InputEdit(edit) => {
+                prompt.path.handle(edit);
+                prompt.confirm_overwrite = false;
             }
+            Action::InputSubmit => self.submit_export(),
             Action::InputCancel => self.export_prompt = None,
             Action::ForceQuit => self.quit = true,
             Action::Resize(w, h) => self.size = (w, h),
             _ => return false,
         }
         true
+    }
+
+    /// Enter in the export prompt: the path's extension picks the format, an existing
+    /// file needs a second Enter, then the event loop writes the file.
+    fn submit_export(&mut self) {
+        let Some(prompt) = &mut self.export_prompt else {
+            return;
+        };
+        let typed = prompt.path.value().trim();
+        if typed.is_empty() {
+            self.message = Some("type a file name to export to".into());
+            return;
+        }
+        // `~/` means the home directory, as in a shell.
+        let target = match (typed.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+            _ => PathBuf::from(typed),
+        };
+        let extension = target.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if let Some(format) = Format::from_extension(extension) {
+            prompt.format = format;
+        }
+        let exists = target.exists();
+        if exists && !prompt.confirm_overwrite && target.is_file() {
+            prompt.confirm_overwrite = true;
+            self.message = Some(format!(
+                "{} exists: Enter again replaces it, Esc keeps it",
+                crate::sanitize::one_line(&target.display().to_string())
+            ));
+            return;
+        }
+        self.request = Some(Request::Export(prompt.format, target));
+        self.export_prompt = None;
     }
 
     /// The line of the positions file to edit for what is selected: the position's
@@ -202,8 +231,8 @@ impl App {
     }
 }
 
-fn next_format(format: crate::export::Format) -> crate::export::Format {
-    use crate::export::Format::*;
+fn next_format(format: Format) -> Format {
+    use Format::*;
     match format {
         Md => Html,
         Html => Csv,

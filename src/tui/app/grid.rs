@@ -52,7 +52,7 @@ impl App {
             }
             Action::Search => {
                 self.search.editing = true;
-                self.search.input = self.search.query.clone();
+                self.search.input = tui_input::Input::new(self.search.query.clone());
                 return true;
             }
             Action::NextMatch | Action::PrevMatch => {

@@ -92,14 +92,25 @@ pub struct SourceState {
 pub struct SearchState {
     /// True while the user types the query.
     pub editing: bool,
-    /// The query as typed.
-    pub input: String,
+    /// The query as typed, with its cursor.
+    pub input: tui_input::Input,
     /// The confirmed (or live) query.
     pub query: String,
     /// Cells (issue, party) whose position matches, in display order.
     pub matches: Vec<(usize, usize)>,
     /// Index into `matches` of the current one.
     pub current: Option<usize>,
+}
+
+/// The export prompt: where to write the current view, and in which format.
+#[derive(Clone, Debug)]
+pub struct ExportPrompt {
+    /// The format; a known extension typed in the path decides it.
+    pub format: crate::export::Format,
+    /// The path being typed, with its cursor.
+    pub path: tui_input::Input,
+    /// Set once the user was told that the file exists: Enter again overwrites it.
+    pub confirm_overwrite: bool,
 }
 
 /// The whole state of the reader.
@@ -136,8 +147,8 @@ pub struct App {
     pub popup: Option<(String, String)>,
     /// Selected line of the sources list.
     pub sources_selected: usize,
-    /// The export prompt, while it is open: the path being typed and the format.
-    pub export_prompt: Option<(crate::export::Format, String)>,
+    /// The export prompt, while it is open.
+    pub export_prompt: Option<ExportPrompt>,
 }
 
 impl App {
@@ -281,7 +292,12 @@ impl App {
             }
             Action::Export => {
                 let format = crate::export::Format::Md;
-                self.export_prompt = Some((format, crate::export::file_name(&self.view, format)));
+                let name = crate::export::file_name(&self.view, format);
+                self.export_prompt = Some(ExportPrompt {
+                    format,
+                    path: tui_input::Input::new(name),
+                    confirm_overwrite: false,
+                });
                 return true;
             }
             Action::ForceQuit => self.quit = true,

@@ -1,13 +1,16 @@
 //! The search line and its matches.
 
 use super::{Action, App, SearchState};
+use tui_input::InputRequest;
 
 impl App {
     pub(super) fn update_search_input(&mut self, action: Action) -> bool {
         match action {
-            Action::InputChar(c) => self.search.input.push(c),
-            Action::InputBackspace => {
-                self.search.input.pop();
+            Action::InputChar(c) => {
+                self.search.input.handle(InputRequest::InsertChar(c));
+            }
+            Action::InputEdit(edit) => {
+                self.search.input.handle(edit);
             }
             Action::InputSubmit => {
                 self.search.editing = false;
@@ -24,7 +27,7 @@ impl App {
             Action::Resize(w, h) => self.size = (w, h),
             _ => return false,
         }
-        self.search.query = self.search.input.clone();
+        self.search.query = self.search.input.value().to_string();
         self.run_search();
         if let Some(&(issue, party)) = self.search.matches.first() {
             self.search.current = Some(0);
