@@ -218,10 +218,7 @@ fn perform(
         }
         Request::Export(format, target) => {
             let view = &app.view;
-            let options = crate::export::Options {
-                width: 100,
-                long: false,
-            };
+            let options = crate::export::Options::default();
             let content = crate::export::render(view, format, &options);
             app.message = Some(
                 match crate::export::write_atomic(&target, &content, &app.view.model) {
