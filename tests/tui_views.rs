@@ -99,7 +99,9 @@ fn grid_at_80x24() {
     );
     // The selected cell (Territory × US) is reversed and bold.
     let (x, y) = find(&buf, "Territory").unwrap();
-    let l = stances::tui::grid::layout(&app, stances::tui::grid::area(&app));
+    let l = app
+        .grid_shape()
+        .layout(app.grid_offsets(), app.areas().main);
     let cell = (x + l.head_w as u16, y);
     assert!(
         has_modifier(&buf, cell, Modifier::REVERSED),
@@ -120,7 +122,9 @@ fn grid_small_and_no_color_selection_visible() {
         assert_eq!(cell.bg, ratatui::style::Color::Reset);
     }
     let (x, y) = find(&buf, "NATO").unwrap();
-    let l = stances::tui::grid::layout(&app, stances::tui::grid::area(&app));
+    let l = app
+        .grid_shape()
+        .layout(app.grid_offsets(), app.areas().main);
     let col = (app.grid.party - l.cols.start) as u16;
     assert!(has_modifier(
         &buf,
@@ -325,7 +329,9 @@ fn transpose_wrap_timeline_and_search() {
 #[test]
 fn click_selects_a_cell_and_keys_quit() {
     let mut app = app(80, 24, true);
-    let l = stances::tui::grid::layout(&app, stances::tui::grid::area(&app));
+    let l = app
+        .grid_shape()
+        .layout(app.grid_offsets(), app.areas().main);
     let x = (l.head_w + l.col_w * 2 + 1) as u16;
     app.update(Action::Click(x, 3));
     assert_eq!((app.grid.issue, app.grid.party), (2, 2));
