@@ -20,6 +20,7 @@ pub mod status;
 pub mod styled;
 pub mod terminal;
 pub mod theme;
+pub mod timeline;
 pub mod watch;
 
 use crate::diagnostic::Diagnostic;
@@ -56,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Source => source::draw(frame, app, main),
         Screen::Help => help::draw(frame, app, main),
         Screen::Sources => sources_list::draw(frame, app, main),
+        Screen::Timeline => timeline::draw(frame, app, main),
     }
     panel::draw_errors(frame, app, errors);
     panel::draw_popup(frame, app, main);

@@ -37,6 +37,14 @@ pub fn parts(app: &App) -> (String, String) {
     };
     // Most important first: the right end is cut when the bar is narrow.
     let mut left = vec![date];
+    if let Some(diff) = &app.view.base {
+        let n = diff.changes.len();
+        let since = diff.from.map_or_else(String::new, |d| d.to_string());
+        left.push(format!(
+            "{n} change{} since {since}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     let screen = app.screen();
     if screen == Screen::Grid && !m.issues.is_empty() && !m.parties.is_empty() {
         let issue = one_line(&m.issues[app.grid.issue].name);
@@ -77,6 +85,12 @@ pub fn parts(app: &App) -> (String, String) {
         Screen::Source => vec!["n/N cited".into(), "c copy".into(), "Esc back".into()],
         Screen::Help => vec!["Esc back".into()],
         Screen::Sources => vec!["Enter open".into(), "Esc back".into()],
+        Screen::Timeline => vec![
+            "←→ date".into(),
+            "Tab issue".into(),
+            hint(Action::Open, "open"),
+            "Esc back".into(),
+        ],
     };
     (left.join(" │ "), hints.join("  "))
 }

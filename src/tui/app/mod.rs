@@ -7,8 +7,10 @@ mod detail;
 mod grid;
 mod search;
 mod source;
+mod timeline;
 
 pub use source::cite_block;
+pub use timeline::TimelineState;
 
 use crate::date::Date;
 use crate::model::Model;
@@ -138,6 +140,8 @@ pub struct App {
     pub sources_selected: usize,
     /// The export prompt, while it is open: the path being typed and the format.
     pub export_prompt: Option<(crate::export::Format, String)>,
+    /// The timeline of one issue, while it is open.
+    pub timeline: TimelineState,
 }
 
 impl App {
@@ -166,6 +170,7 @@ impl App {
             popup: None,
             sources_selected: 0,
             export_prompt: None,
+            timeline: TimelineState::default(),
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
@@ -313,6 +318,7 @@ impl App {
                 Screen::Source => return self.update_source(action),
                 Screen::Help => return self.update_help(action),
                 Screen::Sources => return self.update_sources(action),
+                Screen::Timeline => return self.update_timeline(action),
             },
         }
         self.fix_scroll();
