@@ -275,3 +275,29 @@ fn a_file_with_errors_opens_with_its_errors_shown() {
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn base_date_and_timeline_in_a_real_terminal() {
+    let mut s = Session::start(&repo(), &[], &[("NO_COLOR", "1")]);
+    s.wait_for("Territory");
+    s.keys(b"[[[");
+    s.wait_for("as of 2025-04-19");
+    s.keys(b"b");
+    s.wait_for("base date 2025-04-19");
+    s.keys(b"]]]");
+    let screen = s.wait_for("16 changes since 2025-04-19");
+    assert!(screen.contains("▲1 ···◆ Proposal"), "{screen}");
+    s.keys(b"jjT");
+    let screen = s.wait_for("Timeline: Ceasefire");
+    assert!(screen.contains("• ···◆·"), "{screen}");
+    s.keys(b"j\r");
+    s.wait_for("Rejected US 30-day ceasefire");
+    s.keys(b"\x1b");
+    s.wait_for("Timeline: Ceasefire");
+    s.keys(b"\x1b");
+    s.wait_until_gone(&["Timeline: Ceasefire"]);
+    s.keys(b"b");
+    s.wait_until_gone(&["changes since"]);
+    s.keys(b"q");
+    assert!(s.wait_exit().success());
+}

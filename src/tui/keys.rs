@@ -223,7 +223,7 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         "  •                 changed since the previous date (timeline: a position taken that day)",
     ));
     out.push(Line::raw(
-        "  ▲n ▼n + ~         with a base date (b): moved n steps toward the scale's last or first step, new, changed",
+        "  ▲n ▼n + ~         since the base (b): n steps toward the last/first step; + new; ~ changed",
     ));
     out.push(Line::raw("  –                 no position at this date"));
     out

@@ -15,6 +15,14 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "es" }
 }
 
+/// The matches at other dates, e.g. ` (+1 at 2025-04-17)`, or nothing.
+fn elsewhere(app: &App) -> String {
+    match app.search.elsewhere.len() {
+        0 => String::new(),
+        k => format!(" (+{k} at {})", app.elsewhere_dates()),
+    }
+}
+
 /// The left part (state, or a message first) and the right part (key hints).
 pub fn parts(app: &App) -> (String, String) {
     let m = &app.view.model;
@@ -27,7 +35,12 @@ pub fn parts(app: &App) -> (String, String) {
     }
     if app.search.editing {
         let n = app.search.matches.len();
-        let left = format!("/{}▏  {n} match{}", one_line(&app.search.input), plural(n));
+        let left = format!(
+            "/{}▏  {n} match{}{}",
+            one_line(&app.search.input),
+            plural(n),
+            elsewhere(app)
+        );
         return (left, "Enter keep  Esc clear".into());
     }
     let date = match (app.view.date, app.view.date_index()) {
@@ -60,9 +73,10 @@ pub fn parts(app: &App) -> (String, String) {
             .current
             .map_or(String::new(), |i| format!("{}/", i + 1));
         left.push(format!(
-            "“{}” {at}{n} match{}",
+            "“{}” {at}{n} match{}{}",
             one_line(&app.search.query),
-            plural(n)
+            plural(n),
+            elsewhere(app)
         ));
     }
     left.push(one_line(&m.title));

@@ -100,7 +100,10 @@ pub struct SearchState {
     pub query: String,
     /// Cells (issue, party) whose position matches, in display order.
     pub matches: Vec<(usize, usize)>,
-    /// Index into `matches` of the current one.
+    /// Matching positions not shown at the view date, with a date that shows each
+    /// (`None`: a position shown at no date), in file order.
+    pub elsewhere: Vec<(usize, Option<Date>)>,
+    /// Index of the current match: into `matches`, then on into `elsewhere`.
     pub current: Option<usize>,
 }
 
