@@ -108,7 +108,11 @@ fn main() {
         ("html", Format::Html, false),
         ("json", Format::Json, false),
     ] {
-        let opts = Options { width: 200, long };
+        let opts = Options {
+            width: 200,
+            long,
+            ..Options::default()
+        };
         let mut times = Vec::with_capacity(RUNS);
         let mut size = 0;
         for _ in 0..RUNS {

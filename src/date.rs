@@ -30,6 +30,18 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
+    /// The day before this one (`None` before 0000-01-01).
+    pub fn previous_day(self) -> Option<Date> {
+        if self.day > 1 {
+            return Date::new(self.year, self.month, self.day - 1);
+        }
+        let (year, month) = match self.month {
+            1 => (self.year.checked_sub(1)?, 12),
+            m => (self.year, m - 1),
+        };
+        (28..=31).rev().find_map(|day| Date::new(year, month, day))
+    }
+
     /// Parses exactly `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Option<Date> {
         let b = s.as_bytes();
@@ -76,5 +88,21 @@ mod tests {
         assert_eq!(Date::parse("2025-13-01"), None);
         assert_eq!(Date::parse("２０２５-04-17"), None);
         assert!(Date::parse("2025-04-17").unwrap() < Date::parse("2025-04-22").unwrap());
+    }
+
+    #[test]
+    fn the_day_before_crosses_months_years_and_leap_days() {
+        let before = |s: &str| {
+            Date::parse(s)
+                .unwrap()
+                .previous_day()
+                .map(|d| d.to_string())
+        };
+        assert_eq!(before("2025-04-17").as_deref(), Some("2025-04-16"));
+        assert_eq!(before("2025-05-01").as_deref(), Some("2025-04-30"));
+        assert_eq!(before("2024-03-01").as_deref(), Some("2024-02-29"));
+        assert_eq!(before("2025-03-01").as_deref(), Some("2025-02-28"));
+        assert_eq!(before("2025-01-01").as_deref(), Some("2024-12-31"));
+        assert_eq!(before("0000-01-01"), None);
     }
 }

@@ -1,7 +1,8 @@
 //! The `stances` command line: parses arguments and dispatches to the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use stances::check;
+use stances::date::Date;
 use stances::diagnostic::Diagnostic;
 use stances::export;
 use stances::model::{Model, load};
@@ -55,6 +56,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What changed between two dates: new positions, moves on a scale, other changes.
+    Diff(DiffArgs),
     /// Start a positions.toml for a folder of .txt sources (never overwrites).
     Init {
         /// The folder [default: .]
@@ -72,7 +75,7 @@ struct ExportArgs {
     format: export::Format,
     /// The view date, YYYY-MM-DD [default: the latest as_of in the file]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    as_of: Option<stances::date::Date>,
+    as_of: Option<Date>,
     /// Write to PATH (atomically) instead of stdout (`-` is stdout).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     output: Option<PathBuf>,
@@ -82,6 +85,35 @@ struct ExportArgs {
     /// CSV: one row per citation instead of the wide table.
     #[arg(long)]
     long: bool,
+    /// Add the changes since this date, YYYY-MM-DD (not to csv)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    since: Option<Date>,
+}
+
+/// Arguments of `stances diff`.
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The positions file [default: ./positions.toml]
+    file: Option<PathBuf>,
+    /// The earlier date, YYYY-MM-DD [default: the file's date before --to]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    from: Option<Date>,
+    /// The later date, YYYY-MM-DD [default: the latest as_of in the file]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    to: Option<Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    format: DiffFormat,
+    /// Width of the text output [default: the terminal's, or 100]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Md,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,6 +140,7 @@ fn main() -> ExitCode {
         }) => run_sentences(&source, file, uncited, json),
         Some(Command::Init { dir }) => run_init(dir),
         Some(Command::Export(args)) => run_export(args),
+        Some(Command::Diff(args)) => run_diff(args),
         None => run_view(cli.file),
     };
     match result {
@@ -134,9 +167,22 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 /// A `--as-of` value: a date written YYYY-MM-DD (a bad one is a usage error, exit 2).
-fn parse_date(s: &str) -> Result<stances::date::Date, String> {
-    stances::date::Date::parse(s)
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
         .ok_or_else(|| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-04-23"))
+}
+
+/// Exits with status 2 and `message` under the usage of `subcommand`, as clap does
+/// for bad usage.
+fn usage_error(subcommand: &str, message: String) -> ! {
+    let mut cli = Cli::command();
+    let cmd = match cli.find_subcommand_mut(subcommand) {
+        Some(sub) => sub.clone().bin_name(format!("stances {subcommand}")),
+        None => cli,
+    };
+    cmd.clone()
+        .error(clap::error::ErrorKind::ArgumentConflict, message)
+        .exit()
 }
 
 /// The positions file to use: the one given (a directory means its positions.toml),
@@ -302,9 +348,20 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let date = args.as_of;
     let (model, _) = load_model(&path, false)?;
     let view = View::new(Arc::new(model), date);
+    if let (Some(since), Some(date)) = (args.since, view.date)
+        && since > date
+    {
+        usage_error(
+            "export",
+            format!(
+                "--since {since} is after the view date {date}; give an earlier --since or a later --as-of"
+            ),
+        );
+    }
     let options = export::Options {
         width: args.width.map_or_else(output_width, usize::from),
         long: args.long,
+        since: args.since,
     };
     let content = export::render(&view, args.format, &options);
     match &args.output {
@@ -316,6 +373,31 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        usage_error(
+            "diff",
+            format!("--from {from} is after --to {to}; the earlier date goes in --from"),
+        );
+    }
+    let path = positions_file(args.file)?;
+    let (model, _) = load_model(&path, false)?;
+    let (from, to) = stances::view::diff::default_dates(&model, args.from, args.to);
+    let diff = stances::view::diff::Diff::new(&model, from, to);
+    let content = match args.format {
+        DiffFormat::Text => {
+            let width = args.width.map_or_else(output_width, usize::from);
+            export::diff::text(&model, &diff, width)
+        }
+        DiffFormat::Md => export::diff::md(&model, &diff),
+        DiffFormat::Json => export::diff::json(&model, &diff),
+    };
+    std::io::stdout().lock().write_all(content.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
     let tty = std::io::stdout().is_terminal();
@@ -323,10 +405,7 @@ fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     if !tty {
         // Not a terminal: print the grid as text instead of opening the reader.
         let view = View::new(Arc::new(model), None);
-        let options = export::Options {
-            width: 100,
-            long: false,
-        };
+        let options = export::Options::default();
         let text = export::render(&view, export::Format::Text, &options);
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);

@@ -275,3 +275,31 @@ fn a_file_with_errors_opens_with_its_errors_shown() {
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn base_date_and_timeline_in_a_real_terminal() {
+    let dir = repo().join("tests/fixtures/moves");
+    let mut s = Session::start(&dir, &[], &[("NO_COLOR", "1")]);
+    s.wait_for("Ceasefire");
+    s.keys(b"[[[");
+    s.wait_for("as of 2025-04-10");
+    s.keys(b"b");
+    s.wait_for("base date 2025-04-10");
+    s.keys(b"]]");
+    let screen = s.wait_for("changes since 2025-04-10");
+    // The US moved two steps toward "No ceasefire" since the base date.
+    assert!(screen.contains("▲2"), "{screen}");
+    s.keys(b"T");
+    let screen = s.wait_for("Timeline: Ceasefire");
+    assert!(screen.contains('•'), "{screen}");
+    s.keys(b"\r");
+    s.wait_for("No longer asks for a ceasefire");
+    s.keys(b"\x1b");
+    s.wait_for("Timeline: Ceasefire");
+    s.keys(b"\x1b");
+    s.wait_until_gone(&["Timeline: Ceasefire"]);
+    s.keys(b"b");
+    s.wait_until_gone(&["changes since"]);
+    s.keys(b"q");
+    assert!(s.wait_exit().success());
+}

@@ -11,12 +11,19 @@ use super::url;
 use crate::model::{Issue, Position};
 use crate::sanitize::{clean, collapse_space};
 use crate::view::View;
+use crate::view::diff::Diff;
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");
 
 /// Renders the view as an HTML page.
 pub fn render(view: &View) -> String {
+    render_with(view, None)
+}
+
+/// Renders the view as an HTML page with, when `changes` is given, a section of the
+/// changes since an earlier date after the table.
+pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
     let m = &*view.model;
     let notes = Notes::new(view);
     let caption = esc(&view.caption());
@@ -56,6 +63,9 @@ pub fn render(view: &View) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+    if let Some(d) = changes {
+        out.push_str(&super::diff::html_section(m, d));
+    }
     issues(view, &mut out);
     citations(view, &notes, &mut out);
     out.push_str("</main>\n</body>\n</html>\n");

@@ -8,6 +8,7 @@
 use crate::date::Date;
 use crate::model::{Citation, Model, Position, SCHEMA, Source};
 use crate::view::View;
+use crate::view::diff::Diff;
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -15,13 +16,26 @@ use std::io;
 
 /// Renders the view as pretty-printed JSON, ending in a newline.
 pub fn render(view: &View) -> String {
-    let doc = document(view);
-    let mut buf = Vec::with_capacity(1024 + view.model.positions.len() * 1024);
+    render_with(view, None)
+}
+
+/// Renders the view as JSON with, when `changes` is given, a `changes` array: the
+/// changes since an earlier date in the shape of `stances diff` (SPEC §6).
+pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
+    let mut doc = document(view);
+    doc.changes = changes.map(|d| super::diff::changes_out(&view.model, d));
+    pretty(&doc)
+}
+
+/// Any value as pretty-printed JSON ending in a newline, with the escapes of this
+/// module (see the module documentation).
+pub fn pretty<T: Serialize>(value: &T) -> String {
+    let mut buf = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
-    doc.serialize(&mut ser)
-        .expect("serializing to memory cannot fail");
+    // Serializing plain structs into memory cannot fail; an empty document would show it.
+    let _ = value.serialize(&mut ser);
     buf.push(b'\n');
-    String::from_utf8(buf).expect("serde_json writes UTF-8")
+    String::from_utf8(buf).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -35,6 +49,8 @@ struct Document<'m> {
     sources: Vec<SourceOut<'m>>,
     positions: Vec<PositionOut<'m>>,
     grid: Vec<Row<'m>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<Vec<super::diff::ChangeOut<'m>>>,
 }
 
 #[derive(Serialize)]
@@ -180,6 +196,7 @@ fn document<'m>(view: &'m View) -> Document<'m> {
                     .collect(),
             })
             .collect(),
+        changes: None,
     }
 }
 

@@ -6,6 +6,7 @@
 //! reader can call it too.
 
 pub mod csv;
+pub mod diff;
 pub mod html;
 pub mod json;
 pub mod md;
@@ -18,6 +19,7 @@ pub use write::write_atomic;
 
 use crate::model::{Issue, Position};
 use crate::view::View;
+use crate::view::diff::Diff;
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -78,6 +80,9 @@ pub struct Options {
     pub width: usize,
     /// CSV: one row per citation.
     pub long: bool,
+    /// Add the changes since this date (to the view date): a section in text, md and
+    /// html, a `changes` array in json. CSV has no place for them.
+    pub since: Option<crate::date::Date>,
 }
 
 impl Default for Options {
@@ -85,20 +90,52 @@ impl Default for Options {
         Options {
             width: 100,
             long: false,
+            since: None,
         }
     }
 }
 
-/// Renders `view` in `format`.
+/// Renders `view` in `format`, with the changes since `options.since` when given.
 pub fn render(view: &View, format: Format, options: &Options) -> String {
+    let changes = options
+        .since
+        .map(|d| Diff::new(&view.model, Some(d), view.date));
+    let changes = changes.as_ref();
+    let m = &*view.model;
     match format {
-        Format::Text => text::render(view, options.width),
-        Format::Md => md::render(view),
+        Format::Text => {
+            let mut out = text::render(view, options.width);
+            if let Some(d) = changes {
+                out.push('\n');
+                let head = format!("Changes since {}: {}", since(d), d.summary());
+                out.push_str(&crate::wrap::lines(&head, options.width).join("\n"));
+                out.push('\n');
+                diff::text_changes(m, d, options.width, &mut out);
+            }
+            out
+        }
+        Format::Md => {
+            let mut out = md::render(view);
+            if let Some(d) = changes {
+                out.push_str(&format!(
+                    "\n## Changes since {}\n\n{}.\n",
+                    since(d),
+                    d.summary()
+                ));
+                diff::md_changes(m, d, 3, &mut out);
+            }
+            out
+        }
         Format::Csv if options.long => csv::render_long(view),
         Format::Csv => csv::render(view),
-        Format::Html => html::render(view),
-        Format::Json => json::render(view),
+        Format::Html => html::render_with(view, changes),
+        Format::Json => json::render_with(view, changes),
     }
+}
+
+/// The date a diff starts from, as shown in a heading.
+fn since(d: &Diff) -> String {
+    d.from.map_or_else(String::new, |d| d.to_string())
 }
 
 /// A file name to suggest for an export of `view`, e.g. `stances-2025-04-25.md`.

@@ -17,6 +17,8 @@ pub enum Screen {
     Help,
     /// The list of sources, for curators.
     Sources,
+    /// One issue over time: parties as rows, the file's dates as columns.
+    Timeline,
 }
 
 /// Work the event loop must do outside the pure state: input/output.
@@ -69,6 +71,10 @@ pub enum Action {
     PrevDate,
     /// View date one step later.
     NextDate,
+    /// Show the timeline of the selected issue.
+    Timeline,
+    /// Mark the view date as the base to compare with, or clear the base.
+    ToggleBase,
     /// Start typing a search.
     Search,
     /// Next search match.

@@ -103,7 +103,7 @@ const fn bind(keys: &'static [Key], scope: Scope, action: Action, help: &'static
     }
 }
 
-use Screen::{Detail, Grid, Help, Source, Sources};
+use Screen::{Detail, Grid, Help, Source, Sources, Timeline};
 
 /// Every key binding, in the order the help lists them. The first match wins.
 #[rustfmt::skip]
@@ -128,6 +128,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Char('w')], Only(Grid), Action::ToggleWrap, "wrap long summaries, or one line per row"),
     bind(&[Char('[')], Only(Grid), Action::PrevDate, "view date: one step earlier"),
     bind(&[Char(']')], Only(Grid), Action::NextDate, "view date: one step later"),
+    bind(&[Char('T')], Only(Grid), Action::Timeline, "timeline of the issue: each party's stance at each date"),
+    bind(&[Char('b')], Only(Grid), Action::ToggleBase, "base date: compare with this date (▲▼ moved, + new, ~ changed); again: clear"),
     bind(&[Char('/')], Only(Grid), Action::Search, "search summaries, details and quotes"),
     bind(&[Char('n')], Only(Grid), Action::NextMatch, "next search match"),
     bind(&[Char('N')], Only(Grid), Action::PrevMatch, "previous search match"),
@@ -144,6 +146,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Code(KeyCode::Down), Char('j')], Only(Sources), Action::Down, "next source"),
     bind(&[Code(KeyCode::Up), Char('k')], Only(Sources), Action::Up, "previous source"),
     bind(&[Code(KeyCode::Enter)], Only(Sources), Action::Open, "open it: every cited sentence marked"),
+    bind(&[Code(KeyCode::Left), Char('h')], Only(Timeline), Action::Left, "earlier date"),
+    bind(&[Code(KeyCode::Right), Char('l')], Only(Timeline), Action::Right, "later date"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Timeline), Action::Up, "previous party"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Timeline), Action::Down, "next party"),
+    bind(&[Code(KeyCode::Tab)], Only(Timeline), Action::NextItem, "next issue"),
+    bind(&[Code(KeyCode::BackTab)], Only(Timeline), Action::PrevItem, "previous issue"),
+    bind(&[Code(KeyCode::Enter)], Only(Timeline), Action::Open, "open the position at that date (a click on the selected point too)"),
     bind(&[Code(KeyCode::Down), Char('j')], Only(Help), Action::Down, "scroll down"),
     bind(&[Code(KeyCode::Up), Char('k')], Only(Help), Action::Up, "scroll up"),
 ];
@@ -175,6 +184,7 @@ fn scope_title(scope: Scope) -> &'static str {
         Scope::Only(Screen::Source) => "Source",
         Scope::Only(Screen::Help) => "Help",
         Scope::Only(Screen::Sources) => "Sources list",
+        Scope::Only(Screen::Timeline) => "Timeline (T)",
     }
 }
 
@@ -214,7 +224,10 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         "  ··◆·              where the party stands on the issue's scale (◇: could accept)",
     ));
     out.push(Line::raw(
-        "  •                 changed since the previous date",
+        "  •                 changed since the previous date (timeline: a position taken that day)",
+    ));
+    out.push(Line::raw(
+        "  ▲n ▼n + ~         since the base (b): n steps toward the last/first step; + new; ~ changed",
     ));
     out.push(Line::raw("  –                 no position at this date"));
     out

@@ -10,6 +10,7 @@ use super::theme::Theme;
 use crate::model::Model;
 use crate::sanitize::one_line;
 use crate::view::View;
+use crate::view::diff::{Change, Kind};
 use crate::wrap::wrap_ranges;
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -167,13 +168,19 @@ impl GridShape<'_> {
         }
     }
 
-    /// The text of a cell and the byte range of its stance mark: `• ` when it changed
-    /// since the previous date, `··◆·` where the party stands (◇: could accept), then
-    /// the summary.
+    /// The text of a cell and the byte range of its stance mark: with a base date, how
+    /// it changed since then (see [`change_mark`]); else `• ` when it changed since the
+    /// previous date; then `··◆·` where the party stands (◇: could accept), then the
+    /// summary.
     pub fn cell_text(&self, issue: usize, party: usize) -> Option<(String, Range<usize>)> {
         let p = self.view.cell(issue, party)?;
         let mut s = String::new();
-        if self.view.changed(issue, party) {
+        if self.view.base.is_some() {
+            if let Some(change) = self.view.change_since_base(issue, party) {
+                s.push_str(&change_mark(change));
+                s.push(' ');
+            }
+        } else if self.view.changed(issue, party) {
             s.push_str("• ");
         }
         let scale = &self.view.model.issues[issue].scale;
@@ -330,6 +337,82 @@ impl GridShape<'_> {
             .find(|r| (r.top + 1..r.top + 1 + r.height).contains(&y))?
             .row;
         (col < l.cols.end).then_some((row, col))
+    }
+}
+
+/// Lines of the timeline above its rows: the title and the dates.
+pub const TIMELINE_HEAD: usize = 2;
+/// Lines of the timeline below its rows: a blank and the selected point.
+pub const TIMELINE_FOOT: usize = 2;
+
+/// Where the timeline's columns and rows go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelineLayout {
+    /// Width of the party column.
+    pub head_w: usize,
+    /// Width of each date column (separator included).
+    pub col_w: usize,
+    /// Visible dates (indices into the file's dates).
+    pub cols: Range<usize>,
+    /// Visible rows (indices into the parties shown).
+    pub rows: Range<usize>,
+}
+
+/// The timeline of `issue` in `area` for the parties shown and `dates` dates, scrolled
+/// so that `selected` (row, date) is visible.
+pub fn timeline_layout(
+    view: &View,
+    issue: usize,
+    dates: usize,
+    selected: (usize, usize),
+    area: Rect,
+) -> TimelineLayout {
+    let m = &view.model;
+    let width = usize::from(area.width);
+    let longest = view
+        .parties
+        .iter()
+        .map(|&p| one_line(&m.parties[p].short).width())
+        .max();
+    let head_w = (longest.unwrap_or(5) + 1).clamp(6, 16).min(width / 3);
+    let steps = m.issues.get(issue).map_or(0, |i| i.scale.len().min(9));
+    let col_w = (steps + 3).max(11);
+    let visible = (width.saturating_sub(head_w) / col_w).clamp(1, dates.max(1));
+    let first = (selected.1 + 1).saturating_sub(visible);
+    let body = usize::from(area.height).saturating_sub(TIMELINE_HEAD + TIMELINE_FOOT);
+    let shown = body.clamp(1, view.parties.len().max(1));
+    let top = (selected.0 + 1).saturating_sub(shown);
+    TimelineLayout {
+        head_w,
+        col_w,
+        cols: first..(first + visible).min(dates),
+        rows: top..(top + shown).min(view.parties.len()),
+    }
+}
+
+impl TimelineLayout {
+    /// The (row, date) of the point at screen position (`x`, `y`) of `area`, if any.
+    pub fn hit(&self, area: Rect, x: u16, y: u16) -> Option<(usize, usize)> {
+        let inside = x >= area.x && x < area.right() && y >= area.y && y < area.bottom();
+        if !inside || self.col_w == 0 {
+            return None;
+        }
+        let (x, y) = (usize::from(x - area.x), usize::from(y - area.y));
+        let row = self.rows.start + y.checked_sub(TIMELINE_HEAD)?;
+        let col = self.cols.start + x.checked_sub(self.head_w)? / self.col_w;
+        (self.rows.contains(&row) && self.cols.contains(&col)).then_some((row, col))
+    }
+}
+
+/// How a cell changed since the base date: `▲n` moved n steps toward the last step
+/// of the scale, `▼n` toward the first, `+` new, `~` changed, `-` gone.
+pub fn change_mark(change: &Change) -> String {
+    match (change.kind, change.steps()) {
+        (Kind::Moved, Some(n)) if n > 0 => format!("▲{n}"),
+        (Kind::Moved, Some(n)) => format!("▼{}", n.unsigned_abs()),
+        (Kind::New, _) => "+".into(),
+        (Kind::Removed, _) => "-".into(),
+        _ => "~".into(),
     }
 }
 

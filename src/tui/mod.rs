@@ -20,6 +20,7 @@ pub mod status;
 pub mod styled;
 pub mod terminal;
 pub mod theme;
+pub mod timeline;
 pub mod watch;
 
 use crate::diagnostic::Diagnostic;
@@ -55,6 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Source => source::draw(frame, app, main),
         Screen::Help => help::draw(frame, app, main),
         Screen::Sources => sources_list::draw(frame, app, main),
+        Screen::Timeline => timeline::draw(frame, app, main),
     }
     panel::draw_errors(frame, app, errors);
     panel::draw_popup(frame, app, main);
@@ -221,10 +223,7 @@ fn perform(
         }
         Request::Export(format, target) => {
             let view = &app.view;
-            let options = crate::export::Options {
-                width: 100,
-                long: false,
-            };
+            let options = crate::export::Options::default();
             let content = crate::export::render(view, format, &options);
             app.message = Some(
                 match crate::export::write_atomic(&target, &content, &app.view.model) {

@@ -25,6 +25,14 @@ fn with_cursor(input: &tui_input::Input) -> String {
     format!("{}▏{}", one_line(&value[..at]), one_line(&value[at..]))
 }
 
+/// The matches at other dates, e.g. ` (+1 at 2025-04-17)`, or nothing.
+fn elsewhere(app: &App) -> String {
+    match app.search.elsewhere.len() {
+        0 => String::new(),
+        k => format!(" (+{k} at {})", app.elsewhere_dates()),
+    }
+}
+
 /// The left part (state, or a message first) and the right part (key hints).
 pub fn parts(app: &App) -> (String, String) {
     let m = &app.view.model;
@@ -44,9 +52,10 @@ pub fn parts(app: &App) -> (String, String) {
     if app.search.editing {
         let n = app.search.matches.len();
         let left = format!(
-            "/{}  {n} match{}",
+            "/{}  {n} match{}{}",
             with_cursor(&app.search.input),
-            plural(n)
+            plural(n),
+            elsewhere(app)
         );
         return (left, "Enter keep  Esc clear".into());
     }
@@ -57,6 +66,14 @@ pub fn parts(app: &App) -> (String, String) {
     };
     // Most important first: the right end is cut when the bar is narrow.
     let mut left = vec![date];
+    if let Some(diff) = &app.view.base {
+        let n = diff.changes.len();
+        let since = diff.from.map_or_else(String::new, |d| d.to_string());
+        left.push(format!(
+            "{n} change{} since {since}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     let screen = app.screen();
     if screen == Screen::Grid && !m.issues.is_empty() && !m.parties.is_empty() {
         let issue = one_line(&m.issues[app.grid.issue].name);
@@ -72,9 +89,10 @@ pub fn parts(app: &App) -> (String, String) {
             .current
             .map_or(String::new(), |i| format!("{}/", i + 1));
         left.push(format!(
-            "“{}” {at}{n} match{}",
+            "“{}” {at}{n} match{}{}",
             one_line(&app.search.query),
-            plural(n)
+            plural(n),
+            elsewhere(app)
         ));
     }
     left.push(one_line(&m.title));
@@ -106,6 +124,12 @@ pub fn parts(app: &App) -> (String, String) {
         ],
         Screen::Help => vec![hint(Action::Back, "back")],
         Screen::Sources => vec![hint(Action::Open, "open"), hint(Action::Back, "back")],
+        Screen::Timeline => vec![
+            "←→ date".into(),
+            hint(Action::NextItem, "issue"),
+            hint(Action::Open, "open"),
+            hint(Action::Back, "back"),
+        ],
     };
     (left.join(" │ "), hints.join("  "))
 }

@@ -6,8 +6,10 @@
 //! columns a [`Filter`] leaves visible. [`search`] finds positions by text across all
 //! dates. Nothing here parses files or draws anything.
 
+pub mod diff;
 pub mod filter;
 pub mod search;
+pub mod timeline;
 
 pub use filter::Filter;
 
@@ -60,6 +62,9 @@ pub struct View {
     pub issues: Vec<usize>,
     /// The parties shown, in file order.
     pub parties: Vec<usize>,
+    /// A base date to compare with, and the changes from it to the view date: set
+    /// with [`View::with_base`], kept by [`View::at`] and [`View::with_filter`].
+    pub base: Option<diff::Diff>,
 }
 
 impl View {
@@ -87,19 +92,41 @@ impl View {
             filter,
             issues: Vec::new(),
             parties: Vec::new(),
+            base: None,
         };
         (view.issues, view.parties) = view.filter.visible(&view.model, &view.cells);
         view
     }
 
-    /// The same model and filter at another date (latest when `None`).
+    /// The same model, filter and base date at another date (latest when `None`).
     pub fn at(&self, date: Option<Date>) -> View {
         View::filtered(Arc::clone(&self.model), date, self.filter.clone())
+            .with_base(self.base_date())
     }
 
-    /// The same model and date with another filter.
+    /// The same model, date and base date with another filter.
     pub fn with_filter(&self, filter: Filter) -> View {
-        View::filtered(Arc::clone(&self.model), self.date, filter)
+        View::filtered(Arc::clone(&self.model), self.date, filter).with_base(self.base_date())
+    }
+
+    /// This view compared with the grid at `base` (none: no comparison): every cell
+    /// that differs gets a [`diff::Change`] (see [`View::change_since_base`]).
+    pub fn with_base(mut self, base: Option<Date>) -> View {
+        self.base = base.map(|b| {
+            let before = cells_at(&self.model, Some(b));
+            diff::Diff::between(&self.model, Some(b), &before, self.date, &self.cells)
+        });
+        self
+    }
+
+    /// The base date, when one is set.
+    pub fn base_date(&self) -> Option<Date> {
+        self.base.as_ref().and_then(|d| d.from)
+    }
+
+    /// How a cell changed since the base date, if a base is set and it changed.
+    pub fn change_since_base(&self, issue: usize, party: usize) -> Option<&diff::Change> {
+        self.base.as_ref()?.at(issue, party)
     }
 
     /// Index in [`View::dates`] of the view date, when it is one of the file's dates.
@@ -218,6 +245,22 @@ as_of = 2025-02-01
         let second = View::new(m, Date::parse("2025-02-01"));
         assert!(!second.changed(0, 0));
         assert!(second.changed(0, 1));
+    }
+
+    #[test]
+    fn the_base_date_survives_a_change_of_date_and_filter_and_lists_the_changes() {
+        let v = View::new(model(), Date::parse("2025-01-01")).with_base(Date::parse("2025-01-01"));
+        assert_eq!(v.base.as_ref().map(|d| d.changes.len()), Some(0));
+        let later = v.at(Date::parse("2025-02-01"));
+        assert_eq!(later.base_date(), Date::parse("2025-01-01"));
+        let change = later
+            .change_since_base(0, 1)
+            .expect("b is new since the base");
+        assert_eq!(change.kind, diff::Kind::New);
+        assert!(later.change_since_base(0, 0).is_none());
+        let filtered = later.with_filter(Filter::default());
+        assert_eq!(filtered.base, later.base);
+        assert!(later.with_base(None).change_since_base(0, 1).is_none());
     }
 
     #[test]

@@ -103,6 +103,10 @@ impl App {
                     })
                     .map_or(end, |c| c.line)
             }
+            Screen::Timeline => self
+                .timeline_point()
+                .1
+                .map_or(end, |p| self.view.model.positions[p].line),
             Screen::Help | Screen::Sources => end,
         }
     }
@@ -143,7 +147,8 @@ impl App {
             .get(self.source.focus)
             .map(|t| t.sentence.clone());
 
-        self.view = View::filtered(Arc::new(model), None, self.view.filter.clone());
+        let base = self.view.base_date();
+        self.view = View::filtered(Arc::new(model), None, self.view.filter.clone()).with_base(base);
         self.errors.clear();
         let m = &self.view.model;
         self.grid.party = party

@@ -50,6 +50,14 @@ impl App {
                 self.step_date(action == Action::NextDate);
                 return true;
             }
+            Action::Timeline => {
+                self.open_timeline();
+                return true;
+            }
+            Action::ToggleBase => {
+                self.toggle_base();
+                return true;
+            }
             Action::Search => {
                 self.search.editing = true;
                 self.search.input = tui_input::Input::new(self.search.query.clone());
@@ -95,6 +103,23 @@ impl App {
         }
         self.fix_scroll();
         true
+    }
+
+    /// Marks the view date as the base date, or clears the base when one is set.
+    fn toggle_base(&mut self) {
+        let base = match (self.view.base_date(), self.view.date) {
+            (Some(_), _) => None,
+            (None, Some(d)) => Some(d),
+            (None, None) => {
+                self.message = Some("no position in this file has an as_of date".into());
+                return;
+            }
+        };
+        self.view = self.view.clone().with_base(base);
+        self.message = Some(match base {
+            Some(d) => format!("base date {d}: step the date with [ ] to see what changed since"),
+            None => "base date cleared".into(),
+        });
     }
 
     /// Moves the view date one of the file's dates later or earlier.

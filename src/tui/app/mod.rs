@@ -7,8 +7,10 @@ mod detail;
 mod grid;
 mod search;
 mod source;
+mod timeline;
 
 pub use source::cite_block;
+pub use timeline::TimelineState;
 
 use crate::date::Date;
 use crate::model::Model;
@@ -98,7 +100,10 @@ pub struct SearchState {
     pub query: String,
     /// Cells (issue, party) whose position matches, in display order.
     pub matches: Vec<(usize, usize)>,
-    /// Index into `matches` of the current one.
+    /// Matching positions not shown at the view date, with a date that shows each
+    /// (`None`: a position shown at no date), in file order.
+    pub elsewhere: Vec<(usize, Option<Date>)>,
+    /// Index of the current match: into `matches`, then on into `elsewhere`.
     pub current: Option<usize>,
 }
 
@@ -149,6 +154,8 @@ pub struct App {
     pub sources_selected: usize,
     /// The export prompt, while it is open.
     pub export_prompt: Option<ExportPrompt>,
+    /// The timeline of one issue, while it is open.
+    pub timeline: TimelineState,
 }
 
 impl App {
@@ -177,6 +184,7 @@ impl App {
             popup: None,
             sources_selected: 0,
             export_prompt: None,
+            timeline: TimelineState::default(),
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
@@ -329,6 +337,7 @@ impl App {
                 Screen::Source => return self.update_source(action),
                 Screen::Help => return self.update_help(action),
                 Screen::Sources => return self.update_sources(action),
+                Screen::Timeline => return self.update_timeline(action),
             },
         }
         self.fix_scroll();

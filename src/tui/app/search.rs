@@ -14,8 +14,16 @@ impl App {
             }
             Action::InputSubmit => {
                 self.search.editing = false;
-                if self.search.matches.is_empty() && !self.search.query.is_empty() {
-                    self.message = Some(format!("no match for “{}”", self.search.query));
+                let (here, other) = (self.search.matches.len(), self.search.elsewhere.len());
+                if here == 0 && !self.search.query.is_empty() {
+                    self.message = Some(if other == 0 {
+                        format!("no match for “{}”", self.search.query)
+                    } else {
+                        format!(
+                            "no match at this date; {other} at other dates ({}): n goes there",
+                            self.elsewhere_dates()
+                        )
+                    });
                 }
                 return true;
             }
@@ -59,10 +67,61 @@ impl App {
         }
         self.search.matches = matches;
         self.search.current = None;
+        let m = &self.view.model;
+        let shown: Vec<usize> = self
+            .search
+            .matches
+            .iter()
+            .filter_map(|&(i, p)| self.view.position_at(i, p))
+            .collect();
+        self.search.elsewhere = crate::view::search::matching_positions(m, &self.search.query)
+            .into_iter()
+            .filter(|p| !shown.contains(p))
+            .filter(|&p| {
+                let pos = &m.positions[p];
+                self.view.issues.contains(&pos.issue) && self.view.parties.contains(&pos.party)
+            })
+            .map(|p| (p, crate::view::search::shown_at(m, p)))
+            .collect();
+    }
+
+    /// The dates of the matches at other dates, e.g. `2025-04-17, 2025-04-22`.
+    pub fn elsewhere_dates(&self) -> String {
+        let mut dates: Vec<String> = self
+            .search
+            .elsewhere
+            .iter()
+            .map(|(_, d)| d.map_or("no date".into(), |d| d.to_string()))
+            .collect();
+        dates.sort();
+        dates.dedup();
+        dates.join(", ")
+    }
+
+    /// Moves the view date to where the `k`th match at another date is shown and
+    /// selects it there.
+    fn jump_elsewhere(&mut self, k: usize) {
+        let Some(&(p, date)) = self.search.elsewhere.get(k) else {
+            return;
+        };
+        let Some(date) = date else {
+            self.message = Some("that match is in a position no date shows".into());
+            return;
+        };
+        self.set_date(Some(date));
+        let pos = &self.view.model.positions[p];
+        let cell = (pos.issue, pos.party);
+        (self.grid.issue, self.grid.party) = cell;
+        self.search.current = self.search.matches.iter().position(|&c| c == cell);
+        self.message = Some(format!(
+            "view date moved to {date}: the match is a position of that date"
+        ));
+        self.fix_scroll();
     }
 
     pub(super) fn step_match(&mut self, forward: bool) {
-        let n = self.search.matches.len();
+        let here = self.search.matches.len();
+        let n = here + self.search.elsewhere.len();
         if n == 0 {
             self.message = Some(if self.search.query.is_empty() {
                 "no search: press / to search".into()
@@ -76,6 +135,10 @@ impl App {
             Some(i) if forward => (i + 1) % n,
             Some(i) => (i + n - 1) % n,
         };
+        if i >= here {
+            self.jump_elsewhere(i - here);
+            return;
+        }
         self.search.current = Some(i);
         (self.grid.issue, self.grid.party) = self.search.matches[i];
         self.fix_scroll();

@@ -1,0 +1,272 @@
+use super::*;
+use crate::model::{Issue, Party, Position, ScaleStep, load_str};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Parties a, b, c; issue x with a three-step scale, issue y without one. `a` moves
+/// twice on x (undated `lo`, then `mid` on 01-01, `hi` on 03-01); `b` is new on x on
+/// 02-01; `c` is undated on x; `a` changes its summary on y.
+const MODEL: &str = r#"
+schema = 1
+title = "T"
+[parties.a]
+name = "A"
+[parties.b]
+name = "B"
+[parties.c]
+name = "C"
+[issues.x]
+name = "X"
+[issues.x.scale]
+lo = "Low"
+mid = "Middle"
+hi = "High"
+[issues.y]
+name = "Y"
+[[position]]
+party = "a"
+issue = "x"
+summary = "A starts low"
+stance = "lo"
+[[position]]
+party = "a"
+issue = "x"
+summary = "A to the middle"
+as_of = 2025-01-01
+stance = "mid"
+[[position]]
+party = "a"
+issue = "x"
+summary = "A to high"
+as_of = 2025-03-01
+stance = "hi"
+[[position]]
+party = "b"
+issue = "x"
+summary = "B high"
+as_of = 2025-02-01
+stance = "hi"
+[[position]]
+party = "c"
+issue = "x"
+summary = "C in the middle, undated"
+stance = "mid"
+[[position]]
+party = "a"
+issue = "y"
+summary = "Y one"
+as_of = 2025-01-01
+status = "stated"
+[[position]]
+party = "a"
+issue = "y"
+summary = "Y two"
+as_of = 2025-03-01
+status = "stated"
+[[position]]
+party = "b"
+issue = "y"
+summary = "B on y, undated"
+"#;
+
+fn model() -> Model {
+    let loaded = load_str(MODEL, Path::new("positions.toml"), Path::new("."));
+    loaded.model.or(loaded.partial).expect("model loads")
+}
+
+fn date(s: &str) -> Option<Date> {
+    Some(Date::parse(s).expect("a date"))
+}
+
+/// `(issue, party, kind, steps)` of every change.
+fn kinds(d: &Diff) -> Vec<(usize, usize, Kind, Option<isize>)> {
+    d.changes
+        .iter()
+        .map(|c| (c.issue, c.party, c.kind, c.steps()))
+        .collect()
+}
+
+#[test]
+fn a_position_appearing_is_new() {
+    let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"));
+    assert_eq!(kinds(&d), [(0, 1, Kind::New, None)]);
+    assert_eq!(d.changes[0].before, None);
+    assert_eq!(d.changes[0].after, Some(3));
+}
+
+#[test]
+fn a_stance_change_is_a_move_with_its_direction_and_a_summary_change_is_changed() {
+    let d = Diff::new(&model(), date("2025-02-01"), date("2025-03-01"));
+    assert_eq!(
+        kinds(&d),
+        [(0, 0, Kind::Moved, Some(1)), (1, 0, Kind::Changed, None)]
+    );
+    let m = d.changes[0].movement.as_ref().unwrap();
+    assert_eq!(m.pole, 2, "toward the last step, High");
+    assert_eq!(m.toward, [1], "closer to B, at High");
+    assert_eq!(m.away, [2], "away from C, in the middle");
+    assert_eq!(
+        (d.changes[1].before, d.changes[1].after),
+        (Some(5), Some(6))
+    );
+}
+
+#[test]
+fn a_position_that_moves_twice_is_one_move_of_the_net_steps_across_both_dates() {
+    let m = model();
+    let first = Diff::new(&m, date("2024-12-31"), date("2025-01-01"));
+    assert_eq!(first.at(0, 0).and_then(Change::steps), Some(1));
+    let second = Diff::new(&m, date("2025-01-01"), date("2025-03-01"));
+    assert_eq!(second.at(0, 0).and_then(Change::steps), Some(1));
+    let both = Diff::new(&m, date("2024-12-31"), date("2025-03-01"));
+    assert_eq!(both.at(0, 0).and_then(Change::steps), Some(2));
+    assert_eq!(both.at(0, 0).unwrap().before, Some(0), "the undated start");
+}
+
+#[test]
+fn undated_positions_apply_at_every_date_and_never_change() {
+    let d = Diff::new(&model(), date("1999-01-01"), date("2099-01-01"));
+    assert!(d.at(0, 2).is_none(), "c on x is undated");
+    assert!(d.at(1, 1).is_none(), "b on y is undated");
+    assert_eq!(
+        kinds(&d),
+        [
+            (0, 0, Kind::Moved, Some(2)),
+            (0, 1, Kind::New, None),
+            (1, 0, Kind::New, None)
+        ]
+    );
+}
+
+#[test]
+fn after_the_last_date_nothing_changes() {
+    let d = Diff::new(&model(), date("2030-01-01"), date("2030-02-01"));
+    assert!(d.changes.is_empty());
+    assert_eq!(d.summary(), "no changes");
+}
+
+#[test]
+fn going_back_in_time_a_position_can_be_removed() {
+    let d = Diff::new(&model(), date("2025-02-01"), date("2025-01-01"));
+    assert_eq!(kinds(&d), [(0, 1, Kind::Removed, None)]);
+    assert_eq!(d.changes[0].after, None);
+}
+
+#[test]
+fn default_dates_are_the_latest_and_the_one_before_it() {
+    let m = model();
+    assert_eq!(
+        default_dates(&m, None, None),
+        (date("2025-02-01"), date("2025-03-01"))
+    );
+    assert_eq!(
+        default_dates(&m, None, date("2025-02-15")),
+        (date("2025-02-01"), date("2025-02-15"))
+    );
+    assert_eq!(
+        default_dates(&m, None, date("2025-01-01")),
+        (date("2024-12-31"), date("2025-01-01")),
+        "no file date before it: the day before"
+    );
+    assert_eq!(
+        default_dates(&m, date("2030-01-01"), None),
+        (date("2030-01-01"), date("2030-01-01")),
+        "a --from after the latest date compares it with itself"
+    );
+}
+
+#[test]
+fn the_summary_counts_each_kind() {
+    let d = Diff::new(&model(), date("2025-01-01"), date("2025-03-01"));
+    assert_eq!(d.summary(), "3 changes: 1 new, 1 moved, 1 changed");
+    let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"));
+    assert_eq!(d.summary(), "1 change: 1 new");
+}
+
+/// A model of `parties` × `issues` (every issue with a 4-step scale) and `positions`
+/// given as (party, issue, day or undated, stance).
+fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
+    let scale: Vec<ScaleStep> = (0..4)
+        .map(|i| ScaleStep {
+            id: format!("s{i}"),
+            label: format!("Step {i}"),
+        })
+        .collect();
+    Model {
+        path: PathBuf::from("positions.toml"),
+        title: "P".into(),
+        description: None,
+        sources_dir: PathBuf::from("seeds"),
+        parties: (0..3)
+            .map(|i| Party {
+                id: format!("p{i}"),
+                name: format!("P{i}"),
+                short: format!("P{i}"),
+                kind: None,
+                members: Vec::new(),
+            })
+            .collect(),
+        issues: (0..2)
+            .map(|i| Issue {
+                id: format!("i{i}"),
+                name: format!("I{i}"),
+                question: None,
+                scale: if i == 0 { scale.clone() } else { Vec::new() },
+            })
+            .collect(),
+        sources: Vec::new(),
+        positions: positions
+            .iter()
+            .enumerate()
+            .map(|(n, &(party, issue, day, stance))| Position {
+                party,
+                issue,
+                summary: format!("s{n}"),
+                detail: None,
+                as_of: day.and_then(|d| Date::new(2025, 1, d)),
+                stance: if issue == 0 { stance } else { None },
+                acceptable: None,
+                status: None,
+                confidence: None,
+                conditions: Vec::new(),
+                notes: None,
+                citations: Vec::new(),
+                line: n + 1,
+            })
+            .collect(),
+    }
+}
+
+fn positions() -> impl Strategy<Value = Vec<(usize, usize, Option<u8>, Option<usize>)>> {
+    proptest::collection::vec(
+        (
+            0..3usize,
+            0..2usize,
+            proptest::option::of(1..8u8),
+            proptest::option::of(0..4usize),
+        ),
+        0..16,
+    )
+}
+
+proptest! {
+    #[test]
+    fn applying_the_changes_to_the_grid_at_from_gives_the_grid_at_to(
+        ps in positions(),
+        d1 in proptest::option::of(0..9u8),
+        d2 in proptest::option::of(0..9u8),
+    ) {
+        let m = synthetic(&ps);
+        let day = |d: Option<u8>| d.and_then(|d| Date::new(2025, 1, d.max(1)));
+        let (from, to) = (day(d1), day(d2));
+        let diff = Diff::new(&m, from, to);
+        prop_assert_eq!(diff.apply(&cells_at(&m, from)), cells_at(&m, to));
+        for c in &diff.changes {
+            prop_assert_ne!(c.before, c.after);
+            prop_assert_eq!(c.kind == Kind::Moved, c.movement.is_some());
+        }
+        if let (Some(a), Some(b)) = (from, to) && a <= b {
+            prop_assert_eq!(diff.count(Kind::Removed), 0, "nothing disappears going forward");
+        }
+    }
+}
