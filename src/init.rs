@@ -83,30 +83,52 @@ fn txt_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Why `stances init` wrote nothing (or could not finish writing).
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    /// The folder given is not a directory.
+    #[error("{} is not a directory", .0.display())]
+    NotADirectory(PathBuf),
+    /// positions.toml is already there.
+    #[error(
+        "{} already exists; init never overwrites it\n  hint: edit it, or run init in another folder",
+        .0.display()
+    )]
+    Exists(PathBuf),
+    /// No `.txt` file to declare as a source.
+    #[error("no .txt sources in {} or {}", .0.display(), .0.join("seeds").display())]
+    NoSources(PathBuf),
+    /// Writing positions.toml failed.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file being written.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
 fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
 /// Writes `dir/positions.toml` declaring every `.txt` file in `dir` (or in `dir/seeds`)
 /// as a source. Never overwrites: an existing positions.toml is an error.
-pub fn scaffold(dir: &Path) -> anyhow::Result<Scaffold> {
-    anyhow::ensure!(dir.is_dir(), "{} is not a directory", dir.display());
+pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
+    if !dir.is_dir() {
+        return Err(InitError::NotADirectory(dir.to_path_buf()));
+    }
     let path = dir.join("positions.toml");
-    anyhow::ensure!(
-        !path.exists(),
-        "{} already exists; init never overwrites it\n  hint: edit it, or run init in another folder",
-        path.display()
-    );
+    if path.exists() {
+        return Err(InitError::Exists(path));
+    }
     let (sources_dir, files) = match txt_files(dir) {
         f if !f.is_empty() => (".", f),
         _ => ("seeds", txt_files(&dir.join("seeds"))),
     };
-    anyhow::ensure!(
-        !files.is_empty(),
-        "no .txt sources in {} or {}",
-        dir.display(),
-        dir.join("seeds").display()
-    );
+    if files.is_empty() {
+        return Err(InitError::NoSources(dir.to_path_buf()));
+    }
     let name = dir
         .canonicalize()
         .ok()
@@ -171,8 +193,16 @@ pub fn scaffold(dir: &Path) -> anyhow::Result<Scaffold> {
     let mut f = OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&path)?;
-    f.write_all(out.as_bytes())?;
+        .open(&path)
+        .map_err(|source| InitError::Write {
+            path: path.clone(),
+            source,
+        })?;
+    f.write_all(out.as_bytes())
+        .map_err(|source| InitError::Write {
+            path: path.clone(),
+            source,
+        })?;
     Ok(Scaffold {
         path,
         sources: ids,

@@ -72,7 +72,7 @@ struct ExportArgs {
     file: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum)]
-    format: export::Format,
+    format: ExportFormat,
     /// The view date, YYYY-MM-DD [default: the latest as_of in the file]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     as_of: Option<Date>,
@@ -107,6 +107,33 @@ struct DiffArgs {
     /// Width of the text output [default: the terminal's, or 100]
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
+}
+
+/// `--format` of `stances export` (the library's [`export::Format`] knows no clap).
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// A plain aligned table.
+    Text,
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// RFC 4180 CSV.
+    Csv,
+    /// One self-contained HTML5 page.
+    Html,
+    /// The whole model with resolved citations.
+    Json,
+}
+
+impl From<ExportFormat> for export::Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Text => export::Format::Text,
+            ExportFormat::Md => export::Format::Md,
+            ExportFormat::Csv => export::Format::Csv,
+            ExportFormat::Html => export::Format::Html,
+            ExportFormat::Json => export::Format::Json,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -157,13 +184,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// True when the reader of our output went away (`stances sentences x | head`).
+/// True when the reader of our output went away (`stances sentences x | head`),
+/// wherever in the chain of causes the broken pipe is.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     let pipe = Some(std::io::ErrorKind::BrokenPipe);
-    e.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
-        || e.downcast_ref::<serde_json::Error>()
-            .and_then(|j| j.io_error_kind())
-            == pipe
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                == pipe
+    })
 }
 
 /// A `--as-of` value: a date written YYYY-MM-DD (a bad one is a usage error, exit 2).
@@ -363,7 +394,7 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         long: args.long,
         since: args.since,
     };
-    let content = export::render(&view, args.format, &options);
+    let content = export::render(&view, args.format.into(), &options);
     match &args.output {
         Some(target) if target.as_os_str() != "-" => {
             export::write_atomic(target, &content, &view.model)?

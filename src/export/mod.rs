@@ -22,7 +22,7 @@ use crate::view::View;
 use crate::view::diff::Diff;
 
 /// An export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// A plain aligned table.
     Text,

@@ -119,6 +119,17 @@ fn input_action(key: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// Why the reader stopped before the user quit.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The terminal could not be set up, read or drawn on.
+    #[error("terminal: {0}")]
+    Terminal(#[from] std::io::Error),
+    /// The thread reading the terminal ended.
+    #[error("the terminal input stopped")]
+    InputClosed,
+}
+
 /// What wakes the event loop.
 enum Msg {
     /// A terminal event (or the error reading one).
@@ -194,7 +205,7 @@ fn perform(
     app: &mut App,
     terminal: &mut terminal::Term,
     control: &Sender<Control>,
-) -> anyhow::Result<()> {
+) -> Result<(), Error> {
     let Some(request) = app.request.take() else {
         return Ok(());
     };
@@ -245,7 +256,7 @@ fn perform(
 /// Opens the reader on `model`, loaded from `path`, until the user quits. `errors`
 /// are the file's errors when `model` is only the part of it that loads: they are
 /// shown in the error panel until the file is fixed.
-pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> anyhow::Result<()> {
+pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> Result<(), Error> {
     let (mut terminal, _guard) = terminal::setup()?;
     let size = terminal.size()?;
     let theme = theme::Theme::from_env();
@@ -259,7 +270,7 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> anyhow::Resu
     while !app.quit {
         // Block until something happens, then take everything pending before drawing.
         let mut changed = false;
-        let first = rx.recv()?;
+        let first = rx.recv().map_err(|_| Error::InputClosed)?;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
                 Msg::Input(Ok(Event::Paste(text))) => {
