@@ -5,15 +5,6 @@ use crate::model::{Loaded, load};
 use std::io::Write;
 use std::path::Path;
 
-/// Output format of `check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// `FILE:LINE:COLUMN: error: message` lines on stderr and a summary.
-    Text,
-    /// A JSON array of `{severity, file, line, column, message, hint}` on stdout.
-    Json,
-}
-
 /// What a check found, and the exit status it implies.
 pub struct Outcome {
     /// The loaded model and diagnostics.

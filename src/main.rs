@@ -5,7 +5,7 @@ use stances::check;
 use stances::date::Date;
 use stances::diagnostic::Diagnostic;
 use stances::export;
-use stances::model::{Model, load};
+use stances::model::{Model, Policy, load};
 use stances::source::SourceText;
 use stances::view::View;
 use std::io::{IsTerminal, Write};
@@ -259,31 +259,17 @@ fn run_check(file: Option<PathBuf>, strict: bool, format: CheckFormat) -> anyhow
     Ok(ExitCode::from(outcome.status as u8))
 }
 
-/// Loads a model, printing its errors. With `partial`, a file with errors still gives
-/// what of it resolved (for the reader and `sentences`), with those errors; otherwise
-/// errors fail.
-fn load_model(path: &Path, partial: bool) -> anyhow::Result<(Model, Vec<Diagnostic>)> {
+/// Loads a model, printing its errors, and keeps what `policy` allows: with
+/// [`Policy::Partial`] a file with errors still gives what of it resolved, with those
+/// errors.
+fn load_model(path: &Path, policy: Policy) -> anyhow::Result<(Model, Vec<Diagnostic>)> {
     let loaded = load(path);
-    let errors: Vec<Diagnostic> = loaded
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.is_error())
-        .collect();
+    let errors = loaded.error_list();
     let mut err = std::io::stderr().lock();
     for d in &errors {
         writeln!(err, "{}", stances::sanitize::text(&d.to_string()))?;
     }
-    match (loaded.model, loaded.partial) {
-        (Some(m), _) => Ok((m, errors)),
-        (None, Some(p)) if partial => Ok((p, errors)),
-        _ if errors.iter().any(|d| d.line.is_some()) => anyhow::bail!(
-            "{} has {} error(s); run `stances check {}` for all diagnostics with hints",
-            path.display(),
-            errors.len(),
-            path.display()
-        ),
-        _ => anyhow::bail!("cannot load {}", path.display()),
-    }
+    Ok((loaded.into_usable(path, policy)?, errors))
 }
 
 fn run_sentences(
@@ -301,20 +287,14 @@ fn run_sentences(
     } else {
         let path = positions_file(file)?;
         // A file with errors still lists sentences: that is when they are needed.
-        let (model, errors) = load_model(&path, true)?;
+        let (model, errors) = load_model(&path, Policy::Partial)?;
         if !errors.is_empty() {
             eprintln!(
                 "stances: note: showing what cites each sentence in the parts of {} that load",
                 path.display()
             );
         }
-        let base = path.parent().unwrap_or(Path::new(""));
-        let wanted = as_path.canonicalize().ok();
-        let found = model.sources.iter().position(|s| {
-            s.id == source
-                || s.file == source
-                || wanted.is_some() && base.join(&s.path).canonicalize().ok() == wanted
-        });
+        let found = model.find_source(source, path.parent().unwrap_or(Path::new("")));
         match found {
             Some(i) => stances::sentences::list(&model.sources[i].text, Some((&model, i))),
             None if as_path.is_file() => {
@@ -377,7 +357,7 @@ fn output_width() -> usize {
 fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let path = positions_file(args.file)?;
     let date = args.as_of;
-    let (model, _) = load_model(&path, false)?;
+    let (model, _) = load_model(&path, Policy::Complete)?;
     let view = View::new(Arc::new(model), date);
     if let (Some(since), Some(date)) = (args.since, view.date)
         && since > date
@@ -414,7 +394,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let path = positions_file(args.file)?;
-    let (model, _) = load_model(&path, false)?;
+    let (model, _) = load_model(&path, Policy::Complete)?;
     let (from, to) = stances::view::diff::default_dates(&model, args.from, args.to);
     let diff = stances::view::diff::Diff::new(&model, from, to);
     let content = match args.format {
@@ -432,7 +412,14 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
 fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
     let tty = std::io::stdout().is_terminal();
-    let (model, errors) = load_model(&path, tty)?;
+    let (model, errors) = load_model(
+        &path,
+        if tty {
+            Policy::Partial
+        } else {
+            Policy::Complete
+        },
+    )?;
     if !tty {
         // Not a terminal: print the grid as text instead of opening the reader.
         let view = View::new(Arc::new(model), None);

@@ -4,7 +4,7 @@
 mod common;
 use common::{Project, VALID};
 use stances::model::load;
-use stances::tui::app::{Action, App, Request, Screen};
+use stances::tui::app::{Action, App, EditAt, Request, Screen};
 use stances::tui::theme::Theme;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -149,21 +149,25 @@ fn edit_asks_for_the_line_of_the_selection() {
     app.update(Action::Edit);
     assert_eq!(
         app.request,
-        Some(Request::Edit(usize::MAX)),
+        Some(Request::Edit(EditAt::End)),
         "empty cell: end of file"
     );
     app.update(Action::Right);
     app.update(Action::Edit);
     assert_eq!(
         app.request,
-        Some(Request::Edit(21)),
+        Some(Request::Edit(EditAt::Line(21))),
         "the [[position]] header"
     );
     app.update(Action::Open);
     app.update(Action::Open);
     assert_eq!(app.screen(), Screen::Source);
     app.update(Action::Edit);
-    assert_eq!(app.request, Some(Request::Edit(30)), "the quote line");
+    assert_eq!(
+        app.request,
+        Some(Request::Edit(EditAt::Line(30))),
+        "the quote line"
+    );
 }
 
 #[cfg(unix)]

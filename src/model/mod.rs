@@ -7,9 +7,11 @@
 mod load;
 mod parse;
 mod resolve;
+mod usable;
 mod vocab;
 
 pub use load::{Loaded, load, load_str};
+pub use usable::{Policy, Unusable};
 pub use vocab::{Confidence, Kind, Status};
 
 use crate::date::Date;

@@ -92,11 +92,6 @@ impl Normalized {
     pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
         self.origin[start] as usize..self.origin_end[end - 1] as usize
     }
-
-    /// The normalized byte offset of the first normalized byte at or after original byte `offset`.
-    pub fn normalized_offset(&self, offset: usize) -> usize {
-        self.origin.partition_point(|&o| (o as usize) < offset)
-    }
 }
 
 #[cfg(test)]

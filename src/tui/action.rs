@@ -26,8 +26,8 @@ pub enum Screen {
 pub enum Request {
     /// Load the positions file again.
     Reload,
-    /// Open the editor at this line of the positions file.
-    Edit(usize),
+    /// Open the editor on the positions file, at this place.
+    Edit(EditAt),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
     /// Write an export of the current view.
@@ -111,4 +111,13 @@ pub enum Action {
     Copy,
     /// Export the current view.
     Export,
+}
+
+/// Where the editor opens the positions file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditAt {
+    /// At this 1-based line.
+    Line(usize),
+    /// At its last line (nothing selected to edit: add to the end).
+    End,
 }

@@ -211,11 +211,12 @@ fn perform(
     };
     match request {
         Request::Reload => app.apply_reload(load(&app.path)),
-        Request::Edit(line) => {
-            let line = if line == usize::MAX {
-                std::fs::read_to_string(&app.path).map_or(1, |t| t.lines().count().max(1))
-            } else {
-                line
+        Request::Edit(at) => {
+            let line = match at {
+                app::EditAt::Line(line) => line,
+                app::EditAt::End => {
+                    std::fs::read_to_string(&app.path).map_or(1, |t| t.lines().count().max(1))
+                }
             };
             let editor = editor::from_env();
             let (ack_tx, ack_rx) = mpsc::channel();

@@ -17,7 +17,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         theme.heading(),
     )];
     for (i, s) in m.sources.iter().enumerate() {
-        let cited = App::all_sentences_of(m, i)
+        let cited = crate::view::cited::all_sentences(m, i)
             .iter()
             .filter(|t| !t.cited_by.is_empty())
             .count();

@@ -6,6 +6,7 @@
 //! columns a [`Filter`] leaves visible. [`search`] finds positions by text across all
 //! dates. Nothing here parses files or draws anything.
 
+pub mod cited;
 pub mod diff;
 pub mod filter;
 pub mod search;

@@ -1,6 +1,6 @@
 //! Curating: the export prompt, the line to edit, and reloading the model.
 
-use super::{Action, App, Request, Screen};
+use super::{Action, App, EditAt, Request, Screen};
 use crate::export::Format;
 use crate::view::View;
 use std::path::PathBuf;
@@ -73,22 +73,23 @@ impl App {
 
     /// The line of the positions file to edit for what is selected: the position's
     /// `[[position]]` header; in a source, the citing quote; else the end of the file.
-    pub fn edit_line(&self) -> usize {
+    pub fn edit_line(&self) -> EditAt {
         // While the file does not load, the first error is what needs editing.
         if let Some(line) = self.errors.iter().find_map(|d| d.line) {
-            return line;
+            return EditAt::Line(line);
         }
-        let end = usize::MAX;
+        let end = EditAt::End;
+        let at = |line: usize| EditAt::Line(line);
         match self.screen() {
             Screen::Grid => self
                 .position_at(self.grid.issue, self.grid.party)
-                .map_or(end, |p| self.view.model.positions[p].line),
+                .map_or(end, |p| at(self.view.model.positions[p].line)),
             Screen::Detail => self
                 .view
                 .model
                 .positions
                 .get(self.detail.position)
-                .map_or(end, |p| p.line),
+                .map_or(end, |p| at(p.line)),
             Screen::Source => {
                 let Some(t) = self.source.targets.get(self.source.focus) else {
                     return end;
@@ -101,12 +102,12 @@ impl App {
                             && c.sentence.start < t.sentence.end
                             && t.sentence.start < c.sentence.end
                     })
-                    .map_or(end, |c| c.line)
+                    .map_or(end, |c| at(c.line))
             }
             Screen::Timeline => self
                 .timeline_point()
                 .1
-                .map_or(end, |p| self.view.model.positions[p].line),
+                .map_or(end, |p| at(self.view.model.positions[p].line)),
             Screen::Help | Screen::Sources => end,
         }
     }
@@ -209,9 +210,9 @@ impl App {
             let curator = self.source.curator;
             let scroll = self.source.scroll;
             self.source.targets = if curator {
-                Self::all_sentences_of(&self.view.model, s)
+                crate::view::cited::all_sentences(&self.view.model, s)
             } else {
-                Self::cited_sentences_of(&self.view.model, s)
+                crate::view::cited::cited_sentences(&self.view.model, s)
             };
             self.source.source = s;
             self.source.focus = self

@@ -9,7 +9,7 @@ mod search;
 mod source;
 mod timeline;
 
-pub use source::cite_block;
+pub use crate::view::cited::{CitedSentence, cite_block};
 pub use timeline::TimelineState;
 
 use crate::date::Date;
@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use super::layout;
 use super::theme::Theme;
-pub use crate::tui::action::{Action, Request, Screen};
+pub use crate::tui::action::{Action, EditAt, Request, Screen};
 
 /// Selection and scrolling of the grid.
 #[derive(Clone, Debug, Default)]
@@ -59,24 +59,13 @@ pub type DetailKey = (usize, usize, usize);
 /// The (first, end) line of each citation of a detail page, and its length.
 pub type DetailMeasure = (Vec<(usize, usize)>, usize);
 
-/// A cited sentence of the open source.
-#[derive(Clone, Debug)]
-pub struct Target {
-    /// Byte range of the sentence (or run of sentences).
-    pub sentence: Range<usize>,
-    /// Byte ranges of the quotes inside it.
-    pub quotes: Vec<Range<usize>>,
-    /// Positions that cite it.
-    pub cited_by: Vec<usize>,
-}
-
 /// The open source.
 #[derive(Clone, Debug, Default)]
 pub struct SourceState {
     /// Index of the source.
     pub source: usize,
     /// Its cited sentences, in text order.
-    pub targets: Vec<Target>,
+    pub targets: Vec<CitedSentence>,
     /// The target under the cursor.
     pub focus: usize,
     /// First visible line.

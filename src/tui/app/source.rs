@@ -1,72 +1,19 @@
 //! Sources: their cited sentences, the source view and the sources list.
 
-use super::{Action, App, Request, Screen, SourceState, Target};
-use crate::model::Model;
+use super::{Action, App, Request, Screen, SourceState};
+use crate::view::cited::cite_block;
 use std::ops::Range;
 
 impl App {
-    /// Every cited sentence of a source, with the quotes and positions citing it.
-    pub fn cited_sentences_of(model: &Model, source: usize) -> Vec<Target> {
-        let mut targets: Vec<Target> = Vec::new();
-        let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
-        for (pi, p) in model.positions.iter().enumerate() {
-            for c in p.citations.iter().filter(|c| c.source == source) {
-                let key = (c.sentence.start, c.sentence.end);
-                let at = *index.entry(key).or_insert_with(|| {
-                    targets.push(Target {
-                        sentence: c.sentence.clone(),
-                        quotes: Vec::new(),
-                        cited_by: Vec::new(),
-                    });
-                    targets.len() - 1
-                });
-                let t = &mut targets[at];
-                t.quotes.push(c.span.clone());
-                if t.cited_by.last() != Some(&pi) {
-                    t.cited_by.push(pi);
-                }
-            }
-        }
-        targets.sort_by_key(|t| (t.sentence.start, t.sentence.end));
-        targets
-    }
-
-    /// Every sentence of a source as a target, cited or not (for curators).
-    pub fn all_sentences_of(model: &Model, source: usize) -> Vec<Target> {
-        let sentences = &model.sources[source].text.sentences;
-        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-        sentences
-            .iter()
-            .zip(model.citations_by_sentence(source))
-            .map(|(s, cites)| {
-                let mut t = Target {
-                    sentence: s.clone(),
-                    quotes: Vec::new(),
-                    cited_by: Vec::new(),
-                };
-                for (pi, ci) in cites {
-                    let span = &model.positions[pi].citations[ci].span;
-                    if overlaps(span, s) && !t.quotes.contains(span) {
-                        t.quotes.push(span.clone());
-                    }
-                    if !t.cited_by.contains(&pi) {
-                        t.cited_by.push(pi);
-                    }
-                }
-                t
-            })
-            .collect()
-    }
-
     pub(super) fn open_source(&mut self, source: usize, sentence: &Range<usize>) {
         self.open_source_as(source, sentence, false);
     }
 
     pub(super) fn open_source_as(&mut self, source: usize, sentence: &Range<usize>, curator: bool) {
         let targets = if curator {
-            Self::all_sentences_of(&self.view.model, source)
+            crate::view::cited::all_sentences(&self.view.model, source)
         } else {
-            Self::cited_sentences_of(&self.view.model, source)
+            crate::view::cited::cited_sentences(&self.view.model, source)
         };
         let focus = targets
             .iter()
@@ -131,7 +78,7 @@ impl App {
         let n = self.source.targets.len();
         if self.source.curator && n > 0 {
             let f = self.source.focus;
-            let cited = |t: &Target| !t.cited_by.is_empty();
+            let cited = |t: &crate::view::cited::CitedSentence| !t.cited_by.is_empty();
             let target = match action {
                 Action::Down | Action::ScrollDown => Some((f + 1).min(n - 1)),
                 Action::Up | Action::ScrollUp => Some(f.saturating_sub(1)),
@@ -214,16 +161,4 @@ impl App {
         }
         true
     }
-}
-
-/// A ready `[[position.cite]]` block quoting a sentence of a source.
-pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> String {
-    let src = &model.sources[source];
-    let text: String = src.text.text[sentence.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let quote = toml::Value::String(crate::sanitize::text(&text)).to_string();
-    let id = toml::Value::String(src.id.clone()).to_string();
-    format!("[[position.cite]]\nsource = {id}\nquote = {quote}\n")
 }

@@ -1,0 +1,82 @@
+//! The sentences of a source as the reader and curators see them: which are cited, by
+//! which positions, with which quotes; and a ready citation block for a sentence.
+
+use crate::model::Model;
+use std::ops::Range;
+
+/// A sentence of a source (or a run of sentences), with the quotes inside it and the
+/// positions citing it.
+#[derive(Clone, Debug)]
+pub struct CitedSentence {
+    /// Byte range of the sentence (or run of sentences).
+    pub sentence: Range<usize>,
+    /// Byte ranges of the quotes inside it.
+    pub quotes: Vec<Range<usize>>,
+    /// Positions that cite it.
+    pub cited_by: Vec<usize>,
+}
+
+/// Every cited sentence of a source, with the quotes and positions citing it.
+pub fn cited_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
+    let mut targets: Vec<CitedSentence> = Vec::new();
+    let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    for (pi, p) in model.positions.iter().enumerate() {
+        for c in p.citations.iter().filter(|c| c.source == source) {
+            let key = (c.sentence.start, c.sentence.end);
+            let at = *index.entry(key).or_insert_with(|| {
+                targets.push(CitedSentence {
+                    sentence: c.sentence.clone(),
+                    quotes: Vec::new(),
+                    cited_by: Vec::new(),
+                });
+                targets.len() - 1
+            });
+            let t = &mut targets[at];
+            t.quotes.push(c.span.clone());
+            if t.cited_by.last() != Some(&pi) {
+                t.cited_by.push(pi);
+            }
+        }
+    }
+    targets.sort_by_key(|t| (t.sentence.start, t.sentence.end));
+    targets
+}
+
+/// Every sentence of a source as a target, cited or not (for curators).
+pub fn all_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
+    let sentences = &model.sources[source].text.sentences;
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    sentences
+        .iter()
+        .zip(model.citations_by_sentence(source))
+        .map(|(s, cites)| {
+            let mut t = CitedSentence {
+                sentence: s.clone(),
+                quotes: Vec::new(),
+                cited_by: Vec::new(),
+            };
+            for (pi, ci) in cites {
+                let span = &model.positions[pi].citations[ci].span;
+                if overlaps(span, s) && !t.quotes.contains(span) {
+                    t.quotes.push(span.clone());
+                }
+                if !t.cited_by.contains(&pi) {
+                    t.cited_by.push(pi);
+                }
+            }
+            t
+        })
+        .collect()
+}
+
+/// A ready `[[position.cite]]` block quoting a sentence of a source.
+pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> String {
+    let src = &model.sources[source];
+    let text: String = src.text.text[sentence.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let quote = toml::Value::String(crate::sanitize::text(&text)).to_string();
+    let id = toml::Value::String(src.id.clone()).to_string();
+    format!("[[position.cite]]\nsource = {id}\nquote = {quote}\n")
+}
