@@ -6,9 +6,13 @@
 //! columns a [`Filter`] leaves visible. [`search`] finds positions by text across all
 //! dates. Nothing here parses files or draws anything.
 
+pub mod compare;
+pub mod evidence;
 pub mod filter;
 pub mod search;
 
+pub use compare::Comparison;
+pub use evidence::Evidence;
 pub use filter::Filter;
 
 use crate::date::Date;
