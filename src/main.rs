@@ -55,6 +55,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare where the parties stand on each issue with a scale: zone, gap, blocking
+    /// parties, and how far apart each pair is.
+    Compare(CompareArgs),
     /// Start a positions.toml for a folder of .txt sources (never overwrites).
     Init {
         /// The folder [default: .]
@@ -84,6 +87,26 @@ struct ExportArgs {
     long: bool,
 }
 
+/// Arguments of `stances compare`.
+#[derive(clap::Args)]
+struct CompareArgs {
+    /// The positions file [default: ./positions.toml]
+    file: Option<PathBuf>,
+    /// The view date, YYYY-MM-DD [default: the latest as_of in the file]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<stances::date::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    format: CompareFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Text,
+    Md,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
     Text,
@@ -108,6 +131,7 @@ fn main() -> ExitCode {
         }) => run_sentences(&source, file, uncited, json),
         Some(Command::Init { dir }) => run_init(dir),
         Some(Command::Export(args)) => run_export(args),
+        Some(Command::Compare(args)) => run_compare(args),
         None => run_view(cli.file),
     };
     match result {
@@ -313,6 +337,27 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
         _ => std::io::stdout().lock().write_all(content.as_bytes())?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    use export::compare;
+    let path = positions_file(args.file)?;
+    let (model, _) = load_model(&path, false)?;
+    let view = View::new(Arc::new(model), args.as_of);
+    let c = stances::view::Comparison::new(&view);
+    let content = match args.format {
+        CompareFormat::Text => compare::render_text(&view, &c),
+        CompareFormat::Md => compare::render_md(&view, &c),
+        CompareFormat::Json => compare::render_json(&view, &c),
+    };
+    if c.issues.is_empty() && args.format == CompareFormat::Json {
+        eprintln!(
+            "stances: note: {}",
+            compare::NO_SCALES.replace('\n', "\n  ")
+        );
+    }
+    std::io::stdout().lock().write_all(content.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,9 +5,11 @@
 //! line and paragraph separators are written as `\uXXXX`, so the file itself holds
 //! nothing a terminal or an editor would act on.
 
+use super::compare::{self, ComparisonOut};
 use crate::date::Date;
-use crate::model::{Citation, Model, Position, SCHEMA, Source};
-use crate::view::View;
+use crate::model::{Citation, Model, SCHEMA, Source};
+use crate::view::evidence::contested;
+use crate::view::{Comparison, View};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -15,10 +17,16 @@ use std::io;
 
 /// Renders the view as pretty-printed JSON, ending in a newline.
 pub fn render(view: &View) -> String {
-    let doc = document(view);
-    let mut buf = Vec::with_capacity(1024 + view.model.positions.len() * 1024);
+    let comparison = Comparison::new(view);
+    pretty(&document(view, &comparison))
+}
+
+/// Any value as pretty-printed JSON with the escapes of this module, ending in a newline.
+pub fn pretty<T: Serialize>(value: &T) -> String {
+    let mut buf = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
-    doc.serialize(&mut ser)
+    value
+        .serialize(&mut ser)
         .expect("serializing to memory cannot fail");
     buf.push(b'\n');
     String::from_utf8(buf).expect("serde_json writes UTF-8")
@@ -35,6 +43,7 @@ struct Document<'m> {
     sources: Vec<SourceOut<'m>>,
     positions: Vec<PositionOut<'m>>,
     grid: Vec<Row<'m>>,
+    comparison: ComparisonOut<'m>,
 }
 
 #[derive(Serialize)]
@@ -83,6 +92,8 @@ struct PositionOut<'m> {
     confidence: Option<&'m str>,
     conditions: &'m [String],
     notes: Option<&'m str>,
+    /// Why the position is contested (the curator's reason, or the rule's), or null.
+    contested: Option<String>,
     line: usize,
     citations: Vec<CitationOut<'m>>,
 }
@@ -129,7 +140,7 @@ impl Serialize for Row<'_> {
     }
 }
 
-fn document<'m>(view: &'m View) -> Document<'m> {
+fn document<'m>(view: &'m View, comparison: &Comparison) -> Document<'m> {
     let m = &*view.model;
     Document {
         schema: SCHEMA,
@@ -165,7 +176,7 @@ fn document<'m>(view: &'m View) -> Document<'m> {
             })
             .collect(),
         sources: m.sources.iter().map(source).collect(),
-        positions: m.positions.iter().map(|p| position(m, p)).collect(),
+        positions: (0..m.positions.len()).map(|i| position(m, i)).collect(),
         grid: m
             .issues
             .iter()
@@ -180,6 +191,7 @@ fn document<'m>(view: &'m View) -> Document<'m> {
                     .collect(),
             })
             .collect(),
+        comparison: compare::json_value(m, comparison),
     }
 }
 
@@ -199,7 +211,8 @@ fn source(s: &Source) -> SourceOut<'_> {
     }
 }
 
-fn position<'m>(m: &'m Model, p: &'m Position) -> PositionOut<'m> {
+fn position(m: &Model, i: usize) -> PositionOut<'_> {
+    let p = &m.positions[i];
     let issue = &m.issues[p.issue];
     PositionOut {
         party: &m.parties[p.party].id,
@@ -215,6 +228,7 @@ fn position<'m>(m: &'m Model, p: &'m Position) -> PositionOut<'m> {
         confidence: p.confidence.map(|c| c.id()),
         conditions: &p.conditions,
         notes: p.notes.as_deref(),
+        contested: contested(m, i).map(|c| c.reason(m)),
         line: p.line,
         citations: p.citations.iter().map(|c| citation(m, c)).collect(),
     }

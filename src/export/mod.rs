@@ -5,6 +5,7 @@
 //! [`write_atomic`] writes the result safely. None of this prints anything, so the
 //! reader can call it too.
 
+pub mod compare;
 pub mod csv;
 pub mod html;
 pub mod json;
