@@ -10,7 +10,7 @@ use crate::model::{Issue, Model};
 use crate::sanitize::one_line;
 use crate::view::View;
 use crate::view::compare::{Comparison, IssueComparison, PairComparison, Placed};
-use crate::view::evidence::{CONTESTED_MARK, Evidence, THIN_MARK};
+use crate::view::evidence::{CONTESTED_MARK, THIN_MARK};
 use serde::Serialize;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
@@ -83,21 +83,9 @@ pub fn range_words(p: &Placed) -> String {
     }
 }
 
-/// Evidence warnings of a placed party's position in words: `± contested`,
-/// `? single account`, `? low confidence` (empty when there are none).
+/// Evidence warnings of a placed party's position in words (see [`super::flag_words`]).
 pub fn evidence_words(m: &Model, p: &Placed) -> String {
-    let e = Evidence::of(m, p.position);
-    let mut words = Vec::new();
-    if e.contested.is_some() {
-        words.push(format!("{CONTESTED_MARK} contested"));
-    }
-    if e.single_account {
-        words.push(format!("{THIN_MARK} single account"));
-    }
-    if e.low_confidence {
-        words.push(format!("{THIN_MARK} low confidence"));
-    }
-    words.join(", ")
+    super::flag_words(m, p.position)
 }
 
 /// The axis of one placed party: `X==  ·  ·` (see the module documentation).
