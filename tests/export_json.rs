@@ -233,12 +233,3 @@ fn as_of_changes_the_grid() {
     // Undated positions count as older than any dated one: shown at every date.
     assert_eq!(early["grid"][2]["cells"]["b"], 6);
 }
-
-/// Writes the hostile fixture to `$STANCES_FIXTURE_DIR`, for `.ci/run` to export
-/// and validate with the built binary: `cargo test --test export_json -- --ignored`.
-#[test]
-#[ignore]
-fn write_hostile_fixture() {
-    let dir = std::env::var_os("STANCES_FIXTURE_DIR").expect("set STANCES_FIXTURE_DIR");
-    write_hostile(std::path::Path::new(&dir));
-}

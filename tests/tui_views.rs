@@ -1,221 +1,129 @@
-//! Every view of the reader drawn on ratatui's TestBackend: snapshots of the text at
-//! 80×24 and at a small size, plus the styles of the selection and the quote.
+//! Every view of the reader drawn on ratatui's TestBackend from the fixtures under
+//! tests/fixtures (never the curated positions.toml): `insta` snapshots of the screen
+//! at 80×24 and at a small size, plus the styles of the selection and the quote.
 //!
-//! Snapshots live in tests/snapshots; run with UPDATE_SNAPSHOTS=1 to rewrite them
-//! after an intended change, then review the diff.
+//! After an intended change, `INSTA_UPDATE=always cargo test --test tui_views` rewrites
+//! the snapshots (or `cargo insta review`); review the diff. Under CI a missing or
+//! different snapshot fails.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::style::Modifier;
-use stances::model::{Model, load};
+mod support;
+
+use insta::assert_snapshot;
+use ratatui::style::{Color, Modifier};
 use stances::tui::app::{Action, App, Screen};
-use stances::tui::theme::Theme;
-use std::path::{Path, PathBuf};
+use support::screen::{app, find, has_modifier, lines, render, text, width};
 
-fn bundled() -> Model {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("positions.toml");
-    load(&path).model.expect("bundled model loads")
+fn plain(w: u16, h: u16, color: bool) -> App {
+    app("plain", w, h, color)
 }
 
-fn app(w: u16, h: u16, color: bool) -> App {
-    App::new(
-        bundled(),
-        PathBuf::from("positions.toml"),
-        Theme { color },
-        (w, h),
-    )
-}
-
-fn render(app: &App) -> Buffer {
-    let (w, h) = app.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| stances::tui::draw(f, app)).unwrap();
-    t.backend().buffer().clone()
-}
-
-fn lines(buf: &Buffer) -> Vec<String> {
-    let a = buf.area;
-    (0..a.height)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = 0;
-            while x < a.width {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += unicode_width(sym).max(1);
-            }
-            s.trim_end().to_string()
-        })
-        .collect()
-}
-
-fn unicode_width(s: &str) -> u16 {
-    use unicode_width::UnicodeWidthStr;
-    s.width() as u16
-}
-
-fn snapshot(name: &str, buf: &Buffer) {
-    let text = lines(buf).join("\n") + "\n";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let want = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(
-        text, want,
-        "snapshot {name} differs; UPDATE_SNAPSHOTS=1 rewrites it"
-    );
-}
-
-/// The screen position of the first occurrence of `needle` on screen.
-fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    for (y, line) in lines(buf).iter().enumerate() {
-        if let Some(i) = line.find(needle) {
-            let x = unicode_width(&line[..i]);
-            return Some((x, y as u16));
-        }
-    }
-    None
-}
-
-fn has_modifier(buf: &Buffer, at: (u16, u16), m: Modifier) -> bool {
-    buf[at].modifier.contains(m)
+/// The screen column where display column `col` of the grid starts.
+fn col_x(app: &App, col: usize) -> u16 {
+    let l = app
+        .grid_shape()
+        .layout(app.grid_offsets(), app.areas().main);
+    (l.head_w + (col - l.cols.start) * l.col_w) as u16
 }
 
 #[test]
 fn grid_at_80x24() {
-    let app = app(80, 24, true);
+    let app = plain(80, 24, true);
     let buf = render(&app);
-    snapshot("grid_80x24", &buf);
-    let text = lines(&buf).join("\n");
-    assert!(text.contains("Issue"), "{text}");
-    assert!(text.contains("Territory"));
-    assert!(
-        text.contains("as of 2025-04-25 (7/7)") || text.contains("as of 2025-04-25"),
-        "{text}"
-    );
-    // The selected cell (Territory × US) is reversed and bold.
-    let (x, y) = find(&buf, "Territory").unwrap();
-    let l = stances::tui::grid::layout(&app, stances::tui::grid::area(&app));
-    let cell = (x + l.head_w as u16, y);
-    assert!(
-        has_modifier(&buf, cell, Modifier::REVERSED),
-        "selected cell not reversed"
-    );
+    assert_snapshot!("grid_80x24", text(&buf));
+    let status = stances::tui::status::text(&app);
+    assert!(status.contains("as of 2025-03-16 (2/2)"), "{status}");
+    // The selected cell (Ceasefire × North) is reversed.
+    let (_, y) = find(&buf, "Ceasefire").unwrap();
+    assert!(has_modifier(&buf, (col_x(&app, 0), y), Modifier::REVERSED));
 }
 
 #[test]
 fn grid_small_and_no_color_selection_visible() {
-    let mut app = app(40, 10, false);
+    let mut app = plain(40, 10, false);
     app.update(Action::Down);
     app.update(Action::Right);
     let buf = render(&app);
-    snapshot("grid_40x10_nocolor", &buf);
+    assert_snapshot!("grid_40x10_nocolor", text(&buf));
     // Without colour there is no fg/bg anywhere, yet the selection is reversed.
     for cell in buf.content() {
-        assert_eq!(cell.fg, ratatui::style::Color::Reset);
-        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
     }
-    let (x, y) = find(&buf, "NATO").unwrap();
-    let l = stances::tui::grid::layout(&app, stances::tui::grid::area(&app));
-    let col = (app.grid.party - l.cols.start) as u16;
-    assert!(has_modifier(
-        &buf,
-        (x + l.head_w as u16 + col * l.col_w as u16, y),
-        Modifier::REVERSED
-    ));
+    let (_, y) = find(&buf, "Monitors").unwrap();
+    assert!(has_modifier(&buf, (col_x(&app, 1), y), Modifier::REVERSED));
 }
 
 #[test]
 fn detail_view_shows_position_history_and_highlighted_quote() {
-    let mut app = app(80, 24, true);
-    app.update(Action::Open); // Territory × US
+    let mut app = plain(80, 24, true);
+    app.update(Action::Right);
+    app.update(Action::Open); // Ceasefire × South: two positions over time
     assert_eq!(app.screen(), Screen::Detail);
     let buf = render(&app);
-    snapshot("detail_80x24", &buf);
-    let text = lines(&buf).join("\n");
-    assert!(text.contains("Territory · United States"));
-    assert!(text.contains("History (3 positions)"));
-    assert!(text.contains("Citations"));
-    // The quoted words carry the quote style (bold + yellow background).
-    let pos = &app.view.model.positions[app.detail.position];
-    let quote = app.view.model.quote_text(&pos.citations[0]);
-    let first_word = quote.split_whitespace().next().unwrap();
-    let sentence_line = find(&buf, "[1]").unwrap().1;
-    let line = &lines(&buf)[sentence_line as usize];
-    let x = unicode_width(&line[..line.find(first_word).unwrap()]);
-    assert!(has_modifier(&buf, (x, sentence_line), Modifier::BOLD));
-    assert_eq!(buf[(x, sentence_line)].bg, ratatui::style::Color::Yellow);
+    assert_snapshot!("detail_80x24", text(&buf));
+    let all = lines(&buf).join("\n");
+    assert!(all.contains("Ceasefire · Southland"), "{all}");
+    assert!(all.contains("History (2 positions)"), "{all}");
+    assert!(all.contains("Citations (1)"), "{all}");
+    // The quoted words carry the quote style (bold on yellow).
+    let y = find(&buf, "[1]").unwrap().1;
+    let line = &lines(&buf)[y as usize];
+    let x = width(&line[..line.find("a ceasefire along").unwrap()]);
+    assert!(has_modifier(&buf, (x, y), Modifier::BOLD));
+    assert_eq!(buf[(x, y)].bg, Color::Yellow);
 }
 
 #[test]
 fn detail_at_small_size() {
-    let mut app = app(30, 8, true);
+    let mut app = plain(30, 8, true);
     app.update(Action::Open);
-    snapshot("detail_30x8", &render(&app));
+    assert_snapshot!("detail_30x8", text(&render(&app)));
 }
 
 #[test]
 fn source_view_scrolls_the_cited_sentence_into_view() {
-    let mut app = app(80, 24, true);
-    app.update(Action::Down);
-    app.update(Action::Down); // Ceasefire × US: two citations
-    app.update(Action::Open);
+    let mut app = plain(80, 24, true);
+    app.update(Action::Open); // Ceasefire × North: two citations
     app.update(Action::NextItem);
     assert_eq!(app.detail.citation, 1);
     app.update(Action::Open);
     assert_eq!(app.screen(), Screen::Source);
     let buf = render(&app);
-    snapshot("source_80x24", &buf);
-    let pos = &app.view.model.positions[app.detail.position];
-    let c = &pos.citations[app.detail.citation];
-    let sentence = app.view.model.sentence_text(c);
-    let start: String = sentence
-        .split_whitespace()
-        .take(4)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let (_, y) = find(&buf, &start)
-        .unwrap_or_else(|| panic!("{start:?} not on screen:\n{}", lines(&buf).join("\n")));
-    assert!(y >= 1);
+    assert_snapshot!("source_80x24", text(&buf));
+    let (_, y) = find(&buf, "welcomed the offer").expect("cited sentence on screen");
+    assert!(y >= 2);
     let header = &lines(&buf)[1];
-    assert!(
-        header.contains("cited by: US on Ceasefire 2025-04-23"),
-        "{header}"
-    );
+    assert!(header.contains("North on Ceasefire 2025-03-02"), "{header}");
 }
 
 #[test]
 fn source_view_small_and_next_cited_sentence() {
-    let mut app = app(36, 9, false);
+    let mut app = plain(36, 9, false);
     app.update(Action::Open);
     app.update(Action::Open);
     let first = app.source.focus;
     app.update(Action::NextItem);
     assert_ne!(app.source.focus, first);
-    snapshot("source_36x9_nocolor", &render(&app));
+    assert_snapshot!("source_36x9_nocolor", text(&render(&app)));
 }
 
 #[test]
 fn help_lists_every_binding() {
-    let mut app = app(100, 80, true);
+    let mut app = plain(100, 80, true);
     app.update(Action::Help);
     let buf = render(&app);
-    snapshot("help_100x80", &buf);
-    let text = lines(&buf).join("\n");
+    assert_snapshot!("help_100x80", text(&buf));
+    let all = lines(&buf).join("\n");
     for b in stances::tui::keys::KEYMAP {
-        assert!(text.contains(b.help), "help misses {:?}", b.help);
+        assert!(all.contains(b.help), "help misses {:?}", b.help);
     }
 }
 
 #[test]
 fn help_at_small_size() {
-    let mut app = app(24, 6, true);
+    let mut app = plain(24, 6, true);
     app.update(Action::Help);
-    snapshot("help_24x6", &render(&app));
+    assert_snapshot!("help_24x6", text(&render(&app)));
 }
 
 #[test]
@@ -229,92 +137,85 @@ fn every_view_survives_every_size() {
         )
         .chain([(300, 100), (1, 100), (300, 1)])
         .collect();
-    let mut app = app(80, 24, true);
-    for screen_steps in [
-        vec![],
-        vec![Action::Open],
-        vec![Action::Open, Action::Open],
-        vec![Action::Help],
-    ] {
-        app.update(Action::Back);
-        app.update(Action::Back);
-        app.update(Action::Back);
-        for a in screen_steps {
-            app.update(a);
-        }
-        for &(w, h) in &sizes {
-            app.update(Action::Resize(w, h));
-            app.update(Action::ToggleWrap);
-            let buf = render(&app);
-            if w < stances::tui::MIN_SIZE.0 || h < stances::tui::MIN_SIZE.1 {
-                // The message, wrapped into whatever room there is.
-                let shown: String = lines(&buf).concat().split_whitespace().collect();
-                let want: String = "terminalsmall".chars().take(shown.len()).collect();
-                assert!(
-                    w < 8 || h < 2 || shown.starts_with("terminal"),
-                    "{w}x{h}: {shown:?}"
-                );
-                assert!(
-                    !shown.is_empty() && "terminaltoosmall".contains(&shown[..1]),
-                    "{want}"
-                );
+    for fixture in ["plain", "hostile"] {
+        let mut app = app(fixture, 80, 24, true);
+        for steps in [
+            vec![],
+            vec![Action::Open],
+            vec![Action::Open, Action::Open],
+            vec![Action::Help],
+            vec![Action::ListSources, Action::Open],
+        ] {
+            for _ in 0..4 {
+                app.update(Action::Back);
+            }
+            for a in steps {
+                app.update(a);
+            }
+            for &(w, h) in &sizes {
+                app.update(Action::Resize(w, h));
+                app.update(Action::ToggleWrap);
+                let shown: String = lines(&render(&app)).concat();
+                if stances::tui::layout::too_small((w, h)) {
+                    // The message, wrapped into whatever room there is.
+                    let shown: String = shown.split_whitespace().collect();
+                    assert!(
+                        "terminaltoosmall".starts_with(&shown[..1]),
+                        "{w}x{h}: {shown:?}"
+                    );
+                } else {
+                    assert!(!shown.contains('\u{1b}'), "{fixture} {w}x{h}");
+                }
             }
         }
     }
 }
 
 #[test]
-fn transpose_wrap_timeline_and_search() {
-    let mut app = app(80, 24, true);
+fn transpose_wrap_dates_and_search() {
+    let mut app = plain(80, 24, true);
     app.update(Action::Transpose);
     let buf = render(&app);
-    snapshot("grid_transposed_80x24", &buf);
+    assert_snapshot!("grid_transposed_80x24", text(&buf));
     assert!(lines(&buf)[0].starts_with("Party"));
     app.update(Action::Transpose);
     app.update(Action::ToggleWrap);
-    snapshot("grid_wrapped_80x24", &render(&app));
+    assert_snapshot!("grid_one_line_80x24", text(&render(&app)));
 
-    // Step back to the first date: the US territory cell shows the 17 April draft; nothing
-    // is marked as changed, since nothing comes before the earliest date.
-    for _ in 0..10 {
-        app.update(Action::PrevDate);
-    }
-    assert_eq!(app.view_date().unwrap().to_string(), "2025-04-17");
-    let text = lines(&render(&app)).join("\n");
+    // Step back to the first date: nothing is marked as changed, since nothing comes
+    // before the earliest date.
+    app.update(Action::PrevDate);
+    app.update(Action::PrevDate);
+    assert_eq!(app.view_date().unwrap().to_string(), "2025-03-02");
     let status = stances::tui::status::text(&app);
     assert!(
         status.starts_with("already at the earliest date"),
         "{status}"
     );
-    assert!(status.contains("as of 2025-04-17 (1/"), "{status}");
+    assert!(status.contains("as of 2025-03-02 (1/2)"), "{status}");
+    let all = lines(&render(&app)).join("\n");
     assert!(
-        !text.contains("• "),
-        "no change marks at the earliest date:\n{text}"
+        !all.contains("• "),
+        "no change marks at the earliest date:\n{all}"
     );
 
-    app.update(Action::NextDate);
-    let text = lines(&render(&app)).join("\n");
-    assert!(
-        text.contains("• "),
-        "cells changed since 17 April are marked:\n{text}"
-    );
     app.update(Action::Search);
-    for c in "ceasefire".chars() {
+    for c in "monitors".chars() {
         app.update(Action::InputChar(c));
     }
     app.update(Action::InputSubmit);
-    assert!(!app.search.matches.is_empty());
+    // On 2 March only North's ceasefire position mentions monitors (in a quote).
+    assert_eq!(app.search.matches, vec![(0, 0)]);
     let status = stances::tui::status::text(&app);
-    assert!(status.contains("“ceasefire”"), "{status}");
-    assert_eq!(
-        app.search.matches.len(),
-        1,
-        "at 2025-04-19 only the US cell matches"
+    assert!(status.contains("“monitors”"), "{status}");
+
+    app.update(Action::NextDate);
+    let all = lines(&render(&app)).join("\n");
+    assert!(
+        all.contains("• "),
+        "cells changed since 2 March are marked:\n{all}"
     );
-    for _ in 0..10 {
-        app.update(Action::NextDate);
-    }
-    assert!(app.search.matches.len() >= 4, "{:?}", app.search.matches);
+    assert_eq!(app.search.matches.len(), 4, "{:?}", app.search.matches);
     assert_eq!(app.search.current, None);
     app.update(Action::NextMatch);
     let before = (app.grid.issue, app.grid.party);
@@ -324,10 +225,13 @@ fn transpose_wrap_timeline_and_search() {
 
 #[test]
 fn click_selects_a_cell_and_keys_quit() {
-    let mut app = app(80, 24, true);
-    let l = stances::tui::grid::layout(&app, stances::tui::grid::area(&app));
+    let mut app = plain(80, 24, true);
+    let l = app
+        .grid_shape()
+        .layout(app.grid_offsets(), app.areas().main);
+    let trade = l.rows[2];
     let x = (l.head_w + l.col_w * 2 + 1) as u16;
-    app.update(Action::Click(x, 3));
+    app.update(Action::Click(x, trade.top as u16 + 1));
     assert_eq!((app.grid.issue, app.grid.party), (2, 2));
     app.update(Action::Open);
     app.update(Action::Quit);
@@ -336,66 +240,115 @@ fn click_selects_a_cell_and_keys_quit() {
 
 #[test]
 fn help_and_sources_list_at_80x24() {
-    let mut app = app(80, 24, true);
+    let mut app = plain(80, 24, true);
     app.update(Action::Help);
-    snapshot("help_80x24", &render(&app));
+    assert_snapshot!("help_80x24", text(&render(&app)));
     app.update(Action::Back);
     app.update(Action::ListSources);
     let buf = render(&app);
-    snapshot("sources_80x24", &buf);
+    assert_snapshot!("sources_80x24", text(&buf));
     // The selected source is reversed.
-    let (x, y) = find(&buf, "ki-2025-04-23").unwrap();
+    let (x, y) = find(&buf, "round1").unwrap();
     assert!(has_modifier(&buf, (x, y), Modifier::REVERSED));
-    let mut small = self::app(30, 6, false);
+    let mut small = plain(30, 6, false);
     small.update(Action::ListSources);
-    snapshot("sources_30x6_nocolor", &render(&small));
+    assert_snapshot!("sources_30x6_nocolor", text(&render(&small)));
 }
 
 #[test]
 fn source_view_styles_the_cited_sentence_and_its_quote() {
-    let mut app = app(80, 24, true);
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Open); // Ceasefire × US
+    let mut app = plain(80, 24, true);
+    app.update(Action::Open); // Ceasefire × North
     app.update(Action::Open); // its first citation
     let buf = render(&app);
-    let pos = &app.view.model.positions[app.detail.position];
-    let c = &pos.citations[0];
-    let sentence = app.view.model.sentence_text(c);
-    let quote = app.view.model.quote_text(c);
-    // "The visit comes as the Trump administration intensifies efforts ..." : the
-    // sentence starts before the quote, so its first cell has the sentence style and a
-    // cell inside the quote has the quote style.
-    assert!(sentence.starts_with("The visit comes"));
-    assert!(quote.starts_with("the Trump administration"));
-    let (x, y) = find(&buf, "The visit comes").unwrap();
-    assert_eq!(
-        buf[(x, y)].bg,
-        ratatui::style::Color::Rgb(40, 40, 80),
-        "sentence style"
-    );
-    let (qx, qy) = find(&buf, "Trump administration intensifies").unwrap();
-    assert_eq!(
-        buf[(qx, qy)].bg,
-        ratatui::style::Color::Yellow,
-        "quote style"
-    );
+    // "The Northland delegation said it wanted an immediate ceasefire ...": the sentence
+    // starts before the quote, so its first cell has the sentence style and a cell inside
+    // the quote has the quote style.
+    let (x, y) = find(&buf, "The Northland").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Rgb(40, 40, 80), "sentence style");
+    let (qx, qy) = find(&buf, "it wanted an").unwrap();
+    assert_eq!(buf[(qx, qy)].bg, Color::Yellow, "quote style");
     assert!(has_modifier(&buf, (qx, qy), Modifier::BOLD));
     // Another cited sentence of the same source is underlined, not highlighted.
-    let (ox, oy) = find(&buf, "Witkoff's trip follows").unwrap();
+    let (ox, oy) = find(&buf, "Southland's").unwrap();
     assert!(has_modifier(&buf, (ox, oy), Modifier::UNDERLINED));
-    assert_ne!(buf[(ox, oy)].bg, ratatui::style::Color::Yellow);
+    assert_ne!(buf[(ox, oy)].bg, Color::Yellow);
 
     // Without colour the quote is still marked: reverse video and bold.
-    let mut plain = self::app(80, 24, false);
-    for a in [Action::Down, Action::Down, Action::Open, Action::Open] {
-        plain.update(a);
+    let mut bare = plain(80, 24, false);
+    for a in [Action::Open, Action::Open] {
+        bare.update(a);
     }
-    let buf = render(&plain);
-    let (qx, qy) = find(&buf, "Trump administration intensifies").unwrap();
+    let buf = render(&bare);
+    let (qx, qy) = find(&buf, "it wanted an").unwrap();
     assert!(has_modifier(
         &buf,
         (qx, qy),
         Modifier::REVERSED | Modifier::BOLD
     ));
+}
+
+/// A model of `n` issues and two parties, every cell filled.
+fn tall_model(n: usize) -> stances::model::Model {
+    let mut toml = String::from(
+        "schema = 1\ntitle = \"Tall\"\n[parties.a]\nname = \"A\"\n[parties.b]\nname = \"B\"\n",
+    );
+    for i in 0..n {
+        toml.push_str(&format!("[issues.i{i:02}]\nname = \"Issue {i:02}\"\n"));
+    }
+    for i in 0..n {
+        for p in ["a", "b"] {
+            toml.push_str(&format!(
+                "[[position]]\nparty = \"{p}\"\nissue = \"i{i:02}\"\nsummary = \"{p} on {i:02}\"\n"
+            ));
+        }
+    }
+    let loaded = stances::model::load_str(
+        &toml,
+        std::path::Path::new("positions.toml"),
+        std::path::Path::new("."),
+    );
+    loaded.model.or(loaded.partial).expect("tall model loads")
+}
+
+#[test]
+fn with_the_error_panel_open_g_and_clicks_keep_the_selection_visible() {
+    let broken = stances::model::load_str(
+        "schema = 1\ntitle = 3\nx = 1\ny = 2\nz = 3\n",
+        std::path::Path::new("positions.toml"),
+        std::path::Path::new("."),
+    );
+    let errors: Vec<_> = broken
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.len() >= 3, "{errors:?}");
+    let mut app = App::new(
+        tall_model(12),
+        "positions.toml".into(),
+        stances::tui::theme::Theme { color: false },
+        (60, 9),
+    );
+    app.errors = errors;
+    app.fix_scroll();
+    let panel = app.areas().panel;
+    assert!(panel.height > 0);
+
+    app.update(Action::Bottom);
+    assert_eq!(app.grid.issue, 11);
+    let buf = render(&app);
+    assert_snapshot!("grid_60x9_error_panel", text(&buf));
+    let (_, y) = find(&buf, "Issue 11").expect("the selected row is on screen");
+    assert!(
+        y < panel.y,
+        "row {y} is hidden under the panel at {}",
+        panel.y
+    );
+
+    // A click on the panel selects nothing hidden behind it.
+    app.update(Action::Top);
+    let before = (app.grid.issue, app.grid.party);
+    app.update(Action::Click(col_x(&app, 1) + 1, panel.y));
+    assert_eq!((app.grid.issue, app.grid.party), before);
 }

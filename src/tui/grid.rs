@@ -1,8 +1,8 @@
-//! The issue × party grid: layout (shared with mouse hit-testing) and drawing.
+//! The issue × party grid, drawn from the layout that `update` also uses
+//! ([`crate::tui::layout::GridShape`]).
 
 use super::app::App;
 use super::styled::styled_line;
-use crate::sanitize::one_line;
 use crate::wrap::{fit, wrap_ranges};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,190 +10,54 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
-use unicode_width::UnicodeWidthStr;
 
 /// A cell prepared for drawing: its text, the stance mark's range and colour, and its lines.
-type PreparedCell = (String, Range<usize>, Style, Vec<Range<usize>>);
-
-/// The narrowest a party column gets before columns scroll sideways.
-const MIN_COL: usize = 14;
-/// The tallest a wrapped row gets.
-const MAX_ROW_LINES: usize = 6;
-
-/// Where everything of the grid goes on screen.
-pub struct GridLayout {
-    /// Width of the frozen label column.
-    pub head_w: usize,
-    /// Width of each scrolling column (separator included).
-    pub col_w: usize,
-    /// Visible scrolling columns, in display order.
-    pub cols: Range<usize>,
-    /// Visible rows: (row, first screen line below the header, height).
-    pub rows: Vec<(usize, usize, usize)>,
+struct PreparedCell {
+    text: String,
+    mark: Range<usize>,
+    style: Style,
+    lines: Vec<Range<usize>>,
 }
 
-fn row_label(app: &App, row: usize) -> String {
-    if app.grid.transposed {
-        one_line(&app.view.model.parties[row].name)
-    } else {
-        one_line(&app.view.model.issues[row].name)
-    }
-}
-
-fn col_label(app: &App, col: usize) -> String {
-    if app.grid.transposed {
-        one_line(&app.view.model.issues[col].name)
-    } else {
-        one_line(&app.view.model.parties[col].short)
-    }
-}
-
-/// The text of a cell and the byte range of its stance mark (for colour).
-pub fn cell_text(app: &App, issue: usize, party: usize) -> Option<(String, Range<usize>, Style)> {
-    let pi = app.position_at(issue, party)?;
-    let p = &app.view.model.positions[pi];
-    let mut s = String::new();
-    if app.changed(issue, party) {
-        s.push_str("• ");
-    }
-    let scale = &app.view.model.issues[issue].scale;
-    let mark_start = s.len();
-    let mut style = Style::default();
-    if let Some(st) = p.stance {
-        for i in 0..scale.len().min(9) {
-            let in_range = p.acceptable.is_some_and(|(a, b)| a <= i && i <= b);
-            s.push(if i == st {
-                '◆'
-            } else if in_range {
-                '◇'
-            } else {
-                '·'
+/// The visible cells of a display row, prepared for drawing.
+fn prepare_row(
+    app: &App,
+    row: usize,
+    cols: Range<usize>,
+    col_w: usize,
+) -> Vec<Option<PreparedCell>> {
+    let shape = app.grid_shape();
+    cols.map(|c| {
+        let (issue, party) = shape.cell_at(row, c);
+        let (text, mark) = shape.cell_text(issue, party)?;
+        let style = app
+            .view
+            .cell(issue, party)
+            .and_then(|p| p.stance)
+            .map_or_else(Style::default, |st| {
+                app.theme
+                    .stance(st, app.view.model.issues[issue].scale.len())
             });
-        }
-        s.push(' ');
-        style = app.theme.stance(st, scale.len());
-    }
-    let mark = mark_start..s.len();
-    s.push_str(&one_line(&p.summary));
-    Some((s, mark, style))
-}
-
-fn row_height(app: &App, row: usize, cols: usize, col_w: usize) -> usize {
-    if !app.grid.wrap {
-        return 1;
-    }
-    (0..cols)
-        .map(|c| {
-            let (issue, party) = app.cell_at(row, c);
-            cell_text(app, issue, party).map_or(1, |(t, _, _)| {
-                wrap_ranges(&t, 0..t.len(), col_w.saturating_sub(1)).len()
-            })
+        let lines = if app.grid.wrap {
+            wrap_ranges(&text, 0..text.len(), col_w.saturating_sub(1))
+        } else {
+            std::iter::once(0..text.len()).collect()
+        };
+        Some(PreparedCell {
+            text,
+            mark,
+            style,
+            lines,
         })
-        .max()
-        .unwrap_or(1)
-        .clamp(1, MAX_ROW_LINES)
-}
-
-/// Computes the layout for a grid drawn in `area`.
-pub fn layout(app: &App, area: Rect) -> GridLayout {
-    let (rows, cols) = app.grid_dims();
-    let width = usize::from(area.width);
-    let longest = (0..rows)
-        .map(|r| row_label(app, r).width())
-        .max()
-        .unwrap_or(5);
-    let head_w = (longest + 1).clamp(6, 24).min(width / 3).max(1.min(width));
-    let rest = width.saturating_sub(head_w);
-    let visible = if cols == 0 {
-        0
-    } else {
-        (rest / MIN_COL).clamp(1, cols)
-    };
-    let col_w = rest.checked_div(visible).unwrap_or(0);
-    let first_col = app.grid.col_offset.min(cols.saturating_sub(visible));
-    let body = usize::from(area.height).saturating_sub(1);
-    let mut out_rows = Vec::new();
-    let mut y = 0;
-    for r in app.grid.row_offset.min(rows)..rows {
-        if y >= body {
-            break;
-        }
-        let h = row_height(app, r, cols, col_w);
-        out_rows.push((r, y, h));
-        y += h;
-    }
-    GridLayout {
-        head_w,
-        col_w,
-        cols: first_col..first_col + visible,
-        rows: out_rows,
-    }
-}
-
-/// True when every row of the grid fits on screen at once.
-pub fn fits(app: &App) -> bool {
-    let area = area(app);
-    let l = layout(app, area);
-    let (rows, cols) = app.grid_dims();
-    let total: usize = (0..rows).map(|r| row_height(app, r, cols, l.col_w)).sum();
-    total <= usize::from(area.height).saturating_sub(1)
-}
-
-/// The area the grid is drawn in: the screen less the status bar.
-pub fn area(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(1))
-}
-
-/// Adjusts the grid's offsets so the selected cell is fully visible.
-pub fn scroll_into_view(app: &mut App) {
-    let (sel_row, sel_col) = app.selected();
-    let area = area(app);
-    let l = layout(app, area);
-    let visible = l.cols.len().max(1);
-    if sel_col < app.grid.col_offset {
-        app.grid.col_offset = sel_col;
-    } else if sel_col >= app.grid.col_offset + visible {
-        app.grid.col_offset = sel_col + 1 - visible;
-    }
-    let body = usize::from(area.height).saturating_sub(1).max(1);
-    let (_, cols) = app.grid_dims();
-    if sel_row < app.grid.row_offset {
-        app.grid.row_offset = sel_row;
-    }
-    // Measure each row once, then drop rows from the top until the selection fits.
-    let heights: Vec<usize> = (app.grid.row_offset..=sel_row)
-        .map(|r| row_height(app, r, cols, l.col_w))
-        .collect();
-    let mut used: usize = heights.iter().sum();
-    for h in &heights {
-        if used <= body || app.grid.row_offset >= sel_row {
-            break;
-        }
-        used -= h;
-        app.grid.row_offset += 1;
-    }
-}
-
-/// The (row, column) of the cell at a screen position, if the click hit one.
-pub fn hit(app: &App, x: u16, y: u16) -> Option<(usize, usize)> {
-    let l = layout(app, area(app));
-    let (x, y) = (usize::from(x), usize::from(y));
-    if y == 0 || x < l.head_w || l.col_w == 0 {
-        return None;
-    }
-    let col = l.cols.start + (x - l.head_w) / l.col_w;
-    let row = l
-        .rows
-        .iter()
-        .find(|(_, top, h)| (top + 1..top + 1 + h).contains(&y))?
-        .0;
-    (col < l.cols.end).then_some((row, col))
+    })
+    .collect()
 }
 
 /// Draws the grid into `area`.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = app.theme;
-    let l = layout(app, area);
+    let shape = app.grid_shape();
+    let l = shape.layout(app.grid_offsets(), area);
     let (rows, cols) = app.grid_dims();
     let (sel_row, sel_col) = app.selected();
     let mut lines: Vec<Line> = Vec::new();
@@ -206,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mut header = vec![Span::styled(fit(corner, l.head_w), theme.heading())];
     for c in l.cols.clone() {
-        let mut label = col_label(app, c);
+        let mut label = shape.col_label(c);
         if c == l.cols.start && c > 0 {
             label = format!("‹ {label}");
         }
@@ -229,25 +93,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             theme.dim(),
         ));
     }
-    for &(r, _, h) in &l.rows {
-        let cells: Vec<Option<PreparedCell>> = l
-            .cols
-            .clone()
-            .map(|c| {
-                let (issue, party) = app.cell_at(r, c);
-                cell_text(app, issue, party).map(|(t, mark, style)| {
-                    let wrapped = if app.grid.wrap {
-                        wrap_ranges(&t, 0..t.len(), l.col_w.saturating_sub(1))
-                    } else {
-                        std::iter::once(0..t.len()).collect()
-                    };
-                    (t, mark, style, wrapped)
-                })
-            })
-            .collect();
+    for row in &l.rows {
+        let (r, h) = (row.row, row.height);
+        let cells = prepare_row(app, r, l.cols.clone(), l.col_w);
         for line_no in 0..h {
             let label = if line_no == 0 {
-                row_label(app, r)
+                shape.row_label(r)
             } else {
                 String::new()
             };
@@ -276,7 +127,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 }
                 let w = l.col_w.saturating_sub(1);
                 match cell {
-                    Some((t, mark, style, wrapped)) => {
+                    Some(PreparedCell {
+                        text: t,
+                        mark,
+                        style,
+                        lines: wrapped,
+                    }) => {
                         let piece = wrapped.get(line_no).cloned().unwrap_or(0..0);
                         let cut = line_no + 1 == h && wrapped.len() > h;
                         let fitted = if cut {

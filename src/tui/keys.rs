@@ -1,8 +1,11 @@
 //! The one keymap: it turns key presses into actions and writes the `?` help, so the
 //! help can never drift from what the keys do.
 
-use super::app::{Action, Screen};
+use super::action::{Action, Screen};
+use super::theme::Theme;
+use crate::wrap::fit;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::text::{Line, Span};
 
 /// A key as the keymap names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,6 +160,60 @@ pub fn keys_for(screen: Screen, action: Action) -> String {
         .flat_map(|b| b.keys.iter().map(Key::label))
         .collect::<Vec<_>>()
         .join("/")
+}
+
+fn scope_title(scope: Scope) -> &'static str {
+    match scope {
+        Scope::All => "Everywhere",
+        Scope::NotGrid => "Outside the grid",
+        Scope::Only(Screen::Grid) => "Grid",
+        Scope::Only(Screen::Detail) => "Cell (position and citations)",
+        Scope::Only(Screen::Source) => "Source",
+        Scope::Only(Screen::Help) => "Help",
+        Scope::Only(Screen::Sources) => "Sources list",
+    }
+}
+
+/// The `?` help page, written from [`KEYMAP`]: one section per scope, one line per binding.
+pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled("Keys (Esc or q to go back)", theme.heading())];
+    let mut scopes: Vec<Scope> = Vec::new();
+    for b in KEYMAP {
+        if !scopes.contains(&b.scope) {
+            scopes.push(b.scope);
+        }
+    }
+    for scope in scopes {
+        out.push(Line::default());
+        out.push(Line::styled(scope_title(scope), theme.heading()));
+        for b in KEYMAP.iter().filter(|b| b.scope == scope) {
+            let keys = b.keys.iter().map(Key::label).collect::<Vec<_>>().join(", ");
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(fit(&keys, 18), theme.heading()),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::styled("Mouse", theme.heading()));
+    out.push(Line::raw("  wheel             scroll"));
+    out.push(Line::raw("  click             select a cell of the grid"));
+    out.push(Line::default());
+    out.push(Line::styled("In the search line", theme.heading()));
+    out.push(Line::raw(
+        "  Enter             keep the search   Esc  clear it",
+    ));
+    out.push(Line::default());
+    out.push(Line::styled("Grid marks", theme.heading()));
+    out.push(Line::raw(
+        "  ··◆·              where the party stands on the issue's scale (◇: could accept)",
+    ));
+    out.push(Line::raw(
+        "  •                 changed since the previous date",
+    ));
+    out.push(Line::raw("  –                 no position at this date"));
+    out
 }
 
 #[cfg(test)]

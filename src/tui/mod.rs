@@ -4,12 +4,15 @@
 //! module draws one screen from the state; [`terminal`] owns setup and restore; the
 //! event loop here does the input and output that `update` asks for.
 
+pub mod action;
 pub mod app;
 pub mod detail;
+pub mod detail_page;
 pub mod editor;
 pub mod grid;
 pub mod help;
 pub mod keys;
+pub mod layout;
 pub mod panel;
 pub mod source;
 pub mod sources_list;
@@ -26,28 +29,27 @@ use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-/// The smallest terminal the views are drawn in; below it, one line says so.
-pub const MIN_SIZE: (u16, u16) = (20, 4);
+pub use layout::MIN_SIZE;
 
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+    if layout::too_small((area.width, area.height)) {
         let msg = Paragraph::new("terminal too small").wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(msg, area);
         return;
     }
-    let panel = app.panel_height().min(area.height - 2);
-    let main = Rect::new(area.x, area.y, area.width, area.height - 1 - panel);
-    let errors = Rect::new(area.x, main.bottom(), area.width, panel);
-    let bar = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+    let layout::Areas {
+        main,
+        panel: errors,
+        bar,
+    } = layout::areas((area.width, area.height), app.errors.len());
     match app.screen() {
         Screen::Grid => grid::draw(frame, app, main),
         Screen::Detail => detail::draw(frame, app, main),

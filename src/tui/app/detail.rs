@@ -1,6 +1,8 @@
 //! The open cell: selecting citations and keeping them in view.
 
 use super::{Action, App};
+use crate::tui::detail_page::Open;
+use crate::tui::layout;
 
 impl App {
     pub(super) fn update_detail(&mut self, action: Action) -> bool {
@@ -38,8 +40,7 @@ impl App {
     }
 
     pub(super) fn scroll_to_citation(&mut self) {
-        let width = usize::from(self.size.0);
-        let (_, starts, total) = crate::tui::detail::content(self, width);
+        let (starts, total) = self.detail_measure();
         let Some(&(start, end)) = starts.get(self.detail.citation) else {
             return;
         };
@@ -50,5 +51,26 @@ impl App {
             self.detail.scroll = end.saturating_sub(h).min(start);
         }
         self.detail.scroll = self.detail.scroll.min(total.saturating_sub(1));
+    }
+
+    /// The detail page's citation lines and length at the screen's width, measured once
+    /// per position and width.
+    pub(super) fn detail_measure(&self) -> (Vec<(usize, usize)>, usize) {
+        let width = usize::from(self.size.0);
+        let model = std::sync::Arc::as_ptr(&self.view.model) as usize;
+        let key = (model, self.detail.position, width);
+        let mut cache = self.detail.measured.borrow_mut();
+        match &*cache {
+            Some((k, measure)) if *k == key => measure.clone(),
+            _ => {
+                let open = Open {
+                    position: self.detail.position,
+                    citation: 0,
+                };
+                let measure = layout::detail_measure(&self.view.model, open, width);
+                *cache = Some((key, measure.clone()));
+                measure
+            }
+        }
     }
 }

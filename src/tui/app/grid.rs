@@ -60,7 +60,8 @@ impl App {
                 return true;
             }
             Action::Click(x, y) => {
-                if let Some((row, col)) = crate::tui::grid::hit(self, x, y) {
+                let main = self.areas().main;
+                if let Some((row, col)) = self.grid_shape().hit(self.grid_offsets(), main, x, y) {
                     (r, c) = (row, col);
                 } else {
                     return false;
@@ -76,8 +77,7 @@ impl App {
     pub(super) fn open_detail(&mut self, position: usize) {
         self.detail = DetailState {
             position,
-            citation: 0,
-            scroll: 0,
+            ..DetailState::default()
         };
         self.stack.push(Screen::Detail);
     }

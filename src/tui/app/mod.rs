@@ -17,110 +17,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::layout;
 use super::theme::Theme;
-
-/// The screens of the reader, stacked: `Esc` goes back to the one below.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Screen {
-    /// The issue × party grid.
-    Grid,
-    /// One cell: position, history, citations.
-    Detail,
-    /// A source text with the cited sentence highlighted.
-    Source,
-    /// Every key.
-    Help,
-    /// The list of sources, for curators.
-    Sources,
-}
-
-/// Work the event loop must do outside the pure state: input/output.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Request {
-    /// Load the positions file again.
-    Reload,
-    /// Open the editor at this line of the positions file.
-    Edit(usize),
-    /// Put this text on the clipboard (OSC 52).
-    Copy(String),
-    /// Write an export of the current view.
-    Export(crate::export::Format, PathBuf),
-}
-
-/// Everything that can change the state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Move or scroll up.
-    Up,
-    /// Move or scroll down.
-    Down,
-    /// Move left.
-    Left,
-    /// Move right.
-    Right,
-    /// One page up.
-    PageUp,
-    /// One page down.
-    PageDown,
-    /// To the top.
-    Top,
-    /// To the bottom.
-    Bottom,
-    /// Open what is selected.
-    Open,
-    /// Back one level.
-    Back,
-    /// Quit (from the grid).
-    Quit,
-    /// Quit from anywhere.
-    ForceQuit,
-    /// Show the keys.
-    Help,
-    /// Swap rows and columns of the grid.
-    Transpose,
-    /// Wrap long summaries in the grid.
-    ToggleWrap,
-    /// View date one step earlier.
-    PrevDate,
-    /// View date one step later.
-    NextDate,
-    /// Start typing a search.
-    Search,
-    /// Next search match.
-    NextMatch,
-    /// Previous search match.
-    PrevMatch,
-    /// Next citation (detail) or cited sentence (source).
-    NextItem,
-    /// Previous citation or cited sentence.
-    PrevItem,
-    /// Mouse wheel up.
-    ScrollUp,
-    /// Mouse wheel down.
-    ScrollDown,
-    /// Mouse click at a column and row of the terminal.
-    Click(u16, u16),
-    /// The terminal has a new size.
-    Resize(u16, u16),
-    /// A character typed into the search line.
-    InputChar(char),
-    /// Backspace in the search line.
-    InputBackspace,
-    /// Enter in the search line.
-    InputSubmit,
-    /// Esc in the search line.
-    InputCancel,
-    /// Reload the positions file by hand.
-    Reload,
-    /// Edit the positions file at the selected position.
-    Edit,
-    /// List the sources.
-    ListSources,
-    /// Copy the sentence under the cursor as a citation block.
-    Copy,
-    /// Export the current view.
-    Export,
-}
+pub use crate::tui::action::{Action, Request, Screen};
 
 /// Selection and scrolling of the grid.
 #[derive(Clone, Debug, Default)]
@@ -148,7 +47,15 @@ pub struct DetailState {
     pub citation: usize,
     /// First visible line.
     pub scroll: usize,
+    /// The page's citation lines and length, measured for (model, position, width).
+    pub measured: std::cell::RefCell<Option<(DetailKey, DetailMeasure)>>,
 }
+
+/// What a detail page's measure depends on: the model (by address), the position and
+/// the width.
+pub type DetailKey = (usize, usize, usize);
+/// The (first, end) line of each citation of a detail page, and its length.
+pub type DetailMeasure = (Vec<(usize, usize)>, usize);
 
 /// A cited sentence of the open source.
 #[derive(Clone, Debug)]
@@ -262,7 +169,7 @@ impl App {
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
-        app.grid.wrap = super::grid::fits(&app);
+        app.grid.wrap = app.grid_shape().fits(0, app.areas().main);
         app.fix_scroll();
         app
     }
@@ -279,21 +186,12 @@ impl App {
 
     /// Number of display rows and columns of the grid.
     pub fn grid_dims(&self) -> (usize, usize) {
-        let (i, p) = (self.view.issues.len(), self.view.parties.len());
-        if self.grid.transposed { (p, i) } else { (i, p) }
+        self.grid_shape().dims()
     }
 
     /// The (issue, party) at a display row and column.
     pub fn cell_at(&self, row: usize, col: usize) -> (usize, usize) {
-        let (i, p) = if self.grid.transposed {
-            (col, row)
-        } else {
-            (row, col)
-        };
-        (
-            self.view.issues.get(i).copied().unwrap_or(i),
-            self.view.parties.get(p).copied().unwrap_or(p),
-        )
+        self.grid_shape().cell_at(row, col)
     }
 
     /// The selected (row, column) in display order.
@@ -328,23 +226,28 @@ impl App {
     }
 
     /// Height in rows of the scrolling part of the current screen (below its header
-    /// lines, above the status bar).
+    /// lines, above the error panel and the status bar).
     pub fn body_height(&self) -> usize {
-        let chrome = if self.screen() == Screen::Source {
-            3
-        } else {
-            2
-        };
-        usize::from(self.size.1.saturating_sub(chrome + self.panel_height()))
+        layout::body_height(self.screen(), self.size, self.errors.len())
     }
 
-    /// Height of the error panel (0 when the file on disk loads).
-    pub fn panel_height(&self) -> u16 {
-        if self.errors.is_empty() {
-            return 0;
+    /// Where the parts of the screen go.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(self.size, self.errors.len())
+    }
+
+    /// The grid as shown, for measuring and drawing it.
+    pub fn grid_shape(&self) -> layout::GridShape<'_> {
+        layout::GridShape {
+            view: &self.view,
+            transposed: self.grid.transposed,
+            wrap: self.grid.wrap,
         }
-        let want = self.errors.len() as u16 + 1;
-        want.min(self.size.1 / 3)
+    }
+
+    /// The grid's scroll offsets: first row, first column.
+    pub fn grid_offsets(&self) -> (usize, usize) {
+        (self.grid.row_offset, self.grid.col_offset)
     }
 
     /// Applies one action; returns true when anything on screen may have changed.
@@ -426,18 +329,20 @@ impl App {
             self.grid.party = self.view.parties.first().copied().unwrap_or(0);
         }
         if rows > 0 && cols > 0 {
-            super::grid::scroll_into_view(self);
+            let offsets = self.grid_shape().scroll_into_view(
+                self.selected(),
+                self.grid_offsets(),
+                self.areas().main,
+            );
+            (self.grid.row_offset, self.grid.col_offset) = offsets;
         }
-        let width = usize::from(self.size.0);
+        let h = self.body_height().max(1);
         if self.screen() == Screen::Detail {
-            let (_, _, total) = crate::tui::detail::content(self, width);
-            let h = self.body_height().max(1);
+            let total = self.detail_measure().1;
             self.detail.scroll = self.detail.scroll.min(total.saturating_sub(h));
         }
         if self.screen() == Screen::Help {
-            let total = super::help::lines(self).len();
-            let h = self.body_height().max(1);
-            self.help_scroll = self.help_scroll.min(total.saturating_sub(h));
+            self.help_scroll = self.help_scroll.min(layout::help_len().saturating_sub(h));
         }
     }
 }

@@ -1,0 +1,314 @@
+//! The lines of the detail page (one position, its history, its citations in their
+//! sentences), built once for drawing and for measuring: the layout counts them, the
+//! detail view draws them.
+
+use super::styled::styled_line;
+use super::theme::Theme;
+use crate::model::Model;
+use crate::sanitize::one_line;
+use crate::wrap::wrap_ranges;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use std::ops::Range;
+
+/// Which position is open and which of its citations is selected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Open {
+    /// Index of the position.
+    pub position: usize,
+    /// Index of the selected citation.
+    pub citation: usize,
+}
+
+/// A detail page: its lines and where each citation stands among them.
+#[derive(Clone, Debug, Default)]
+pub struct DetailPage {
+    /// Every line, styled.
+    pub lines: Vec<Line<'static>>,
+    /// The (first, end) line of each citation.
+    pub citations: Vec<(usize, usize)>,
+}
+
+/// Lines being built for a view that scrolls.
+struct Page {
+    lines: Vec<Line<'static>>,
+    width: usize,
+}
+
+impl Page {
+    /// Wraps `text` (one line) under `indent`, styling `marks` (byte ranges of `text`).
+    fn wrapped(&mut self, indent: &str, text: &str, marks: &[(Range<usize>, Style)], base: Style) {
+        let room = self.width.saturating_sub(indent.chars().count()).max(1);
+        for (i, r) in wrap_ranges(text, 0..text.len(), room)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                indent.to_string()
+            } else {
+                " ".repeat(indent.chars().count())
+            };
+            let mut line = styled_line(text, r, marks, base);
+            line.spans.insert(0, Span::raw(lead));
+            self.lines.push(line);
+        }
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    fn heading(&mut self, text: String, style: Style) {
+        self.lines.push(Line::styled(text, style));
+    }
+}
+
+/// Ranges of `text` that match `query`, ignoring case the way the search does
+/// (Unicode lower case), so that what matched is what is highlighted.
+pub fn query_marks(text: &str, query: &str, style: Style) -> Vec<(Range<usize>, Style)> {
+    let q = query.to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    // The lower-cased text, with the byte offset in `text` of each of its bytes.
+    let mut lower = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        for l in c.to_lowercase() {
+            lower.push(l);
+            origin.resize(lower.len(), at);
+        }
+    }
+    origin.push(text.len());
+    let end_of = |i: usize| {
+        // The end of the original character holding lower-cased byte `i - 1`.
+        let start = origin[i - 1];
+        start + text[start..].chars().next().map_or(0, char::len_utf8)
+    };
+    lower
+        .match_indices(&q)
+        .map(|(i, m)| (origin[i]..end_of(i + m.len()), style))
+        .collect()
+}
+
+/// A sentence made one display line (runs of white space as one space, unsafe
+/// characters replaced one for one), with the quote's range mapped onto it.
+fn flatten(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> (String, Range<usize>) {
+    let mut out = String::new();
+    let (mut qs, mut qe) = (0, 0);
+    let mut in_space = false;
+    for (i, c) in text[sentence.clone()].char_indices() {
+        let at = sentence.start + i;
+        if at == quote.start {
+            qs = out.len();
+        }
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            out.push(if crate::sanitize::is_unsafe(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            });
+        }
+        if at + c.len_utf8() == quote.end {
+            qe = out.len();
+        }
+    }
+    if qe < qs {
+        qe = out.len();
+    }
+    (out, qs..qe)
+}
+
+/// The detail page of the open position at `width`.
+pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -> DetailPage {
+    let Some(p) = m.positions.get(open.position) else {
+        return DetailPage::default();
+    };
+    let issue = &m.issues[p.issue];
+    let party = &m.parties[p.party];
+    let q = query;
+    let mut page = Page {
+        lines: Vec::new(),
+        width: width.max(1),
+    };
+
+    page.heading(
+        format!("{} · {}", one_line(&issue.name), one_line(&party.name)),
+        theme.heading(),
+    );
+    if let Some(question) = &issue.question {
+        page.wrapped("", &one_line(question), &[], theme.dim());
+    }
+    page.blank();
+    let summary = one_line(&p.summary);
+    page.wrapped(
+        "",
+        &summary,
+        &query_marks(&summary, q, theme.matched()),
+        Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+    );
+    let mut facts = vec![format!(
+        "as of {}",
+        p.as_of.map_or("undated".to_string(), |d| d.to_string())
+    )];
+    if let Some(s) = &p.status {
+        facts.push(format!("status: {s}"));
+    }
+    if let Some(c) = &p.confidence {
+        facts.push(format!("confidence: {c}"));
+    }
+    page.wrapped("", &facts.join(" · "), &[], theme.dim());
+    if let Some(st) = p.stance {
+        let step = &issue.scale[st];
+        let bar: String = (0..issue.scale.len())
+            .map(|i| if i == st { '◆' } else { '·' })
+            .collect();
+        let text = format!("{bar} {} — {}", one_line(&step.id), one_line(&step.label));
+        let mark = 0..bar.len();
+        page.wrapped(
+            "stance: ",
+            &text,
+            &[(mark, theme.stance(st, issue.scale.len()))],
+            Style::default(),
+        );
+    }
+    if let Some((a, b)) = p.acceptable {
+        let text = format!(
+            "{} … {}",
+            one_line(&issue.scale[a].id),
+            one_line(&issue.scale[b].id)
+        );
+        page.wrapped("could accept: ", &text, &[], Style::default());
+    }
+    for c in &p.conditions {
+        page.wrapped("condition: ", &one_line(c), &[], Style::default());
+    }
+    if let Some(d) = &p.detail {
+        page.blank();
+        let d = one_line(d);
+        page.wrapped(
+            "",
+            &d,
+            &query_marks(&d, q, theme.matched()),
+            Style::default(),
+        );
+    }
+    if let Some(n) = &p.notes {
+        page.blank();
+        page.wrapped("note: ", &one_line(n), &[], theme.dim());
+    }
+
+    let history = m.history(p.party, p.issue);
+    if history.len() > 1 {
+        page.blank();
+        page.heading(
+            format!("History ({} positions)", history.len()),
+            theme.heading(),
+        );
+        for &h in &history {
+            let hp = &m.positions[h];
+            let date = hp.as_of.map_or("undated   ".to_string(), |d| d.to_string());
+            let here = h == open.position;
+            let lead = if here { "▸ " } else { "  " };
+            let text = format!(
+                "{date}  {}{}",
+                one_line(&hp.summary),
+                if here { "  (this)" } else { "" }
+            );
+            page.wrapped(
+                lead,
+                &text,
+                &[],
+                if here {
+                    Style::default().add_modifier(ratatui::style::Modifier::BOLD)
+                } else {
+                    Style::default()
+                },
+            );
+        }
+    }
+
+    page.blank();
+    page.heading(
+        format!("Citations ({})", p.citations.len()),
+        theme.heading(),
+    );
+    let mut starts = Vec::new();
+    for (i, c) in p.citations.iter().enumerate() {
+        let first = page.lines.len();
+        let src = &m.sources[c.source];
+        let (sentence, quote) = flatten(&src.text.text, &c.sentence, &c.span);
+        let selected = i == open.citation;
+        let lead = if selected {
+            format!("▶ [{}] ", i + 1)
+        } else {
+            format!("  [{}] ", i + 1)
+        };
+        let mut marks = vec![(quote, theme.quote())];
+        marks.extend(query_marks(&sentence, q, theme.matched()));
+        let base = if selected {
+            theme.sentence()
+        } else {
+            Style::default()
+        };
+        page.wrapped(&lead, &sentence, &marks, base);
+        let mut meta = vec![one_line(&src.title)];
+        if let Some(p) = &src.publisher {
+            meta.push(one_line(p));
+        }
+        if let Some(d) = src.published {
+            meta.push(d.to_string());
+        }
+        if let Some(s) = &c.speaker {
+            meta.push(format!("via {}", one_line(s)));
+        }
+        let indent = " ".repeat(lead.chars().count());
+        page.wrapped(
+            &indent,
+            &format!("— {}", meta.join(" · ")),
+            &[],
+            theme.dim(),
+        );
+        starts.push((first, page.lines.len()));
+    }
+    if p.citations.is_empty() {
+        page.wrapped(
+            "  ",
+            "(no citations: this position is not backed by a source)",
+            &[],
+            theme.dim(),
+        );
+    }
+    DetailPage {
+        lines: page.lines,
+        citations: starts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_control_character_before_the_quote_does_not_shift_its_highlight() {
+        let text = "Before \u{1b}[2J and then the quote here.";
+        let start = text.find("the quote").unwrap();
+        let (line, q) = flatten(text, &(0..text.len()), &(start..start + 9));
+        assert_eq!(&line[q], "the quote");
+        assert!(!line.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn non_ascii_search_highlights_what_it_matched() {
+        let marks = query_marks("Über die ÜBER-Brücke", "über", Style::default());
+        let text = "Über die ÜBER-Brücke";
+        let found: Vec<&str> = marks.iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(found, ["Über", "ÜBER"]);
+    }
+}
