@@ -17,6 +17,12 @@ pub enum Screen {
     Help,
     /// The list of sources, for curators.
     Sources,
+    /// The spectrum of one issue: each party's stance and range, zone or gap.
+    Spectrum,
+    /// The party × party table of distances.
+    Matrix,
+    /// Two parties side by side, issue by issue.
+    Pair,
 }
 
 /// Work the event loop must do outside the pure state: input/output.
@@ -105,4 +111,12 @@ pub enum Action {
     Copy,
     /// Export the current view.
     Export,
+    /// Open the spectrum of the selected issue.
+    Spectrum,
+    /// Open the party × party table.
+    Matrix,
+    /// Show or hide the evidence line in grid cells.
+    ToggleEvidence,
+    /// Open the filter prompt.
+    Filter,
 }

@@ -25,6 +25,12 @@ pub fn parts(app: &App) -> (String, String) {
             "Tab format  Enter write  Esc cancel".into(),
         );
     }
+    if let Some(text) = &app.filter_prompt {
+        return (
+            format!("filter: {}▏", one_line(text)),
+            "Enter apply  Esc cancel  (empty: show all)".into(),
+        );
+    }
     if app.search.editing {
         let n = app.search.matches.len();
         let left = format!("/{}▏  {n} match{}", one_line(&app.search.input), plural(n));
@@ -37,6 +43,12 @@ pub fn parts(app: &App) -> (String, String) {
     };
     // Most important first: the right end is cut when the bar is narrow.
     let mut left = vec![date];
+    if !app.view.filter.is_empty() {
+        left.push(format!(
+            "filter: {}",
+            one_line(&app.view.filter.describe(m))
+        ));
+    }
     let screen = app.screen();
     if screen == Screen::Grid && !m.issues.is_empty() && !m.parties.is_empty() {
         let issue = one_line(&m.issues[app.grid.issue].name);
@@ -77,6 +89,9 @@ pub fn parts(app: &App) -> (String, String) {
         Screen::Source => vec!["n/N cited".into(), "c copy".into(), "Esc back".into()],
         Screen::Help => vec!["Esc back".into()],
         Screen::Sources => vec!["Enter open".into(), "Esc back".into()],
+        Screen::Spectrum => vec!["←/→ issue".into(), "[/] date".into(), "Esc back".into()],
+        Screen::Matrix => vec!["Enter pair".into(), "[/] date".into(), "Esc back".into()],
+        Screen::Pair => vec!["[/] date".into(), "Esc back".into()],
     };
     (left.join(" │ "), hints.join("  "))
 }

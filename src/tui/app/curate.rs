@@ -74,7 +74,13 @@ impl App {
                     })
                     .map_or(end, |c| c.line)
             }
-            Screen::Help | Screen::Sources => end,
+            Screen::Spectrum => self
+                .view
+                .parties
+                .get(self.compare.spectrum_sel)
+                .and_then(|&p| self.position_at(self.grid.issue, p))
+                .map_or(end, |p| self.view.model.positions[p].line),
+            Screen::Help | Screen::Sources | Screen::Matrix | Screen::Pair => end,
         }
     }
 
@@ -158,6 +164,7 @@ impl App {
                             .iter()
                             .all(|s| *s != Screen::Detail || reopened.is_some())
                 }
+                Screen::Pair => self.compare.pair.1 < self.view.model.parties.len(),
                 _ => true,
             };
             if !ok {
