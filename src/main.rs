@@ -6,7 +6,7 @@ use stances::diagnostic::Diagnostic;
 use stances::export;
 use stances::model::{Model, load};
 use stances::source::SourceText;
-use stances::view::View;
+use stances::view::{Filter, View};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -98,6 +98,10 @@ struct CompareArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
     format: CompareFormat,
+    /// Only some parties, issues, statuses or confidences, e.g.
+    /// "party:us,ru issue:territory status:proposed confidence:high hide-empty".
+    #[arg(long, value_name = "TERMS")]
+    filter: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -344,7 +348,18 @@ fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
     use export::compare;
     let path = positions_file(args.file)?;
     let (model, _) = load_model(&path, false)?;
-    let view = View::new(Arc::new(model), args.as_of);
+    let filter = match args.filter.as_deref().map(|f| Filter::parse(&model, f)) {
+        Some(Err(e)) => {
+            eprintln!(
+                "stances: error: --filter: {}",
+                stances::sanitize::one_line(&e)
+            );
+            return Ok(ExitCode::from(2));
+        }
+        Some(Ok(f)) => f,
+        None => Filter::default(),
+    };
+    let view = View::filtered(Arc::new(model), args.as_of, filter);
     let c = stances::view::Comparison::new(&view);
     let content = match args.format {
         CompareFormat::Text => compare::render_text(&view, &c),

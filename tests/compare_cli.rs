@@ -253,3 +253,23 @@ fn bundled_model_smoke_no_zone_on_territory() {
     assert!(territory["gap"].as_u64().unwrap() > 0);
     assert!(!territory["blocking"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn filter_keeps_only_the_parties_and_issues_named() {
+    let doc = compare_json(&["--filter", "party:north,south issue:water"]);
+    let ids: Vec<&str> = doc["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["water"]);
+    assert_eq!(doc["pairs"].as_array().unwrap().len(), 1);
+    assert_eq!(issue(&doc, "water")["blocking"], json!(["north", "south"]));
+    stances()
+        .args(["compare", fixture("compare").to_str().unwrap()])
+        .args(["--filter", "party:nowhere"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown party `nowhere`"));
+}

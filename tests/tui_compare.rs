@@ -256,3 +256,32 @@ fn fifty_parties_scroll_in_the_spectrum_and_the_table() {
         render(&a);
     }
 }
+
+#[test]
+fn every_comparison_screen_draws_at_any_size() {
+    let mut a = compare(80, 24);
+    a.update(Action::Matrix);
+    a.update(Action::Right);
+    for screen in [Screen::Matrix, Screen::Pair, Screen::Spectrum] {
+        match screen {
+            Screen::Pair => {
+                a.update(Action::Open);
+            }
+            Screen::Spectrum => {
+                a.update(Action::Back);
+                a.update(Action::Back);
+                a.update(Action::Spectrum);
+            }
+            _ => {}
+        }
+        assert_eq!(a.screen(), screen);
+        for (w, h) in [(1, 1), (20, 4), (21, 5), (25, 7), (200, 3), (3, 60)] {
+            a.update(Action::Resize(w, h));
+            a.update(Action::Down);
+            a.update(Action::Bottom);
+            a.update(Action::Click(w / 2, h / 2));
+            render(&a);
+        }
+        a.update(Action::Resize(80, 24));
+    }
+}
