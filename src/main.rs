@@ -7,7 +7,7 @@ use stances::diagnostic::Diagnostic;
 use stances::export;
 use stances::model::{Model, Policy, load};
 use stances::source::SourceText;
-use stances::view::View;
+use stances::view::{Filter, View};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -58,6 +58,9 @@ enum Command {
     },
     /// What changed between two dates: new positions, moves on a scale, other changes.
     Diff(DiffArgs),
+    /// Compare where the parties stand on each issue with a scale: zone, gap, blocking
+    /// parties, and how far apart each pair is.
+    Compare(CompareArgs),
     /// Start a positions.toml for a folder of .txt sources (never overwrites).
     Init {
         /// The folder [default: .]
@@ -143,6 +146,30 @@ enum DiffFormat {
     Json,
 }
 
+/// Arguments of `stances compare`.
+#[derive(clap::Args)]
+struct CompareArgs {
+    /// The positions file [default: ./positions.toml]
+    file: Option<PathBuf>,
+    /// The view date, YYYY-MM-DD [default: the latest as_of in the file]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<stances::date::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Text)]
+    format: CompareFormat,
+    /// Only some parties, issues, statuses or confidences, e.g.
+    /// "party:us,ru issue:territory status:proposed confidence:high hide-empty".
+    #[arg(long, value_name = "TERMS")]
+    filter: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CompareFormat {
+    Text,
+    Md,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
     Text,
@@ -168,6 +195,7 @@ fn main() -> ExitCode {
         Some(Command::Init { dir }) => run_init(dir),
         Some(Command::Export(args)) => run_export(args),
         Some(Command::Diff(args)) => run_diff(args),
+        Some(Command::Compare(args)) => run_compare(args),
         None => run_view(cli.file),
     };
     match result {
@@ -405,6 +433,38 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Md => export::diff::md(&model, &diff),
         DiffFormat::Json => export::diff::json(&model, &diff),
     };
+    std::io::stdout().lock().write_all(content.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    use export::compare;
+    let path = positions_file(args.file)?;
+    let (model, _) = load_model(&path, Policy::Complete)?;
+    let filter = match args.filter.as_deref().map(|f| Filter::parse(&model, f)) {
+        Some(Err(e)) => {
+            eprintln!(
+                "stances: error: --filter: {}",
+                stances::sanitize::one_line(&e)
+            );
+            return Ok(ExitCode::from(2));
+        }
+        Some(Ok(f)) => f,
+        None => Filter::default(),
+    };
+    let view = View::filtered(Arc::new(model), args.as_of, filter);
+    let c = stances::view::Comparison::new(&view);
+    let content = match args.format {
+        CompareFormat::Text => compare::render_text(&view, &c),
+        CompareFormat::Md => compare::render_md(&view, &c),
+        CompareFormat::Json => compare::render_json(&view, &c),
+    };
+    if c.issues.is_empty() && args.format == CompareFormat::Json {
+        eprintln!(
+            "stances: note: {}",
+            compare::NO_SCALES.replace('\n', "\n  ")
+        );
+    }
     std::io::stdout().lock().write_all(content.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -350,3 +350,58 @@ fn all_errors_are_reported_in_one_run() {
     );
     assert!(d.len() >= 3, "{d:#?}");
 }
+
+#[test]
+fn contested_is_a_known_key_holding_a_reason() {
+    let marked = VALID.replace(
+        "stance = \"none\"\n",
+        "stance = \"none\"\ncontested = \"denied the next day\"\n",
+    );
+    let p = Project::new(&marked);
+    let loaded = stances::model::load(&p.path());
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+    let m = loaded.model.unwrap();
+    assert_eq!(
+        m.positions[0].contested.as_deref(),
+        Some("denied the next day")
+    );
+    find(
+        &diagnostics(&VALID.replace(
+            "stance = \"none\"\n",
+            "stance = \"none\"\ncontested = \" \"\n",
+        )),
+        Error,
+        "`contested` is empty",
+    );
+    find(
+        &diagnostics(&VALID.replace(
+            "stance = \"none\"\n",
+            "stance = \"none\"\ncontested = true\n",
+        )),
+        Error,
+        "`contested`",
+    );
+    let typo = diagnostics(&VALID.replace(
+        "stance = \"none\"\n",
+        "stance = \"none\"\ncontestd = \"x\"\n",
+    ));
+    let e = find(&typo, Error, "unknown key `contestd`");
+    assert!(
+        e.hint.as_deref().unwrap_or("").contains("contested"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn an_acceptable_range_without_the_stance_is_a_warning() {
+    let d = diagnostics(&VALID.replace(
+        "stance = \"none\"\n",
+        "stance = \"none\"\nacceptable = [\"full\", \"full\"]\n",
+    ));
+    find(&d, Warning, "does not contain the stance `none`");
+    let ok = diagnostics(&VALID.replace(
+        "stance = \"none\"\n",
+        "stance = \"none\"\nacceptable = [\"full\", \"none\"]\n",
+    ));
+    assert!(ok.is_empty(), "{ok:#?}");
+}

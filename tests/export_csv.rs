@@ -71,7 +71,17 @@ fn check_long(m: &Model, date: Option<&str>) -> Vec<Vec<String>> {
     assert_eq!(
         recs[0],
         [
-            "Party", "Issue", "As of", "Summary", "Stance", "Status", "Source", "Quote", "Sentence"
+            "Party",
+            "Issue",
+            "As of",
+            "Summary",
+            "Stance",
+            "Status",
+            "Confidence",
+            "Contested",
+            "Source",
+            "Quote",
+            "Sentence"
         ]
     );
     let cited: Vec<_> = view
@@ -83,12 +93,12 @@ fn check_long(m: &Model, date: Option<&str>) -> Vec<Vec<String>> {
         .collect();
     assert_eq!(recs.len() - 1, cited.len());
     for row in &recs[1..] {
-        assert_eq!(row.len(), 9);
+        assert_eq!(row.len(), 11);
         assert!(row.iter().all(|f| !f.starts_with(['=', '+', '-', '@'])));
-        let quote = row[7].trim_start_matches('\'');
+        let quote = row[9].trim_start_matches('\'');
         assert!(
-            shown(&row[8]).contains(&shown(quote))
-                || normalize(&row[8]).contains(&normalize(quote)),
+            shown(&row[10]).contains(&shown(quote))
+                || normalize(&row[10]).contains(&normalize(quote)),
             "{row:?}"
         );
     }
@@ -112,6 +122,12 @@ fn bundled_model_reads_back_as_the_grid() {
     let long = check_long(&m, None);
     assert_eq!(long[1][..3], ["United States", "Territory", "2025-04-25"]);
     assert_eq!(long[1][4], "crimea_east_south");
+    assert_eq!(long[1][5..7], ["proposed", "moderate"]);
+    assert!(
+        long[1][7].contains("Nobody") || long[1][7].contains("nobody"),
+        "{:?}",
+        long[1]
+    );
     check_long(&m, Some("2025-04-20"));
 }
 
@@ -133,7 +149,7 @@ fn hostile_cells_are_guarded_and_kept_whole() {
     let long = check_long(&m, None);
     assert!(
         long.iter()
-            .any(|r| r[7] == "'=HYPERLINK(\"http://evil.example\",\"x\")")
+            .any(|r| r[9] == "'=HYPERLINK(\"http://evil.example\",\"x\")")
     );
     check_long(&m, Some("2025-04-15"));
 }

@@ -63,14 +63,17 @@ fn check(m: &Model, date: Option<&str>) -> Html {
     }
 
     // The table: caption, scoped headers, one row per issue, one cell per party.
-    let caption: Vec<String> = doc.select(&sel("table > caption")).map(text).collect();
+    let caption: Vec<String> = doc.select(&sel("table.grid > caption")).map(text).collect();
     assert_eq!(caption, [clean(&view.caption())]);
-    let cols: Vec<String> = doc.select(&sel("thead th[scope=col]")).map(text).collect();
+    let cols: Vec<String> = doc
+        .select(&sel("table.grid thead th[scope=col]"))
+        .map(text)
+        .collect();
     let want: Vec<String> = std::iter::once("Issue".to_string())
         .chain(m.parties.iter().map(|p| clean(&p.name)))
         .collect();
     assert_eq!(cols, want);
-    let rows: Vec<ElementRef> = doc.select(&sel("tbody > tr")).collect();
+    let rows: Vec<ElementRef> = doc.select(&sel("table.grid > tbody > tr")).collect();
     assert_eq!(rows.len(), m.issues.len());
     let notes = Notes::new(&view);
     for (ii, (row, issue)) in rows.iter().zip(&m.issues).enumerate() {
@@ -154,7 +157,7 @@ fn hostile_strings_are_text_not_markup() {
     let h = Hostile::new();
     let m = load(&h.path());
     let doc = check(&m, None);
-    let cols: Vec<String> = doc.select(&sel("thead th")).map(text).collect();
+    let cols: Vec<String> = doc.select(&sel("table.grid thead th")).map(text).collect();
     assert_eq!(cols[1], "<script>alert('a')</script>");
     assert_eq!(cols[3], "中文 \u{FFFD}evil\u{FFFD} العربية");
     let first: Vec<String> = doc.select(&sel("td .summary")).map(text).collect();
@@ -181,4 +184,36 @@ fn hostile_strings_are_text_not_markup() {
     assert!(!page.contains("href=\"javascript"));
     assert!(text(doc.select(&sel("ol.cites")).next().unwrap()).contains("javascript:alert(1)"));
     check(&m, Some("2025-04-15"));
+}
+
+#[test]
+fn the_comparison_section_follows_the_table_with_words_not_colour() {
+    let m = load(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/compare/positions.toml"),
+    );
+    let doc = check(&m, None);
+    let section: String = doc
+        .select(&sel("section[aria-labelledby=comparison]"))
+        .map(text)
+        .collect();
+    assert!(section.contains("Zone: step 2 (Soft border)"), "{section}");
+    assert!(section.contains("No zone: a gap of 1 step"));
+    assert!(section.contains("No stance: West."));
+    assert!(section.contains("North on Water"), "the contested list");
+    let axes: Vec<String> = doc.select(&sel("table.axis > caption")).map(text).collect();
+    assert_eq!(axes.len(), 3);
+    let pairs = doc.select(&sel("table.pairs > tbody > tr")).count();
+    assert_eq!(pairs, 10);
+    let stance_cells: Vec<String> = doc
+        .select(&sel("table.axis td"))
+        .map(text)
+        .filter(|t| t.starts_with('X'))
+        .collect();
+    assert!(
+        stance_cells.iter().all(|t| t == "X stance"),
+        "{stance_cells:?}"
+    );
+    let flags: Vec<String> = doc.select(&sel("table.grid .flags")).map(text).collect();
+    assert!(flags.iter().any(|f| f.contains("± contested")), "{flags:?}");
 }

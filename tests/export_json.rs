@@ -16,8 +16,9 @@ fn keys(v: &Value) -> Vec<&str> {
     k
 }
 
-/// The top-level keys of the JSON export, in the order SPEC §3 gives them.
-const TOP_LEVEL: [&str; 8] = [
+/// The top-level keys of the JSON export, in the order SPEC §3 gives them, then the
+/// comparison of SPEC §5.
+const TOP_LEVEL: [&str; 9] = [
     "schema",
     "title",
     "as_of",
@@ -26,6 +27,7 @@ const TOP_LEVEL: [&str; 8] = [
     "sources",
     "positions",
     "grid",
+    "comparison",
 ];
 
 /// Checks one JSON export against its model; returns the parsed document.

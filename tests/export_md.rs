@@ -166,7 +166,10 @@ fn hostile_strings_stay_in_their_cells() {
     assert!(row[2].starts_with("=HYPERLINK(\"http://evil.example\",\"x\")"));
     assert!(row[3].starts_with("中文 \u{FFFD}evil\u{FFFD} عربي second line"));
     assert!(row[4].starts_with("a | b * c < d - e _f_ `g` [h](i) \\ &amp;"));
-    assert_eq!(p.rows[2][1], "Later: +1 [7]");
+    assert_eq!(
+        p.rows[2][1],
+        "Later: +1 — as of 2025-04-22 — ? single account [7]"
+    );
     check(&m, Some("2025-04-15"));
     // A link that is not http(s) is shown as text, never as a link.
     let md = render(&m, Format::Md, None);

@@ -109,10 +109,11 @@ fn source_view_small_and_next_cited_sentence() {
 
 #[test]
 fn help_lists_every_binding() {
-    let mut app = plain(100, 80, true);
+    // Tall enough for the whole page.
+    let mut app = plain(100, 150, true);
     app.update(Action::Help);
     let buf = render(&app);
-    assert_snapshot!("help_100x80", text(&buf));
+    assert_snapshot!("help_100x150", text(&buf));
     let all = lines(&buf).join("\n");
     for b in stances::tui::keys::KEYMAP {
         assert!(all.contains(b.help), "help misses {:?}", b.help);

@@ -1,4 +1,5 @@
-//! RFC 4180 CSV: the wide grid, or with `--long` one row per citation.
+//! RFC 4180 CSV: the wide grid, or with `--long` one row per citation (with as-of date,
+//! status, confidence and why the position is contested, if it is).
 //!
 //! Fields are quoted when they hold `"`, `,` or a line break, records end in CRLF,
 //! text is [`clean`]ed, and a field that a spreadsheet could take for a formula gets
@@ -34,12 +35,27 @@ pub fn render_long(view: &View) -> String {
     record(
         &mut out,
         &[
-            "Party", "Issue", "As of", "Summary", "Stance", "Status", "Source", "Quote", "Sentence",
+            "Party",
+            "Issue",
+            "As of",
+            "Summary",
+            "Stance",
+            "Status",
+            "Confidence",
+            "Contested",
+            "Source",
+            "Quote",
+            "Sentence",
         ],
     );
     for (ii, issue) in m.issues.iter().enumerate() {
         for (pi, party) in m.parties.iter().enumerate() {
-            let Some(p) = view.cell(ii, pi) else { continue };
+            let Some(i) = view.position_at(ii, pi) else {
+                continue;
+            };
+            let p = &m.positions[i];
+            let contested =
+                crate::view::evidence::contested(m, i).map_or(String::new(), |c| c.reason(m));
             let as_of = p.as_of.map_or(String::new(), |d| d.to_string());
             let stance = p.stance.map_or("", |s| issue.scale[s].id.as_str());
             for c in &p.citations {
@@ -53,6 +69,8 @@ pub fn render_long(view: &View) -> String {
                         &p.summary,
                         stance,
                         p.status.map_or("", |s| s.id()),
+                        p.confidence.map_or("", |c| c.id()),
+                        &contested,
                         &m.sources[c.source].title,
                         &c.quote,
                         &sentence,

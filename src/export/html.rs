@@ -7,8 +7,8 @@
 //! URL) and links back to the cells citing it. Every string is [`clean`]ed and escaped.
 
 use super::notes::Notes;
-use super::url;
-use crate::model::{Issue, Position};
+use super::{meta, url};
+use crate::model::Issue;
 use crate::sanitize::{clean, collapse_space};
 use crate::view::View;
 use crate::view::diff::Diff;
@@ -46,7 +46,7 @@ pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
     if let Some(d) = &m.description {
         let _ = writeln!(out, "<p class=\"desc\">{}</p>", esc(d));
     }
-    out.push_str("</header>\n<main>\n<table>\n");
+    out.push_str("</header>\n<main>\n<table class=\"grid\">\n");
     let _ = write!(
         out,
         "<caption>{caption}</caption>\n<thead>\n<tr><th scope=\"col\">Issue</th>"
@@ -66,6 +66,7 @@ pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
     if let Some(d) = changes {
         out.push_str(&super::diff::html_section(m, d));
     }
+    super::html_compare::section(view, &mut out);
     issues(view, &mut out);
     citations(view, &notes, &mut out);
     out.push_str("</main>\n</body>\n</html>\n");
@@ -98,6 +99,13 @@ fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) 
     if !meta.is_empty() {
         let _ = write!(out, "<span class=\"meta\">{}</span>", esc(&meta));
     }
+    let flags = view
+        .position_at(ii, pi)
+        .map(|i| super::flag_words(&view.model, i))
+        .unwrap_or_default();
+    if !flags.is_empty() {
+        let _ = write!(out, "<span class=\"flags\">{}</span>", esc(&flags));
+    }
     let refs = notes.of_cell(ii, pi);
     if !refs.is_empty() {
         out.push_str("<span class=\"refs\">");
@@ -113,15 +121,6 @@ fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) 
         out.push_str("</span>");
     }
     out.push_str("</td>\n");
-}
-
-/// Status, date and confidence, e.g. `proposed · as of 2025-04-17 · moderate confidence`.
-fn meta(p: &Position) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(p.status.map(|s| s.to_string()));
-    parts.extend(p.as_of.map(|d| format!("as of {d}")));
-    parts.extend(p.confidence.as_ref().map(|c| format!("{c} confidence")));
-    parts.join(" · ")
 }
 
 /// The colour class of scale step `step`: `s0` at one pole to `s4` at the other.

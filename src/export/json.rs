@@ -5,10 +5,12 @@
 //! line and paragraph separators are written as `\uXXXX`, so the file itself holds
 //! nothing a terminal or an editor would act on.
 
+use super::compare::{self, ComparisonOut};
 use crate::date::Date;
-use crate::model::{Citation, Model, Position, SCHEMA, Source};
-use crate::view::View;
+use crate::model::{Citation, Model, SCHEMA, Source};
 use crate::view::diff::Diff;
+use crate::view::evidence::contested;
+use crate::view::{Comparison, View};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -22,7 +24,8 @@ pub fn render(view: &View) -> String {
 /// Renders the view as JSON with, when `changes` is given, a `changes` array: the
 /// changes since an earlier date in the shape of `stances diff` (SPEC §6).
 pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
-    let mut doc = document(view);
+    let comparison = Comparison::new(view);
+    let mut doc = document(view, &comparison);
     doc.changes = changes.map(|d| super::diff::changes_out(&view.model, d));
     pretty(&doc)
 }
@@ -49,6 +52,7 @@ struct Document<'m> {
     sources: Vec<SourceOut<'m>>,
     positions: Vec<PositionOut<'m>>,
     grid: Vec<Row<'m>>,
+    comparison: ComparisonOut<'m>,
     #[serde(skip_serializing_if = "Option::is_none")]
     changes: Option<Vec<super::diff::ChangeOut<'m>>>,
 }
@@ -99,6 +103,8 @@ struct PositionOut<'m> {
     confidence: Option<&'m str>,
     conditions: &'m [String],
     notes: Option<&'m str>,
+    /// Why the position is contested (the curator's reason, or the rule's), or null.
+    contested: Option<String>,
     line: usize,
     citations: Vec<CitationOut<'m>>,
 }
@@ -145,7 +151,7 @@ impl Serialize for Row<'_> {
     }
 }
 
-fn document<'m>(view: &'m View) -> Document<'m> {
+fn document<'m>(view: &'m View, comparison: &Comparison) -> Document<'m> {
     let m = &*view.model;
     Document {
         schema: SCHEMA,
@@ -181,7 +187,7 @@ fn document<'m>(view: &'m View) -> Document<'m> {
             })
             .collect(),
         sources: m.sources.iter().map(source).collect(),
-        positions: m.positions.iter().map(|p| position(m, p)).collect(),
+        positions: (0..m.positions.len()).map(|i| position(m, i)).collect(),
         grid: m
             .issues
             .iter()
@@ -196,6 +202,7 @@ fn document<'m>(view: &'m View) -> Document<'m> {
                     .collect(),
             })
             .collect(),
+        comparison: compare::json_value(m, comparison),
         changes: None,
     }
 }
@@ -216,7 +223,8 @@ fn source(s: &Source) -> SourceOut<'_> {
     }
 }
 
-fn position<'m>(m: &'m Model, p: &'m Position) -> PositionOut<'m> {
+fn position(m: &Model, i: usize) -> PositionOut<'_> {
+    let p = &m.positions[i];
     let issue = &m.issues[p.issue];
     PositionOut {
         party: &m.parties[p.party].id,
@@ -232,6 +240,7 @@ fn position<'m>(m: &'m Model, p: &'m Position) -> PositionOut<'m> {
         confidence: p.confidence.map(|c| c.id()),
         conditions: &p.conditions,
         notes: p.notes.as_deref(),
+        contested: contested(m, i).map(|c| c.reason(m)),
         line: p.line,
         citations: p.citations.iter().map(|c| citation(m, c)).collect(),
     }

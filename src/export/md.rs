@@ -1,12 +1,14 @@
 //! GitHub-flavoured Markdown: a caption line, the pipe table with citation markers,
-//! the issues with their questions and scales, then the numbered citations with their sentences.
+//! the issues with their questions and scales, the reasons for contested cells, then the
+//! numbered citations with their sentences. A cell shows the summary, the stance in
+//! words, status · date · confidence, the evidence flags and its citation markers.
 //!
 //! Every string from the model is [`clean`](crate::sanitize::clean)ed, put on one line and
 //! escaped (see [`escape`]) so that it stays plain text inside its table cell or list
 //! item: no `|` splits a cell, no `*` or `[` starts markup, no `<` starts HTML.
 
 use super::notes::Notes;
-use super::{stance_words, url};
+use super::{flag_words, meta, stance_words, url};
 use crate::sanitize::{collapse_space, one_line};
 use crate::view::View;
 use std::fmt::Write;
@@ -36,18 +38,44 @@ pub fn render(view: &View) -> String {
         out.push('\n');
     }
     issues(view, &mut out);
+    contested(view, &mut out);
     citations(view, &notes, &mut out);
     out
 }
 
+/// Why each contested cell (marked ±) is contested.
+fn contested(view: &View, out: &mut String) {
+    let cells = super::contested_cells(view);
+    if cells.is_empty() {
+        return;
+    }
+    let m = &*view.model;
+    out.push_str("\n## Contested\n\n");
+    for (ii, pi, why) in cells {
+        let _ = writeln!(
+            out,
+            "- {} on {}: {}",
+            bold(&escape(&m.parties[pi].name)),
+            escape(&m.issues[ii].name),
+            escape(&why)
+        );
+    }
+}
+
 /// One cell: summary, stance in words, citation markers like `[1, 2]`.
 fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize) -> String {
-    let Some(p) = view.cell(ii, pi) else {
+    let Some(i) = view.position_at(ii, pi) else {
         return String::new();
     };
+    let p = &view.model.positions[i];
     let mut s = escape(&p.summary);
     if let Some(words) = stance_words(&view.model.issues[ii], p) {
         let _ = write!(s, " (stance: {})", escape(&words));
+    }
+    for extra in [meta(p), flag_words(&view.model, i)] {
+        if !extra.is_empty() {
+            let _ = write!(s, " — {}", escape(&extra));
+        }
     }
     let marks: Vec<String> = notes
         .of_cell(ii, pi)

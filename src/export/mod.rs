@@ -5,9 +5,11 @@
 //! [`write_atomic`] writes the result safely. None of this prints anything, so the
 //! reader can call it too.
 
+pub mod compare;
 pub mod csv;
 pub mod diff;
 pub mod html;
+mod html_compare;
 pub mod json;
 pub mod md;
 pub mod notes;
@@ -17,9 +19,10 @@ mod write;
 
 pub use write::write_atomic;
 
-use crate::model::{Issue, Position};
+use crate::model::{Issue, Model, Position};
 use crate::view::View;
 use crate::view::diff::Diff;
+use crate::view::evidence::{CONTESTED_MARK, Evidence, THIN_MARK};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,4 +160,47 @@ pub fn stance_words(issue: &Issue, position: &Position) -> Option<String> {
         i + 1,
         issue.scale.len()
     ))
+}
+
+/// Status, date and confidence, e.g. `proposed · as of 2025-04-17 · moderate confidence`.
+pub fn meta(p: &Position) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(p.status.map(|s| s.to_string()));
+    parts.extend(p.as_of.map(|d| format!("as of {d}")));
+    parts.extend(p.confidence.as_ref().map(|c| format!("{c} confidence")));
+    parts.join(" · ")
+}
+
+/// The evidence warnings of position `position` in words, each after its mark:
+/// `± contested, ? single account, ? low confidence` (empty when there are none).
+pub fn flag_words(model: &Model, position: usize) -> String {
+    let e = Evidence::of(model, position);
+    let mut words = Vec::new();
+    if e.contested.is_some() {
+        words.push(format!("{CONTESTED_MARK} contested"));
+    }
+    if e.single_account {
+        words.push(format!("{THIN_MARK} single account"));
+    }
+    if e.low_confidence {
+        words.push(format!("{THIN_MARK} low confidence"));
+    }
+    words.join(", ")
+}
+
+/// The contested cells shown, in grid order, as `(issue, party, reason)`.
+pub fn contested_cells(view: &View) -> Vec<(usize, usize, String)> {
+    let m = &*view.model;
+    let mut out = Vec::new();
+    for &ii in &view.issues {
+        for &pi in &view.parties {
+            let Some(pos) = view.position_at(ii, pi) else {
+                continue;
+            };
+            if let Some(c) = crate::view::evidence::contested(m, pos) {
+                out.push((ii, pi, c.reason(m)));
+            }
+        }
+    }
+    out
 }

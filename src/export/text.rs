@@ -2,11 +2,15 @@
 //!
 //! Every string goes through [`crate::sanitize`], so nothing in a positions file can
 //! reach the terminal as a control sequence. A cell is the summary, then the stance
-//! in words in parentheses.
+//! in words in parentheses, then status · date · confidence and the evidence marks
+//! (`±` contested, `?` single account or low confidence); a legend and the reasons for
+//! contested cells follow the table.
 
 use super::stance_words;
+use crate::model::Position;
 use crate::sanitize::one_line;
 use crate::view::View;
+use crate::view::evidence::{CONTESTED_MARK, Evidence, THIN_MARK};
 use unicode_width::UnicodeWidthStr;
 
 /// Renders the view as an aligned table no wider than `width` columns (or as narrow
@@ -47,17 +51,77 @@ pub fn render(view: &View, width: usize) -> String {
     for (ii, issue) in m.issues.iter().enumerate() {
         let mut row = vec![one_line(&issue.name)];
         for pi in 0..m.parties.len() {
-            row.push(view.cell(ii, pi).map_or(String::new(), |p| {
+            row.push(view.position_at(ii, pi).map_or(String::new(), |i| {
+                let p = &m.positions[i];
                 let mut s = one_line(&p.summary);
                 if let Some(words) = stance_words(issue, p) {
                     s.push_str(&format!(" ({})", one_line(&words)));
+                }
+                let mut tail = short_meta(p);
+                let marks = Evidence::of(m, i).marks();
+                if !marks.is_empty() {
+                    tail = format!("{tail} {marks}").trim().to_string();
+                }
+                if !tail.is_empty() {
+                    s.push_str(&format!(" — {tail}"));
                 }
                 s
             }));
         }
         push_row(&mut out, &row, &widths, gap);
     }
+    contested_notes(view, width, &mut out);
     out
+}
+
+/// Status, date and confidence: `proposed · 2025-04-25 · moderate`.
+fn short_meta(p: &Position) -> String {
+    let parts: Vec<String> = [
+        p.status.map(|s| s.to_string()),
+        p.as_of.map(|d| d.to_string()),
+        p.confidence.map(|c| c.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(" · ")
+}
+
+/// After the table: what the marks mean, and why each contested cell is contested.
+fn contested_notes(view: &View, width: usize, out: &mut String) {
+    let m = &*view.model;
+    let marked = view.issues.iter().any(|&ii| {
+        view.parties.iter().any(|&pi| {
+            view.position_at(ii, pi)
+                .is_some_and(|i| !Evidence::of(m, i).marks().is_empty())
+        })
+    });
+    if marked {
+        out.push('\n');
+        let legend =
+            format!("{CONTESTED_MARK} contested   {THIN_MARK} single account or low confidence");
+        for l in crate::wrap::lines(&legend, width) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    let contested = super::contested_cells(view);
+    if contested.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\nContested ({CONTESTED_MARK}):\n"));
+    for (ii, pi, why) in contested {
+        let line = format!(
+            "- {} on {}: {}",
+            one_line(&m.parties[pi].short),
+            one_line(&m.issues[ii].name),
+            one_line(&why)
+        );
+        for l in crate::wrap::lines(&line, width) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
 }
 
 fn push_row(out: &mut String, cells: &[String], widths: &[usize], gap: usize) {

@@ -126,6 +126,8 @@ pub struct Position {
     pub conditions: Vec<String>,
     /// Curator's notes.
     pub notes: Option<String>,
+    /// `contested`: the curator's reason for marking the position contested.
+    pub contested: Option<String>,
     /// Citations, resolved to their sources.
     pub citations: Vec<Citation>,
     /// 1-based line of the `[[position]]` header.

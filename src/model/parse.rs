@@ -61,6 +61,7 @@ pub(super) struct RawPosition {
     pub confidence: Option<String>,
     pub conditions: Vec<String>,
     pub notes: Option<String>,
+    pub contested: Option<String>,
     pub cites: Vec<RawCite>,
 }
 
@@ -429,6 +430,7 @@ const POSITION_KEYS: &[&str] = &[
     "confidence",
     "conditions",
     "notes",
+    "contested",
     "cite",
 ];
 const CITE_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "speaker"];
@@ -613,6 +615,17 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
         .strings(ctx, "conditions")
         .map(|c| c.v.into_iter().map(|s| s.v).collect());
     let notes = t.text(ctx, "notes");
+    let contested = t.string(ctx, "contested").and_then(|s| {
+        if s.v.trim().is_empty() {
+            ctx.error(
+                &s.span,
+                "`contested` is empty: it says why the position is contested".into(),
+                Some("write the reason, e.g. contested = \"denied by Trump on 23 April\"".into()),
+            );
+            return None;
+        }
+        Some(s.v)
+    });
     let mut cites = Vec::new();
     let mut cites_ok = true;
     for (ct, cheader) in t.array_of_tables(ctx, "cite") {
@@ -662,6 +675,7 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
         confidence,
         conditions: conditions.unwrap_or_default(),
         notes,
+        contested,
         cites,
     })
 }

@@ -145,6 +145,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         let scale: Vec<&str> = issues[issue].scale.iter().map(|s| s.id.as_str()).collect();
         let stance = resolve_stance(ctx, &p, &scale);
         let acceptable = resolve_acceptable(ctx, &p, &scale);
+        check_stance_in_range(ctx, &p, stance, acceptable);
         let citations = resolve_citations(ctx, &p, &sources, &source_ids, &source_ok);
         if p.cites.is_empty() {
             ctx.warning(
@@ -169,6 +170,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
             confidence: p.confidence.as_deref().and_then(super::Confidence::from_id),
             conditions: p.conditions,
             notes: p.notes,
+            contested: p.contested,
             citations,
             line,
         });
@@ -326,6 +328,28 @@ fn resolve_acceptable(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<
     let from = lookup_in(ctx, "scale step", &context, &a.v[0], scale)?;
     let to = lookup_in(ctx, "scale step", &context, &a.v[1], scale)?;
     Some((from.min(to), from.max(to)))
+}
+
+/// A stance outside its own `acceptable` range is a warning: the range is meant to
+/// hold what the party could accept, and its own stance is surely among that.
+fn check_stance_in_range(
+    ctx: &mut Ctx,
+    p: &RawPosition,
+    stance: Option<usize>,
+    acceptable: Option<(usize, usize)>,
+) {
+    let (Some(s), Some((lo, hi)), Some(a)) = (stance, acceptable, p.acceptable.as_ref()) else {
+        return;
+    };
+    if (lo..=hi).contains(&s) {
+        return;
+    }
+    let stance_id = p.stance.as_ref().map_or("", |st| st.v.as_str());
+    ctx.warning(
+        &a.span,
+        format!("`acceptable` does not contain the stance `{stance_id}`"),
+        Some("widen the range to include the stance, or check the stance".into()),
+    );
 }
 
 fn resolve_citations(

@@ -19,6 +19,12 @@ pub enum Screen {
     Sources,
     /// One issue over time: parties as rows, the file's dates as columns.
     Timeline,
+    /// The spectrum of one issue: each party's stance and range, zone or gap.
+    Spectrum,
+    /// The party × party table of distances.
+    Matrix,
+    /// Two parties side by side, issue by issue.
+    Pair,
 }
 
 /// Work the event loop must do outside the pure state: input/output.
@@ -111,6 +117,14 @@ pub enum Action {
     Copy,
     /// Export the current view.
     Export,
+    /// Open the spectrum of the selected issue.
+    Spectrum,
+    /// Open the party × party table.
+    Matrix,
+    /// Show or hide the evidence line in grid cells.
+    ToggleEvidence,
+    /// Open the filter prompt.
+    Filter,
 }
 
 /// Where the editor opens the positions file.

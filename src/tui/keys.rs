@@ -103,7 +103,7 @@ const fn bind(keys: &'static [Key], scope: Scope, action: Action, help: &'static
     }
 }
 
-use Screen::{Detail, Grid, Help, Source, Sources, Timeline};
+use Screen::{Detail, Grid, Help, Matrix, Pair, Source, Sources, Spectrum, Timeline};
 
 /// Every key binding, in the order the help lists them. The first match wins.
 #[rustfmt::skip]
@@ -135,6 +135,10 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Char('N')], Only(Grid), Action::PrevMatch, "previous search match"),
     bind(&[Char('s')], Only(Grid), Action::ListSources, "list the sources, to find what to cite"),
     bind(&[Char('x')], Only(Grid), Action::Export, "export the view (Tab: format, Enter: write)"),
+    bind(&[Char('a')], Only(Grid), Action::Spectrum, "spectrum of the issue: stances, ranges, zone or gap, who blocks"),
+    bind(&[Char('m')], Only(Grid), Action::Matrix, "party × party table of distances"),
+    bind(&[Char('v')], Only(Grid), Action::ToggleEvidence, "evidence in cells: status · confidence · cites/sources · date"),
+    bind(&[Char('f')], Only(Grid), Action::Filter, "filter: party:us,ru issue:… status:… confidence:… hide-empty"),
     bind(&[Code(KeyCode::Tab), Char('j'), Code(KeyCode::Down)], Only(Detail), Action::NextItem, "select the next citation"),
     bind(&[Code(KeyCode::BackTab), Char('k'), Code(KeyCode::Up)], Only(Detail), Action::PrevItem, "select the previous citation"),
     bind(&[Code(KeyCode::Enter)], Only(Detail), Action::Open, "show the citation in its source"),
@@ -153,6 +157,24 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Code(KeyCode::Tab)], Only(Timeline), Action::NextItem, "next issue"),
     bind(&[Code(KeyCode::BackTab)], Only(Timeline), Action::PrevItem, "previous issue"),
     bind(&[Code(KeyCode::Enter)], Only(Timeline), Action::Open, "open the position at that date (a click on the selected point too)"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Spectrum), Action::Down, "next party"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Spectrum), Action::Up, "previous party"),
+    bind(&[Code(KeyCode::Left), Char('h')], Only(Spectrum), Action::Left, "previous issue"),
+    bind(&[Code(KeyCode::Right), Char('l')], Only(Spectrum), Action::Right, "next issue"),
+    bind(&[Code(KeyCode::Enter)], Only(Spectrum), Action::Open, "open the party's cell"),
+    bind(&[Char('[')], Only(Spectrum), Action::PrevDate, "view date: one step earlier"),
+    bind(&[Char(']')], Only(Spectrum), Action::NextDate, "view date: one step later"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Matrix), Action::Up, "move up"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Matrix), Action::Down, "move down"),
+    bind(&[Code(KeyCode::Left), Char('h')], Only(Matrix), Action::Left, "move left"),
+    bind(&[Code(KeyCode::Right), Char('l')], Only(Matrix), Action::Right, "move right"),
+    bind(&[Code(KeyCode::Enter)], Only(Matrix), Action::Open, "compare the two parties issue by issue"),
+    bind(&[Char('[')], Only(Matrix), Action::PrevDate, "view date: one step earlier"),
+    bind(&[Char(']')], Only(Matrix), Action::NextDate, "view date: one step later"),
+    bind(&[Code(KeyCode::Down), Char('j')], Only(Pair), Action::Down, "scroll down"),
+    bind(&[Code(KeyCode::Up), Char('k')], Only(Pair), Action::Up, "scroll up"),
+    bind(&[Char('[')], Only(Pair), Action::PrevDate, "view date: one step earlier"),
+    bind(&[Char(']')], Only(Pair), Action::NextDate, "view date: one step later"),
     bind(&[Code(KeyCode::Down), Char('j')], Only(Help), Action::Down, "scroll down"),
     bind(&[Code(KeyCode::Up), Char('k')], Only(Help), Action::Up, "scroll up"),
 ];
@@ -185,6 +207,9 @@ fn scope_title(scope: Scope) -> &'static str {
         Scope::Only(Screen::Help) => "Help",
         Scope::Only(Screen::Sources) => "Sources list",
         Scope::Only(Screen::Timeline) => "Timeline (T)",
+        Scope::Only(Screen::Spectrum) => "Spectrum of an issue (a)",
+        Scope::Only(Screen::Matrix) => "Party × party table (m)",
+        Scope::Only(Screen::Pair) => "Two parties side by side",
     }
 }
 
@@ -212,7 +237,9 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::styled("Mouse", theme.heading()));
     out.push(Line::raw("  wheel             scroll"));
-    out.push(Line::raw("  click             select a cell of the grid"));
+    out.push(Line::raw(
+        "  click             select a cell of the grid, a party of the spectrum, a pair of the table",
+    ));
     out.push(Line::default());
     out.push(Line::styled("In the search line", theme.heading()));
     out.push(Line::raw(
@@ -230,6 +257,12 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         "  ▲n ▼n + ~         since the base (b): n steps toward the last/first step; + new; ~ changed",
     ));
     out.push(Line::raw("  –                 no position at this date"));
+    out.push(Line::raw(
+        "  ±                 contested: a nearby position of the party pulls the other way, or the curator says so",
+    ));
+    out.push(Line::raw(
+        "  ?                 thin evidence: a single account (one source, one speaker) or low confidence",
+    ));
     out
 }
 

@@ -9,8 +9,8 @@ use super::detail_page::{self, Open};
 use super::theme::Theme;
 use crate::model::Model;
 use crate::sanitize::one_line;
-use crate::view::View;
 use crate::view::diff::{Change, Kind};
+use crate::view::{Evidence, View};
 use crate::wrap::wrap_ranges;
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -92,6 +92,8 @@ pub struct GridShape<'a> {
     pub transposed: bool,
     /// Long summaries wrap and rows grow.
     pub wrap: bool,
+    /// Cells show their evidence line before the summary.
+    pub evidence: bool,
 }
 
 /// Where everything of the grid goes inside its area.
@@ -169,11 +171,14 @@ impl GridShape<'_> {
     }
 
     /// The text of a cell and the byte range of its stance mark: with a base date, how
-    /// it changed since then (see [`change_mark`]); else `• ` when it changed since the
-    /// previous date; then `··◆·` where the party stands (◇: could accept), then the
+    /// it changed since then (see [`change_mark`]), else `• ` when it changed since the
+    /// previous date; `±` when contested and `?` when it rests on a single account or
+    /// low confidence; `··◆·` where the party stands (◇: could accept); the evidence
+    /// line when it is on (`proposed · moderate · 2 cites/1 src · 04-25 — `); then the
     /// summary.
     pub fn cell_text(&self, issue: usize, party: usize) -> Option<(String, Range<usize>)> {
-        let p = self.view.cell(issue, party)?;
+        let index = self.view.position_at(issue, party)?;
+        let p = &self.view.model.positions[index];
         let mut s = String::new();
         if self.view.base.is_some() {
             if let Some(change) = self.view.change_since_base(issue, party) {
@@ -182,6 +187,12 @@ impl GridShape<'_> {
             }
         } else if self.view.changed(issue, party) {
             s.push_str("• ");
+        }
+        let evidence = Evidence::of(&self.view.model, index);
+        let marks = evidence.marks();
+        if !marks.is_empty() {
+            s.push_str(&marks);
+            s.push(' ');
         }
         let scale = &self.view.model.issues[issue].scale;
         let mark_start = s.len();
@@ -199,6 +210,10 @@ impl GridShape<'_> {
             s.push(' ');
         }
         let mark = mark_start..s.len();
+        if self.evidence {
+            s.push_str(&evidence.compact(false));
+            s.push_str(" — ");
+        }
         s.push_str(&one_line(&p.summary));
         Some((s, mark))
     }

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare_layout;
 pub mod detail;
 pub mod detail_page;
 pub mod editor;
@@ -13,9 +14,12 @@ pub mod grid;
 pub mod help;
 pub mod keys;
 pub mod layout;
+pub mod matrix;
+pub mod pair;
 pub mod panel;
 pub mod source;
 pub mod sources_list;
+pub mod spectrum;
 pub mod status;
 pub mod styled;
 pub mod terminal;
@@ -57,6 +61,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Help => help::draw(frame, app, main),
         Screen::Sources => sources_list::draw(frame, app, main),
         Screen::Timeline => timeline::draw(frame, app, main),
+        Screen::Spectrum => spectrum::draw(frame, app, main),
+        Screen::Matrix => matrix::draw(frame, app, main),
+        Screen::Pair => pair::draw(frame, app, main),
     }
     panel::draw_errors(frame, app, errors);
     panel::draw_popup(frame, app, main);
@@ -79,7 +86,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 }
 
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
-    if app.search.editing || app.export_prompt.is_some() {
+    if app.search.editing || app.export_prompt.is_some() || app.filter_prompt.is_some() {
         return input_action(key);
     }
     keys::action_for(app.screen(), key)

@@ -49,6 +49,12 @@ pub fn parts(app: &App) -> (String, String) {
             None => (left, hint.into()),
         };
     }
+    if let Some(text) = &app.filter_prompt {
+        return (
+            format!("filter: {}", with_cursor(text)),
+            "Enter apply  Esc cancel  (empty: show all)".into(),
+        );
+    }
     if app.search.editing {
         let n = app.search.matches.len();
         let left = format!(
@@ -72,6 +78,12 @@ pub fn parts(app: &App) -> (String, String) {
         left.push(format!(
             "{n} change{} since {since}",
             if n == 1 { "" } else { "s" }
+        ));
+    }
+    if !app.view.filter.is_empty() {
+        left.push(format!(
+            "filter: {}",
+            one_line(&app.view.filter.describe(m))
         ));
     }
     let screen = app.screen();
@@ -130,6 +142,17 @@ pub fn parts(app: &App) -> (String, String) {
             hint(Action::Open, "open"),
             hint(Action::Back, "back"),
         ],
+        Screen::Spectrum => vec![
+            "←/→ issue".into(),
+            "[/] date".into(),
+            hint(Action::Back, "back"),
+        ],
+        Screen::Matrix => vec![
+            hint(Action::Open, "pair"),
+            "[/] date".into(),
+            hint(Action::Back, "back"),
+        ],
+        Screen::Pair => vec!["[/] date".into(), hint(Action::Back, "back")],
     };
     (left.join(" │ "), hints.join("  "))
 }

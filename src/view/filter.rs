@@ -64,3 +64,151 @@ impl Filter {
         (issues, parties)
     }
 }
+
+/// The words of a filter, as typed in the reader's `f` prompt and by `--filter`.
+const FILTER_KEYS: &[&str] = &["party", "issue", "status", "confidence"];
+
+impl Filter {
+    /// Parses a filter written as space-separated `key:value,value` terms and the word
+    /// `hide-empty`; keys are `party`, `issue` (ids), `status` and `confidence` (their
+    /// words). An empty text is no filter. Unknown keys or values are an error naming
+    /// the known ones.
+    pub fn parse(model: &Model, text: &str) -> Result<Filter, String> {
+        let mut f = Filter::default();
+        for term in text.split_whitespace() {
+            if term == "hide-empty" {
+                f.hide_empty = true;
+                continue;
+            }
+            let Some((key, values)) = term.split_once(':') else {
+                return Err(format!(
+                    "`{term}` is not key:value (keys: {}, or hide-empty)",
+                    FILTER_KEYS.join(", ")
+                ));
+            };
+            let values: Vec<&str> = values.split(',').filter(|v| !v.is_empty()).collect();
+            match key.trim_end_matches('s') {
+                "party" | "partie" => {
+                    let ids: Vec<&str> = model.parties.iter().map(|p| p.id.as_str()).collect();
+                    f.parties = Some(indices("party", &values, &ids)?);
+                }
+                "issue" => {
+                    let ids: Vec<&str> = model.issues.iter().map(|i| i.id.as_str()).collect();
+                    f.issues = Some(indices("issue", &values, &ids)?);
+                }
+                "statu" => {
+                    let found = indices("status", &values, Status::IDS)?;
+                    f.statuses = Some(found.into_iter().map(|i| Status::ALL[i]).collect());
+                }
+                "confidence" => {
+                    let found = indices("confidence", &values, Confidence::IDS)?;
+                    f.confidences = Some(found.into_iter().map(|i| Confidence::ALL[i]).collect());
+                }
+                _ => {
+                    return Err(format!(
+                        "unknown filter key `{key}` (keys: {}, or hide-empty)",
+                        FILTER_KEYS.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(f)
+    }
+
+    /// The filter written as [`Filter::parse`] reads it (empty when nothing is hidden).
+    pub fn describe(&self, model: &Model) -> String {
+        let mut terms = Vec::new();
+        let ids = |idx: &[usize], of: &dyn Fn(usize) -> String| -> String {
+            idx.iter().map(|&i| of(i)).collect::<Vec<_>>().join(",")
+        };
+        if let Some(p) = &self.parties {
+            terms.push(format!(
+                "party:{}",
+                ids(p, &|i| model.parties[i].id.clone())
+            ));
+        }
+        if let Some(i) = &self.issues {
+            terms.push(format!("issue:{}", ids(i, &|k| model.issues[k].id.clone())));
+        }
+        if let Some(s) = &self.statuses {
+            let words: Vec<&str> = s.iter().map(|s| s.id()).collect();
+            terms.push(format!("status:{}", words.join(",")));
+        }
+        if let Some(c) = &self.confidences {
+            let words: Vec<&str> = c.iter().map(|c| c.id()).collect();
+            terms.push(format!("confidence:{}", words.join(",")));
+        }
+        if self.hide_empty {
+            terms.push("hide-empty".into());
+        }
+        terms.join(" ")
+    }
+}
+
+/// The indices of `values` among `known`, or an error naming the known ones.
+fn indices(what: &str, values: &[&str], known: &[&str]) -> Result<Vec<usize>, String> {
+    if values.is_empty() {
+        return Err(format!("no {what} given (known: {})", known.join(", ")));
+    }
+    values
+        .iter()
+        .map(|v| {
+            known.iter().position(|k| k == v).ok_or_else(|| {
+                let hint = crate::suggest::did_you_mean(v, known.iter().copied())
+                    .map_or(String::new(), |h| format!("{h}; "));
+                format!("unknown {what} `{v}` ({hint}known: {})", known.join(", "))
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    fn model() -> Model {
+        let text = "schema = 1\ntitle = \"T\"\n[parties.us]\nname = \"US\"\n[parties.ru]\nname = \"RU\"\n[issues.land]\nname = \"Land\"\n";
+        let loaded = load_str(
+            text,
+            std::path::Path::new("positions.toml"),
+            std::path::Path::new("."),
+        );
+        loaded.model.expect("loads")
+    }
+
+    #[test]
+    fn parses_every_key_and_round_trips_through_describe() {
+        let m = model();
+        let f = Filter::parse(
+            &m,
+            "party:ru issues:land status:proposed,stated confidence:low hide-empty",
+        )
+        .unwrap();
+        assert_eq!(f.parties, Some(vec![1]));
+        assert_eq!(f.issues, Some(vec![0]));
+        assert_eq!(f.statuses, Some(vec![Status::Proposed, Status::Stated]));
+        assert_eq!(f.confidences, Some(vec![Confidence::Low]));
+        assert!(f.hide_empty);
+        assert_eq!(Filter::parse(&m, &f.describe(&m)).unwrap(), f);
+        assert!(Filter::parse(&m, "  ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_and_values_name_the_known_ones() {
+        let m = model();
+        let e = Filter::parse(&m, "party:rus").unwrap_err();
+        assert!(e.contains("`ru`") && e.contains("known: us, ru"), "{e}");
+        assert!(
+            Filter::parse(&m, "colour:red")
+                .unwrap_err()
+                .contains("unknown filter key")
+        );
+        assert!(
+            Filter::parse(&m, "status:")
+                .unwrap_err()
+                .contains("no status")
+        );
+        assert!(Filter::parse(&m, "land").unwrap_err().contains("key:value"));
+    }
+}

@@ -7,11 +7,15 @@
 //! dates. Nothing here parses files or draws anything.
 
 pub mod cited;
+pub mod compare;
 pub mod diff;
+pub mod evidence;
 pub mod filter;
 pub mod search;
 pub mod timeline;
 
+pub use compare::Comparison;
+pub use evidence::Evidence;
 pub use filter::Filter;
 
 use crate::date::Date;

@@ -108,7 +108,13 @@ impl App {
                 .timeline_point()
                 .1
                 .map_or(end, |p| at(self.view.model.positions[p].line)),
-            Screen::Help | Screen::Sources => end,
+            Screen::Spectrum => self
+                .view
+                .parties
+                .get(self.compare.spectrum_sel)
+                .and_then(|&p| self.position_at(self.grid.issue, p))
+                .map_or(end, |p| at(self.view.model.positions[p].line)),
+            Screen::Help | Screen::Sources | Screen::Matrix | Screen::Pair => end,
         }
     }
 
@@ -193,6 +199,7 @@ impl App {
                             .iter()
                             .all(|s| *s != Screen::Detail || reopened.is_some())
                 }
+                Screen::Pair => self.compare.pair.1 < self.view.model.parties.len(),
                 _ => true,
             };
             if !ok {

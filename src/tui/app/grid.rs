@@ -123,7 +123,7 @@ impl App {
     }
 
     /// Moves the view date one of the file's dates later or earlier.
-    fn step_date(&mut self, later: bool) {
+    pub(super) fn step_date(&mut self, later: bool) {
         let dates = &self.view.dates;
         if dates.is_empty() {
             self.message = Some("no position in this file has an as_of date".into());

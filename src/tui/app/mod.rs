@@ -2,6 +2,7 @@
 //!
 //! Views only read the state; the event loop only turns events into [`Action`]s.
 
+mod compare;
 mod curate;
 mod detail;
 mod grid;
@@ -10,6 +11,7 @@ mod source;
 mod timeline;
 
 pub use crate::view::cited::{CitedSentence, cite_block};
+pub use compare::CompareState;
 pub use timeline::TimelineState;
 
 use crate::date::Date;
@@ -38,6 +40,8 @@ pub struct GridState {
     pub wrap: bool,
     /// Parties as rows, issues as columns.
     pub transposed: bool,
+    /// Cells show their evidence: status · confidence · cites/sources · date.
+    pub evidence: bool,
 }
 
 /// The open cell.
@@ -145,6 +149,10 @@ pub struct App {
     pub export_prompt: Option<ExportPrompt>,
     /// The timeline of one issue, while it is open.
     pub timeline: TimelineState,
+    /// The filter prompt, while it is open: the filter being typed.
+    pub filter_prompt: Option<tui_input::Input>,
+    /// The comparison screens: spectrum, party × party table, two-party view.
+    pub compare: CompareState,
 }
 
 impl App {
@@ -174,6 +182,8 @@ impl App {
             sources_selected: 0,
             export_prompt: None,
             timeline: TimelineState::default(),
+            filter_prompt: None,
+            compare: CompareState::default(),
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
@@ -250,6 +260,7 @@ impl App {
             view: &self.view,
             transposed: self.grid.transposed,
             wrap: self.grid.wrap,
+            evidence: self.grid.evidence,
         }
     }
 
@@ -266,6 +277,9 @@ impl App {
         }
         if self.export_prompt.is_some() {
             return self.update_export_prompt(action);
+        }
+        if self.filter_prompt.is_some() {
+            return self.update_filter_prompt(action);
         }
         if self.popup.is_some() && !matches!(action, Action::Resize(..)) {
             self.popup = None;
@@ -321,7 +335,14 @@ impl App {
                 }
             }
             _ => match self.screen() {
-                Screen::Grid => return self.update_grid(action),
+                Screen::Grid => {
+                    return self
+                        .update_grid_compare(action)
+                        .unwrap_or_else(|| self.update_grid(action));
+                }
+                Screen::Spectrum => return self.update_spectrum(action),
+                Screen::Matrix => return self.update_matrix(action),
+                Screen::Pair => return self.update_pair(action),
                 Screen::Detail => return self.update_detail(action),
                 Screen::Source => return self.update_source(action),
                 Screen::Help => return self.update_help(action),
@@ -358,5 +379,6 @@ impl App {
         if self.screen() == Screen::Help {
             self.help_scroll = self.help_scroll.min(layout::help_len().saturating_sub(h));
         }
+        self.fix_compare_scroll();
     }
 }

@@ -230,6 +230,7 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
                 confidence: None,
                 conditions: Vec::new(),
                 notes: None,
+                contested: None,
                 citations: Vec::new(),
                 line: n + 1,
             })

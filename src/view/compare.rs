@@ -1,0 +1,446 @@
+//! Where the parties stand on each scaled issue, where they could meet and who blocks
+//! it, and how far apart each pair of parties is (SPEC §5), computed from a [`View`].
+//!
+//! Only issues with a scale take part. A party is *placed* on an issue when the cell
+//! the view shows has a `stance`; its *range* is `acceptable` (as step indices), or
+//! `[stance, stance]` marked *assumed*. The *zone* is the intersection of all placed
+//! ranges; when it is empty the *gap* is `max(lo) - min(hi)` steps and the *blocking*
+//! parties are those at either edge. Everything respects the view's filter: hidden
+//! issues, parties and positions do not take part.
+
+use super::View;
+use crate::date::Date;
+
+/// One party placed on an issue's scale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// Index into the model's parties.
+    pub party: usize,
+    /// Index of the position shown.
+    pub position: usize,
+    /// The stance, as a step index.
+    pub stance: usize,
+    /// The acceptable range `(lo, hi)`, inclusive, as step indices.
+    pub range: (usize, usize),
+    /// True when the position gives no `acceptable` and the range is the stance alone.
+    pub assumed: bool,
+}
+
+/// The comparison of one scaled issue at the view date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssueComparison {
+    /// Index into the model's issues.
+    pub issue: usize,
+    /// The parties with a stance, in file order.
+    pub placed: Vec<Placed>,
+    /// The parties with a position on the issue but no stance, in file order.
+    pub unplaced: Vec<usize>,
+    /// The steps every placed party could accept, when two or more are placed and
+    /// their ranges meet.
+    pub zone: Option<(usize, usize)>,
+    /// The steps between the ranges, when two or more are placed and they do not meet.
+    pub gap: Option<usize>,
+    /// With a gap: the parties at its edges (file order); else empty.
+    pub blocking: Vec<usize>,
+}
+
+/// How two parties compare over the issues where both are placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairComparison {
+    /// The first party (earlier in file order).
+    pub a: usize,
+    /// The second party.
+    pub b: usize,
+    /// How many issues both are placed on.
+    pub issues: usize,
+    /// Issues where they take the same stance.
+    pub same: usize,
+    /// Issues where the stances differ but the ranges intersect.
+    pub overlap: usize,
+    /// Issues where the ranges do not intersect.
+    pub apart: usize,
+    /// Mean of `|stance_a - stance_b| / (steps - 1)` over those issues, in `[0, 1]`;
+    /// `None` when they share no issue.
+    pub distance: Option<f64>,
+}
+
+/// The whole comparison at a view date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// The view date.
+    pub date: Option<Date>,
+    /// One entry per visible issue with a scale, in file order.
+    pub issues: Vec<IssueComparison>,
+    /// Every pair of visible parties, `a` before `b` in file order.
+    pub pairs: Vec<PairComparison>,
+}
+
+impl Comparison {
+    /// Compares the parties of `view` at its date.
+    pub fn new(view: &View) -> Self {
+        let issues: Vec<IssueComparison> = view
+            .issues
+            .iter()
+            .filter(|&&i| !view.model.issues[i].scale.is_empty())
+            .map(|&i| compare_issue(view, i))
+            .collect();
+        let mut pairs = Vec::new();
+        for (k, &a) in view.parties.iter().enumerate() {
+            for &b in &view.parties[k + 1..] {
+                pairs.push(compare_pair(view, &issues, a, b));
+            }
+        }
+        Comparison {
+            date: view.date,
+            issues,
+            pairs,
+        }
+    }
+
+    /// The comparison of issue `issue` (a model index), if it takes part.
+    pub fn issue(&self, issue: usize) -> Option<&IssueComparison> {
+        self.issues.iter().find(|c| c.issue == issue)
+    }
+
+    /// The comparison of parties `x` and `y` (model indices, either order).
+    pub fn pair(&self, x: usize, y: usize) -> Option<&PairComparison> {
+        self.pairs
+            .iter()
+            .find(|p| (p.a, p.b) == (x, y) || (p.a, p.b) == (y, x))
+    }
+}
+
+impl IssueComparison {
+    /// Where party `party` is placed, if it is.
+    pub fn placed_of(&self, party: usize) -> Option<&Placed> {
+        self.placed.iter().find(|p| p.party == party)
+    }
+
+    /// True when `party` is one of the blocking parties.
+    pub fn blocks(&self, party: usize) -> bool {
+        self.blocking.contains(&party)
+    }
+}
+
+/// Placed and unplaced parties, zone, gap and blocking of one issue.
+pub fn compare_issue(view: &View, issue: usize) -> IssueComparison {
+    let mut placed = Vec::new();
+    let mut unplaced = Vec::new();
+    for &party in &view.parties {
+        let Some(pos) = view.position_at(issue, party) else {
+            continue;
+        };
+        let p = &view.model.positions[pos];
+        match p.stance {
+            Some(stance) => placed.push(Placed {
+                party,
+                position: pos,
+                stance,
+                range: p.acceptable.unwrap_or((stance, stance)),
+                assumed: p.acceptable.is_none(),
+            }),
+            None => unplaced.push(party),
+        }
+    }
+    let (zone, gap, blocking) = meet(&placed);
+    IssueComparison {
+        issue,
+        placed,
+        unplaced,
+        zone,
+        gap,
+        blocking,
+    }
+}
+
+/// Zone, gap and blocking parties of a set of placed parties (SPEC §5).
+fn meet(placed: &[Placed]) -> (Option<(usize, usize)>, Option<usize>, Vec<usize>) {
+    if placed.len() < 2 {
+        return (None, None, Vec::new());
+    }
+    let max_lo = placed.iter().map(|p| p.range.0).max().unwrap_or(0);
+    let min_hi = placed.iter().map(|p| p.range.1).min().unwrap_or(0);
+    if max_lo <= min_hi {
+        return (Some((max_lo, min_hi)), None, Vec::new());
+    }
+    let blocking = placed
+        .iter()
+        .filter(|p| p.range.0 == max_lo || p.range.1 == min_hi)
+        .map(|p| p.party)
+        .collect();
+    (None, Some(max_lo - min_hi), blocking)
+}
+
+/// Same / overlap / apart and the mean distance of two parties.
+fn compare_pair(view: &View, issues: &[IssueComparison], a: usize, b: usize) -> PairComparison {
+    let mut out = PairComparison {
+        a,
+        b,
+        issues: 0,
+        same: 0,
+        overlap: 0,
+        apart: 0,
+        distance: None,
+    };
+    let mut total = 0.0;
+    for ic in issues {
+        let (Some(pa), Some(pb)) = (ic.placed_of(a), ic.placed_of(b)) else {
+            continue;
+        };
+        out.issues += 1;
+        if pa.stance == pb.stance {
+            out.same += 1;
+        } else if pa.range.0 <= pb.range.1 && pb.range.0 <= pa.range.1 {
+            out.overlap += 1;
+        } else {
+            out.apart += 1;
+        }
+        let steps = view.model.issues[ic.issue].scale.len();
+        total += pa.stance.abs_diff(pb.stance) as f64 / steps.saturating_sub(1).max(1) as f64;
+    }
+    if out.issues > 0 {
+        out.distance = Some(total / out.issues as f64);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Model, load_str};
+    use proptest::prelude::*;
+    use std::sync::Arc;
+
+    const HEAD: &str = r#"
+schema = 1
+title = "T"
+[parties.a]
+name = "A"
+[parties.b]
+name = "B"
+[parties.c]
+name = "C"
+[parties.d]
+name = "D"
+[issues.x]
+name = "X"
+[issues.x.scale]
+s0 = "zero"
+s1 = "one"
+s2 = "two"
+s3 = "three"
+s4 = "four"
+[issues.y]
+name = "Y"
+[issues.y.scale]
+y0 = "zero"
+y1 = "one"
+y2 = "two"
+[issues.plain]
+name = "No scale"
+"#;
+
+    /// A position of `party` on `issue` with optional stance and acceptable range.
+    fn pos(party: &str, issue: &str, stance: Option<&str>, acc: Option<(&str, &str)>) -> String {
+        let mut s =
+            format!("[[position]]\nparty = \"{party}\"\nissue = \"{issue}\"\nsummary = \"s\"\n");
+        if let Some(st) = stance {
+            s.push_str(&format!("stance = \"{st}\"\n"));
+        }
+        if let Some((lo, hi)) = acc {
+            s.push_str(&format!("acceptable = [\"{lo}\", \"{hi}\"]\n"));
+        }
+        s
+    }
+
+    fn model(positions: &[String]) -> Arc<Model> {
+        let text = format!("{HEAD}{}", positions.concat());
+        let loaded = load_str(
+            &text,
+            std::path::Path::new("positions.toml"),
+            std::path::Path::new("."),
+        );
+        Arc::new(loaded.model.expect("fixture loads"))
+    }
+
+    fn compare(positions: &[String]) -> Comparison {
+        Comparison::new(&View::new(model(positions), None))
+    }
+
+    #[test]
+    fn only_scaled_issues_take_part() {
+        let c = compare(&[pos("a", "plain", None, None)]);
+        assert_eq!(
+            c.issues.iter().map(|i| i.issue).collect::<Vec<_>>(),
+            vec![0, 1]
+        );
+        assert_eq!(c.pairs.len(), 6, "four parties make six pairs");
+    }
+
+    #[test]
+    fn ranges_that_meet_make_a_zone() {
+        let c = compare(&[
+            pos("a", "x", Some("s1"), Some(("s0", "s3"))),
+            pos("b", "x", Some("s3"), Some(("s2", "s4"))),
+        ]);
+        let x = &c.issues[0];
+        assert_eq!(x.zone, Some((2, 3)));
+        assert_eq!((x.gap, x.blocking.len()), (None, 0));
+        assert!(!x.placed[0].assumed);
+    }
+
+    #[test]
+    fn a_gap_names_every_party_at_its_edges_ties_included() {
+        let c = compare(&[
+            pos("a", "x", Some("s0"), None),
+            pos("b", "x", Some("s0"), Some(("s0", "s1"))),
+            pos("c", "x", Some("s4"), Some(("s3", "s4"))),
+            pos("d", "x", Some("s3"), None),
+        ]);
+        let x = &c.issues[0];
+        assert_eq!(x.zone, None);
+        // max(lo) = 3 (c, d), min(hi) = 0 (a).
+        assert_eq!(x.gap, Some(3));
+        assert_eq!(x.blocking, vec![0, 2, 3]);
+        assert!(x.placed[0].assumed && x.placed[0].range == (0, 0));
+    }
+
+    #[test]
+    fn one_placed_party_has_no_zone_gap_or_blocking() {
+        let c = compare(&[pos("a", "x", Some("s2"), None), pos("b", "x", None, None)]);
+        let x = &c.issues[0];
+        assert_eq!((x.zone, x.gap), (None, None));
+        assert!(x.blocking.is_empty());
+        assert_eq!(x.placed.len(), 1);
+        assert_eq!(x.unplaced, vec![1]);
+    }
+
+    #[test]
+    fn parties_without_a_position_are_neither_placed_nor_unplaced() {
+        let c = compare(&[pos("c", "y", None, None), pos("a", "y", Some("y1"), None)]);
+        let y = &c.issues[1];
+        assert_eq!(y.unplaced, vec![2]);
+        assert_eq!(y.placed.iter().map(|p| p.party).collect::<Vec<_>>(), [0]);
+    }
+
+    #[test]
+    fn pairs_count_same_overlap_apart_and_mean_distance() {
+        let c = compare(&[
+            pos("a", "x", Some("s0"), Some(("s0", "s2"))),
+            pos("b", "x", Some("s2"), None),
+            pos("a", "y", Some("y0"), None),
+            pos("b", "y", Some("y2"), None),
+            pos("c", "y", Some("y0"), None),
+        ]);
+        let ab = c.pair(0, 1).unwrap();
+        assert_eq!((ab.issues, ab.same, ab.overlap, ab.apart), (2, 0, 1, 1));
+        // x: 2/4, y: 2/2 → mean 0.75.
+        assert_eq!(ab.distance, Some(0.75));
+        let ac = c.pair(2, 0).unwrap();
+        assert_eq!((ac.issues, ac.same, ac.distance), (1, 1, Some(0.0)));
+    }
+
+    #[test]
+    fn a_pair_with_no_common_issue_has_no_distance() {
+        let c = compare(&[
+            pos("a", "x", Some("s0"), None),
+            pos("b", "y", Some("y0"), None),
+        ]);
+        let ab = c.pair(0, 1).unwrap();
+        assert_eq!((ab.issues, ab.distance), (0, None));
+        let cd = c.pair(2, 3).unwrap();
+        assert_eq!(cd.distance, None);
+    }
+
+    #[test]
+    fn the_filter_hides_parties_from_the_comparison() {
+        let m = model(&[
+            pos("a", "x", Some("s0"), None),
+            pos("b", "x", Some("s4"), None),
+        ]);
+        let filter = crate::view::Filter {
+            parties: Some(vec![0, 2]),
+            ..Default::default()
+        };
+        let c = Comparison::new(&View::filtered(m, None, filter));
+        assert_eq!(c.issues[0].placed.len(), 1);
+        assert_eq!(c.pairs.len(), 1);
+    }
+
+    /// A placed party with an arbitrary range on a 6-step scale (stance inside it).
+    fn arb_placed() -> impl Strategy<Value = (usize, usize, usize)> {
+        (0usize..6, 0usize..6).prop_flat_map(|(x, y)| {
+            let (lo, hi) = (x.min(y), x.max(y));
+            (Just(lo), Just(hi), lo..=hi)
+        })
+    }
+
+    fn to_placed(v: &[(usize, usize, usize)]) -> Vec<Placed> {
+        v.iter()
+            .enumerate()
+            .map(|(party, &(lo, hi, stance))| Placed {
+                party,
+                position: party,
+                stance,
+                range: (lo, hi),
+                assumed: lo == hi,
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn the_zone_lies_in_every_range(v in prop::collection::vec(arb_placed(), 2..8)) {
+            let placed = to_placed(&v);
+            let (zone, gap, blocking) = meet(&placed);
+            prop_assert!(zone.is_some() != gap.is_some());
+            if let Some((lo, hi)) = zone {
+                prop_assert!(lo <= hi);
+                for p in &placed {
+                    prop_assert!(p.range.0 <= lo && hi <= p.range.1);
+                }
+                prop_assert!(blocking.is_empty());
+            }
+        }
+
+        #[test]
+        fn blocking_parties_are_exactly_those_at_the_edges(
+            v in prop::collection::vec(arb_placed(), 2..8)
+        ) {
+            let placed = to_placed(&v);
+            let (_, gap, blocking) = meet(&placed);
+            let Some(gap) = gap else { return Ok(()) };
+            let max_lo = placed.iter().map(|p| p.range.0).max().unwrap();
+            let min_hi = placed.iter().map(|p| p.range.1).min().unwrap();
+            prop_assert_eq!(gap, max_lo - min_hi);
+            prop_assert!(gap > 0);
+            for p in &placed {
+                let at_edge = p.range.0 == max_lo || p.range.1 == min_hi;
+                prop_assert_eq!(blocking.contains(&p.party), at_edge);
+            }
+            prop_assert!(blocking.windows(2).all(|w| w[0] < w[1]), "file order");
+        }
+
+        #[test]
+        fn pair_distance_is_between_zero_and_one(
+            stances in prop::collection::vec((prop::option::of(0usize..5), prop::option::of(0usize..5)), 1..3)
+        ) {
+            let steps = ["s0", "s1", "s2", "s3", "s4"];
+            let ys = ["y0", "y1", "y2"];
+            let mut ps = Vec::new();
+            for (k, (sa, sb)) in stances.iter().enumerate() {
+                let (issue, names): (&str, &[&str]) = if k == 0 { ("x", &steps) } else { ("y", &ys) };
+                if let Some(s) = sa { ps.push(pos("a", issue, Some(names[s % names.len()]), None)); }
+                if let Some(s) = sb { ps.push(pos("b", issue, Some(names[s % names.len()]), None)); }
+            }
+            let c = compare(&ps);
+            for p in &c.pairs {
+                prop_assert_eq!(p.same + p.overlap + p.apart, p.issues);
+                match p.distance {
+                    Some(d) => prop_assert!((0.0..=1.0).contains(&d) && p.issues > 0),
+                    None => prop_assert_eq!(p.issues, 0),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! How strong the evidence behind a position is: its status, confidence and date, how
+//! many citations and distinct sources back it, and two warnings that need no toggle:
+//! *thin* evidence (a single account, or low confidence) and *contested* positions.
+//!
+//! **Single account**: the position has at least one citation, all from one source,
+//! and the citations name at most one speaker (one report, or one person on record).
+//!
+//! **Contested** (see [`contested`]): a position with a `stance`, dated, is contested
+//! when the same party, on the same issue, within the [`CONTESTED_WINDOW_DAYS`] days
+//! before it, also held a position that
+//! - takes a stance two or more steps away from it, or
+//! - takes no stance (the curator could not place it on the scale) and is held with
+//!   higher confidence than the shown one (an undated or unrated confidence counts
+//!   as lowest);
+//!
+//! or when the curator marks it with `contested = "why"`. Undated positions are never
+//! contested by this rule (nothing says how near they are); the curator can still mark
+//! them. The earlier position is before the shown one, so it is part of the record at
+//! any view date at which the shown one is.
+
+use crate::date::Date;
+use crate::model::{Confidence, Model, Position, Status};
+use std::collections::HashSet;
+
+/// How many days before a position the party's record is searched for contrary evidence.
+pub const CONTESTED_WINDOW_DAYS: i64 = 7;
+
+/// The mark of a contested cell (drawn next to the summary; not colour alone).
+pub const CONTESTED_MARK: char = '±';
+/// The mark of a cell resting on a single account or held with low confidence.
+pub const THIN_MARK: char = '?';
+
+/// Why a position counts as contested.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Contested {
+    /// The curator says so, with this reason (`contested = "..."`).
+    Curator(String),
+    /// An earlier position (index) takes a stance two or more steps away.
+    Stance(usize),
+    /// An earlier, more confident position (index) takes no stance.
+    Unplaced(usize),
+}
+
+impl Contested {
+    /// The reason in words, e.g. `2025-04-23: "Trump: nobody asks ..." (no stance, high confidence)`.
+    pub fn reason(&self, model: &Model) -> String {
+        let describe = |i: usize, what: String| {
+            let p: &Position = &model.positions[i];
+            let date = p.as_of.map_or(String::new(), |d| format!("{d}: "));
+            format!("{date}“{}” ({what})", p.summary)
+        };
+        match self {
+            Contested::Curator(why) => why.clone(),
+            Contested::Stance(i) => {
+                let p = &model.positions[*i];
+                let scale = &model.issues[p.issue].scale;
+                let label = p.stance.map_or("", |s| scale[s].label.as_str());
+                describe(*i, format!("stance: {label}"))
+            }
+            Contested::Unplaced(i) => {
+                let c = model.positions[*i].confidence.map_or("no", |c| c.id());
+                describe(*i, format!("no stance, {c} confidence"))
+            }
+        }
+    }
+}
+
+/// The evidence behind one position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// `status`.
+    pub status: Option<Status>,
+    /// `confidence`.
+    pub confidence: Option<Confidence>,
+    /// `as_of`.
+    pub as_of: Option<Date>,
+    /// Number of citations.
+    pub citations: usize,
+    /// Number of distinct sources cited.
+    pub sources: usize,
+    /// Number of distinct speakers named in the citations.
+    pub speakers: usize,
+    /// Cited from one source with at most one speaker.
+    pub single_account: bool,
+    /// `confidence = "low"`.
+    pub low_confidence: bool,
+    /// Why the position is contested, if it is.
+    pub contested: Option<Contested>,
+}
+
+impl Evidence {
+    /// The evidence behind position `position` of `model`.
+    pub fn of(model: &Model, position: usize) -> Self {
+        let p = &model.positions[position];
+        let sources: HashSet<usize> = p.citations.iter().map(|c| c.source).collect();
+        let speakers: HashSet<&str> = p
+            .citations
+            .iter()
+            .filter_map(|c| c.speaker.as_deref())
+            .collect();
+        Evidence {
+            status: p.status,
+            confidence: p.confidence,
+            as_of: p.as_of,
+            citations: p.citations.len(),
+            sources: sources.len(),
+            speakers: speakers.len(),
+            single_account: !p.citations.is_empty() && sources.len() == 1 && speakers.len() <= 1,
+            low_confidence: p.confidence == Some(Confidence::Low),
+            contested: contested(model, position),
+        }
+    }
+
+    /// True when the evidence is thin: a single account or low confidence.
+    pub fn thin(&self) -> bool {
+        self.single_account || self.low_confidence
+    }
+
+    /// The marks of the cell: [`CONTESTED_MARK`] and [`THIN_MARK`], as they apply.
+    pub fn marks(&self) -> String {
+        let mut s = String::new();
+        if self.contested.is_some() {
+            s.push(CONTESTED_MARK);
+        }
+        if self.thin() {
+            s.push(THIN_MARK);
+        }
+        s
+    }
+
+    /// One line: `proposed · moderate · 2 cites/1 src · 04-25` (parts left out when
+    /// unknown; the year is shown when `full_date`).
+    pub fn compact(&self, full_date: bool) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.status.map(|s| s.id().to_string()));
+        parts.extend(self.confidence.map(|c| c.id().to_string()));
+        let cites = if self.citations == 1 { "cite" } else { "cites" };
+        parts.push(format!("{} {cites}/{} src", self.citations, self.sources));
+        parts.extend(self.as_of.map(|d| {
+            if full_date {
+                d.to_string()
+            } else {
+                format!("{:02}-{:02}", d.month, d.day)
+            }
+        }));
+        parts.join(" · ")
+    }
+}
+
+/// Why position `position` is contested (the rule in the module documentation), if it is.
+pub fn contested(model: &Model, position: usize) -> Option<Contested> {
+    let p = &model.positions[position];
+    if let Some(why) = &p.contested {
+        return Some(Contested::Curator(why.clone()));
+    }
+    let (stance, date) = (p.stance?, p.as_of?);
+    let rank = |c: Option<Confidence>| match c {
+        Some(Confidence::High) => 3,
+        Some(Confidence::Moderate) => 2,
+        Some(Confidence::Low) => 1,
+        None => 0,
+    };
+    // Nearest first: the latest earlier position that pulls the other way.
+    model
+        .history(p.party, p.issue)
+        .into_iter()
+        .rev()
+        .filter(|&i| i != position)
+        .find_map(|i| {
+            let q = &model.positions[i];
+            let days = days_between(q.as_of?, date);
+            if !(1..=CONTESTED_WINDOW_DAYS).contains(&days) {
+                return None;
+            }
+            match q.stance {
+                Some(s) if s.abs_diff(stance) >= 2 => Some(Contested::Stance(i)),
+                None if rank(q.confidence) > rank(p.confidence) => Some(Contested::Unplaced(i)),
+                _ => None,
+            }
+        })
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+pub fn days_between(a: Date, b: Date) -> i64 {
+    day_number(b) - day_number(a)
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian calendar).
+fn day_number(d: Date) -> i64 {
+    let (y, m, day) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    const HEAD: &str = r#"
+schema = 1
+title = "T"
+[parties.us]
+name = "US"
+[issues.land]
+name = "Land"
+[issues.land.scale]
+none = "none"
+some = "some"
+more = "more"
+all = "all"
+[sources.a]
+file = "a.txt"
+title = "A"
+[sources.b]
+file = "b.txt"
+title = "B"
+"#;
+
+    fn model(positions: &str) -> Model {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("seeds")).unwrap();
+        std::fs::write(
+            dir.path().join("seeds/a.txt"),
+            "Alpha said one. Beta said two.",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("seeds/b.txt"), "Gamma said three.").unwrap();
+        let text = format!("{HEAD}{positions}");
+        let loaded = load_str(&text, &dir.path().join("positions.toml"), dir.path());
+        loaded.model.expect("fixture loads")
+    }
+
+    fn position(date: &str, stance: Option<&str>, confidence: &str, extra: &str) -> String {
+        let stance = stance.map_or(String::new(), |s| format!("stance = \"{s}\"\n"));
+        format!(
+            "[[position]]\nparty = \"us\"\nissue = \"land\"\nsummary = \"{date}\"\nas_of = {date}\n{stance}confidence = \"{confidence}\"\n{extra}"
+        )
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(days_between(d("2025-04-23"), d("2025-04-25")), 2);
+        assert_eq!(days_between(d("2024-02-28"), d("2024-03-01")), 2);
+        assert_eq!(days_between(d("2025-01-01"), d("2024-12-31")), -1);
+        assert_eq!(day_number(d("1970-01-01")), 0);
+    }
+
+    #[test]
+    fn a_more_confident_unplaced_statement_in_the_week_before_contests() {
+        let m = model(
+            &[
+                position("2025-04-23", None, "high", ""),
+                position("2025-04-25", Some("all"), "moderate", ""),
+            ]
+            .concat(),
+        );
+        assert_eq!(contested(&m, 1), Some(Contested::Unplaced(0)));
+        assert!(contested(&m, 0).is_none(), "no stance: not contested");
+        assert!(Contested::Unplaced(0).reason(&m).contains("2025-04-23"));
+    }
+
+    #[test]
+    fn a_less_confident_unplaced_statement_does_not_contest() {
+        let m = model(
+            &[
+                position("2025-04-23", None, "moderate", ""),
+                position("2025-04-25", Some("all"), "moderate", ""),
+            ]
+            .concat(),
+        );
+        assert_eq!(contested(&m, 1), None);
+    }
+
+    #[test]
+    fn a_stance_two_steps_away_within_the_window_contests_but_not_one_step_or_later() {
+        let m = model(
+            &[
+                position("2025-04-18", Some("none"), "low", ""),
+                position("2025-04-25", Some("more"), "high", ""),
+            ]
+            .concat(),
+        );
+        assert_eq!(contested(&m, 1), Some(Contested::Stance(0)));
+        let near = model(
+            &[
+                position("2025-04-24", Some("some"), "low", ""),
+                position("2025-04-25", Some("more"), "high", ""),
+            ]
+            .concat(),
+        );
+        assert_eq!(contested(&near, 1), None);
+        let old = model(
+            &[
+                position("2025-04-17", Some("none"), "low", ""),
+                position("2025-04-25", Some("more"), "high", ""),
+            ]
+            .concat(),
+        );
+        assert_eq!(contested(&old, 1), None, "eight days is outside the window");
+    }
+
+    #[test]
+    fn the_curator_can_mark_a_position_contested() {
+        let m = model(&position(
+            "2025-04-25",
+            None,
+            "high",
+            "contested = \"denied two days later\"\n",
+        ));
+        assert_eq!(
+            contested(&m, 0),
+            Some(Contested::Curator("denied two days later".into()))
+        );
+    }
+
+    #[test]
+    fn single_account_low_confidence_and_the_compact_line() {
+        let cite = |src: &str, quote: &str, speaker: &str| {
+            format!("[[position.cite]]\nsource = \"{src}\"\nquote = \"{quote}\"\n{speaker}")
+        };
+        let one = cite("a", "Alpha said one.", "speaker = \"Reuters\"\n")
+            + &cite("a", "Beta said two.", "");
+        let two = cite("a", "Alpha said one.", "speaker = \"X\"\n")
+            + &cite("a", "Beta said two.", "speaker = \"Y\"\n");
+        let m = model(
+            &[
+                position(
+                    "2025-04-20",
+                    None,
+                    "low",
+                    &format!("status = \"proposed\"\n{one}"),
+                ),
+                position("2025-04-21", None, "high", &two),
+                position(
+                    "2025-04-22",
+                    None,
+                    "high",
+                    &cite("b", "Gamma said three.", ""),
+                ),
+            ]
+            .concat(),
+        );
+        let e = Evidence::of(&m, 0);
+        assert!(e.single_account && e.low_confidence && e.thin());
+        assert_eq!(e.compact(false), "proposed · low · 2 cites/1 src · 04-20");
+        assert_eq!(e.marks(), "?");
+        let e = Evidence::of(&m, 1);
+        assert!(!e.single_account, "two speakers are two accounts");
+        assert_eq!((e.citations, e.sources, e.speakers), (2, 1, 2));
+        assert_eq!(
+            Evidence::of(&m, 2).compact(true),
+            "high · 1 cite/1 src · 2025-04-22"
+        );
+    }
+}

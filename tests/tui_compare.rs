@@ -1,0 +1,287 @@
+//! The comparison screens of the reader on ratatui's TestBackend, from the compare
+//! fixture: the spectrum (`a`), the party × party table (`m`) and the two-party view,
+//! at 80×24 and at a small size; mouse selection, the view date, the evidence toggle,
+//! the filter prompt, and fifty parties.
+
+mod support;
+
+use insta::assert_snapshot;
+use ratatui::style::Modifier;
+use stances::tui::app::{Action, App, Screen};
+use support::screen::{app, find, has_modifier, lines, render, text};
+
+fn compare(w: u16, h: u16) -> App {
+    app("compare", w, h, false)
+}
+
+/// The reader with the grid's selection on `issue` (display row).
+fn on_issue(w: u16, h: u16, issue: usize) -> App {
+    let mut a = compare(w, h);
+    a.update(Action::Top);
+    for _ in 0..issue {
+        a.update(Action::Down);
+    }
+    a
+}
+
+#[test]
+fn spectrum_at_80x24_names_the_zone() {
+    let mut a = on_issue(80, 24, 0);
+    a.update(Action::Spectrum);
+    assert_eq!(a.screen(), Screen::Spectrum);
+    let buf = render(&a);
+    assert_snapshot!("spectrum_border_80x24", text(&buf));
+    let screen = lines(&buf).join("\n");
+    assert!(screen.contains("Zone: step 2 (Soft border)"), "{screen}");
+    assert!(screen.contains("NORTH  ===X===  ·"));
+    assert!(screen.contains("LONE   – no position at this date"));
+}
+
+#[test]
+fn spectrum_of_a_gap_marks_blocking_parties_in_words_and_bold() {
+    let mut a = on_issue(80, 24, 1);
+    a.update(Action::Spectrum);
+    let buf = render(&a);
+    assert_snapshot!("spectrum_water_80x24", text(&buf));
+    let (x, y) = find(&buf, "SOUTH  ·").unwrap();
+    assert!(has_modifier(&buf, (x, y), Modifier::BOLD));
+    assert!(lines(&buf)[y as usize].contains("BLOCKING"));
+    let (_, wy) = find(&buf, "WEST").unwrap();
+    assert!(lines(&buf)[wy as usize].contains("(no stance) Spoke about water"));
+    // ← and → move to the other issues; the date follows [ and ].
+    a.update(Action::Right);
+    assert!(lines(&render(&a)).join("\n").contains("Spectrum: Ports"));
+    a.update(Action::PrevDate);
+    let early = lines(&render(&a)).join("\n");
+    assert!(early.contains("as of 2025-03-05"), "{early}");
+}
+
+#[test]
+fn spectrum_click_selects_a_party_and_enter_opens_its_cell() {
+    let mut a = on_issue(80, 24, 0);
+    a.update(Action::Spectrum);
+    let buf = render(&a);
+    let (_, y) = find(&buf, "SOUTH").unwrap();
+    assert!(a.update(Action::Click(3, y)));
+    assert_eq!(a.compare.spectrum_sel, 1);
+    assert!(has_modifier(&render(&a), (0, y), Modifier::REVERSED));
+    a.update(Action::Open);
+    assert_eq!(a.screen(), Screen::Detail);
+    assert_eq!(
+        a.view.model.positions[a.detail.position].summary,
+        "Guarded border, could live with soft"
+    );
+    a.update(Action::Back);
+    assert_eq!(a.screen(), Screen::Spectrum);
+}
+
+#[test]
+fn spectrum_small_size() {
+    let mut a = on_issue(40, 10, 1);
+    a.update(Action::Spectrum);
+    a.update(Action::Down);
+    a.update(Action::Down);
+    let buf = render(&a);
+    assert_snapshot!("spectrum_water_40x10", text(&buf));
+    assert!(
+        lines(&buf).iter().any(|l| l.starts_with("EAST")),
+        "the selection scrolls into view"
+    );
+}
+
+#[test]
+fn matrix_at_80x24_and_the_pair_it_opens() {
+    let mut a = compare(80, 24);
+    a.update(Action::Matrix);
+    a.update(Action::Right);
+    let buf = render(&a);
+    assert_snapshot!("matrix_80x24", text(&buf));
+    let screen = lines(&buf).join("\n");
+    assert!(
+        screen.contains(
+            "NORTH × SOUTH: 2 shared issue(s): 0 same, 1 overlap, 1 apart; distance 0.67"
+        ),
+        "{screen}"
+    );
+    a.update(Action::Open);
+    assert_eq!(a.screen(), Screen::Pair);
+    let buf = render(&a);
+    assert_snapshot!("pair_north_south_80x24", text(&buf));
+    let screen = lines(&buf).join("\n");
+    assert!(
+        screen.contains("Border — differ, but their ranges overlap"),
+        "{screen}"
+    );
+    assert!(screen.contains("Water — apart: stances 2 steps apart"));
+    assert!(screen.contains("Ports — neither has a position"));
+    a.update(Action::Back);
+    assert_eq!(a.screen(), Screen::Matrix);
+}
+
+#[test]
+fn matrix_click_selects_a_pair_and_the_diagonal_does_not_open() {
+    let mut a = compare(80, 24);
+    a.update(Action::Matrix);
+    let buf = render(&a);
+    let (x, _) = find(&buf, "EAST").unwrap();
+    let (_, y) = find(&buf, "WEST  —").unwrap();
+    assert!(a.update(Action::Click(x, y)));
+    assert_eq!(a.compare.matrix_sel, (3, 2));
+    a.update(Action::Top);
+    a.update(Action::Left);
+    a.update(Action::Left);
+    a.update(Action::Left);
+    a.update(Action::Open);
+    assert_eq!(a.screen(), Screen::Matrix, "a party with itself is no pair");
+}
+
+#[test]
+fn pair_and_matrix_at_a_small_size() {
+    let mut a = compare(36, 9);
+    a.update(Action::Matrix);
+    a.update(Action::Down);
+    let buf = render(&a);
+    assert_snapshot!("matrix_36x9", text(&buf));
+    a.update(Action::Open);
+    let buf = render(&a);
+    assert_snapshot!("pair_36x9", text(&buf));
+    a.update(Action::Bottom);
+    let end = lines(&render(&a)).join("\n");
+    assert!(end.contains("Fishing"), "scrolls to the last issue: {end}");
+}
+
+#[test]
+fn evidence_toggle_and_marks_in_the_grid() {
+    let mut a = compare(100, 24);
+    let before = lines(&render(&a)).join("\n");
+    assert!(
+        before.contains("±? "),
+        "north's water offer is contested: {before}"
+    );
+    a.update(Action::ToggleEvidence);
+    let (cell, _) = a.grid_shape().cell_text(0, 0).unwrap();
+    assert_eq!(
+        cell,
+        "• ? ◇◆◇· stated · high · 1 cite/1 src · 03-10 — Border could stay soft"
+    );
+    assert!(lines(&render(&a)).join("\n").contains("1 cite/1"));
+    a.update(Action::ToggleEvidence);
+    assert!(!lines(&render(&a)).join("\n").contains("1 cite/1"));
+}
+
+#[test]
+fn the_filter_prompt_hides_parties_and_a_bad_filter_says_why() {
+    let mut a = compare(80, 24);
+    a.update(Action::Filter);
+    for c in "party:north,east".chars() {
+        a.update(Action::InputChar(c));
+    }
+    assert!(stances::tui::status::text(&a).contains("filter: party:north,east"));
+    a.update(Action::InputSubmit);
+    assert_eq!(a.view.parties, vec![0, 2]);
+    let header = lines(&render(&a))[0].clone();
+    assert!(
+        header.contains("EAST") && !header.contains("SOUTH"),
+        "{header}"
+    );
+    a.update(Action::Filter);
+    a.update(Action::InputChar('x'));
+    a.update(Action::InputSubmit);
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.contains("unknown party `eastx`"), "{said}");
+    assert!(a.filter_prompt.is_some(), "the prompt stays open to fix it");
+    a.update(Action::InputCancel);
+    a.update(Action::Filter);
+    for _ in 0..40 {
+        a.update(Action::InputEdit(tui_input::InputRequest::DeletePrevChar));
+    }
+    a.update(Action::InputSubmit);
+    assert_eq!(a.view.parties.len(), 5);
+}
+
+/// A model of fifty parties on one scaled issue.
+fn fifty_parties() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    std::fs::write(dir.path().join("seeds/a.txt"), "They spoke.").unwrap();
+    let mut toml = String::from("schema = 1\ntitle = \"Fifty\"\n");
+    for i in 0..50 {
+        toml.push_str(&format!("[parties.p{i}]\nname = \"Party {i}\"\n"));
+    }
+    toml.push_str(
+        "[issues.x]\nname = \"X\"\n[issues.x.scale]\nlo = \"Low\"\nmid = \"Mid\"\nhi = \"High\"\n",
+    );
+    toml.push_str("[sources.a]\nfile = \"a.txt\"\ntitle = \"A\"\n");
+    for i in 0..50 {
+        let stance = ["lo", "mid", "hi"][i % 3];
+        toml.push_str(&format!(
+            "[[position]]\nparty = \"p{i}\"\nissue = \"x\"\nsummary = \"s{i}\"\nstance = \"{stance}\"\n[[position.cite]]\nsource = \"a\"\nquote = \"They spoke.\"\n"
+        ));
+    }
+    let path = dir.path().join("positions.toml");
+    std::fs::write(&path, toml).unwrap();
+    let model = stances::model::load(&path).model.expect("loads");
+    let a = App::new(
+        model,
+        path,
+        stances::tui::theme::Theme { color: false },
+        (80, 24),
+    );
+    drop(dir);
+    a
+}
+
+#[test]
+fn fifty_parties_scroll_in_the_spectrum_and_the_table() {
+    let mut a = fifty_parties();
+    a.update(Action::Spectrum);
+    a.update(Action::Bottom);
+    let screen = lines(&render(&a)).join("\n");
+    assert!(screen.contains("P49"), "{screen}");
+    a.update(Action::Back);
+    a.update(Action::Matrix);
+    for _ in 0..49 {
+        a.update(Action::Down);
+        a.update(Action::Right);
+    }
+    let buf = render(&a);
+    let screen = lines(&buf).join("\n");
+    assert!(screen.contains("P49"), "{screen}");
+    assert!(
+        screen.contains("P49: pick another"),
+        "footer names the selected cell: {screen}"
+    );
+    for (w, h) in [(1, 1), (20, 4), (30, 6)] {
+        a.update(Action::Resize(w, h));
+        render(&a);
+    }
+}
+
+#[test]
+fn every_comparison_screen_draws_at_any_size() {
+    let mut a = compare(80, 24);
+    a.update(Action::Matrix);
+    a.update(Action::Right);
+    for screen in [Screen::Matrix, Screen::Pair, Screen::Spectrum] {
+        match screen {
+            Screen::Pair => {
+                a.update(Action::Open);
+            }
+            Screen::Spectrum => {
+                a.update(Action::Back);
+                a.update(Action::Back);
+                a.update(Action::Spectrum);
+            }
+            _ => {}
+        }
+        assert_eq!(a.screen(), screen);
+        for (w, h) in [(1, 1), (20, 4), (21, 5), (25, 7), (200, 3), (3, 60)] {
+            a.update(Action::Resize(w, h));
+            a.update(Action::Down);
+            a.update(Action::Bottom);
+            a.update(Action::Click(w / 2, h / 2));
+            render(&a);
+        }
+        a.update(Action::Resize(80, 24));
+    }
+}
