@@ -294,3 +294,129 @@ fn no_change_mark_at_the_earliest_date() {
     let shown = screen(&app);
     assert!(!shown.contains('•'), "{shown}");
 }
+
+/// The summary of the position open in the detail view.
+fn open_summary(app: &App) -> &str {
+    &app.view.model.positions[app.detail.position].summary
+}
+
+#[test]
+fn a_history_entry_is_selected_and_opened_with_its_citations_and_esc_returns() {
+    let mut app = moves(80, 24);
+    app.update(Action::Open); // Ceasefire × US at 2025-04-25: three positions over time
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
+    // Up from the first citation: the history entry just above it.
+    app.update(Action::PrevItem);
+    let buf = render(&app);
+    assert_snapshot!("detail_history_selected_80x24", text(&buf));
+    let shown = lines(&buf).join("\n");
+    assert!(
+        shown.contains("▶ 2025-04-17  A partial truce would do"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("  [1] By 25 April"),
+        "citation no longer selected"
+    );
+    assert!(shown.contains("▸ 2025-04-25  No longer asks for a ceasefire  (this)"));
+
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Detail);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("▶ [1] A week later it spoke of a partial truce."),
+        "the older position's citation, selected:\n{shown}"
+    );
+    assert!(shown.contains("▸ 2025-04-17  A partial truce would do  (this)"));
+    let bar = status::text(&app);
+    assert!(
+        bar.contains("the position as of 2025-04-17; q or Esc back to 2025-04-25"),
+        "{bar}"
+    );
+    // Its citation opens its sentence in the source; Esc comes back to it.
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Source);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("cited by: US on Ceasefire 2025-04-17"),
+        "the older position's cited sentence:\n{shown}"
+    );
+    app.update(Action::Back);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    // Esc: back to the page the entry was opened from, as it was left.
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Detail);
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
+    assert!(screen(&app).contains("▶ 2025-04-17  A partial truce would do"));
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Grid);
+    assert!(app.detail_back.is_empty());
+}
+
+#[test]
+fn the_selection_walks_the_history_then_the_citations() {
+    let mut app = moves(80, 24);
+    app.update(Action::Open);
+    let entry = |app: &App| {
+        let shown = screen(app);
+        shown
+            .lines()
+            .find(|l| l.starts_with('▶'))
+            .map(str::to_string)
+    };
+    keys(&mut app, &[Action::PrevItem, Action::PrevItem]);
+    assert_eq!(
+        entry(&app).as_deref(),
+        Some("▶ 2025-04-10  Full ceasefire now")
+    );
+    app.update(Action::PrevItem);
+    assert_eq!(
+        entry(&app).as_deref(),
+        Some("▶ 2025-04-10  Full ceasefire now"),
+        "the first entry is the top"
+    );
+    keys(
+        &mut app,
+        &[Action::NextItem, Action::NextItem, Action::NextItem],
+    );
+    assert!(
+        entry(&app).unwrap().starts_with("▶ [1] By 25 April"),
+        "past the open position (not selectable) to the citation, and no further"
+    );
+}
+
+#[test]
+fn a_click_opens_the_history_entry_or_the_citation_it_hits() {
+    let mut app = moves(80, 24);
+    app.update(Action::Open);
+    let buf = render(&app);
+    let (x, y) = find(&buf, "Full ceasefire now").unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(app.screen(), Screen::Detail);
+    assert_eq!(open_summary(&app), "Full ceasefire now");
+    // A click on a heading opens nothing.
+    let buf = render(&app);
+    let (x, y) = find(&buf, "Citations (1)").unwrap();
+    assert!(!app.update(Action::Click(x, y)));
+    assert_eq!(open_summary(&app), "Full ceasefire now");
+    // A click on the citation opens its sentence in the source.
+    let (x, y) = find(&buf, "The United States called").unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(app.screen(), Screen::Source);
+    assert!(screen(&app).contains("The United States called for a full ceasefire."));
+    keys(&mut app, &[Action::Back, Action::Back]);
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
+}
+
+#[test]
+fn a_reload_keeps_the_pages_opened_from_the_history() {
+    let mut app = moves(80, 24);
+    keys(&mut app, &[Action::Open, Action::PrevItem, Action::Open]);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    app.apply_reload(load(&fixture("moves")));
+    assert_eq!(app.stack, [Screen::Grid, Screen::Detail, Screen::Detail]);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    app.update(Action::Back);
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
+}

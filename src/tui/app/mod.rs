@@ -45,19 +45,20 @@ pub struct GridState {
 pub struct DetailState {
     /// The position shown.
     pub position: usize,
-    /// Selected citation.
-    pub citation: usize,
+    /// The selected history entry or citation.
+    pub selected: layout::Item,
     /// First visible line.
     pub scroll: usize,
-    /// The page's citation lines and length, measured for (model, position, width).
+    /// Where the page's items stand and its length, measured for (model, position,
+    /// width).
     pub measured: std::cell::RefCell<Option<(DetailKey, DetailMeasure)>>,
 }
 
 /// What a detail page's measure depends on: the model (by address), the position and
 /// the width.
 pub type DetailKey = (usize, usize, usize);
-/// The (first, end) line of each citation of a detail page, and its length.
-pub type DetailMeasure = (Vec<(usize, usize)>, usize);
+/// Where the history entries and citations of a detail page stand, and its length.
+pub type DetailMeasure = (layout::Anchors, usize);
 
 /// A cited sentence of the open source.
 #[derive(Clone, Debug)]
@@ -134,6 +135,9 @@ pub struct App {
     pub grid: GridState,
     /// The open cell.
     pub detail: DetailState,
+    /// Detail pages left by opening a history entry, newest last: `Esc` returns to
+    /// them (one per [`Screen::Detail`] on the stack below the top one).
+    pub detail_back: Vec<DetailState>,
     /// The open source.
     pub source: SourceState,
     /// Help scroll offset.
@@ -174,6 +178,7 @@ impl App {
             size,
             grid: GridState::default(),
             detail: DetailState::default(),
+            detail_back: Vec::new(),
             source: SourceState::default(),
             help_scroll: 0,
             search: SearchState::default(),
@@ -318,7 +323,7 @@ impl App {
             }
             Action::Back => {
                 if self.stack.len() > 1 {
-                    self.stack.pop();
+                    self.go_back();
                 } else if !self.search.query.is_empty() {
                     self.search = SearchState::default();
                 } else {
@@ -342,6 +347,18 @@ impl App {
         }
         self.fix_scroll();
         true
+    }
+
+    /// Closes the screen shown; closing a detail page opened from another one's history
+    /// returns to that one as it was.
+    fn go_back(&mut self) {
+        let closed = self.stack.pop();
+        if closed == Some(Screen::Detail)
+            && self.stack.contains(&Screen::Detail)
+            && let Some(before) = self.detail_back.pop()
+        {
+            self.detail = before;
+        }
     }
 
     /// Keeps selections inside their lists and in view after any change.
