@@ -300,6 +300,19 @@ fn base_date_and_timeline_in_a_real_terminal() {
     s.wait_until_gone(&["Timeline: Ceasefire"]);
     s.keys(b"b");
     s.wait_until_gone(&["changes since"]);
+    // A history entry of the open cell opens the older position; Esc comes back.
+    s.keys(b"\r");
+    s.wait_for("History (3 positions)");
+    s.keys(b"k\r");
+    let screen = s.wait_for("A partial truce would do  (this)");
+    assert!(
+        screen.contains("A week later it spoke of a partial truce."),
+        "{screen}"
+    );
+    s.keys(b"\x1b");
+    s.wait_for("No longer asks for a ceasefire  (this)");
+    s.keys(b"\x1b");
+    s.wait_until_gone(&["History (3 positions)"]);
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }

@@ -1,63 +1,24 @@
-//! The reader over time, drawn on ratatui's TestBackend: the base date and its change
-//! marks, the timeline of an issue, search across dates, and a reload that brings a
-//! later date. Snapshots live in tests/snapshots (UPDATE_SNAPSHOTS=1 rewrites them).
+//! The reader over time, drawn on ratatui's TestBackend from tests/fixtures/moves
+//! (never the curated positions.toml): three dates (2025-04-10, 17, 25), a party that
+//! moves twice (US on Ceasefire: full → partial → none), undated positions (RU on
+//! Ceasefire, UA on NATO), a new position (UA on Ceasefire, 04-17) and a change without
+//! a scale (US on NATO). Covers the base date and its change marks, the timeline of an
+//! issue, search across dates, and a reload that brings a later date.
+//!
+//! After an intended change, `INSTA_UPDATE=always cargo test --test tui_time` rewrites
+//! the snapshots; review the diff.
 
-mod common;
-use common::{Project, VALID};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use stances::model::{Model, load};
+mod support;
+
+use insta::assert_snapshot;
+use stances::model::load;
 use stances::tui::app::{Action, App, Screen};
+use stances::tui::status;
 use stances::tui::theme::Theme;
-use std::path::{Path, PathBuf};
+use support::screen::{app, find, fixture, lines, render, text};
 
-fn bundled() -> Model {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("positions.toml");
-    load(&path).model.expect("bundled model loads")
-}
-
-fn app(w: u16, h: u16) -> App {
-    App::new(
-        bundled(),
-        PathBuf::from("positions.toml"),
-        Theme { color: false },
-        (w, h),
-    )
-}
-
-/// The screen as text, one string per line, trailing spaces cut.
-fn screen(app: &App) -> Vec<String> {
-    let (w, h) = app.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| stances::tui::draw(f, app)).unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            let mut s = String::new();
-            let mut x = 0;
-            while x < w {
-                let sym = buf[(x, y)].symbol();
-                s.push_str(sym);
-                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-            }
-            s.trim_end().to_string()
-        })
-        .collect()
-}
-
-fn snapshot(name: &str, lines: &[String]) {
-    let text = lines.join("\n") + "\n";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
-        std::fs::write(&path, &text).unwrap();
-    }
-    let want = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(
-        text, want,
-        "snapshot {name} differs; UPDATE_SNAPSHOTS=1 rewrites it"
-    );
+fn moves(w: u16, h: u16) -> App {
+    app("moves", w, h, false)
 }
 
 fn keys(app: &mut App, actions: &[Action]) {
@@ -66,116 +27,157 @@ fn keys(app: &mut App, actions: &[Action]) {
     }
 }
 
-fn status(app: &App) -> String {
-    screen(app).last().cloned().unwrap_or_default()
+/// The whole screen as one string.
+fn screen(app: &App) -> String {
+    lines(&render(app)).join("\n")
+}
+
+fn date(app: &App) -> String {
+    app.view_date().map_or("none".into(), |d| d.to_string())
 }
 
 #[test]
 fn base_date_marks_how_each_cell_changed_and_clears_again() {
-    let mut app = app(100, 14);
-    keys(
-        &mut app,
-        &[Action::PrevDate, Action::PrevDate, Action::PrevDate],
-    );
-    assert_eq!(app.view.date.unwrap().to_string(), "2025-04-19");
+    let mut app = moves(100, 14);
+    keys(&mut app, &[Action::PrevDate, Action::PrevDate]);
+    assert_eq!(date(&app), "2025-04-10");
     app.update(Action::ToggleBase);
     assert!(
-        status(&app).contains("base date 2025-04-19"),
+        status::text(&app).contains("base date 2025-04-10"),
         "{}",
-        status(&app)
+        status::text(&app)
+    );
+    let at_base = screen(&app);
+    assert!(
+        !at_base.contains('▲') && !at_base.contains("+ ") && !at_base.contains("~ "),
+        "nothing changed yet:\n{at_base}"
+    );
+    assert!(status::text(&app).contains("0 changes since 2025-04-10"));
+    keys(&mut app, &[Action::NextDate, Action::NextDate]);
+    assert_eq!(date(&app), "2025-04-25");
+    let buf = render(&app);
+    assert_snapshot!("grid_base_100x14", text(&buf));
+    let shown = lines(&buf).join("\n");
+    let bar = status::text(&app);
+    assert!(bar.contains("3 changes since 2025-04-10"), "{bar}");
+    assert!(
+        shown.contains("▲2 ? ··◆ No longer asks"),
+        "US moved two steps toward 'none' on Ceasefire:\n{shown}"
     );
     assert!(
-        !screen(&app).join("\n").contains('▲'),
-        "nothing changed yet"
-    );
-    keys(
-        &mut app,
-        &[Action::NextDate, Action::NextDate, Action::NextDate],
-    );
-    let shown = screen(&app);
-    snapshot("grid_base_100x14", &shown);
-    let text = shown.join("\n");
-    assert!(
-        status(&app).contains("16 changes since 2025-04-19"),
-        "{text}"
+        shown.contains("+ ? ◆·· Wants a full"),
+        "UA's position is new:\n{shown}"
     );
     assert!(
-        text.contains("▲1 ···◆ Proposal"),
-        "US moved one step on territory:\n{text}"
+        shown.contains("~ ? NATO is off the table"),
+        "US changed on NATO, which has no scale:\n{shown}"
     );
     assert!(
-        text.contains("▼2 ◆····"),
-        "UA moved two steps on ceasefire:\n{text}"
+        shown.contains("? ··◆ No ceasefire") && !shown.contains("~ ? ··◆ No ceasefire"),
+        "RU is undated: unchanged, no mark:\n{shown}"
     );
-    assert!(text.contains("+ Security"), "new positions:\n{text}");
-    assert!(text.contains("~ Pushing"), "changed positions:\n{text}");
     assert!(
-        !text.contains('•'),
-        "the base replaces the previous-date mark"
+        !shown.contains('•'),
+        "the base replaces the previous-date mark:\n{shown}"
     );
+
     app.update(Action::ToggleBase);
-    let text = screen(&app).join("\n");
+    let plain = screen(&app);
     assert!(
-        !text.contains('▲') && !text.contains("changes since"),
-        "{text}"
+        !plain.contains('▲') && !status::text(&app).contains("changes since"),
+        "{plain}"
     );
-    assert!(text.contains('•'), "back to the plain grid:\n{text}");
+    assert!(
+        plain.contains("• ? ··◆ No longer asks"),
+        "back to the plain grid, with the previous-date mark:\n{plain}"
+    );
+}
+
+#[test]
+fn a_base_after_the_view_date_marks_moves_toward_the_first_step() {
+    let mut app = moves(100, 14);
+    app.update(Action::ToggleBase);
+    keys(&mut app, &[Action::PrevDate, Action::PrevDate]);
+    assert_eq!(date(&app), "2025-04-10");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("▼2 ? ◆·· Full ceasefire now"),
+        "US stood two steps nearer 'full' on 04-10 than on 04-25:\n{shown}"
+    );
+    let bar = status::text(&app);
+    assert!(bar.contains("3 changes since 2025-04-25"), "{bar}");
 }
 
 #[test]
 fn the_timeline_shows_each_partys_stance_at_each_date_and_opens_a_point() {
-    let mut app = app(80, 14);
-    keys(&mut app, &[Action::Down, Action::Down, Action::Timeline]);
+    let mut app = moves(80, 14);
+    app.update(Action::Timeline);
     assert_eq!(app.screen(), Screen::Timeline);
-    let shown = screen(&app);
-    snapshot("timeline_80x14", &shown);
-    let text = shown.join("\n");
-    assert!(text.starts_with("Timeline: Ceasefire"), "{text}");
+    let buf = render(&app);
+    assert_snapshot!("timeline_80x14", text(&buf));
+    let shown = lines(&buf);
+    assert!(shown[0].starts_with("Timeline: Ceasefire"), "{shown:#?}");
+    let row = |who: &str| {
+        shown
+            .iter()
+            .find(|l| l.starts_with(who))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        row("US"),
+        "US    • ◆··      • ·◆·      • ··◆",
+        "the US mark moves across, a new position each date"
+    );
+    assert_eq!(
+        row("RU"),
+        "RU      ··◆        ··◆        ··◆",
+        "undated: the same at every date, never 'taken'"
+    );
+    assert_eq!(row("UA"), "UA      –        • ◆··        ◆··");
     assert!(
-        text.contains("RU       –        • ···◆·      ···◆·    • ····◆      ····◆"),
-        "Russia's line moves across:\n{text}"
+        shown
+            .iter()
+            .any(|l| l.starts_with("US at 2025-04-25: No longer asks for a ceasefire")),
+        "{shown:#?}"
     );
-    assert!(
-        text.contains("US at 2025-04-25: Pushing to broker"),
-        "{text}"
-    );
-    // Russia on 19 April: the one-day truce.
-    keys(
-        &mut app,
-        &[Action::Down, Action::Top, Action::Right, Action::Open],
-    );
+
+    // US on 17 April: the partial truce.
+    keys(&mut app, &[Action::Top, Action::Right, Action::Open]);
     assert_eq!(app.screen(), Screen::Detail);
     let p = &app.view.model.positions[app.detail.position];
-    assert_eq!(p.as_of.unwrap().to_string(), "2025-04-19");
-    assert_eq!(app.view.model.parties[p.party].id, "ru");
+    assert_eq!(p.summary, "A partial truce would do");
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Timeline);
-    // Tab: the next issue; a click selects a point, a second click opens it.
+
+    // Tab: the next issue; Shift-Tab back.
     app.update(Action::NextItem);
-    assert!(screen(&app)[0].starts_with("Timeline: Security guarantees"));
+    assert!(screen(&app).starts_with("Timeline: NATO"));
     app.update(Action::PrevItem);
-    let at = screen(&app)
-        .iter()
-        .position(|l| l.starts_with("UA"))
-        .unwrap() as u16;
-    app.update(Action::Click(8, at));
-    assert_eq!((app.timeline.row, app.timeline.col), (2, 0));
-    app.update(Action::Click(8, at));
+    assert!(screen(&app).starts_with("Timeline: Ceasefire"));
+
+    // A click selects a point, a second click on it opens it.
+    let buf = render(&app);
+    let (_, y) = find(&buf, "UA ").unwrap();
+    let (x, _) = find(&buf, "2025-04-17").unwrap();
+    app.update(Action::Click(x + 2, y));
+    assert_eq!((app.timeline.row, app.timeline.col), (2, 1));
+    assert_eq!(app.screen(), Screen::Timeline);
+    app.update(Action::Click(x + 2, y));
     assert_eq!(app.screen(), Screen::Detail);
     assert_eq!(
         app.view.model.positions[app.detail.position].summary,
-        "Proposed 30-day halt to strikes on civilian sites"
+        "Wants a full ceasefire"
     );
 }
 
 #[test]
 fn an_empty_point_says_so_instead_of_opening() {
-    let mut app = app(80, 14);
+    let mut app = moves(80, 14);
     keys(
         &mut app,
         &[
             Action::Timeline,
-            Action::Down,
             Action::Down,
             Action::Down,
             Action::Top,
@@ -185,99 +187,236 @@ fn an_empty_point_says_so_instead_of_opening() {
     assert_eq!(app.screen(), Screen::Timeline);
     assert_eq!(
         app.message.as_deref(),
-        Some("no position of Europe on Territory at 2025-04-17")
+        Some("no position of Ukraine on Ceasefire at 2025-04-10")
     );
 }
 
 #[test]
 fn search_finds_matches_at_other_dates_and_jumps_there() {
-    let mut app = app(100, 14);
+    let mut app = moves(100, 14);
     app.update(Action::Search);
-    for c in "Constitution".chars() {
+    for c in "partial".chars() {
         app.update(Action::InputChar(c));
     }
-    assert!(
-        status(&app).contains("0 matches (+1 at 2025-04-22)"),
-        "{}",
-        status(&app)
-    );
+    let bar = status::text(&app);
+    assert!(bar.contains("0 matches (+1 at 2025-04-17)"), "{bar}");
     app.update(Action::InputSubmit);
+    let bar = status::text(&app);
     assert!(
-        status(&app).contains("no match at this date; 1 at other dates (2025-04-22)"),
-        "{}",
-        status(&app)
+        bar.contains("no match at this date; 1 at other dates (2025-04-17)"),
+        "{bar}"
     );
     app.update(Action::NextMatch);
-    assert_eq!(app.view.date.unwrap().to_string(), "2025-04-22");
-    assert!(
-        status(&app).contains("view date moved to 2025-04-22"),
-        "{}",
-        status(&app)
-    );
+    assert_eq!(date(&app), "2025-04-17");
+    let bar = status::text(&app);
+    assert!(bar.contains("view date moved to 2025-04-17"), "{bar}");
     let m = &app.view.model;
     assert_eq!(
         (
             m.issues[app.grid.issue].id.as_str(),
             m.parties[app.grid.party].id.as_str()
         ),
-        ("territory", "ua")
+        ("ceasefire", "us")
     );
     assert_eq!(app.search.current, Some(0));
     assert!(app.search.elsewhere.is_empty());
+    assert!(screen(&app).contains("A partial truce"));
+}
+
+/// A copy of the moves fixture in a temporary directory.
+fn moves_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture("moves");
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    let talks = from.parent().unwrap().join("seeds/talks.txt");
+    std::fs::copy(talks, dir.path().join("seeds/talks.txt")).unwrap();
+    std::fs::copy(&from, dir.path().join("positions.toml")).unwrap();
+    dir
+}
+
+/// Adds a Russian position on Ceasefire dated 2025-04-30 to the copy's positions.toml.
+fn add_later_date(dir: &tempfile::TempDir) {
+    let path = dir.path().join("positions.toml");
+    let mut toml = std::fs::read_to_string(&path).unwrap();
+    toml.push_str(
+        "\n[[position]]\nparty = \"ru\"\nissue = \"ceasefire\"\nsummary = \"Later RU view\"\n\
+         as_of = 2025-04-30\nstance = \"partial\"\n\n[[position.cite]]\nsource = \"talks\"\n\
+         quote = \"Russia said there would be no ceasefire.\"\n",
+    );
+    std::fs::write(&path, toml).unwrap();
+}
+
+fn open(dir: &tempfile::TempDir) -> App {
+    let path = dir.path().join("positions.toml");
+    App::new(
+        load(&path).model.unwrap(),
+        path,
+        Theme { color: false },
+        (80, 12),
+    )
 }
 
 #[test]
 fn a_reload_that_brings_a_later_date_moves_the_view_there_only_from_the_latest() {
-    let later = format!(
-        "{VALID}\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Later US view\"\nas_of = 2025-04-30\nstance = \"full\"\n\n[[position.cite]]\nsource = \"a\"\nquote = \"He said no.\"\n"
-    );
-    let two_dates = VALID.replace("as_of = 2025-04-23", "as_of = 2025-04-20")
-        + "\n[[position]]\nparty = \"ru\"\nissue = \"ceasefire\"\nsummary = \"Second\"\nas_of = 2025-04-23\n\n[[position.cite]]\nsource = \"a\"\nquote = \"She said no.\"\n";
-    let p = Project::new(VALID);
-    let open = |p: &Project| {
-        App::new(
-            load(&p.path()).model.unwrap(),
-            p.path(),
-            Theme { color: false },
-            (80, 12),
-        )
-    };
-    let mut app = open(&p);
-    std::fs::write(p.path(), &later).unwrap();
-    app.apply_reload(load(&p.path()));
-    assert_eq!(
-        app.view.date.unwrap().to_string(),
-        "2025-04-30",
-        "followed the new data"
-    );
-    assert!(screen(&app).join("\n").contains("Later US view"));
+    let dir = moves_copy();
+    let mut app = open(&dir);
+    assert_eq!(date(&app), "2025-04-25");
+    add_later_date(&dir);
+    app.apply_reload(load(&dir.path().join("positions.toml")));
+    assert_eq!(date(&app), "2025-04-30", "followed the new data");
+    assert!(screen(&app).contains("Later RU view"));
 
-    let p = Project::new(&two_dates);
-    let mut app = open(&p);
+    let dir = moves_copy();
+    let mut app = open(&dir);
     app.update(Action::PrevDate);
-    assert_eq!(app.view.date.unwrap().to_string(), "2025-04-20");
-    std::fs::write(p.path(), two_dates.clone() + &later[VALID.len()..]).unwrap();
-    app.apply_reload(load(&p.path()));
+    assert_eq!(date(&app), "2025-04-17");
+    add_later_date(&dir);
+    app.apply_reload(load(&dir.path().join("positions.toml")));
     assert_eq!(
-        app.view.date.unwrap().to_string(),
-        "2025-04-20",
-        "an earlier date stays"
+        app.view.dates.last().map(|d| d.to_string()).as_deref(),
+        Some("2025-04-30"),
+        "the reload did bring the later date"
     );
+    assert_eq!(date(&app), "2025-04-17", "an earlier date stays");
+    assert!(!screen(&app).contains("Later RU view"));
 }
 
 #[test]
 fn no_change_mark_at_the_earliest_date() {
-    let mut app = app(100, 14);
+    let mut app = moves(100, 14);
+    app.update(Action::PrevDate);
+    assert!(
+        screen(&app).contains("• ? ·◆· A partial truce"),
+        "04-17 marks what changed since 04-10"
+    );
+    app.update(Action::PrevDate);
+    assert_eq!(date(&app), "2025-04-10");
+    let shown = screen(&app);
+    assert!(!shown.contains('•'), "{shown}");
+}
+
+/// The summary of the position open in the detail view.
+fn open_summary(app: &App) -> &str {
+    &app.view.model.positions[app.detail.position].summary
+}
+
+#[test]
+fn a_history_entry_is_selected_and_opened_with_its_citations_and_esc_returns() {
+    let mut app = moves(80, 24);
+    app.update(Action::Open); // Ceasefire × US at 2025-04-25: three positions over time
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
+    // Up from the first citation: the history entry just above it.
+    app.update(Action::PrevItem);
+    let buf = render(&app);
+    assert_snapshot!("detail_history_selected_80x24", text(&buf));
+    let shown = lines(&buf).join("\n");
+    assert!(
+        shown.contains("▶ 2025-04-17  A partial truce would do"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("  [1] By 25 April"),
+        "citation no longer selected"
+    );
+    assert!(shown.contains("▸ 2025-04-25  No longer asks for a ceasefire  (this)"));
+
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Detail);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("▶ [1] A week later it spoke of a partial truce."),
+        "the older position's citation, selected:\n{shown}"
+    );
+    assert!(shown.contains("▸ 2025-04-17  A partial truce would do  (this)"));
+    let bar = status::text(&app);
+    assert!(
+        bar.contains("the position as of 2025-04-17; q or Esc back to 2025-04-25"),
+        "{bar}"
+    );
+    // Its citation opens its sentence in the source; Esc comes back to it.
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Source);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("cited by: US on Ceasefire 2025-04-17"),
+        "the older position's cited sentence:\n{shown}"
+    );
+    app.update(Action::Back);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    // Esc: back to the page the entry was opened from, as it was left.
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Detail);
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
+    assert!(screen(&app).contains("▶ 2025-04-17  A partial truce would do"));
+    app.update(Action::Back);
+    assert_eq!(app.screen(), Screen::Grid);
+    assert!(app.detail_back.is_empty());
+}
+
+#[test]
+fn the_selection_walks_the_history_then_the_citations() {
+    let mut app = moves(80, 24);
+    app.update(Action::Open);
+    let entry = |app: &App| {
+        let shown = screen(app);
+        shown
+            .lines()
+            .find(|l| l.starts_with('▶'))
+            .map(str::to_string)
+    };
+    keys(&mut app, &[Action::PrevItem, Action::PrevItem]);
+    assert_eq!(
+        entry(&app).as_deref(),
+        Some("▶ 2025-04-10  Full ceasefire now")
+    );
+    app.update(Action::PrevItem);
+    assert_eq!(
+        entry(&app).as_deref(),
+        Some("▶ 2025-04-10  Full ceasefire now"),
+        "the first entry is the top"
+    );
     keys(
         &mut app,
-        &[
-            Action::Top,
-            Action::PrevDate,
-            Action::PrevDate,
-            Action::PrevDate,
-            Action::PrevDate,
-        ],
+        &[Action::NextItem, Action::NextItem, Action::NextItem],
     );
-    assert_eq!(app.view.date.unwrap().to_string(), "2025-04-17");
-    assert!(!screen(&app).join("\n").contains('•'));
+    assert!(
+        entry(&app).unwrap().starts_with("▶ [1] By 25 April"),
+        "past the open position (not selectable) to the citation, and no further"
+    );
+}
+
+#[test]
+fn a_click_opens_the_history_entry_or_the_citation_it_hits() {
+    let mut app = moves(80, 24);
+    app.update(Action::Open);
+    let buf = render(&app);
+    let (x, y) = find(&buf, "Full ceasefire now").unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(app.screen(), Screen::Detail);
+    assert_eq!(open_summary(&app), "Full ceasefire now");
+    // A click on a heading opens nothing.
+    let buf = render(&app);
+    let (x, y) = find(&buf, "Citations (1)").unwrap();
+    assert!(!app.update(Action::Click(x, y)));
+    assert_eq!(open_summary(&app), "Full ceasefire now");
+    // A click on the citation opens its sentence in the source.
+    let (x, y) = find(&buf, "The United States called").unwrap();
+    app.update(Action::Click(x, y));
+    assert_eq!(app.screen(), Screen::Source);
+    assert!(screen(&app).contains("The United States called for a full ceasefire."));
+    keys(&mut app, &[Action::Back, Action::Back]);
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
+}
+
+#[test]
+fn a_reload_keeps_the_pages_opened_from_the_history() {
+    let mut app = moves(80, 24);
+    keys(&mut app, &[Action::Open, Action::PrevItem, Action::Open]);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    app.apply_reload(load(&fixture("moves")));
+    assert_eq!(app.stack, [Screen::Grid, Screen::Detail, Screen::Detail]);
+    assert_eq!(open_summary(&app), "A partial truce would do");
+    app.update(Action::Back);
+    assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
 }

@@ -11,6 +11,7 @@ mod support;
 use insta::assert_snapshot;
 use ratatui::style::{Color, Modifier};
 use stances::tui::app::{Action, App, Screen};
+use stances::tui::layout::Item;
 use support::screen::{app, find, has_modifier, lines, render, text, width};
 
 fn plain(w: u16, h: u16, color: bool) -> App {
@@ -85,7 +86,7 @@ fn source_view_scrolls_the_cited_sentence_into_view() {
     let mut app = plain(80, 24, true);
     app.update(Action::Open); // Ceasefire × North: two citations
     app.update(Action::NextItem);
-    assert_eq!(app.detail.citation, 1);
+    assert_eq!(app.detail.selected, Item::Citation(1));
     app.update(Action::Open);
     assert_eq!(app.screen(), Screen::Source);
     let buf = render(&app);

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let open = Open {
         position: app.detail.position,
-        citation: app.detail.citation,
+        selected: app.detail.selected,
     };
     let page = content(
         &app.view.model,

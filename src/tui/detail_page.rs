@@ -7,26 +7,80 @@ use super::theme::Theme;
 use crate::model::Model;
 use crate::sanitize::one_line;
 use crate::wrap::wrap_ranges;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use std::ops::Range;
 
-/// Which position is open and which of its citations is selected.
+/// What can be selected on a detail page: an entry of the cell's history (another
+/// position of the same party on the same issue) or one of the open position's
+/// citations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    /// The history entry of this position index.
+    History(usize),
+    /// The citation of this index.
+    Citation(usize),
+}
+
+impl Default for Item {
+    /// The first citation: what Enter opens on a page just opened.
+    fn default() -> Self {
+        Item::Citation(0)
+    }
+}
+
+/// Which position is open and what on its page is selected.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Open {
     /// Index of the position.
     pub position: usize,
-    /// Index of the selected citation.
-    pub citation: usize,
+    /// The selected history entry or citation.
+    pub selected: Item,
 }
 
-/// A detail page: its lines and where each citation stands among them.
+/// A detail page: its lines and where each history entry and citation stands among them.
 #[derive(Clone, Debug, Default)]
 pub struct DetailPage {
     /// Every line, styled.
     pub lines: Vec<Line<'static>>,
+    /// Where the selectable items are.
+    pub anchors: Anchors,
+}
+
+/// Where the selectable items of a detail page stand among its lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Anchors {
+    /// Each history entry other than the open position: its position index and its
+    /// (first, end) line, in date order.
+    pub history: Vec<(usize, (usize, usize))>,
     /// The (first, end) line of each citation.
     pub citations: Vec<(usize, usize)>,
+}
+
+impl Anchors {
+    /// Everything selectable, top to bottom: the history entries, then the citations.
+    pub fn items(&self) -> Vec<Item> {
+        let history = self.history.iter().map(|&(p, _)| Item::History(p));
+        history
+            .chain((0..self.citations.len()).map(Item::Citation))
+            .collect()
+    }
+
+    /// The (first, end) line of an item, if the page has it.
+    pub fn lines_of(&self, item: Item) -> Option<(usize, usize)> {
+        match item {
+            Item::History(p) => self.history.iter().find(|h| h.0 == p).map(|h| h.1),
+            Item::Citation(i) => self.citations.get(i).copied(),
+        }
+    }
+
+    /// The item drawn on line `line` of the page, if any.
+    pub fn item_at(&self, line: usize) -> Option<Item> {
+        self.items().into_iter().find(|&it| {
+            self.lines_of(it)
+                .is_some_and(|(first, end)| (first..end).contains(&line))
+        })
+    }
 }
 
 /// Lines being built for a view that scrolls.
@@ -151,7 +205,7 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
         "",
         &summary,
         &query_marks(&summary, q, theme.matched()),
-        Style::default().add_modifier(ratatui::style::Modifier::BOLD),
+        Style::default().add_modifier(Modifier::BOLD),
     );
     let mut facts = vec![format!(
         "as of {}",
@@ -204,36 +258,7 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
         page.wrapped("note: ", &one_line(n), &[], theme.dim());
     }
 
-    let history = m.history(p.party, p.issue);
-    if history.len() > 1 {
-        page.blank();
-        page.heading(
-            format!("History ({} positions)", history.len()),
-            theme.heading(),
-        );
-        for &h in &history {
-            let hp = &m.positions[h];
-            let date = hp.as_of.map_or("undated   ".to_string(), |d| d.to_string());
-            let here = h == open.position;
-            let lead = if here { "▸ " } else { "  " };
-            let text = format!(
-                "{date}  {}{}",
-                one_line(&hp.summary),
-                if here { "  (this)" } else { "" }
-            );
-            page.wrapped(
-                lead,
-                &text,
-                &[],
-                if here {
-                    Style::default().add_modifier(ratatui::style::Modifier::BOLD)
-                } else {
-                    Style::default()
-                },
-            );
-        }
-    }
-
+    let history = history_lines(&mut page, m, open, theme);
     page.blank();
     page.heading(
         format!("Citations ({})", p.citations.len()),
@@ -244,7 +269,7 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
         let first = page.lines.len();
         let src = &m.sources[c.source];
         let (sentence, quote) = flatten(&src.text.text, &c.sentence, &c.span);
-        let selected = i == open.citation;
+        let selected = open.selected == Item::Citation(i);
         let lead = if selected {
             format!("▶ [{}] ", i + 1)
         } else {
@@ -287,8 +312,52 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
     }
     DetailPage {
         lines: page.lines,
-        citations: starts,
+        anchors: Anchors {
+            history,
+            citations: starts,
+        },
     }
+}
+
+/// The history of the open position's cell, when it has more than one position: one
+/// entry per position, `▸ … (this)` for the open one, `▶` before the selected one.
+/// Returns each other entry's position and lines.
+fn history_lines(
+    page: &mut Page,
+    m: &Model,
+    open: Open,
+    theme: Theme,
+) -> Vec<(usize, (usize, usize))> {
+    let p = &m.positions[open.position];
+    let history = m.history(p.party, p.issue);
+    let mut entries = Vec::new();
+    if history.len() < 2 {
+        return entries;
+    }
+    page.blank();
+    page.heading(
+        format!("History ({} positions)", history.len()),
+        theme.heading(),
+    );
+    for &h in &history {
+        let hp = &m.positions[h];
+        let date = hp.as_of.map_or("undated   ".to_string(), |d| d.to_string());
+        let here = h == open.position;
+        let selected = open.selected == Item::History(h);
+        let (lead, style) = match (here, selected) {
+            (true, _) => ("▸ ", Style::default().add_modifier(Modifier::BOLD)),
+            (false, true) => ("▶ ", theme.sentence()),
+            (false, false) => ("  ", Style::default()),
+        };
+        let this = if here { "  (this)" } else { "" };
+        let text = format!("{date}  {}{this}", one_line(&hp.summary));
+        let first = page.lines.len();
+        page.wrapped(lead, &text, &[], style);
+        if !here {
+            entries.push((h, (first, page.lines.len())));
+        }
+    }
+    entries
 }
 
 #[cfg(test)]

@@ -139,9 +139,9 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Char('m')], Only(Grid), Action::Matrix, "party × party table of distances"),
     bind(&[Char('v')], Only(Grid), Action::ToggleEvidence, "evidence in cells: status · confidence · cites/sources · date"),
     bind(&[Char('f')], Only(Grid), Action::Filter, "filter: party:us,ru issue:… status:… confidence:… hide-empty"),
-    bind(&[Code(KeyCode::Tab), Char('j'), Code(KeyCode::Down)], Only(Detail), Action::NextItem, "select the next citation"),
-    bind(&[Code(KeyCode::BackTab), Char('k'), Code(KeyCode::Up)], Only(Detail), Action::PrevItem, "select the previous citation"),
-    bind(&[Code(KeyCode::Enter)], Only(Detail), Action::Open, "show the citation in its source"),
+    bind(&[Code(KeyCode::Tab), Char('j'), Code(KeyCode::Down)], Only(Detail), Action::NextItem, "select the next history entry or citation"),
+    bind(&[Code(KeyCode::BackTab), Char('k'), Code(KeyCode::Up)], Only(Detail), Action::PrevItem, "select the previous history entry or citation"),
+    bind(&[Code(KeyCode::Enter)], Only(Detail), Action::Open, "open it: a history entry's position (Esc: back), a citation in its source"),
     bind(&[Code(KeyCode::Down), Char('j')], Only(Source), Action::Down, "scroll down (opened from the list: next sentence)"),
     bind(&[Code(KeyCode::Up), Char('k')], Only(Source), Action::Up, "scroll up (opened from the list: previous sentence)"),
     bind(&[Char('n'), Code(KeyCode::Tab)], Only(Source), Action::NextItem, "next cited sentence"),
@@ -202,7 +202,7 @@ fn scope_title(scope: Scope) -> &'static str {
         Scope::All => "Everywhere",
         Scope::NotGrid => "Outside the grid",
         Scope::Only(Screen::Grid) => "Grid",
-        Scope::Only(Screen::Detail) => "Cell (position and citations)",
+        Scope::Only(Screen::Detail) => "Cell (position, history and citations)",
         Scope::Only(Screen::Source) => "Source",
         Scope::Only(Screen::Help) => "Help",
         Scope::Only(Screen::Sources) => "Sources list",
@@ -239,6 +239,12 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::raw("  wheel             scroll"));
     out.push(Line::raw(
         "  click             select a cell of the grid, a party of the spectrum, a pair of the table",
+    ));
+    out.push(Line::raw(
+        "  click             open a history entry or a citation of the open cell",
+    ));
+    out.push(Line::raw(
+        "  click             select a point of the timeline; click it again: open it",
     ));
     out.push(Line::default());
     out.push(Line::styled("In the search line", theme.heading()));

@@ -5,7 +5,8 @@
 //! that what `update` computes is exactly what `draw` shows.
 
 use super::action::Screen;
-use super::detail_page::{self, Open};
+use super::detail_page;
+pub use super::detail_page::{Anchors, Item, Open};
 use super::theme::Theme;
 use crate::model::Model;
 use crate::sanitize::one_line;
@@ -71,11 +72,21 @@ pub fn body_height(screen: Screen, size: (u16, u16), errors: usize) -> usize {
     usize::from(main.height.saturating_sub(header_lines(screen)))
 }
 
-/// The detail page's length and the (first, end) line of each citation, at `width`.
-pub fn detail_measure(model: &Model, open: Open, width: usize) -> (Vec<(usize, usize)>, usize) {
+/// Where the history entries and citations of a detail page `width` wide stand, and
+/// its length.
+pub fn detail_measure(model: &Model, open: Open, width: usize) -> (Anchors, usize) {
     let page = detail_page::content(model, open, "", Theme { color: false }, width);
-    let total = page.lines.len();
-    (page.citations, total)
+    (page.anchors, page.lines.len())
+}
+
+/// The item of a detail page drawn in `area` and scrolled to `scroll` that a click at
+/// screen position (`x`, `y`) hits, if any.
+pub fn detail_hit(anchors: &Anchors, scroll: usize, area: Rect, x: u16, y: u16) -> Option<Item> {
+    let inside = x >= area.x && x < area.right() && y >= area.y && y < area.bottom();
+    if !inside {
+        return None;
+    }
+    anchors.item_at(scroll + usize::from(y - area.y))
 }
 
 /// Number of lines of the help page.

@@ -126,7 +126,7 @@ pub fn parts(app: &App) -> (String, String) {
         ],
         Screen::Detail => vec![
             hint(Action::NextItem, "next"),
-            hint(Action::Open, "source"),
+            hint(Action::Open, "open"),
             hint(Action::Back, "back"),
         ],
         Screen::Source => vec![

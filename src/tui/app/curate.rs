@@ -2,6 +2,7 @@
 
 use super::{Action, App, EditAt, Request, Screen};
 use crate::export::Format;
+use crate::tui::layout::Item;
 use crate::view::View;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -118,6 +119,35 @@ impl App {
         }
     }
 
+    /// Finds the detail pages left for history entries again in the reloaded model;
+    /// when one is gone, only the page shown stays open.
+    fn reload_detail_back(&mut self, keys: Vec<Option<CellKey>>) {
+        let m = &self.view.model;
+        let found: Option<Vec<usize>> = keys
+            .into_iter()
+            .map(|k| k.and_then(|k| find_position(m, &k)))
+            .collect();
+        let details = self.stack.iter().filter(|&&s| s == Screen::Detail).count();
+        match found {
+            Some(found) if found.len() + 1 == details => {
+                for (d, p) in self.detail_back.iter_mut().zip(found) {
+                    d.position = p;
+                    d.selected = Item::default();
+                }
+            }
+            _ => {
+                self.detail_back.clear();
+                // Keep the last detail page only: the one whose state is current.
+                let mut left = details.saturating_sub(1);
+                self.stack.retain(|&s| {
+                    let drop = s == Screen::Detail && left > 0;
+                    left -= usize::from(drop);
+                    !drop
+                });
+            }
+        }
+    }
+
     /// Takes a freshly loaded model, or keeps the last good one and shows the errors.
     pub fn apply_reload(&mut self, loaded: crate::model::Loaded) {
         let Some(model) = loaded.model else {
@@ -147,6 +177,11 @@ impl App {
                 p.as_of,
             )
         });
+        let back: Vec<_> = self
+            .detail_back
+            .iter()
+            .map(|d| cell_key(old, d.position))
+            .collect();
         let source = old.sources.get(self.source.source).map(|s| s.id.clone());
         let source_sentence = self
             .source
@@ -211,8 +246,12 @@ impl App {
         if let Some(p) = reopened {
             self.detail.position = p;
             let n = self.view.model.positions[p].citations.len();
-            self.detail.citation = self.detail.citation.min(n.saturating_sub(1));
+            self.detail.selected = match self.detail.selected {
+                Item::Citation(i) => Item::Citation(i.min(n.saturating_sub(1))),
+                Item::History(_) => Item::default(),
+            };
         }
+        self.reload_detail_back(back);
         if let (Some(s), Some(sentence)) = (source_index, source_sentence) {
             let curator = self.source.curator;
             let scroll = self.source.scroll;
@@ -242,6 +281,24 @@ impl App {
         });
         self.fix_scroll();
     }
+}
+
+/// A position by what identifies it across reloads: party id, issue id, date.
+type CellKey = (String, String, Option<crate::date::Date>);
+
+/// The key of position `p` of `m`.
+fn cell_key(m: &crate::model::Model, p: usize) -> Option<CellKey> {
+    let p = m.positions.get(p)?;
+    Some((
+        m.parties[p.party].id.clone(),
+        m.issues[p.issue].id.clone(),
+        p.as_of,
+    ))
+}
+
+/// The position of `m` with key `k`.
+fn find_position(m: &crate::model::Model, k: &CellKey) -> Option<usize> {
+    (0..m.positions.len()).find(|&p| cell_key(m, p).as_ref() == Some(k))
 }
 
 fn next_format(format: Format) -> Format {

@@ -1,6 +1,6 @@
 //! Moving in the grid, opening a cell, and the help screen.
 
-use super::{Action, App, DetailState, Screen};
+use super::{Action, App};
 
 impl App {
     pub(super) fn update_grid(&mut self, action: Action) -> bool {
@@ -80,14 +80,6 @@ impl App {
         self.select(r, c);
         self.fix_scroll();
         true
-    }
-
-    pub(super) fn open_detail(&mut self, position: usize) {
-        self.detail = DetailState {
-            position,
-            ..DetailState::default()
-        };
-        self.stack.push(Screen::Detail);
     }
 
     pub(super) fn update_help(&mut self, action: Action) -> bool {

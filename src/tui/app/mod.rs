@@ -49,19 +49,20 @@ pub struct GridState {
 pub struct DetailState {
     /// The position shown.
     pub position: usize,
-    /// Selected citation.
-    pub citation: usize,
+    /// The selected history entry or citation.
+    pub selected: layout::Item,
     /// First visible line.
     pub scroll: usize,
-    /// The page's citation lines and length, measured for (model, position, width).
+    /// Where the page's items stand and its length, measured for (model, position,
+    /// width).
     pub measured: std::cell::RefCell<Option<(DetailKey, DetailMeasure)>>,
 }
 
 /// What a detail page's measure depends on: the model (by address), the position and
 /// the width.
 pub type DetailKey = (usize, usize, usize);
-/// The (first, end) line of each citation of a detail page, and its length.
-pub type DetailMeasure = (Vec<(usize, usize)>, usize);
+/// Where the history entries and citations of a detail page stand, and its length.
+pub type DetailMeasure = (layout::Anchors, usize);
 
 /// The open source.
 #[derive(Clone, Debug, Default)]
@@ -127,6 +128,9 @@ pub struct App {
     pub grid: GridState,
     /// The open cell.
     pub detail: DetailState,
+    /// Detail pages left by opening a history entry, newest last: `Esc` returns to
+    /// them (one per [`Screen::Detail`] on the stack below the top one).
+    pub detail_back: Vec<DetailState>,
     /// The open source.
     pub source: SourceState,
     /// Help scroll offset.
@@ -171,6 +175,7 @@ impl App {
             size,
             grid: GridState::default(),
             detail: DetailState::default(),
+            detail_back: Vec::new(),
             source: SourceState::default(),
             help_scroll: 0,
             search: SearchState::default(),
@@ -321,7 +326,7 @@ impl App {
             }
             Action::Back => {
                 if self.stack.len() > 1 {
-                    self.stack.pop();
+                    self.go_back();
                 } else if !self.search.query.is_empty() {
                     self.search = SearchState::default();
                 } else {
@@ -352,6 +357,18 @@ impl App {
         }
         self.fix_scroll();
         true
+    }
+
+    /// Closes the screen shown; closing a detail page opened from another one's history
+    /// returns to that one as it was.
+    fn go_back(&mut self) {
+        let closed = self.stack.pop();
+        if closed == Some(Screen::Detail)
+            && self.stack.contains(&Screen::Detail)
+            && let Some(before) = self.detail_back.pop()
+        {
+            self.detail = before;
+        }
     }
 
     /// Keeps selections inside their lists and in view after any change.
