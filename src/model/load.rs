@@ -4,10 +4,11 @@ use super::Model;
 use super::parse::{self, Ctx};
 use super::resolve::resolve;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceError;
 use std::path::Path;
 
 /// The largest positions file accepted, in bytes.
-pub const MAX_POSITIONS_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_POSITIONS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The result of loading: the model when there was no error, and every diagnostic.
 #[derive(Debug)]
@@ -40,30 +41,12 @@ impl Loaded {
 
 /// Loads the positions file at `path` with its sources.
 pub fn load(path: &Path) -> Loaded {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Loaded::fail(path, "no such file".into(), None);
-        }
-        Err(e) => return Loaded::fail(path, format!("cannot read: {e}"), None),
-        Ok(m) if m.is_dir() => {
-            return Loaded::fail(
-                path,
-                "is a directory, not a positions file".into(),
-                Some("name the positions.toml inside it"),
-            );
-        }
-        Ok(m) if m.len() > MAX_POSITIONS_BYTES => {
-            return Loaded::fail(
-                path,
-                format!("is {} bytes, too large for a positions file", m.len()),
-                None,
-            );
-        }
-        Ok(_) => {}
-    }
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::source::read_regular(path, MAX_POSITIONS_BYTES) {
         Ok(b) => b,
-        Err(e) => return Loaded::fail(path, format!("cannot read: {e}"), None),
+        Err(e) => {
+            let (message, hint) = unreadable(&e);
+            return Loaded::fail(path, message, hint);
+        }
     };
     let text = match crate::source::decode(bytes) {
         Ok(t) => t,
@@ -77,6 +60,26 @@ pub fn load(path: &Path) -> Loaded {
     };
     let base = path.parent().unwrap_or(Path::new(""));
     load_str(&text, path, base)
+}
+
+/// The message and hint for a positions file that cannot be read.
+fn unreadable(e: &SourceError) -> (String, Option<&'static str>) {
+    match e {
+        SourceError::Missing => ("no such file".into(), None),
+        SourceError::IsDirectory => (
+            "is a directory, not a positions file".into(),
+            Some("name the positions.toml inside it"),
+        ),
+        SourceError::NotRegular(kind) => (
+            format!("is {kind}, not a regular file"),
+            Some("a positions file must be a regular file; save it as one and name that"),
+        ),
+        SourceError::TooLarge(n) => (
+            format!("is {n} bytes, over the 16 MiB limit for a positions file"),
+            Some("a positions file holds references and quotes; keep long texts in sources"),
+        ),
+        other => (other.to_string(), None),
+    }
 }
 
 /// Loads a positions document from memory; `path` names it in diagnostics and

@@ -254,6 +254,10 @@ fn load_source(ctx: &mut Ctx, dir: &Path, file: &Sp<String>) -> Option<SourceTex
                     "paths are relative to the sources directory ({})",
                     dir.display()
                 )),
+                SourceError::NotRegular(_) => Some(
+                    "a source must be a regular text file; save the text as one and name that"
+                        .into(),
+                ),
                 SourceError::TooLarge(_) => {
                     Some("split the document, or keep only the relevant part".into())
                 }
