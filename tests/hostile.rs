@@ -119,3 +119,27 @@ fn the_size_limit_holds_for_what_is_read() {
         100
     );
 }
+
+#[test]
+fn invalid_utf8_in_positions_toml_is_located() {
+    let p = Project::new(VALID);
+    p.write("positions.toml", b"schema = 1\ntitle = \"Caf\xE9 talks\"\n");
+    let err = check_fails(&p, "positions.toml");
+    assert!(
+        err.contains("positions.toml:2:13: error: this byte is not UTF-8"),
+        "{err}"
+    );
+    let out = stances()
+        .current_dir(p.dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(
+        (v[0]["line"].as_u64(), v[0]["column"].as_u64()),
+        (Some(2), Some(13))
+    );
+}

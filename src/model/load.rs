@@ -51,11 +51,18 @@ pub fn load(path: &Path) -> Loaded {
     let text = match crate::source::decode(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return Loaded::fail(
+            let mut failed = Loaded::fail(
                 path,
-                format!("is not a text file: {e}").replace("is not UTF-8 text", "not UTF-8"),
-                Some("positions.toml must be UTF-8 encoded TOML"),
+                "this byte is not UTF-8: the file is not UTF-8 text".into(),
+                Some(
+                    "positions.toml must be UTF-8 encoded TOML; convert it, e.g. iconv -f latin1 -t utf-8",
+                ),
             );
+            if let SourceError::NotUtf8 { line, column } = e {
+                failed.diagnostics[0].line = Some(line);
+                failed.diagnostics[0].column = Some(column);
+            }
+            return failed;
         }
     };
     let base = path.parent().unwrap_or(Path::new(""));
