@@ -143,3 +143,70 @@ fn invalid_utf8_in_positions_toml_is_located() {
         (Some(2), Some(13))
     );
 }
+
+/// The project with `sources_dir = "{dir}"` on line 3.
+fn with_sources_dir(dir: &str) -> Project {
+    Project::new(&VALID.replace(
+        "title = \"Test talks\"\n",
+        &format!("title = \"Test talks\"\nsources_dir = \"{dir}\"\n"),
+    ))
+}
+
+#[test]
+fn sources_dir_must_stay_inside_the_folder_of_positions_toml() {
+    for (dir, how) in [
+        ("/etc", "is an absolute path"),
+        ("../../..", "leads out of it"),
+        ("seeds/../..", "leads out of it"),
+    ] {
+        let p = with_sources_dir(dir);
+        let diags = p.diagnostics();
+        let d = find(&diags, Error, "must be inside the folder of positions.toml");
+        assert!(
+            d.message.contains(&format!("`{dir}`")) && d.message.contains(how),
+            "{d:?}"
+        );
+        assert_eq!(at(d), (3, 15), "{dir}");
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .contains("sources_dir = \"seeds\""),
+            "{d:?}"
+        );
+        // Nothing else: no source is read from there.
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+    }
+    // Inside is fine, also through a link that stays inside.
+    let p = with_sources_dir("./seeds/../seeds");
+    assert!(p.diagnostics().is_empty(), "{:#?}", p.diagnostics());
+    #[cfg(unix)]
+    {
+        let p = with_sources_dir("texts");
+        std::os::unix::fs::symlink("seeds", p.dir.path().join("texts")).unwrap();
+        assert!(p.diagnostics().is_empty(), "{:#?}", p.diagnostics());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_sources_dir_linked_out_of_the_folder_is_an_error() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("a.txt"), common::SOURCE_A).unwrap();
+    let p = with_sources_dir("elsewhere");
+    std::os::unix::fs::symlink(outside.path(), p.dir.path().join("elsewhere")).unwrap();
+    let diags = p.diagnostics();
+    let d = find(&diags, Error, "must be inside the folder of positions.toml");
+    assert_eq!(at(d), (3, 15));
+    // The default `seeds`, linked out, is reported at the first source.
+    let p = Project::new(VALID);
+    std::fs::remove_dir_all(p.dir.path().join("seeds")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), p.dir.path().join("seeds")).unwrap();
+    let diags = p.diagnostics();
+    let d = find(
+        &diags,
+        Error,
+        "the default sources directory `seeds` must be inside",
+    );
+    assert_eq!(at(d), (16, 10));
+}

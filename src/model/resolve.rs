@@ -4,6 +4,7 @@
 use super::parse::{Ctx, Raw, RawPosition, RawSource, Sp};
 use super::{Citation, Issue, Model, Party, Position, ScaleStep, Source};
 use crate::date::Date;
+use crate::sanitize::escape;
 use crate::source::quote::{self, QuoteMatch};
 use crate::source::{self as src, SourceError, SourceText};
 use crate::suggest::did_you_mean;
@@ -82,7 +83,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         ctx,
         &raw.sources_dir,
         &raw.sources,
-        &sources_dir,
+        base_dir,
         sources_dir_raw,
     );
 
@@ -214,9 +215,40 @@ fn check_sources_dir(
     ctx: &mut Ctx,
     given: &Option<Sp<String>>,
     sources: &[RawSource],
-    dir: &Path,
+    base_dir: &Path,
     written: &str,
 ) -> bool {
+    let dir = &base_dir.join(written);
+    let base = if base_dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base_dir.to_path_buf()
+    };
+    let at = match (given, sources.first()) {
+        (Some(sd), _) => sd.span.clone(),
+        (None, Some(first)) => first.id.span.clone(),
+        (None, None) => return true,
+    };
+    if !written.is_empty() && src::confine(&base, written).is_err() {
+        let how = if Path::new(written).has_root() {
+            "is an absolute path"
+        } else {
+            "leads out of it (through `..` or a link)"
+        };
+        let what = match given {
+            Some(_) => format!("sources_dir `{}`", escape(written)),
+            None => "the default sources directory `seeds`".to_string(),
+        };
+        ctx.error(
+            &at,
+            format!("{what} must be inside the folder of positions.toml, but {how}"),
+            Some(format!(
+                "move or copy the sources into a folder beside positions.toml ({}) and name it, e.g. sources_dir = \"seeds\"",
+                crate::sanitize::path(&base)
+            )),
+        );
+        return false;
+    }
     if sources.is_empty() || dir.is_dir() {
         return true;
     }
@@ -225,15 +257,16 @@ fn check_sources_dir(
     } else {
         "does not exist"
     };
+    let shown = crate::sanitize::path(dir);
     match given {
-        Some(sd) => ctx.error(
-            &sd.span,
-            format!("sources_dir `{written}` {what} ({})", dir.display()),
+        Some(_) => ctx.error(
+            &at,
+            format!("sources_dir `{}` {what} ({shown})", escape(written)),
             Some("sources_dir is relative to the positions file".into()),
         ),
         None => ctx.error(
-            &sources[0].id.span,
-            format!("the default sources directory `seeds` {what} ({})", dir.display()),
+            &at,
+            format!("the default sources directory `seeds` {what} ({shown})"),
             Some("put the source texts in seeds/ beside positions.toml, or set sources_dir = \"...\"".into()),
         ),
     }
