@@ -90,12 +90,13 @@ fn quoted(s: &str) -> String {
 /// Writes `dir/positions.toml` declaring every `.txt` file in `dir` (or in `dir/seeds`)
 /// as a source. Never overwrites: an existing positions.toml is an error.
 pub fn scaffold(dir: &Path) -> anyhow::Result<Scaffold> {
-    anyhow::ensure!(dir.is_dir(), "{} is not a directory", dir.display());
+    let shown = crate::sanitize::path(dir);
+    anyhow::ensure!(dir.is_dir(), "{shown} is not a directory");
     let path = dir.join("positions.toml");
     anyhow::ensure!(
         !path.exists(),
         "{} already exists; init never overwrites it\n  hint: edit it, or run init in another folder",
-        path.display()
+        crate::sanitize::path(&path)
     );
     let (sources_dir, files) = match txt_files(dir) {
         f if !f.is_empty() => (".", f),
@@ -103,9 +104,8 @@ pub fn scaffold(dir: &Path) -> anyhow::Result<Scaffold> {
     };
     anyhow::ensure!(
         !files.is_empty(),
-        "no .txt sources in {} or {}",
-        dir.display(),
-        dir.join("seeds").display()
+        "no .txt sources in {shown} or {}",
+        crate::sanitize::path(&dir.join("seeds"))
     );
     let name = dir
         .canonicalize()

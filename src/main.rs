@@ -5,6 +5,7 @@ use stances::check;
 use stances::diagnostic::Diagnostic;
 use stances::export::{self, View};
 use stances::model::{Model, load};
+use stances::sanitize::{escape, path as escape_path};
 use stances::source::SourceText;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -156,7 +157,7 @@ fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     let how = if bundled.exists() {
         format!(
             "open the bundled example with: stances {}",
-            bundled.display()
+            escape_path(&bundled)
         )
     } else {
         "open the bundled example from the stances repository with: cargo run --release".into()
@@ -185,6 +186,7 @@ fn run_check(file: Option<PathBuf>, strict: bool, format: CheckFormat) -> anyhow
 /// errors fail.
 fn load_model(path: &Path, partial: bool) -> anyhow::Result<(Model, Vec<Diagnostic>)> {
     let loaded = load(path);
+    let shown = escape_path(path);
     let errors: Vec<Diagnostic> = loaded
         .diagnostics
         .into_iter()
@@ -198,12 +200,10 @@ fn load_model(path: &Path, partial: bool) -> anyhow::Result<(Model, Vec<Diagnost
         (Some(m), _) => Ok((m, errors)),
         (None, Some(p)) if partial => Ok((p, errors)),
         _ if errors.iter().any(|d| d.line.is_some()) => anyhow::bail!(
-            "{} has {} error(s); run `stances check {}` for all diagnostics with hints",
-            path.display(),
+            "{shown} has {} error(s); run `stances check {shown}` for all diagnostics with hints",
             errors.len(),
-            path.display()
         ),
-        _ => anyhow::bail!("cannot load {}", path.display()),
+        _ => anyhow::bail!("cannot load {shown}"),
     }
 }
 
@@ -217,7 +217,8 @@ fn run_sentences(
     let have_model = file.is_some() || Path::new(DEFAULT_FILE).exists();
     let listed = if !have_model && as_path.is_file() {
         // A bare text file and no model: nothing can be cited.
-        let text = SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?;
+        let text =
+            SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{} {e}", escape(source)))?;
         stances::sentences::list(&text, None)
     } else {
         let path = positions_file(file)?;
@@ -226,7 +227,7 @@ fn run_sentences(
         if !errors.is_empty() {
             eprintln!(
                 "stances: note: showing what cites each sentence in the parts of {} that load",
-                path.display()
+                escape_path(&path)
             );
         }
         let base = path.parent().unwrap_or(Path::new(""));
@@ -239,8 +240,8 @@ fn run_sentences(
         match found {
             Some(i) => stances::sentences::list(&model.sources[i].text, Some((&model, i))),
             None if as_path.is_file() => {
-                let text =
-                    SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?;
+                let text = SourceText::load(as_path)
+                    .map_err(|e| anyhow::anyhow!("{} {e}", escape(source)))?;
                 stances::sentences::list(&text, None)
             }
             None => {
@@ -248,8 +249,9 @@ fn run_sentences(
                 let hint = stances::suggest::did_you_mean(source, ids.iter().copied())
                     .map_or(String::new(), |h| format!("{h}; "));
                 anyhow::bail!(
-                    "no source `{source}` in {}\n  hint: {hint}known sources: {}",
-                    path.display(),
+                    "no source `{}` in {}\n  hint: {hint}known sources: {}",
+                    escape(source),
+                    escape_path(&path),
                     ids.join(", ")
                 );
             }
@@ -272,16 +274,15 @@ fn run_sentences(
 fn run_init(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let s = stances::init::scaffold(&dir)?;
+    let shown = escape_path(&s.path);
     eprintln!(
-        "wrote {} with {} source(s){}\n  next: add parties, issues and positions, then run: stances check {}",
-        s.path.display(),
+        "wrote {shown} with {} source(s){}\n  next: add parties, issues and positions, then run: stances check {shown}",
         s.sources.len(),
         if s.skipped.is_empty() {
             String::new()
         } else {
             format!(", {} file(s) skipped (see the comments)", s.skipped.len())
         },
-        s.path.display()
     );
     Ok(ExitCode::SUCCESS)
 }

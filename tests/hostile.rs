@@ -210,3 +210,95 @@ fn a_sources_dir_linked_out_of_the_folder_is_an_error() {
     );
     assert_eq!(at(d), (16, 10));
 }
+
+/// Output of a command as text, whatever its exit status.
+fn stderr_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().unwrap().stderr).unwrap()
+}
+
+#[test]
+fn a_line_break_in_a_value_cannot_forge_a_diagnostic() {
+    let p = with_sources_dir("seeds\\npositions.toml:1:1: error: FORGED");
+    let err = stderr_of(stances().current_dir(p.dir.path()).arg("check"));
+    assert!(
+        !err.lines().any(|l| l.starts_with("positions.toml:1:1")),
+        "a forged line:\n{err}"
+    );
+    assert!(
+        err.contains(
+            "positions.toml:3:15: error: sources_dir `seeds\\npositions.toml:1:1: error: FORGED`"
+        ),
+        "{err}"
+    );
+    // The same through the reader's and export's error path.
+    let err = stderr_of(
+        stances()
+            .current_dir(p.dir.path())
+            .args(["export", "--format", "md"]),
+    );
+    assert!(
+        !err.lines().any(|l| l.starts_with("positions.toml:1:1")),
+        "{err}"
+    );
+}
+
+/// True when `s` holds a control character other than a line break.
+fn has_raw_control(s: &str) -> bool {
+    s.chars().any(|c| c.is_control() && c != '\n')
+}
+
+#[test]
+fn an_escape_sequence_in_a_folder_name_is_shown_escaped() {
+    let outer = tempfile::tempdir().unwrap();
+    let name = "t\x1b]0;title\x07";
+    let dir = outer.path().join(name);
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    std::fs::write(dir.join("seeds/a.txt"), common::SOURCE_A).unwrap();
+    let shown = "t\\u{1b}]0;title\\u{7}";
+
+    // init's "wrote" line.
+    let err = stderr_of(stances().current_dir(outer.path()).args(["init", name]));
+    assert!(!has_raw_control(&err), "{err:?}");
+    assert!(
+        err.contains(&format!("wrote {shown}/positions.toml")),
+        "{err}"
+    );
+
+    // check's diagnostics and summary line, of a good and of a broken model.
+    let toml = format!("{name}/positions.toml");
+    std::fs::write(dir.join("positions.toml"), VALID).unwrap();
+    let err = stderr_of(stances().current_dir(outer.path()).args(["check", &toml]));
+    assert!(!has_raw_control(&err), "{err:?}");
+    assert!(
+        err.contains(&format!("{shown}/positions.toml: ok:")),
+        "{err}"
+    );
+    std::fs::write(
+        dir.join("positions.toml"),
+        VALID.replace("\"ru\"\nissue", "\"rus\"\nissue"),
+    )
+    .unwrap();
+    let err = stderr_of(stances().current_dir(outer.path()).args(["check", &toml]));
+    assert!(!has_raw_control(&err), "{err:?}");
+    assert!(
+        err.contains(&format!(
+            "{shown}/positions.toml:22:9: error: unknown party"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{shown}/positions.toml: 1 error")),
+        "{err}"
+    );
+
+    // The main error line, for a path argument holding `ESC [ 2 J`.
+    let err = stderr_of(
+        stances()
+            .current_dir(outer.path())
+            .args(["export", "--format", "md", &toml]),
+    );
+    assert!(!has_raw_control(&err), "{err:?}");
+    let err = stderr_of(stances().args(["sentences", "x\x1b[2J", "no\x1b[2J.toml"]));
+    assert!(!has_raw_control(&err), "{err:?}");
+    assert!(err.contains("no\\u{1b}[2J.toml"), "{err}");
+}

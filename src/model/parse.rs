@@ -329,7 +329,10 @@ impl<'t, 'i> Table<'t, 'i> {
                         id.v,
                         type_name(other)
                     ),
-                    Some(format!("write it as a [{key}.{}] table", id.v)),
+                    Some(format!(
+                        "write it as a [{key}.{}] table",
+                        crate::sanitize::escape(&id.v)
+                    )),
                 ),
             }
         }

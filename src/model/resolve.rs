@@ -281,11 +281,11 @@ fn load_source(ctx: &mut Ctx, dir: &Path, file: &Sp<String>) -> Option<SourceTex
             let hint = match e {
                 SourceError::OutsideSourcesDir => Some(format!(
                     "source files must be inside the sources directory ({}); give a path inside it (no `..`, no absolute path, no link that leads out)",
-                    dir.display()
+                    crate::sanitize::path(dir)
                 )),
                 SourceError::Missing => Some(format!(
                     "paths are relative to the sources directory ({})",
-                    dir.display()
+                    crate::sanitize::path(dir)
                 )),
                 SourceError::NotRegular(_) => Some(
                     "a source must be a regular text file; save the text as one and name that"
