@@ -302,3 +302,18 @@ fn an_escape_sequence_in_a_folder_name_is_shown_escaped() {
     assert!(!has_raw_control(&err), "{err:?}");
     assert!(err.contains("no\\u{1b}[2J.toml"), "{err}");
 }
+
+#[test]
+fn a_dotted_key_of_100000_parts_is_located_at_its_line() {
+    let key = format!("a{}", ".a".repeat(99_999));
+    let p = Project::new(&format!(
+        "schema = 1\ntitle = \"T\"\n\n# keys\n\n  {key} = 1\n"
+    ));
+    let diags = p.diagnostics();
+    let d = find(&diags, Error, "TOML syntax");
+    assert_eq!(at(d), (6, 3), "{d:?}");
+    assert!(
+        d.hint.as_deref().unwrap().contains("at most 79 parts"),
+        "{d:?}"
+    );
+}

@@ -121,8 +121,15 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
     let doc = match toml::de::DeTable::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().to_string();
+            // A dotted key with too many parts comes without a place: find it.
+            let span = e
+                .span()
+                .or_else(|| {
+                    let at = parse::long_dotted_key(text, parse::MAX_KEY_PARTS)?;
+                    Some(at..at)
+                })
+                .unwrap_or(0..0);
             ctx.error(
                 &span,
                 format!("TOML syntax: {message}"),
@@ -151,7 +158,12 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
 }
 
 fn syntax_hint(message: &str) -> Option<String> {
-    if message.contains("recurse") {
+    if message.contains("recursion limit") {
+        Some(format!(
+            "a dotted key (a.b.c) may have at most {} parts",
+            parse::MAX_KEY_PARTS - 1
+        ))
+    } else if message.contains("recurse") {
         Some("arrays or tables are nested too deeply".into())
     } else if message.contains("duplicate key") {
         Some("each key may appear once per table".into())

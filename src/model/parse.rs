@@ -368,6 +368,60 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 }
 
+/// The most parts a dotted key may have before the TOML parser gives up on it.
+pub(super) const MAX_KEY_PARTS: usize = 80;
+
+/// Where the first dotted key (`a.b."c".d`) of at least `parts` parts starts. The TOML
+/// parser reports such a key as "recursion limit" without a place; this finds it.
+pub(super) fn long_dotted_key(text: &str, parts: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let skip_blank = |mut j: usize| {
+        while j < b.len() && matches!(b[j], b' ' | b'\t') {
+            j += 1;
+        }
+        j
+    };
+    let (mut i, mut start, mut count) = (0, 0, 0);
+    while i < b.len() {
+        let Some(end) = key_part_end(b, i) else {
+            count = 0;
+            i += 1;
+            continue;
+        };
+        if count == 0 {
+            start = i;
+        }
+        count += 1;
+        if count >= parts {
+            return Some(start);
+        }
+        let j = skip_blank(end);
+        if b.get(j) == Some(&b'.') {
+            i = skip_blank(j + 1);
+        } else {
+            count = 0;
+            i = end;
+        }
+    }
+    None
+}
+
+/// The end of a bare (`a-b_1`) or quoted (`"a b"`, `'a'`) key part at `i`.
+fn key_part_end(b: &[u8], i: usize) -> Option<usize> {
+    let bare = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+    match b[i] {
+        c if bare(c) => Some(i + b[i..].iter().take_while(|&&c| bare(c)).count()),
+        q @ (b'"' | b'\'') => {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != q && b[j] != b'\n' {
+                j += if q == b'"' && b[j] == b'\\' { 2 } else { 1 };
+            }
+            (b.get(j) == Some(&q)).then_some(j + 1)
+        }
+        _ => None,
+    }
+}
+
 /// True for ids of the form `[a-z0-9][a-z0-9_-]*`.
 pub(super) fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -667,4 +721,21 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
         notes,
         cites,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_long_dotted_key() {
+        let key = format!("a{}", ".b".repeat(99));
+        let text = format!("x = \"a.b.c\"\ny . z = 1\n[t]\n{key} = 1\n");
+        assert_eq!(long_dotted_key(&text, 80), text.find("a.b.b"));
+        let quoted = format!("k = 1\n'q'{}= 2", ".\"x\\\"y\" ".repeat(90));
+        assert_eq!(long_dotted_key(&quoted, 80), Some(6));
+        assert_eq!(long_dotted_key("a.b.c = 1\nv = 1.5", 3), Some(0));
+        assert_eq!(long_dotted_key("a.b = 1\nv = 1.5", 3), None);
+        assert_eq!(long_dotted_key("\"unterminated.a.b", 2), Some(1));
+    }
 }
