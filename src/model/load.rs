@@ -18,7 +18,8 @@ pub struct Loaded {
     /// When there are errors but the file parsed: what did resolve (positions, citations
     /// or sources with errors left out). For the reader and `sentences`, never for exports.
     pub partial: Option<Model>,
-    /// Errors and warnings, in the order found.
+    /// Errors and warnings, sorted by their place in the file (the order the checks
+    /// found them breaks ties).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -144,6 +145,7 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
     };
     let raw = parse::read(&mut ctx, doc.get_ref());
     let model = resolve(&mut ctx, raw, base_dir);
+    sort_by_place(&mut ctx.diags);
     let failed = ctx.diags.iter().any(|d| d.is_error());
     let (model, partial) = if failed {
         (None, Some(model))
@@ -155,6 +157,12 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
         partial,
         diagnostics: ctx.diags,
     }
+}
+
+/// Sorts diagnostics by file, line and column; stable, so the order the checks ran
+/// in decides between diagnostics at the same place. Whole-file ones come first.
+fn sort_by_place(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
 }
 
 fn syntax_hint(message: &str) -> Option<String> {
