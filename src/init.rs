@@ -16,7 +16,7 @@ pub struct Scaffold {
 }
 
 /// An id for a file stem: lowercase letters, digits, `_` and `-`.
-fn id_for(stem: &str, taken: &[String]) -> String {
+pub(crate) fn id_for(stem: &str, taken: &[String]) -> String {
     let mut id: String = stem
         .to_lowercase()
         .chars()
@@ -42,7 +42,7 @@ fn id_for(stem: &str, taken: &[String]) -> String {
 }
 
 /// A short title from the first sentence of a source.
-fn title_for(text: &SourceText, fallback: &str) -> String {
+pub(crate) fn title_for(text: &SourceText, fallback: &str) -> String {
     let first = text.sentences.first().map(|r| {
         text.text[r.clone()]
             .split_whitespace()

@@ -350,3 +350,78 @@ fn all_errors_are_reported_in_one_run() {
     );
     assert!(d.len() >= 3, "{d:#?}");
 }
+
+/// VALID with a second source `b` (seeds/b.txt, cited by a second position).
+fn with_source_b() -> Project {
+    let toml = VALID.replace(
+        "[[position]]",
+        "[sources.b]\nfile = \"b.txt\"\ntitle = \"Article B\"\n\n[[position]]",
+    ) + "\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Proposes a truce\"\n\n[[position.cite]]\nsource = \"b\"\nquote = \"Kyiv proposed a truce\"\n";
+    let p = Project::new(&toml);
+    p.write(
+        "seeds/b.txt",
+        b"Kyiv proposed a truce on strikes. Talks go on.\n",
+    );
+    p
+}
+
+#[test]
+fn a_quote_cited_from_the_wrong_source_names_the_right_one() {
+    let p = with_source_b();
+    assert!(p.diagnostics().is_empty(), "{:#?}", p.diagnostics());
+    let toml = std::fs::read_to_string(p.path())
+        .unwrap()
+        .replace("source = \"b\"", "source = \"a\"");
+    p.write("positions.toml", toml.as_bytes());
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert!(
+        e.message
+            .ends_with(": the quote is in source `b` (file seeds/b.txt)"),
+        "{e:?}"
+    );
+    assert!(
+        e.hint.as_deref().unwrap().contains("source = \"b\""),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn an_unknown_source_with_an_unregistered_file_shows_the_block_to_add() {
+    let p = with_source_b();
+    p.write(
+        "seeds/c.txt",
+        b"Talks resumed in Riyadh. Nothing was agreed.\n",
+    );
+    p.write("seeds/My Notes.txt", b"A note.\n");
+    let toml = std::fs::read_to_string(p.path()).unwrap();
+    for (id, file, title) in [
+        ("c", "c.txt", "Talks resumed in Riyadh."),
+        ("my-notes", "My Notes.txt", "A note."),
+    ] {
+        p.write(
+            "positions.toml",
+            toml.replace("source = \"b\"", &format!("source = \"{id}\""))
+                .as_bytes(),
+        );
+        let d = p.diagnostics();
+        let e = find(&d, Error, &format!("unknown source `{id}`"));
+        let hint = e.hint.as_deref().unwrap();
+        let want = format!(
+            "is in the sources directory but not registered; add it:\n  [sources.{id}]\n  file = \"{file}\"\n  title = \"{title}\"\nknown: a, b"
+        );
+        assert!(hint.contains(&want), "{hint}");
+        assert!(
+            hint.starts_with(&p.dir.path().join("seeds").join(file).display().to_string()),
+            "{hint}"
+        );
+    }
+    // A file registered under another id is not offered again.
+    p.write(
+        "positions.toml",
+        toml.replace("[sources.b]", "[sources.bee]").as_bytes(),
+    );
+    let d = p.diagnostics();
+    let e = find(&d, Error, "unknown source `b`");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `a`?\nknown: a, bee"));
+}
