@@ -425,3 +425,61 @@ fn an_unknown_source_with_an_unregistered_file_shows_the_block_to_add() {
     let e = find(&d, Error, "unknown source `b`");
     assert_eq!(e.hint.as_deref(), Some("did you mean `a`?\nknown: a, bee"));
 }
+
+#[test]
+fn a_cite_written_as_a_table_says_position_cite() {
+    let d = diagnostics(&VALID.replace("[[position.cite]]", "[position.cite]"));
+    let e = find(&d, Error, "must be an array of tables");
+    assert_eq!(
+        e.message,
+        "`cite` in the [[position]] at line 21 must be an array of tables, written [[position.cite]], found a table"
+    );
+    assert_eq!(at(e), (28, 1));
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap()
+            .contains("double brackets, [[position.cite]]")
+    );
+}
+
+#[test]
+fn a_cite_before_any_position_is_explained() {
+    let head = "schema = 1\ntitle = \"T\"\n\n[[position.cite]]\nsource = \"a\"\nquote = \"q\"\n";
+    // Followed by a [[position]]: the TOML layer's "duplicate key", explained.
+    let d = diagnostics(&format!(
+        "{head}\n[[position]]\nparty = \"us\"\nissue = \"x\"\nsummary = \"s\"\n"
+    ));
+    let e = find(
+        &d,
+        Error,
+        "a [[position.cite]] comes before any [[position]]",
+    );
+    assert_eq!(at(e), (4, 1));
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap()
+            .contains("belongs to the [[position]] above it")
+    );
+    // With no [[position]] at all.
+    let d = diagnostics(head);
+    let e = find(
+        &d,
+        Error,
+        "a [[position.cite]] comes before any [[position]]",
+    );
+    assert_eq!(at(e), (4, 1));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    // A real duplicate key keeps the TOML layer's message.
+    let d = diagnostics("schema = 1\ntitle = \"T\"\ntitle = \"U\"\n");
+    let e = find(&d, Error, "TOML syntax: duplicate key");
+    assert_eq!(at(e).0, 3);
+}
+
+#[test]
+fn a_duplicate_key_elsewhere_is_not_blamed_on_an_early_cite() {
+    let d = diagnostics("schema = 1\n[[position.cite]]\nsource = \"a\"\nsource = \"b\"\n");
+    let e = find(&d, Error, "TOML syntax: duplicate key");
+    assert_eq!(at(e).0, 4);
+}

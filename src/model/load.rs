@@ -122,20 +122,7 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
     let doc = match toml::de::DeTable::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            let message = e.message().trim().to_string();
-            // A dotted key with too many parts comes without a place: find it.
-            let span = e
-                .span()
-                .or_else(|| {
-                    let at = parse::long_dotted_key(text, parse::MAX_KEY_PARTS)?;
-                    Some(at..at)
-                })
-                .unwrap_or(0..0);
-            ctx.error(
-                &span,
-                format!("TOML syntax: {message}"),
-                syntax_hint(&message),
-            );
+            syntax_error(&mut ctx, &e);
             return Loaded {
                 model: None,
                 partial: None,
@@ -156,6 +143,38 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
         model,
         partial,
         diagnostics: ctx.diags,
+    }
+}
+
+/// Reports the TOML layer's syntax error, located (a dotted key with too many parts
+/// comes without a place) and explained where its own words say little.
+fn syntax_error(ctx: &mut Ctx, e: &toml::de::Error) {
+    let text = ctx.text;
+    let message = e.message().trim().to_string();
+    let span = e
+        .span()
+        .or_else(|| {
+            let at = parse::long_dotted_key(text, parse::MAX_KEY_PARTS)?;
+            Some(at..at)
+        })
+        .unwrap_or(0..0);
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let at_header = text[line_start..].trim_start().starts_with("[[");
+    let cite_first =
+        parse::cite_before_position(text).filter(|_| message == "duplicate key" && at_header);
+    match cite_first {
+        Some(at) => ctx.error(
+            &(at..at),
+            "TOML syntax: a [[position.cite]] comes before any [[position]] (the TOML parser calls this a duplicate key)".into(),
+            Some(parse::CITE_FIRST_HINT.into()),
+        ),
+        None => ctx.error(
+            &span,
+            format!("TOML syntax: {message}"),
+            syntax_hint(&message),
+        ),
     }
 }
 

@@ -339,19 +339,38 @@ impl<'t, 'i> Table<'t, 'i> {
         out
     }
 
-    /// An array of tables (`[[position]]`), each with the span of its header.
-    fn array_of_tables(&self, ctx: &mut Ctx, key: &str) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+    /// An array of tables (`[[position]]`), each with the span of its header;
+    /// `written` is how its header is written (`[[position.cite]]`).
+    fn array_of_tables(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        written: &str,
+    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
-        let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(
-                ctx,
-                key,
-                v,
-                &format!("an array of tables, written [[{key}]]"),
-            );
-            return Vec::new();
+        let items = match v.get_ref() {
+            DeValue::Array(items) => items,
+            DeValue::Table(t) if key == "position" && t.contains_key("cite") => {
+                let at = cite_before_position(ctx.text).map_or(v.span(), |a| a..a);
+                ctx.error(
+                    &at,
+                    "a [[position.cite]] comes before any [[position]]".into(),
+                    Some(CITE_FIRST_HINT.into()),
+                );
+                return Vec::new();
+            }
+            _ => {
+                let want = format!("an array of tables, written {written}");
+                self.wrong_type(ctx, key, v, &want);
+                if let (DeValue::Table(_), Some(d)) = (v.get_ref(), ctx.diags.last_mut()) {
+                    d.hint = Some(format!(
+                        "write its header with double brackets, {written}: there may be several"
+                    ));
+                }
+                return Vec::new();
+            }
         };
         let mut out = Vec::new();
         for item in items {
@@ -360,12 +379,37 @@ impl<'t, 'i> Table<'t, 'i> {
                 other => ctx.error(
                     &item.span(),
                     format!("each `{key}` must be a table, found {}", type_name(other)),
-                    Some(format!("write each one as a [[{key}]] table")),
+                    Some(format!("write each one as a {written} table")),
                 ),
             }
         }
         out
     }
+}
+
+/// Why a `[[position.cite]]` cannot come before the first `[[position]]`.
+pub(super) const CITE_FIRST_HINT: &str = "each [[position.cite]] belongs to the [[position]] above it; move it below the [[position]] it supports";
+
+/// The first `[[position.cite]]` header written before any `[[position]]` one: its
+/// byte offset. The TOML layer reports that case as a duplicate key at the
+/// `[[position]]` that follows, which says nothing useful.
+pub(super) fn cite_before_position(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let header: String = line
+            .trim()
+            .strip_prefix("[[")
+            .and_then(|l| l.split_once("]]"))
+            .map(|(name, _)| name.chars().filter(|c| !c.is_whitespace()).collect())
+            .unwrap_or_default();
+        match header.as_str() {
+            "position" => return None,
+            "position.cite" => return Some(at + line.len() - line.trim_start().len()),
+            _ => {}
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// The most parts a dotted key may have before the TOML parser gives up on it.
@@ -580,7 +624,7 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
     }
 
     let mut positions = Vec::new();
-    for (t, header) in root.array_of_tables(ctx, "position") {
+    for (t, header) in root.array_of_tables(ctx, "position", "[[position]]") {
         let line = ctx.line_of(header.start);
         let t = Table::new(
             ctx,
@@ -672,7 +716,7 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
     let notes = t.text(ctx, "notes");
     let mut cites = Vec::new();
     let mut cites_ok = true;
-    for (ct, cheader) in t.array_of_tables(ctx, "cite") {
+    for (ct, cheader) in t.array_of_tables(ctx, "cite", "[[position.cite]]") {
         let line = ctx.line_of(cheader.start);
         let ct = Table::new(
             ctx,
