@@ -135,6 +135,8 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
     sort_by_place(&mut ctx.diags);
     let failed = ctx.diags.iter().any(|d| d.is_error());
     let (model, partial) = if failed {
+        let mut model = model;
+        model.partial = true;
         (None, Some(model))
     } else {
         (Some(model), None)

@@ -199,6 +199,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         issues,
         sources,
         positions,
+        partial: false,
     }
 }
 
