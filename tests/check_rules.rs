@@ -483,3 +483,26 @@ fn a_duplicate_key_elsewhere_is_not_blamed_on_an_early_cite() {
     let e = find(&d, Error, "TOML syntax: duplicate key");
     assert_eq!(at(e).0, 4);
 }
+
+#[test]
+fn a_mistyped_quote_is_offered_a_whole_sentence_broken_over_two_lines() {
+    let p = Project::new(&VALID.replace(
+        "quote = \"Russia rejected a 30-day ceasefire\"",
+        "quote = \"Kyiv would attend talks only after a full ceasefire\"",
+    ));
+    p.write(
+        "seeds/a.txt",
+        b"Russia rejected a 30-day ceasefire and continued its attacks on Ukrainian cities, officials in Kyiv said on Monday.\n\
+Zelensky said Kyiv would only attend talks\n\
+after a full ceasefire had taken effect.\n\
+Moscow did not answer at once, a spokesman said later that day in a short statement.\n",
+    );
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert!(
+        e.hint.as_deref().unwrap().ends_with(
+            "the most similar sentence of `a` is:\n  Zelensky said Kyiv would only attend talks after a full ceasefire had taken effect."
+        ),
+        "{e:?}"
+    );
+}
