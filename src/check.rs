@@ -33,6 +33,7 @@ pub fn write_text(
     }
     let (errors, warnings) = summary(&outcome.loaded.diagnostics);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let shown = crate::sanitize::path(path);
     match &outcome.loaded.model {
         Some(m) if errors == 0 => {
             let cites: usize = m.positions.iter().map(|p| p.citations.len()).sum();
@@ -43,8 +44,7 @@ pub fn write_text(
             };
             writeln!(
                 out,
-                "{}: {verdict}: {}, {}, {}, {}, {}, {} ({})",
-                path.display(),
+                "{shown}: {verdict}: {}, {}, {}, {}, {}, {} ({})",
                 plural(m.parties.len(), "party").replace("partys", "parties"),
                 plural(m.issues.len(), "issue"),
                 plural(m.sources.len(), "source"),
@@ -60,8 +60,7 @@ pub fn write_text(
         }
         _ => writeln!(
             out,
-            "{}: {}, {}",
-            path.display(),
+            "{shown}: {}, {}",
             plural(errors, "error"),
             plural(warnings, "warning")
         ),

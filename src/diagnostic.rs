@@ -1,5 +1,6 @@
 //! Diagnostics: an error or warning tied to a file, line and column.
 
+use crate::sanitize::escape;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -60,16 +61,18 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `FILE:LINE:COLUMN: error: message`, then indented `hint:` lines.
+    /// `FILE:LINE:COLUMN: error: message`, then indented `hint:` lines. The file name,
+    /// the message and each hint line are [`escape`]d: a line break or an escape
+    /// sequence in an echoed value cannot start a line of its own or reach the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", crate::sanitize::path(&self.file))?;
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}: {}", self.severity, self.message)?;
+        write!(f, ": {}: {}", self.severity, escape(&self.message))?;
         if let Some(hint) = &self.hint {
             for line in hint.lines() {
-                write!(f, "\n    hint: {line}")?;
+                write!(f, "\n    hint: {}", escape(line))?;
             }
         }
         Ok(())
@@ -136,6 +139,22 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "p.toml:3:9: error: unknown party `usa`\n    hint: did you mean `us`?\n    hint: known parties: us, ru"
+        );
+    }
+
+    #[test]
+    fn echoed_values_cannot_forge_a_line() {
+        let d = Diagnostic {
+            severity: Severity::Warning,
+            file: "a\x1b]0;t\x07/p.toml".into(),
+            line: Some(1),
+            column: Some(2),
+            message: "unknown party `x\npositions.toml:1:1: error: FORGED`".into(),
+            hint: Some("try `y\rz`\nor \u{9b}2J".into()),
+        };
+        assert_eq!(
+            d.to_string(),
+            "a\\u{1b}]0;t\\u{7}/p.toml:1:2: warning: unknown party `x\\npositions.toml:1:1: error: FORGED`\n    hint: try `y\\rz`\n    hint: or \\u{9b}2J"
         );
     }
 }

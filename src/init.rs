@@ -16,7 +16,7 @@ pub struct Scaffold {
 }
 
 /// An id for a file stem: lowercase letters, digits, `_` and `-`.
-fn id_for(stem: &str, taken: &[String]) -> String {
+pub(crate) fn id_for(stem: &str, taken: &[String]) -> String {
     let mut id: String = stem
         .to_lowercase()
         .chars()
@@ -42,7 +42,7 @@ fn id_for(stem: &str, taken: &[String]) -> String {
 }
 
 /// A short title from the first sentence of a source.
-fn title_for(text: &SourceText, fallback: &str) -> String {
+pub(crate) fn title_for(text: &SourceText, fallback: &str) -> String {
     let first = text.sentences.first().map(|r| {
         text.text[r.clone()]
             .split_whitespace()
@@ -87,19 +87,23 @@ fn txt_files(dir: &Path) -> Vec<PathBuf> {
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// The folder given is not a directory.
-    #[error("{} is not a directory", .0.display())]
+    #[error("{} is not a directory", crate::sanitize::path(.0))]
     NotADirectory(PathBuf),
     /// positions.toml is already there.
     #[error(
         "{} already exists; init never overwrites it\n  hint: edit it, or run init in another folder",
-        .0.display()
+        crate::sanitize::path(.0)
     )]
     Exists(PathBuf),
     /// No `.txt` file to declare as a source.
-    #[error("no .txt sources in {} or {}", .0.display(), .0.join("seeds").display())]
+    #[error(
+        "no .txt sources in {} or {}",
+        crate::sanitize::path(.0),
+        crate::sanitize::path(&.0.join("seeds"))
+    )]
     NoSources(PathBuf),
     /// Writing positions.toml failed.
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}: {source}", crate::sanitize::path(path))]
     Write {
         /// The file being written.
         path: PathBuf,

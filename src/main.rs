@@ -6,6 +6,7 @@ use stances::date::Date;
 use stances::diagnostic::Diagnostic;
 use stances::export;
 use stances::model::{Model, Policy, load};
+use stances::sanitize::{escape, path as escape_path};
 use stances::source::SourceText;
 use stances::view::{Filter, View};
 use std::io::{IsTerminal, Write};
@@ -263,7 +264,7 @@ fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     let how = if bundled.exists() {
         format!(
             "open the bundled example with: stances {}",
-            bundled.display()
+            escape_path(&bundled)
         )
     } else {
         "open the bundled example from the stances repository with: cargo run --release".into()
@@ -310,7 +311,8 @@ fn run_sentences(
     let have_model = file.is_some() || Path::new(DEFAULT_FILE).exists();
     let listed = if !have_model && as_path.is_file() {
         // A bare text file and no model: nothing can be cited.
-        let text = SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?;
+        let text =
+            SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{} {e}", escape(source)))?;
         stances::sentences::list(&text, None)
     } else {
         let path = positions_file(file)?;
@@ -319,15 +321,15 @@ fn run_sentences(
         if !errors.is_empty() {
             eprintln!(
                 "stances: note: showing what cites each sentence in the parts of {} that load",
-                path.display()
+                escape_path(&path)
             );
         }
         let found = model.find_source(source, path.parent().unwrap_or(Path::new("")));
         match found {
             Some(i) => stances::sentences::list(&model.sources[i].text, Some((&model, i))),
             None if as_path.is_file() => {
-                let text =
-                    SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{source} {e}"))?;
+                let text = SourceText::load(as_path)
+                    .map_err(|e| anyhow::anyhow!("{} {e}", escape(source)))?;
                 stances::sentences::list(&text, None)
             }
             None => {
@@ -335,8 +337,9 @@ fn run_sentences(
                 let hint = stances::suggest::did_you_mean(source, ids.iter().copied())
                     .map_or(String::new(), |h| format!("{h}; "));
                 anyhow::bail!(
-                    "no source `{source}` in {}\n  hint: {hint}known sources: {}",
-                    path.display(),
+                    "no source `{}` in {}\n  hint: {hint}known sources: {}",
+                    escape(source),
+                    escape_path(&path),
                     ids.join(", ")
                 );
             }
@@ -359,16 +362,15 @@ fn run_sentences(
 fn run_init(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let s = stances::init::scaffold(&dir)?;
+    let shown = escape_path(&s.path);
     eprintln!(
-        "wrote {} with {} source(s){}\n  next: add parties, issues and positions, then run: stances check {}",
-        s.path.display(),
+        "wrote {shown} with {} source(s){}\n  next: add parties, issues and positions, then run: stances check {shown}",
         s.sources.len(),
         if s.skipped.is_empty() {
             String::new()
         } else {
             format!(", {} file(s) skipped (see the comments)", s.skipped.len())
         },
-        s.path.display()
     );
     Ok(ExitCode::SUCCESS)
 }

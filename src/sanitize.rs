@@ -4,6 +4,13 @@
 //! Control characters (C0, DEL, C1: escape sequences start with them), bidirectional
 //! embeddings, overrides, isolates and marks (they reorder what is shown), and
 //! noncharacters all become U+FFFD. Line breaks are normalized to `\n`.
+//!
+//! Values echoed inside a line of output (a diagnostic, a summary line, a path in an
+//! error) are [`escape`]d instead: a line break or an escape sequence in an id or a
+//! file name shows as `\n` or `\u{1b}`, so it can neither start a forged line nor
+//! act on the terminal.
+
+use std::path::Path;
 
 /// True for characters that must never be shown or written raw. Callers decide about
 /// `\n` and `\t` before asking (both are controls).
@@ -57,6 +64,30 @@ pub fn one_line(s: &str) -> String {
     collapse_space(&clean(s)).trim().to_string()
 }
 
+/// A value for one line of output: line breaks, tabs and every unsafe character
+/// written as Rust-style escapes (`\n`, `\r`, `\t`, `\u{1b}`), the rest kept. The
+/// result holds no control character, so escaping twice changes nothing.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A path for one line of output, [`escape`]d.
+pub fn path(p: &Path) -> String {
+    escape(&p.display().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +109,18 @@ mod tests {
         assert_eq!(one_line("  a \n\n b\t"), "a b");
         assert_eq!(collapse_space(" a  b "), " a b ");
         assert_eq!(text("Україна 中文 ’"), "Україна 中文 ’");
+    }
+
+    #[test]
+    fn escaped_values_stay_on_one_line() {
+        let forged = "seeds\npositions.toml:1:1: error: FORGED";
+        assert_eq!(escape(forged), "seeds\\npositions.toml:1:1: error: FORGED");
+        assert_eq!(
+            escape("a\x1b]0;title\x07b\r\t\u{202E}\u{2028}"),
+            "a\\u{1b}]0;title\\u{7}b\\r\\t\\u{202e}\\u{2028}"
+        );
+        assert_eq!(escape(&escape("x\ny")), escape("x\ny"));
+        assert_eq!(escape("Україна 中文 ‘q’"), "Україна 中文 ‘q’");
+        assert_eq!(path(Path::new("dir\x1b[2J/p.toml")), "dir\\u{1b}[2J/p.toml");
     }
 }

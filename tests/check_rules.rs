@@ -351,6 +351,162 @@ fn all_errors_are_reported_in_one_run() {
     assert!(d.len() >= 3, "{d:#?}");
 }
 
+/// VALID with a second source `b` (seeds/b.txt, cited by a second position).
+fn with_source_b() -> Project {
+    let toml = VALID.replace(
+        "[[position]]",
+        "[sources.b]\nfile = \"b.txt\"\ntitle = \"Article B\"\n\n[[position]]",
+    ) + "\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Proposes a truce\"\n\n[[position.cite]]\nsource = \"b\"\nquote = \"Kyiv proposed a truce\"\n";
+    let p = Project::new(&toml);
+    p.write(
+        "seeds/b.txt",
+        b"Kyiv proposed a truce on strikes. Talks go on.\n",
+    );
+    p
+}
+
+#[test]
+fn a_quote_cited_from_the_wrong_source_names_the_right_one() {
+    let p = with_source_b();
+    assert!(p.diagnostics().is_empty(), "{:#?}", p.diagnostics());
+    let toml = std::fs::read_to_string(p.path())
+        .unwrap()
+        .replace("source = \"b\"", "source = \"a\"");
+    p.write("positions.toml", toml.as_bytes());
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert!(
+        e.message
+            .ends_with(": the quote is in source `b` (file seeds/b.txt)"),
+        "{e:?}"
+    );
+    assert!(
+        e.hint.as_deref().unwrap().contains("source = \"b\""),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn an_unknown_source_with_an_unregistered_file_shows_the_block_to_add() {
+    let p = with_source_b();
+    p.write(
+        "seeds/c.txt",
+        b"Talks resumed in Riyadh. Nothing was agreed.\n",
+    );
+    p.write("seeds/My Notes.txt", b"A note.\n");
+    let toml = std::fs::read_to_string(p.path()).unwrap();
+    for (id, file, title) in [
+        ("c", "c.txt", "Talks resumed in Riyadh."),
+        ("my-notes", "My Notes.txt", "A note."),
+    ] {
+        p.write(
+            "positions.toml",
+            toml.replace("source = \"b\"", &format!("source = \"{id}\""))
+                .as_bytes(),
+        );
+        let d = p.diagnostics();
+        let e = find(&d, Error, &format!("unknown source `{id}`"));
+        let hint = e.hint.as_deref().unwrap();
+        let want = format!(
+            "is in the sources directory but not registered; add it:\n  [sources.{id}]\n  file = \"{file}\"\n  title = \"{title}\"\nknown: a, b"
+        );
+        assert!(hint.contains(&want), "{hint}");
+        assert!(
+            hint.starts_with(&p.dir.path().join("seeds").join(file).display().to_string()),
+            "{hint}"
+        );
+    }
+    // A file registered under another id is not offered again.
+    p.write(
+        "positions.toml",
+        toml.replace("[sources.b]", "[sources.bee]").as_bytes(),
+    );
+    let d = p.diagnostics();
+    let e = find(&d, Error, "unknown source `b`");
+    assert_eq!(e.hint.as_deref(), Some("did you mean `a`?\nknown: a, bee"));
+}
+
+#[test]
+fn a_cite_written_as_a_table_says_position_cite() {
+    let d = diagnostics(&VALID.replace("[[position.cite]]", "[position.cite]"));
+    let e = find(&d, Error, "must be an array of tables");
+    assert_eq!(
+        e.message,
+        "`cite` in the [[position]] at line 21 must be an array of tables, written [[position.cite]], found a table"
+    );
+    assert_eq!(at(e), (28, 1));
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap()
+            .contains("double brackets, [[position.cite]]")
+    );
+}
+
+#[test]
+fn a_cite_before_any_position_is_explained() {
+    let head = "schema = 1\ntitle = \"T\"\n\n[[position.cite]]\nsource = \"a\"\nquote = \"q\"\n";
+    // Followed by a [[position]]: the TOML layer's "duplicate key", explained.
+    let d = diagnostics(&format!(
+        "{head}\n[[position]]\nparty = \"us\"\nissue = \"x\"\nsummary = \"s\"\n"
+    ));
+    let e = find(
+        &d,
+        Error,
+        "a [[position.cite]] comes before any [[position]]",
+    );
+    assert_eq!(at(e), (4, 1));
+    assert!(
+        e.hint
+            .as_deref()
+            .unwrap()
+            .contains("belongs to the [[position]] above it")
+    );
+    // With no [[position]] at all.
+    let d = diagnostics(head);
+    let e = find(
+        &d,
+        Error,
+        "a [[position.cite]] comes before any [[position]]",
+    );
+    assert_eq!(at(e), (4, 1));
+    assert_eq!(d.len(), 1, "{d:#?}");
+    // A real duplicate key keeps the TOML layer's message.
+    let d = diagnostics("schema = 1\ntitle = \"T\"\ntitle = \"U\"\n");
+    let e = find(&d, Error, "TOML syntax: duplicate key");
+    assert_eq!(at(e).0, 3);
+}
+
+#[test]
+fn a_duplicate_key_elsewhere_is_not_blamed_on_an_early_cite() {
+    let d = diagnostics("schema = 1\n[[position.cite]]\nsource = \"a\"\nsource = \"b\"\n");
+    let e = find(&d, Error, "TOML syntax: duplicate key");
+    assert_eq!(at(e).0, 4);
+}
+
+#[test]
+fn a_mistyped_quote_is_offered_a_whole_sentence_broken_over_two_lines() {
+    let p = Project::new(&VALID.replace(
+        "quote = \"Russia rejected a 30-day ceasefire\"",
+        "quote = \"Kyiv would attend talks only after a full ceasefire\"",
+    ));
+    p.write(
+        "seeds/a.txt",
+        b"Russia rejected a 30-day ceasefire and continued its attacks on Ukrainian cities, officials in Kyiv said on Monday.\n\
+Zelensky said Kyiv would only attend talks\n\
+after a full ceasefire had taken effect.\n\
+Moscow did not answer at once, a spokesman said later that day in a short statement.\n",
+    );
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert!(
+        e.hint.as_deref().unwrap().ends_with(
+            "the most similar sentence of `a` is:\n  Zelensky said Kyiv would only attend talks after a full ceasefire had taken effect."
+        ),
+        "{e:?}"
+    );
+}
+
 #[test]
 fn contested_is_a_known_key_holding_a_reason() {
     let marked = VALID.replace(

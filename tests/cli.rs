@@ -360,3 +360,55 @@ fn export_refuses_any_positions_toml_and_silly_widths() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn diagnostics_come_out_in_file_order_in_text_and_json() {
+    // Found in this order: the unknown key on line 3 and the one on line 28 (reading),
+    // then the unknown party on line 23 (resolving).
+    let toml = VALID
+        .replace(
+            "title = \"Test talks\"\n",
+            "title = \"Test talks\"\ncolour = 1\n",
+        )
+        .replace("party = \"ru\"", "party = \"rus\"")
+        .replace("stance = \"none\"\n", "stance = \"none\"\nmood = \"x\"\n");
+    let p = Project::new(&toml);
+    let out = stances()
+        .current_dir(p.dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let lines: Vec<String> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| l.split(": error").next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "positions.toml:3:1",
+            "positions.toml:23:9",
+            "positions.toml:28:1"
+        ]
+    );
+    let out = stances()
+        .current_dir(p.dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let at: Vec<u64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(at, [3, 23, 28]);
+}

@@ -356,3 +356,78 @@ fn editing_the_date_of_the_open_position_keeps_its_cell_open() {
     );
     assert!(app.message.as_deref().unwrap().contains("date changed"));
 }
+
+/// The reader on a file with errors from the start, as `stances FILE` opens it.
+fn open_broken(p: &Project) -> App {
+    let loaded = load(&p.path());
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    let model = loaded.partial.expect("the part that resolves");
+    let mut app = App::new(model, p.path(), Theme { color: true }, (80, 24));
+    app.errors = errors;
+    app
+}
+
+#[test]
+fn a_file_broken_from_the_start_has_no_last_good_version() {
+    let p = Project::new(&VALID.replace("party = \"ru\"", "party = \"rus\""));
+    let mut app = open_broken(&p);
+    let text = render(&app);
+    assert!(text.contains("does not load"), "{text}");
+    assert!(!text.contains("last good"), "{text}");
+    let title =
+        &stances::tui::panel_text::error_rows(&app.path, &app.view.model, &app.errors, 200)[0];
+    assert!(
+        title.ends_with("showing the parts of it that load (it has not loaded whole yet)"),
+        "{title}"
+    );
+    // Still broken after an edit: still no "last good version".
+    std::fs::write(
+        p.path(),
+        VALID.replace("party = \"ru\"", "party = \"russia\""),
+    )
+    .unwrap();
+    app.apply_reload(load(&p.path()));
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.contains("showing the parts of it that load"),
+        "{message}"
+    );
+    assert!(!render(&app).contains("last good"));
+    // Once it loads and breaks again, there is a last good version.
+    std::fs::write(p.path(), VALID).unwrap();
+    app.apply_reload(load(&p.path()));
+    assert!(app.errors.is_empty());
+    std::fs::write(p.path(), VALID.replace("party = \"ru\"", "party = \"rus\"")).unwrap();
+    app.apply_reload(load(&p.path()));
+    assert!(
+        app.message
+            .clone()
+            .unwrap()
+            .contains("showing the last good version")
+    );
+}
+
+#[test]
+fn hints_in_the_error_panel_wrap_instead_of_being_cut() {
+    let p = Project::new(&VALID.replace("as_of = 2025-04-23", "as_of = \"2025-4-23\""));
+    let app = open_broken(&p);
+    let (w, h) = (44u16, 12u16);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| stances::tui::panel::draw_errors(f, &app, f.area()))
+        .unwrap();
+    let buf = t.backend().buffer();
+    let rows: Vec<String> = (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect();
+    let screen = rows.join("\n");
+    assert!(!screen.contains('…'), "{screen}");
+    let words = rows.iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("hint: a date is written without quotes, like 2025-04-17"),
+        "{screen}"
+    );
+}

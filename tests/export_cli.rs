@@ -211,3 +211,59 @@ fn a_broken_model_exports_nothing() {
         .stderr(predicate::str::contains("error"));
     assert!(!h.dir.path().join("out.html").exists());
 }
+
+/// `-o` onto a FIFO (as onto `/dev/null` or a terminal) writes into it: the FIFO stays
+/// a FIFO, its reader gets the export, and no temporary file is left beside it.
+#[cfg(unix)]
+#[test]
+fn a_fifo_target_is_written_into_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let h = Hostile::new();
+    let fifo = h.dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let expected = stdout_of(
+        stances()
+            .current_dir(h.dir.path())
+            .args(["export", "--format", "csv"]),
+    );
+    stances()
+        .current_dir(h.dir.path())
+        .args(["export", "--format", "csv", "-o", "pipe"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success();
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced by {kind:?}");
+    assert_eq!(reader.join().unwrap(), expected);
+    assert_eq!(listing(h.dir.path()), ["pipe", "positions.toml", "seeds"]);
+}
+
+/// `-o` onto a link to a file replaces the file it points to and keeps the link.
+#[cfg(unix)]
+#[test]
+fn a_link_target_stays_a_link() {
+    let h = Hostile::new();
+    std::fs::write(h.dir.path().join("real.md"), "old").unwrap();
+    std::os::unix::fs::symlink("real.md", h.dir.path().join("link.md")).unwrap();
+    stances()
+        .current_dir(h.dir.path())
+        .args(["export", "--format", "md", "-o", "link.md"])
+        .assert()
+        .success();
+    let link = std::fs::symlink_metadata(h.dir.path().join("link.md")).unwrap();
+    assert!(link.file_type().is_symlink());
+    let real = std::fs::read_to_string(h.dir.path().join("real.md")).unwrap();
+    assert!(real.starts_with("# Talks"), "{real}");
+    assert_eq!(
+        listing(h.dir.path()),
+        ["link.md", "positions.toml", "real.md", "seeds"]
+    );
+}

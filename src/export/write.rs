@@ -10,73 +10,78 @@ use std::path::{Path, PathBuf};
 /// an existing file is only ever replaced by a complete new one. Refuses to write
 /// over the model's positions file or any of its sources (also through a link).
 /// On any error the temporary file is removed and `target` is left as it was.
+///
+/// A `target` that exists and is not a regular file (`/dev/null`, a FIFO, a
+/// terminal) is written into directly: renaming over it would replace the device
+/// or pipe itself. A link to a regular file is followed, so the link stays a link.
 pub fn write_atomic(target: &Path, content: &str, model: &Model) -> anyhow::Result<()> {
     refuse_model_files(target, model)?;
-    if target.is_dir() {
-        bail!("cannot write {}: it is a directory", target.display());
+    let shown = crate::sanitize::path(target);
+    match fs::metadata(target) {
+        Ok(meta) if meta.is_dir() => bail!("cannot write {shown}: it is a directory"),
+        Ok(meta) if !meta.is_file() => return write_into(target, content),
+        _ => {}
     }
+    let target = match fs::symlink_metadata(target) {
+        Ok(meta) if meta.file_type().is_symlink() => target
+            .canonicalize()
+            .with_context(|| format!("cannot follow the link {shown}"))?,
+        _ => target.to_path_buf(),
+    };
     let name = target
         .file_name()
-        .with_context(|| format!("cannot write {}: no file name", target.display()))?;
+        .with_context(|| format!("cannot write {shown}: no file name"))?;
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if !dir.is_dir() {
         bail!(
-            "cannot write {}: there is no directory {}",
-            target.display(),
-            dir.display()
+            "cannot write {shown}: there is no directory {}",
+            crate::sanitize::path(dir)
         );
     }
-    let (tmp, file) = create_temp(dir, &name.to_string_lossy())?;
-    let result = fill(file, content, target).and_then(|()| {
-        fs::rename(&tmp, target).with_context(|| format!("cannot replace {}", target.display()))
-    });
-    match &result {
-        Err(_) => {
-            let _ = fs::remove_file(&tmp);
-        }
-        // Make the rename itself durable where the platform allows it.
-        Ok(()) => {
-            let _ = File::open(dir).and_then(|d| d.sync_all());
-        }
-    }
-    result
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| {
+            format!(
+                "cannot create a temporary file in {}",
+                crate::sanitize::path(dir)
+            )
+        })?;
+    fill(tmp.as_file_mut(), content, &target, &shown)?;
+    // On failure the temporary file is dropped, which removes it.
+    tmp.persist(&target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {shown}"))?;
+    // Make the rename itself durable where the platform allows it.
+    let _ = File::open(dir).and_then(|d| d.sync_all());
+    Ok(())
+}
+
+/// Writes into an existing file that is not a regular one (a device, a FIFO, a
+/// terminal) without replacing or truncating it.
+fn write_into(target: &Path, content: &str) -> anyhow::Result<()> {
+    let what = || format!("cannot write {}", crate::sanitize::path(target));
+    let mut file = OpenOptions::new()
+        .write(true)
+        .open(target)
+        .with_context(what)?;
+    file.write_all(content.as_bytes()).with_context(what)?;
+    file.flush().with_context(what)
 }
 
 /// Writes and flushes the temporary file, with the permissions of the file it replaces.
-fn fill(mut file: File, content: &str, target: &Path) -> anyhow::Result<()> {
-    let what = || format!("cannot write {}", target.display());
+fn fill(file: &mut File, content: &str, target: &Path, shown: &str) -> anyhow::Result<()> {
+    let what = || format!("cannot write {shown}");
     file.write_all(content.as_bytes()).with_context(what)?;
     if let Ok(meta) = fs::metadata(target) {
         file.set_permissions(meta.permissions())
             .with_context(what)?;
     }
     file.sync_all().with_context(what)
-}
-
-/// Creates a new, hidden temporary file in `dir`.
-fn create_temp(dir: &Path, name: &str) -> anyhow::Result<(PathBuf, File)> {
-    let pid = std::process::id();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let mut last_err = None;
-    for attempt in 0..100u32 {
-        let tmp = dir.join(format!(".{name}.{pid}-{nanos:x}-{attempt}.tmp"));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_err = Some(e),
-            Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("cannot create a temporary file in {}", dir.display())
-                });
-            }
-        }
-    }
-    Err(last_err.unwrap_or_else(|| std::io::Error::other("no free name")))
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))
 }
 
 /// Fails when `target` is the positions file or one of the model's sources.
@@ -86,7 +91,7 @@ fn refuse_model_files(target: &Path, model: &Model) -> anyhow::Result<()> {
     if target_id.is_some() && target_id == identity(&model.path) {
         bail!(
             "refusing to write {}: it is the positions file being exported\n  hint: choose another output path",
-            target.display()
+            crate::sanitize::path(target)
         );
     }
     for s in &model.sources {
@@ -94,10 +99,10 @@ fn refuse_model_files(target: &Path, model: &Model) -> anyhow::Result<()> {
         if target_id.is_some() && target_id == identity(&path) {
             bail!(
                 "refusing to write {}: it is the source `{}` ({}) of {}\n  hint: choose another output path",
-                target.display(),
+                crate::sanitize::path(target),
                 s.id,
-                path.display(),
-                model.path.display()
+                crate::sanitize::path(&path),
+                crate::sanitize::path(&model.path)
             );
         }
     }
@@ -105,7 +110,7 @@ fn refuse_model_files(target: &Path, model: &Model) -> anyhow::Result<()> {
     if target.file_name().is_some_and(|n| n == "positions.toml") {
         bail!(
             "refusing to write {}: exports never replace a positions.toml\n  hint: choose another output path",
-            target.display()
+            crate::sanitize::path(target)
         );
     }
     Ok(())

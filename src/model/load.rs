@@ -4,10 +4,11 @@ use super::Model;
 use super::parse::{self, Ctx};
 use super::resolve::resolve;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceError;
 use std::path::Path;
 
 /// The largest positions file accepted, in bytes.
-pub const MAX_POSITIONS_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_POSITIONS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The result of loading: the model when there was no error, and every diagnostic.
 #[derive(Debug)]
@@ -17,7 +18,8 @@ pub struct Loaded {
     /// When there are errors but the file parsed: what did resolve (positions, citations
     /// or sources with errors left out). For the reader and `sentences`, never for exports.
     pub partial: Option<Model>,
-    /// Errors and warnings, in the order found.
+    /// Errors and warnings, sorted by their place in the file (the order the checks
+    /// found them breaks ties).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,43 +42,52 @@ impl Loaded {
 
 /// Loads the positions file at `path` with its sources.
 pub fn load(path: &Path) -> Loaded {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Loaded::fail(path, "no such file".into(), None);
-        }
-        Err(e) => return Loaded::fail(path, format!("cannot read: {e}"), None),
-        Ok(m) if m.is_dir() => {
-            return Loaded::fail(
-                path,
-                "is a directory, not a positions file".into(),
-                Some("name the positions.toml inside it"),
-            );
-        }
-        Ok(m) if m.len() > MAX_POSITIONS_BYTES => {
-            return Loaded::fail(
-                path,
-                format!("is {} bytes, too large for a positions file", m.len()),
-                None,
-            );
-        }
-        Ok(_) => {}
-    }
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::source::read_regular(path, MAX_POSITIONS_BYTES) {
         Ok(b) => b,
-        Err(e) => return Loaded::fail(path, format!("cannot read: {e}"), None),
+        Err(e) => {
+            let (message, hint) = unreadable(&e);
+            return Loaded::fail(path, message, hint);
+        }
     };
     let text = match crate::source::decode(bytes) {
         Ok(t) => t,
         Err(e) => {
-            return Loaded::fail(
+            let mut failed = Loaded::fail(
                 path,
-                format!("is not a text file: {e}").replace("is not UTF-8 text", "not UTF-8"),
-                Some("positions.toml must be UTF-8 encoded TOML"),
+                "this byte is not UTF-8: the file is not UTF-8 text".into(),
+                Some(
+                    "positions.toml must be UTF-8 encoded TOML; convert it, e.g. iconv -f latin1 -t utf-8",
+                ),
             );
+            if let SourceError::NotUtf8 { line, column } = e {
+                failed.diagnostics[0].line = Some(line);
+                failed.diagnostics[0].column = Some(column);
+            }
+            return failed;
         }
     };
     let base = path.parent().unwrap_or(Path::new(""));
     load_str(&text, path, base)
+}
+
+/// The message and hint for a positions file that cannot be read.
+fn unreadable(e: &SourceError) -> (String, Option<&'static str>) {
+    match e {
+        SourceError::Missing => ("no such file".into(), None),
+        SourceError::IsDirectory => (
+            "is a directory, not a positions file".into(),
+            Some("name the positions.toml inside it"),
+        ),
+        SourceError::NotRegular(kind) => (
+            format!("is {kind}, not a regular file"),
+            Some("a positions file must be a regular file; save it as one and name that"),
+        ),
+        SourceError::TooLarge(n) => (
+            format!("is {n} bytes, over the 16 MiB limit for a positions file"),
+            Some("a positions file holds references and quotes; keep long texts in sources"),
+        ),
+        other => (other.to_string(), None),
+    }
 }
 
 /// Loads a positions document from memory; `path` names it in diagnostics and
@@ -111,13 +122,7 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
     let doc = match toml::de::DeTable::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim().to_string();
-            ctx.error(
-                &span,
-                format!("TOML syntax: {message}"),
-                syntax_hint(&message),
-            );
+            syntax_error(&mut ctx, &e);
             return Loaded {
                 model: None,
                 partial: None,
@@ -127,8 +132,11 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
     };
     let raw = parse::read(&mut ctx, doc.get_ref());
     let model = resolve(&mut ctx, raw, base_dir);
+    sort_by_place(&mut ctx.diags);
     let failed = ctx.diags.iter().any(|d| d.is_error());
     let (model, partial) = if failed {
+        let mut model = model;
+        model.partial = true;
         (None, Some(model))
     } else {
         (Some(model), None)
@@ -140,8 +148,51 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
     }
 }
 
+/// Reports the TOML layer's syntax error, located (a dotted key with too many parts
+/// comes without a place) and explained where its own words say little.
+fn syntax_error(ctx: &mut Ctx, e: &toml::de::Error) {
+    let text = ctx.text;
+    let message = e.message().trim().to_string();
+    let span = e
+        .span()
+        .or_else(|| {
+            let at = parse::long_dotted_key(text, parse::MAX_KEY_PARTS)?;
+            Some(at..at)
+        })
+        .unwrap_or(0..0);
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let at_header = text[line_start..].trim_start().starts_with("[[");
+    let cite_first =
+        parse::cite_before_position(text).filter(|_| message == "duplicate key" && at_header);
+    match cite_first {
+        Some(at) => ctx.error(
+            &(at..at),
+            "TOML syntax: a [[position.cite]] comes before any [[position]] (the TOML parser calls this a duplicate key)".into(),
+            Some(parse::CITE_FIRST_HINT.into()),
+        ),
+        None => ctx.error(
+            &span,
+            format!("TOML syntax: {message}"),
+            syntax_hint(&message),
+        ),
+    }
+}
+
+/// Sorts diagnostics by file, line and column; stable, so the order the checks ran
+/// in decides between diagnostics at the same place. Whole-file ones come first.
+fn sort_by_place(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+}
+
 fn syntax_hint(message: &str) -> Option<String> {
-    if message.contains("recurse") {
+    if message.contains("recursion limit") {
+        Some(format!(
+            "a dotted key (a.b.c) may have at most {} parts",
+            parse::MAX_KEY_PARTS - 1
+        ))
+    } else if message.contains("recurse") {
         Some("arrays or tables are nested too deeply".into())
     } else if message.contains("duplicate key") {
         Some("each key may appear once per table".into())

@@ -41,6 +41,9 @@ pub struct Model {
     pub sources: Vec<Source>,
     /// Positions in file order.
     pub positions: Vec<Position>,
+    /// True when the file has errors and this is only the part of it that resolved
+    /// ([`Loaded::partial`]): there is no complete version of it to fall back on.
+    pub partial: bool,
 }
 
 /// A negotiating party (a column of the grid).

@@ -330,26 +330,48 @@ impl<'t, 'i> Table<'t, 'i> {
                         id.v,
                         type_name(other)
                     ),
-                    Some(format!("write it as a [{key}.{}] table", id.v)),
+                    Some(format!(
+                        "write it as a [{key}.{}] table",
+                        crate::sanitize::escape(&id.v)
+                    )),
                 ),
             }
         }
         out
     }
 
-    /// An array of tables (`[[position]]`), each with the span of its header.
-    fn array_of_tables(&self, ctx: &mut Ctx, key: &str) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
+    /// An array of tables (`[[position]]`), each with the span of its header;
+    /// `written` is how its header is written (`[[position.cite]]`).
+    fn array_of_tables(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        written: &str,
+    ) -> Vec<(&'t DeTable<'i>, Range<usize>)> {
         let Some(v) = self.get(key) else {
             return Vec::new();
         };
-        let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(
-                ctx,
-                key,
-                v,
-                &format!("an array of tables, written [[{key}]]"),
-            );
-            return Vec::new();
+        let items = match v.get_ref() {
+            DeValue::Array(items) => items,
+            DeValue::Table(t) if key == "position" && t.contains_key("cite") => {
+                let at = cite_before_position(ctx.text).map_or(v.span(), |a| a..a);
+                ctx.error(
+                    &at,
+                    "a [[position.cite]] comes before any [[position]]".into(),
+                    Some(CITE_FIRST_HINT.into()),
+                );
+                return Vec::new();
+            }
+            _ => {
+                let want = format!("an array of tables, written {written}");
+                self.wrong_type(ctx, key, v, &want);
+                if let (DeValue::Table(_), Some(d)) = (v.get_ref(), ctx.diags.last_mut()) {
+                    d.hint = Some(format!(
+                        "write its header with double brackets, {written}: there may be several"
+                    ));
+                }
+                return Vec::new();
+            }
         };
         let mut out = Vec::new();
         for item in items {
@@ -358,11 +380,90 @@ impl<'t, 'i> Table<'t, 'i> {
                 other => ctx.error(
                     &item.span(),
                     format!("each `{key}` must be a table, found {}", type_name(other)),
-                    Some(format!("write each one as a [[{key}]] table")),
+                    Some(format!("write each one as a {written} table")),
                 ),
             }
         }
         out
+    }
+}
+
+/// Why a `[[position.cite]]` cannot come before the first `[[position]]`.
+pub(super) const CITE_FIRST_HINT: &str = "each [[position.cite]] belongs to the [[position]] above it; move it below the [[position]] it supports";
+
+/// The first `[[position.cite]]` header written before any `[[position]]` one: its
+/// byte offset. The TOML layer reports that case as a duplicate key at the
+/// `[[position]]` that follows, which says nothing useful.
+pub(super) fn cite_before_position(text: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let header: String = line
+            .trim()
+            .strip_prefix("[[")
+            .and_then(|l| l.split_once("]]"))
+            .map(|(name, _)| name.chars().filter(|c| !c.is_whitespace()).collect())
+            .unwrap_or_default();
+        match header.as_str() {
+            "position" => return None,
+            "position.cite" => return Some(at + line.len() - line.trim_start().len()),
+            _ => {}
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The most parts a dotted key may have before the TOML parser gives up on it.
+pub(super) const MAX_KEY_PARTS: usize = 80;
+
+/// Where the first dotted key (`a.b."c".d`) of at least `parts` parts starts. The TOML
+/// parser reports such a key as "recursion limit" without a place; this finds it.
+pub(super) fn long_dotted_key(text: &str, parts: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let skip_blank = |mut j: usize| {
+        while j < b.len() && matches!(b[j], b' ' | b'\t') {
+            j += 1;
+        }
+        j
+    };
+    let (mut i, mut start, mut count) = (0, 0, 0);
+    while i < b.len() {
+        let Some(end) = key_part_end(b, i) else {
+            count = 0;
+            i += 1;
+            continue;
+        };
+        if count == 0 {
+            start = i;
+        }
+        count += 1;
+        if count >= parts {
+            return Some(start);
+        }
+        let j = skip_blank(end);
+        if b.get(j) == Some(&b'.') {
+            i = skip_blank(j + 1);
+        } else {
+            count = 0;
+            i = end;
+        }
+    }
+    None
+}
+
+/// The end of a bare (`a-b_1`) or quoted (`"a b"`, `'a'`) key part at `i`.
+fn key_part_end(b: &[u8], i: usize) -> Option<usize> {
+    let bare = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+    match b[i] {
+        c if bare(c) => Some(i + b[i..].iter().take_while(|&&c| bare(c)).count()),
+        q @ (b'"' | b'\'') => {
+            let mut j = i + 1;
+            while j < b.len() && b[j] != q && b[j] != b'\n' {
+                j += if q == b'"' && b[j] == b'\\' { 2 } else { 1 };
+            }
+            (b.get(j) == Some(&q)).then_some(j + 1)
+        }
+        _ => None,
     }
 }
 
@@ -525,7 +626,7 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
     }
 
     let mut positions = Vec::new();
-    for (t, header) in root.array_of_tables(ctx, "position") {
+    for (t, header) in root.array_of_tables(ctx, "position", "[[position]]") {
         let line = ctx.line_of(header.start);
         let t = Table::new(
             ctx,
@@ -628,7 +729,7 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
     });
     let mut cites = Vec::new();
     let mut cites_ok = true;
-    for (ct, cheader) in t.array_of_tables(ctx, "cite") {
+    for (ct, cheader) in t.array_of_tables(ctx, "cite", "[[position.cite]]") {
         let line = ctx.line_of(cheader.start);
         let ct = Table::new(
             ctx,
@@ -678,4 +779,21 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
         contested,
         cites,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_long_dotted_key() {
+        let key = format!("a{}", ".b".repeat(99));
+        let text = format!("x = \"a.b.c\"\ny . z = 1\n[t]\n{key} = 1\n");
+        assert_eq!(long_dotted_key(&text, 80), text.find("a.b.b"));
+        let quoted = format!("k = 1\n'q'{}= 2", ".\"x\\\"y\" ".repeat(90));
+        assert_eq!(long_dotted_key(&quoted, 80), Some(6));
+        assert_eq!(long_dotted_key("a.b.c = 1\nv = 1.5", 3), Some(0));
+        assert_eq!(long_dotted_key("a.b = 1\nv = 1.5", 3), None);
+        assert_eq!(long_dotted_key("\"unterminated.a.b", 2), Some(1));
+    }
 }

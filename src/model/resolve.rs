@@ -1,9 +1,10 @@
 //! Turns the document as written into a [`Model`]: resolves every reference, loads
 //! the sources, finds every quote, and checks the rules that span several tables.
 
-use super::parse::{Ctx, Raw, RawPosition, RawSource, Sp};
+use super::parse::{Ctx, Raw, RawCite, RawPosition, RawSource, Sp};
 use super::{Citation, Issue, Model, Party, Position, ScaleStep, Source};
 use crate::date::Date;
+use crate::sanitize::escape;
 use crate::source::quote::{self, QuoteMatch};
 use crate::source::{self as src, SourceError, SourceText};
 use crate::suggest::did_you_mean;
@@ -82,7 +83,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         ctx,
         &raw.sources_dir,
         &raw.sources,
-        &sources_dir,
+        base_dir,
         sources_dir_raw,
     );
 
@@ -110,6 +111,12 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
     }
 
     let party_ids: Vec<&str> = parties.iter().map(|p| p.id.as_str()).collect();
+    let set = SourceSet {
+        list: &sources,
+        ids: sources.iter().map(|s| s.id.as_str()).collect(),
+        ok: &source_ok,
+        dir: dir_ok.then_some(sources_dir.as_path()),
+    };
     let issue_ids: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
     let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let mut positions = Vec::new();
@@ -146,7 +153,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         let stance = resolve_stance(ctx, &p, &scale);
         let acceptable = resolve_acceptable(ctx, &p, &scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
-        let citations = resolve_citations(ctx, &p, &sources, &source_ids, &source_ok);
+        let citations = resolve_citations(ctx, &p, &set);
         if p.cites.is_empty() {
             ctx.warning(
                 &p.header,
@@ -194,6 +201,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         issues,
         sources,
         positions,
+        partial: false,
     }
 }
 
@@ -216,9 +224,40 @@ fn check_sources_dir(
     ctx: &mut Ctx,
     given: &Option<Sp<String>>,
     sources: &[RawSource],
-    dir: &Path,
+    base_dir: &Path,
     written: &str,
 ) -> bool {
+    let dir = &base_dir.join(written);
+    let base = if base_dir.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base_dir.to_path_buf()
+    };
+    let at = match (given, sources.first()) {
+        (Some(sd), _) => sd.span.clone(),
+        (None, Some(first)) => first.id.span.clone(),
+        (None, None) => return true,
+    };
+    if !written.is_empty() && src::confine(&base, written).is_err() {
+        let how = if Path::new(written).has_root() {
+            "is an absolute path"
+        } else {
+            "leads out of it (through `..` or a link)"
+        };
+        let what = match given {
+            Some(_) => format!("sources_dir `{}`", escape(written)),
+            None => "the default sources directory `seeds`".to_string(),
+        };
+        ctx.error(
+            &at,
+            format!("{what} must be inside the folder of positions.toml, but {how}"),
+            Some(format!(
+                "move or copy the sources into a folder beside positions.toml ({}) and name it, e.g. sources_dir = \"seeds\"",
+                crate::sanitize::path(&base)
+            )),
+        );
+        return false;
+    }
     if sources.is_empty() || dir.is_dir() {
         return true;
     }
@@ -227,15 +266,16 @@ fn check_sources_dir(
     } else {
         "does not exist"
     };
+    let shown = crate::sanitize::path(dir);
     match given {
-        Some(sd) => ctx.error(
-            &sd.span,
-            format!("sources_dir `{written}` {what} ({})", dir.display()),
+        Some(_) => ctx.error(
+            &at,
+            format!("sources_dir `{}` {what} ({shown})", escape(written)),
             Some("sources_dir is relative to the positions file".into()),
         ),
         None => ctx.error(
-            &sources[0].id.span,
-            format!("the default sources directory `seeds` {what} ({})", dir.display()),
+            &at,
+            format!("the default sources directory `seeds` {what} ({shown})"),
             Some("put the source texts in seeds/ beside positions.toml, or set sources_dir = \"...\"".into()),
         ),
     }
@@ -250,12 +290,16 @@ fn load_source(ctx: &mut Ctx, dir: &Path, file: &Sp<String>) -> Option<SourceTex
             let hint = match e {
                 SourceError::OutsideSourcesDir => Some(format!(
                     "source files must be inside the sources directory ({}); give a path inside it (no `..`, no absolute path, no link that leads out)",
-                    dir.display()
+                    crate::sanitize::path(dir)
                 )),
                 SourceError::Missing => Some(format!(
                     "paths are relative to the sources directory ({})",
-                    dir.display()
+                    crate::sanitize::path(dir)
                 )),
+                SourceError::NotRegular(_) => Some(
+                    "a source must be a regular text file; save the text as one and name that"
+                        .into(),
+                ),
                 SourceError::TooLarge(_) => {
                     Some("split the document, or keep only the relevant part".into())
                 }
@@ -352,22 +396,27 @@ fn check_stance_in_range(
     );
 }
 
-fn resolve_citations(
-    ctx: &mut Ctx,
-    p: &RawPosition,
-    sources: &[Source],
-    source_ids: &[&str],
-    source_ok: &[bool],
-) -> Vec<Citation> {
+/// The sources as loaded, for resolving citations.
+struct SourceSet<'a> {
+    list: &'a [Source],
+    ids: Vec<&'a str>,
+    /// Whether each source's text loaded.
+    ok: &'a [bool],
+    /// The sources directory, when it is usable (exists, inside the model's folder).
+    dir: Option<&'a Path>,
+}
+
+fn resolve_citations(ctx: &mut Ctx, p: &RawPosition, set: &SourceSet) -> Vec<Citation> {
     let mut out = Vec::new();
     for c in &p.cites {
-        let Some(si) = lookup(ctx, "source", &c.source, source_ids) else {
+        let Some(si) = set.ids.iter().position(|id| *id == c.source.v) else {
+            report_unknown_source(ctx, &c.source, set);
             continue;
         };
-        if !source_ok[si] {
+        if !set.ok[si] {
             continue;
         }
-        let text = &sources[si].text;
+        let text = &set.list[si].text;
         match quote::find(text, &c.quote.v, c.prefix.as_deref(), c.suffix.as_deref()) {
             QuoteMatch::Empty => ctx.error(
                 &c.quote.span,
@@ -375,33 +424,7 @@ fn resolve_citations(
                 Some("copy the exact words from the source that support the position".into()),
             ),
             QuoteMatch::NotFound { closest } => {
-                let mut hint = match quote::difference(text, &c.quote.v) {
-                    Some(quote::Difference::Case) => {
-                        "it is there with other capital letters: matching is case-sensitive\n"
-                            .to_string()
-                    }
-                    Some(quote::Difference::After {
-                        matched,
-                        source_next,
-                        quote_next,
-                    }) => format!(
-                        "it matches up to “…{matched}”; then the source has “{source_next}…” where the quote has “{quote_next}…”\n"
-                    ),
-                    None => String::new(),
-                };
-                hint.push_str(&match closest {
-                    Some(r) => format!(
-                        "the most similar sentence of `{}` is:\n  {}",
-                        c.source.v,
-                        text.text[r].split_whitespace().collect::<Vec<_>>().join(" ")
-                    ),
-                    None => "quotes must match the source exactly (case included); spacing, curly quotes and dashes may differ".into(),
-                });
-                ctx.error(
-                    &c.quote.span,
-                    format!("quote not found in source `{}`", c.source.v),
-                    Some(hint),
-                );
+                report_not_found(ctx, c, si, closest, set);
             }
             QuoteMatch::Found { span, matches } => {
                 if matches > 1 {
@@ -424,6 +447,125 @@ fn resolve_citations(
         }
     }
     out
+}
+
+/// An unknown source id; when a file of that name sits unregistered in the sources
+/// directory, names it and shows the `[sources.ID]` block to add.
+fn report_unknown_source(ctx: &mut Ctx, id: &Sp<String>, set: &SourceSet) {
+    let hint = match set
+        .dir
+        .and_then(|dir| unregistered_file(dir, &id.v, set.list))
+    {
+        Some((file, block)) => format!(
+            "{} is in the sources directory but not registered; add it:\n{block}\nknown: {}",
+            crate::sanitize::path(&file),
+            set.ids.join(", ")
+        ),
+        None => unknown_hint(&id.v, set.ids.iter().copied()),
+    };
+    ctx.error(&id.span, format!("unknown source `{}`", id.v), Some(hint));
+}
+
+/// A file in `dir` that no source names and whose name makes the id `id` (`<id>.txt`,
+/// or a name `stances init` would turn into `id`), with the block that registers it.
+fn unregistered_file(dir: &Path, id: &str, sources: &[Source]) -> Option<(PathBuf, String)> {
+    if !super::parse::valid_id(id) {
+        return None;
+    }
+    let registered: Vec<PathBuf> = sources
+        .iter()
+        .filter_map(|s| dir.join(&s.file).canonicalize().ok())
+        .collect();
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .is_some_and(|stem| stem == id || crate::init::id_for(stem, &[]) == id)
+        })
+        .filter(|p| p.canonicalize().is_ok_and(|c| !registered.contains(&c)))
+        .collect();
+    found.sort_by_key(|p| p.extension().is_none_or(|e| e != "txt"));
+    let file = found.into_iter().next()?;
+    let name = file.file_name()?.to_str()?;
+    let title = SourceText::load(&file)
+        .map(|t| crate::init::title_for(&t, id))
+        .unwrap_or_else(|_| id.to_string());
+    let block = format!(
+        "  [sources.{id}]\n  file = {}\n  title = {}",
+        toml_string(name),
+        toml_string(&crate::sanitize::one_line(&title))
+    );
+    Some((file, block))
+}
+
+/// `s` as a TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// A quote not in its source: says which other source holds it, if one does; else
+/// where it departs from the source and its most similar sentence.
+fn report_not_found(
+    ctx: &mut Ctx,
+    c: &RawCite,
+    si: usize,
+    closest: Option<std::ops::Range<usize>>,
+    set: &SourceSet,
+) {
+    let others = set
+        .list
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != si && set.ok[i])
+        .map(|(i, s)| (i, &s.text));
+    if let Some(&other) = quote::sources_holding(others, &c.quote.v).first() {
+        let o = &set.list[other];
+        ctx.error(
+            &c.quote.span,
+            format!(
+                "quote not found in source `{}`: the quote is in source `{}` (file {})",
+                c.source.v,
+                o.id,
+                crate::sanitize::path(&o.path)
+            ),
+            Some(format!(
+                "cite it from there: source = \"{}\" (or fix the quote if `{}` was meant)",
+                o.id, c.source.v
+            )),
+        );
+        return;
+    }
+    let text = &set.list[si].text;
+    let mut hint = match quote::difference(text, &c.quote.v) {
+        Some(quote::Difference::Case) => {
+            "it is there with other capital letters: matching is case-sensitive\n".to_string()
+        }
+        Some(quote::Difference::After {
+            matched,
+            source_next,
+            quote_next,
+        }) => format!(
+            "it matches up to “…{matched}”; then the source has “{source_next}…” where the quote has “{quote_next}…”\n"
+        ),
+        None => String::new(),
+    };
+    hint.push_str(&match closest {
+        Some(r) => format!(
+            "the most similar sentence of `{}` is:\n  {}",
+            c.source.v,
+            text.text[r].split_whitespace().collect::<Vec<_>>().join(" ")
+        ),
+        None => "quotes must match the source exactly (case included); spacing, curly quotes and dashes may differ".into(),
+    });
+    ctx.error(
+        &c.quote.span,
+        format!("quote not found in source `{}`", c.source.v),
+        Some(hint),
+    );
 }
 
 fn check_date_against_sources(

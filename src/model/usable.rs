@@ -20,8 +20,8 @@ pub enum Unusable {
     /// The file has errors at known places.
     #[error(
         "{} has {count} error(s); run `stances check {}` for all diagnostics with hints",
-        path.display(),
-        path.display()
+        crate::sanitize::path(path),
+        crate::sanitize::path(path)
     )]
     Errors {
         /// The positions file.
@@ -30,7 +30,7 @@ pub enum Unusable {
         count: usize,
     },
     /// The file could not be read or parsed at all.
-    #[error("cannot load {}", .0.display())]
+    #[error("cannot load {}", crate::sanitize::path(.0))]
     Unreadable(PathBuf),
 }
 

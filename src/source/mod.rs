@@ -21,6 +21,9 @@ pub enum SourceError {
     Missing,
     /// The path names a directory.
     IsDirectory,
+    /// The path names something other than a regular file or a directory (a FIFO, a
+    /// device, a socket); the text says which, e.g. "a FIFO (named pipe)".
+    NotRegular(&'static str),
     /// Larger than [`MAX_SOURCE_BYTES`].
     TooLarge(u64),
     /// Not UTF-8; the 1-based line and column of the first bad byte.
@@ -40,6 +43,7 @@ impl std::fmt::Display for SourceError {
             SourceError::OutsideSourcesDir => write!(f, "is outside the sources directory"),
             SourceError::Missing => write!(f, "does not exist"),
             SourceError::IsDirectory => write!(f, "is a directory, not a text file"),
+            SourceError::NotRegular(kind) => write!(f, "is {kind}, not a regular file"),
             SourceError::TooLarge(n) => write!(
                 f,
                 "is {:.1} MiB, over the 16 MiB limit for a source",
@@ -98,20 +102,7 @@ impl SourceText {
 
     /// Reads and decodes a source file, enforcing the size limit.
     pub fn load(path: &Path) -> Result<Self, SourceError> {
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => SourceError::Missing,
-            _ => SourceError::Io(e.to_string()),
-        })?;
-        if meta.is_dir() {
-            return Err(SourceError::IsDirectory);
-        }
-        if meta.len() > MAX_SOURCE_BYTES {
-            return Err(SourceError::TooLarge(meta.len()));
-        }
-        let bytes = std::fs::read(path).map_err(|e| SourceError::Io(e.to_string()))?;
-        if bytes.len() as u64 > MAX_SOURCE_BYTES {
-            return Err(SourceError::TooLarge(bytes.len() as u64));
-        }
+        let bytes = read_regular(path, MAX_SOURCE_BYTES)?;
         Ok(SourceText::from_text(decode(bytes)?))
     }
 
@@ -137,6 +128,58 @@ impl SourceText {
             _ => span.clone(),
         }
     }
+}
+
+/// Reads the regular file at `path` (links followed), at most `limit` bytes. Anything
+/// else fails at once without being opened: a directory, a FIFO (which would block),
+/// a device (`/dev/zero` never ends). The read itself stops after `limit + 1` bytes,
+/// so a file that grows meanwhile cannot exceed the limit either.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
+    let io = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => SourceError::Missing,
+        _ => SourceError::Io(e.to_string()),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(SourceError::IsDirectory);
+    }
+    if !kind.is_file() {
+        return Err(SourceError::NotRegular(kind_name(&kind)));
+    }
+    if meta.len() > limit {
+        return Err(SourceError::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(SourceError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is neither regular nor a directory is, for messages.
+fn kind_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = kind;
+    "a special file"
 }
 
 /// Decodes UTF-8 (a BOM allowed and removed).

@@ -65,6 +65,26 @@ pub fn find(
     }
 }
 
+/// True when `quote` occurs in `source` once both are normalized, as [`find`] matches.
+pub fn occurs(source: &SourceText, quote: &str) -> bool {
+    let q = normalize(quote);
+    !q.is_empty() && memchr::memmem::find(source.normalized.text.as_bytes(), q.as_bytes()).is_some()
+}
+
+/// Which of `sources` hold `quote`: the keys (e.g. indices into the model's sources)
+/// of those it [`occurs`] in, in the order given. Tells where a quote cited from the
+/// wrong source really is.
+pub fn sources_holding<'a, K>(
+    sources: impl IntoIterator<Item = (K, &'a SourceText)>,
+    quote: &str,
+) -> Vec<K> {
+    sources
+        .into_iter()
+        .filter(|(_, s)| occurs(s, quote))
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Where a quote that is not in the source stops matching it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Difference {
@@ -209,6 +229,18 @@ mod tests {
             })
         );
         assert_eq!(difference(&s, "Nothing like it"), None);
+    }
+
+    #[test]
+    fn which_sources_hold_a_quote() {
+        let a = src("Russia rejected a 30-day ceasefire.");
+        let b = src("Kyiv proposed a truce on strikes.");
+        let c = src("Kyiv  proposed a truce, again.");
+        let all = [("a", &a), ("b", &b), ("c", &c)];
+        assert_eq!(sources_holding(all, "Kyiv proposed a truce"), ["b", "c"]);
+        assert_eq!(sources_holding(all, "rejected a 30–day"), ["a"]);
+        assert!(sources_holding(all, "nowhere").is_empty());
+        assert!(sources_holding(all, "  ").is_empty());
     }
 
     #[test]

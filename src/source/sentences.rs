@@ -3,7 +3,8 @@
 //! A blank line always ends a paragraph and so a sentence. Whether a single line break
 //! ends one depends on the document: in hard-wrapped text (blank lines between
 //! paragraphs, or lines of a steady width) it is just a space; in text written one
-//! paragraph per line it ends the paragraph.
+//! paragraph per line it ends the paragraph, unless the line does not end a sentence
+//! (no `.`, `!`, `?`, `…`, `。` at its end): then the sentence goes on on the next line.
 
 use std::ops::Range;
 
@@ -14,6 +15,65 @@ const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
     "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "approx", "est",
     "dept", "univ", "fig", "figs", "cf", "al", "ca", "ed", "eds", "vol", "pp", "op", "mt", "ft",
+];
+
+/// Dotted abbreviations of several letters (`U.S.`, `U.K.`, `a.m.`) can also end a
+/// sentence: they do when one of these words, which usually open one, follows.
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "When",
+    "While",
+    "If",
+    "Although",
+    "However",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "Still",
+    "Since",
+    "Then",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "Such",
+    "According",
+    "Asked",
 ];
 
 /// The byte ranges of the sentences of `text[start..]`, trimmed of white space, in order.
@@ -67,7 +127,7 @@ fn paragraphs(text: &str, start: usize) -> Vec<Range<usize>> {
             continue;
         }
         match &mut current {
-            Some(p) if wrapped => p.end = trimmed.end,
+            Some(p) if wrapped || !ends_sentence(&text[p.clone()]) => p.end = trimmed.end,
             _ => {
                 out.extend(current.take());
                 current = Some(trimmed);
@@ -76,6 +136,16 @@ fn paragraphs(text: &str, start: usize) -> Vec<Range<usize>> {
     }
     out.extend(current);
     out
+}
+
+/// True when `s` ends with sentence-final punctuation (closing quotes or brackets after
+/// it allowed).
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end()
+        .trim_end_matches(is_closer)
+        .chars()
+        .next_back()
+        .is_some_and(is_terminal)
 }
 
 /// True when lines have a steady width, as text wrapped at a fixed column does.
@@ -105,11 +175,26 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '»')
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']' | '»' | '」' | '』' | '）' | '】' | '〕'
+    )
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '\u{2026}')
+    matches!(c, '.' | '!' | '?' | '\u{2026}') || is_cjk_terminal(c)
+}
+
+/// Full stops and marks of Chinese and Japanese text, which no space follows.
+fn is_cjk_terminal(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+/// The word at the start of `s`, opening quotes and brackets skipped.
+fn first_word(s: &str) -> &str {
+    let s = s.trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', '(', '[']);
+    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    &s[..end]
 }
 
 /// True when double quotation marks in the paragraph pair up, so they can be trusted.
@@ -158,14 +243,16 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
         while k < chars.len() && chars[k].1.is_whitespace() {
             k += 1;
         }
-        if k == j || k == chars.len() {
+        let cjk = is_cjk_terminal(c);
+        if k == chars.len() || (k == j && !cjk) {
             // No space after the mark (decimals, "U.S" inside), or the paragraph ends here.
             i = j;
             continue;
         }
-        let next = chars[k].1;
-        let abbreviation = c == '.' && is_abbreviation(&p[sentence_start..at], next);
-        let ends = !in_quote && !next.is_lowercase() && !abbreviation;
+        let after = &p[chars[k].0..];
+        let abbreviation = c == '.' && is_abbreviation(&p[sentence_start..at], after);
+        let lower = chars[k].1.is_lowercase();
+        let ends = !in_quote && (cjk || (!lower && !abbreviation));
         if ends {
             out.push(para.start + sentence_start..para.start + end);
             sentence_start = chars[k].0;
@@ -177,8 +264,9 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
     }
 }
 
-/// True when the word before a full stop is an abbreviation or an initial.
-fn is_abbreviation(before: &str, next: char) -> bool {
+/// True when the word before a full stop is an abbreviation or an initial that does
+/// not end the sentence here, `after` being the text after it.
+fn is_abbreviation(before: &str, after: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace())
         .next()
@@ -192,10 +280,11 @@ fn is_abbreviation(before: &str, next: char) -> bool {
     let letters_only = word.chars().all(|c| c.is_alphabetic() || c == '.');
     let segments_single = word.split('.').all(|s| s.chars().count() <= 1);
     if letters_only && segments_single && word.chars().next().is_some_and(char::is_alphabetic) {
-        return true;
+        let dotted = word.contains('.');
+        return !(dotted && OPENERS.contains(&first_word(after)));
     }
     if matches!(lower.as_str(), "no" | "nos" | "art" | "sec") {
-        return next.is_ascii_digit();
+        return after.starts_with(|c: char| c.is_ascii_digit());
     }
     ABBREVIATIONS.contains(&lower.as_str())
 }
@@ -237,11 +326,81 @@ mod tests {
     }
 
     #[test]
-    fn one_paragraph_per_line_ends_at_each_line() {
-        let t = "First line without stop\nSecond line. Third here\n";
+    fn one_paragraph_per_line_ends_at_each_line_that_ends_a_sentence() {
+        let t = "First line.\nSecond line. Third here!\n“Quoted.”\nLast one without stop\n";
         assert_eq!(
             sentences(t),
-            ["First line without stop", "Second line.", "Third here"]
+            [
+                "First line.",
+                "Second line.",
+                "Third here!",
+                "“Quoted.”",
+                "Last one without stop"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_broken_over_two_lines_is_one() {
+        // One paragraph per line, of very different lengths: not hard-wrapped text.
+        let first = "Russia has rejected a U.S. proposal for a 30-day ceasefire and continues its attacks on Ukrainian cities, officials in Kyiv said on Monday.";
+        let t = format!(
+            "{first}\nZelensky said Kyiv would only attend talks\nafter a full ceasefire had taken effect.\nMoscow did not answer at once, a spokesman said later that day in a short statement.\n"
+        );
+        assert!(!looks_hard_wrapped(&t, &lines(&t, 0)));
+        assert_eq!(
+            sentences(&t),
+            [
+                first,
+                "Zelensky said Kyiv would only attend talks\nafter a full ceasefire had taken effect.",
+                "Moscow did not answer at once, a spokesman said later that day in a short statement."
+            ]
+        );
+        // A blank line still ends it.
+        let t = "A heading without a stop\n\nThe text starts here.\nAnd goes on.";
+        assert_eq!(
+            sentences(t),
+            [
+                "A heading without a stop",
+                "The text starts here.",
+                "And goes on."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dotted_abbreviation_ends_a_sentence_before_an_opening_word() {
+        let t = "Witkoff flew back to the U.S. The talks resume on Monday. U.S. Special Envoy Steve Witkoff is expected in Moscow. He left at 9 a.m. It was late.";
+        assert_eq!(
+            sentences(t),
+            [
+                "Witkoff flew back to the U.S.",
+                "The talks resume on Monday.",
+                "U.S. Special Envoy Steve Witkoff is expected in Moscow.",
+                "He left at 9 a.m.",
+                "It was late."
+            ]
+        );
+        // Initials and titles still never end one.
+        assert_eq!(
+            sentences("He met J. The Younger and Mr. A Smith."),
+            ["He met J. The Younger and Mr. A Smith."]
+        );
+        assert_eq!(
+            sentences("See art. 5 and no. 7 of it."),
+            ["See art. 5 and no. 7 of it."]
+        );
+    }
+
+    #[test]
+    fn cjk_sentences_end_at_their_marks_without_a_space() {
+        assert_eq!(
+            sentences("双方将在下周继续会谈。停火协议仍未签署。"),
+            ["双方将在下周继续会谈。", "停火协议仍未签署。"]
+        );
+        assert_eq!(
+            sentences("他说：「我们不会让步！」会谈结束了吗？还没有。"),
+            ["他说：「我们不会让步！」", "会谈结束了吗？", "还没有。"]
         );
     }
 

@@ -1,4 +1,10 @@
 //! Opening positions.toml in the user's editor at the right line.
+//!
+//! The editor is `$VISUAL`, else `$EDITOR`, else `vi`, split like a shell would (so a
+//! path with spaces can be quoted). How it takes the line: `$STANCES_EDITOR_LINE` when
+//! set, a template of arguments with `{line}` and `{file}` (e.g. `+{line} {file}`,
+//! `--goto {file}:{line}`); else by the editor's name (see [`family`]); an editor it
+//! does not know gets the file only.
 
 use std::path::Path;
 use std::process::Command;
@@ -42,13 +48,41 @@ pub fn family(program: &str) -> Family {
     }
 }
 
+/// The environment variable holding the line syntax template.
+pub const LINE_SYNTAX_VAR: &str = "STANCES_EDITOR_LINE";
+
+/// Words of a command as a shell would split them; on unbalanced quotes, at white space.
+fn words(s: &str) -> Vec<String> {
+    shell_words::split(s).unwrap_or_else(|_| s.split_whitespace().map(str::to_string).collect())
+}
+
 /// The program and arguments that open `file` at `line` with `editor` (which may
-/// carry its own arguments, like `code --wait`).
-pub fn command_line(editor: &str, file: &Path, line: usize) -> Option<(String, Vec<String>)> {
-    let mut words = editor.split_whitespace().map(str::to_string);
+/// carry its own arguments, like `code --wait`, and is split like a shell would).
+/// `line_syntax`, a template like `+{line} {file}`, says how to pass the line; the
+/// file is added at the end when it has no `{file}`. Without it, the editor's
+/// [`family`] decides.
+pub fn command_line(
+    editor: &str,
+    line_syntax: Option<&str>,
+    file: &Path,
+    line: usize,
+) -> Option<(String, Vec<String>)> {
+    let mut words = words(editor).into_iter();
     let program = words.next()?;
     let mut args: Vec<String> = words.collect();
     let file = file.display().to_string();
+    if let Some(template) = line_syntax.filter(|t| !t.trim().is_empty()) {
+        let parts = self::words(template);
+        let has_file = parts.iter().any(|p| p.contains("{file}"));
+        args.extend(parts.iter().map(|p| {
+            p.replace("{line}", &line.to_string())
+                .replace("{file}", &file)
+        }));
+        if !has_file {
+            args.push(file);
+        }
+        return Some((program, args));
+    }
     match family(&program) {
         Family::PlusLine => args.extend([format!("+{line}"), file]),
         Family::Goto => args.extend(["--goto".to_string(), format!("{file}:{line}")]),
@@ -59,9 +93,11 @@ pub fn command_line(editor: &str, file: &Path, line: usize) -> Option<(String, V
 }
 
 /// Runs the editor and waits; an error says what went wrong, for the status bar.
+/// The line syntax comes from `$STANCES_EDITOR_LINE`, when set.
 pub fn run(editor: &str, file: &Path, line: usize) -> Result<(), String> {
-    let (program, args) =
-        command_line(editor, file, line).ok_or("no editor set: set $VISUAL or $EDITOR")?;
+    let syntax = std::env::var(LINE_SYNTAX_VAR).ok();
+    let (program, args) = command_line(editor, syntax.as_deref(), file, line)
+        .ok_or("no editor set: set $VISUAL or $EDITOR")?;
     match Command::new(&program).args(&args).status() {
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(format!("editor `{editor}` exited with {s}")),
@@ -79,7 +115,7 @@ mod tests {
     #[test]
     fn each_family_gets_the_line_its_way() {
         let f = Path::new("/m/positions.toml");
-        let cl = |e: &str| command_line(e, f, 42).unwrap();
+        let cl = |e: &str| command_line(e, None, f, 42).unwrap();
         for e in [
             "vi",
             "vim",
@@ -107,6 +143,53 @@ mod tests {
         );
         assert_eq!(cl("subl -w").1, ["-w", "/m/positions.toml:42"]);
         assert_eq!(cl("myeditor").1, ["/m/positions.toml"]);
-        assert_eq!(command_line("  ", f, 1), None);
+        assert_eq!(command_line("  ", None, f, 1), None);
+    }
+
+    #[test]
+    fn a_line_syntax_template_and_quoted_paths() {
+        let f = Path::new("/m/my positions.toml");
+        let with = |e: &str, t: &str| command_line(e, Some(t), f, 7).unwrap();
+        assert_eq!(
+            with("my-wrapper", "+{line} {file}"),
+            (
+                "my-wrapper".into(),
+                vec!["+7".into(), "/m/my positions.toml".into()]
+            )
+        );
+        assert_eq!(
+            with("'/opt/My Editor/edit' --wait", "--goto {file}:{line}").1,
+            ["--wait", "--goto", "/m/my positions.toml:7"]
+        );
+        assert_eq!(
+            with("/opt/My Editor/edit", "-l {line}"),
+            (
+                "/opt/My".into(),
+                vec![
+                    "Editor/edit".into(),
+                    "-l".into(),
+                    "7".into(),
+                    "/m/my positions.toml".into()
+                ]
+            )
+        );
+        assert_eq!(
+            with("ed", "'--line={line}'").1,
+            ["--line=7", "/m/my positions.toml"]
+        );
+        // A template overrides what the editor's name would pick; an empty one does not.
+        assert_eq!(with("vim", "{file}").1, ["/m/my positions.toml"]);
+        assert_eq!(
+            command_line("vim", Some(" "), f, 7).unwrap().1,
+            ["+7", "/m/my positions.toml"]
+        );
+        // A program path with spaces, quoted, is one word; its name picks the family.
+        assert_eq!(
+            command_line("\"/opt/x y/nvim\" -p", None, f, 3).unwrap(),
+            (
+                "/opt/x y/nvim".into(),
+                vec!["-p".into(), "+3".into(), "/m/my positions.toml".into()]
+            )
+        );
     }
 }

@@ -40,15 +40,11 @@ pub fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
 }
 
-/// The areas of a terminal of `size` showing `errors` diagnostics in the error panel:
-/// the panel takes a line per error plus its title, at most a third of the screen.
-pub fn areas(size: (u16, u16), errors: usize) -> Areas {
+/// The areas of a terminal of `size` whose error panel wants `panel_rows` rows (its
+/// title included; 0 when the file loads): the panel gets at most a third of the screen.
+pub fn areas(size: (u16, u16), panel_rows: usize) -> Areas {
     let (w, h) = size;
-    let want = if errors == 0 {
-        0
-    } else {
-        u16::try_from(errors + 1).unwrap_or(u16::MAX)
-    };
+    let want = u16::try_from(panel_rows).unwrap_or(u16::MAX);
     let panel = want.min(h / 3).min(h.saturating_sub(2));
     let main_h = h.saturating_sub(1 + panel);
     Areas {
@@ -66,9 +62,10 @@ fn header_lines(screen: Screen) -> u16 {
     }
 }
 
-/// Height of the part of `screen` that scrolls (below its header lines).
-pub fn body_height(screen: Screen, size: (u16, u16), errors: usize) -> usize {
-    let main = areas(size, errors).main;
+/// Height of the part of `screen` that scrolls (below its header lines), with an error
+/// panel that wants `panel_rows` rows.
+pub fn body_height(screen: Screen, size: (u16, u16), panel_rows: usize) -> usize {
+    let main = areas(size, panel_rows).main;
     usize::from(main.height.saturating_sub(header_lines(screen)))
 }
 
@@ -448,7 +445,7 @@ mod tests {
 
     #[test]
     fn the_panel_takes_room_from_the_main_area_not_the_status_bar() {
-        let a = areas((60, 9), 5);
+        let a = areas((60, 9), 6);
         assert_eq!(a.panel.height, 3);
         assert_eq!(a.main.height, 5);
         assert_eq!(a.panel.y, 5);

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod matrix;
 pub mod pair;
 pub mod panel;
+pub mod panel_text;
 pub mod source;
 pub mod sources_list;
 pub mod spectrum;
@@ -53,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         main,
         panel: errors,
         bar,
-    } = layout::areas((area.width, area.height), app.errors.len());
+    } = app.areas_in((area.width, area.height));
     match app.screen() {
         Screen::Grid => grid::draw(frame, app, main),
         Screen::Detail => detail::draw(frame, app, main),

@@ -1,6 +1,7 @@
 //! Boxes drawn over the views: the error panel of a broken positions file, and popups.
 
 use super::app::App;
+use super::panel_text::{compact_rows, error_rows};
 use crate::sanitize::one_line;
 use crate::wrap::fit;
 use ratatui::Frame;
@@ -8,29 +9,30 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-/// The diagnostics of the file on disk while it does not load (the last good model stays).
+/// The error panel: [`error_rows`] when they fit `area`; else one row per
+/// diagnostic, each ended at a whole word.
 pub fn draw_errors(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || app.errors.is_empty() {
         return;
     }
     let theme = app.theme;
     let width = usize::from(area.width);
-    let mut lines = vec![Line::styled(
-        fit(
-            &format!(
-                " {} does not load — fix it and save; showing the last good version",
-                app.path.display()
-            ),
-            width,
-        ),
-        theme.error(),
-    )];
-    for d in &app.errors {
-        lines.push(Line::raw(fit(
-            &one_line(&d.to_string().replace('\n', " ")),
-            width,
-        )));
+    let mut rows = error_rows(&app.path, &app.view.model, &app.errors, width);
+    if rows.len() > usize::from(area.height) {
+        rows = compact_rows(&app.path, &app.view.model, &app.errors, width);
     }
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let row = fit(&row, width);
+            if i == 0 {
+                Line::styled(row, theme.error())
+            } else {
+                Line::raw(row)
+            }
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 

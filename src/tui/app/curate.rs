@@ -148,7 +148,8 @@ impl App {
         }
     }
 
-    /// Takes a freshly loaded model, or keeps the last good one and shows the errors.
+    /// Takes a freshly loaded model, or keeps the one shown (the last good one, or the
+    /// part of a file that never loaded whole) and shows the errors.
     pub fn apply_reload(&mut self, loaded: crate::model::Loaded) {
         let Some(model) = loaded.model else {
             self.errors = loaded
@@ -157,9 +158,10 @@ impl App {
                 .filter(|d| d.is_error())
                 .collect();
             self.message = Some(format!(
-                "{} has {} error(s); showing the last good version",
-                self.path.display(),
-                self.errors.len()
+                "{} has {} error(s); {}",
+                crate::sanitize::path(&self.path),
+                self.errors.len(),
+                crate::tui::panel_text::showing(&self.view.model)
             ));
             self.fix_scroll();
             return;

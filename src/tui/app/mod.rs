@@ -251,12 +251,32 @@ impl App {
     /// Height in rows of the scrolling part of the current screen (below its header
     /// lines, above the error panel and the status bar).
     pub fn body_height(&self) -> usize {
-        layout::body_height(self.screen(), self.size, self.errors.len())
+        layout::body_height(self.screen(), self.size, self.panel_rows(self.size.0))
     }
 
     /// Where the parts of the screen go.
     pub fn areas(&self) -> layout::Areas {
-        layout::areas(self.size, self.errors.len())
+        self.areas_in(self.size)
+    }
+
+    /// Where the parts of a screen of `size` go: the error panel gets the rows its
+    /// wrapped text needs, at most a third of the screen.
+    pub fn areas_in(&self, size: (u16, u16)) -> layout::Areas {
+        layout::areas(size, self.panel_rows(size.0))
+    }
+
+    /// Rows the error panel wants at `width` (0 when the file loads).
+    fn panel_rows(&self, width: u16) -> usize {
+        if self.errors.is_empty() {
+            return 0;
+        }
+        let rows = super::panel_text::error_rows(
+            &self.path,
+            &self.view.model,
+            &self.errors,
+            usize::from(width),
+        );
+        rows.len()
     }
 
     /// The grid as shown, for measuring and drawing it.

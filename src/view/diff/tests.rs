@@ -197,6 +197,7 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
         title: "P".into(),
         description: None,
         sources_dir: PathBuf::from("seeds"),
+        partial: false,
         parties: (0..3)
             .map(|i| Party {
                 id: format!("p{i}"),

@@ -1,0 +1,107 @@
+//! The text of the error panel, word-wrapped: measured by the layout (how tall the
+//! panel is) and drawn by the panel.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Model;
+use crate::sanitize::one_line;
+use crate::wrap::fit;
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+/// What the reader shows while the file on disk does not load: the last good
+/// version, or, when the file never loaded whole, the part of it that resolved.
+pub fn showing(model: &Model) -> &'static str {
+    if model.partial {
+        "showing the parts of it that load (it has not loaded whole yet)"
+    } else {
+        "showing the last good version"
+    }
+}
+
+/// The error panel's title: the file does not load, and what is shown meanwhile.
+fn title(path: &Path, shown: &Model) -> String {
+    format!(
+        " {} does not load — fix it and save; {}",
+        crate::sanitize::path(path),
+        showing(shown)
+    )
+}
+
+/// The error panel in full, word-wrapped to `width`: the title, then each diagnostic
+/// and its hint lines, indented. Nothing is cut mid-word; the panel needs this many
+/// rows to show everything.
+pub fn error_rows(path: &Path, shown: &Model, errors: &[Diagnostic], width: usize) -> Vec<String> {
+    let mut rows = wrap_indented(&title(path, shown), width, "", " ");
+    for d in errors {
+        let mut plain = d.clone();
+        plain.hint = None;
+        rows.extend(wrap_indented(
+            &one_line(&plain.to_string()),
+            width,
+            "",
+            "  ",
+        ));
+        for hint in d.hint.iter().flat_map(|h| h.lines()) {
+            let hint = one_line(&crate::sanitize::escape(hint));
+            rows.extend(wrap_indented(&hint, width, "  hint: ", "        "));
+        }
+    }
+    rows
+}
+
+/// One row per diagnostic, its hint after it, ended at a word (for a short panel).
+pub fn compact_rows(
+    path: &Path,
+    shown: &Model,
+    errors: &[Diagnostic],
+    width: usize,
+) -> Vec<String> {
+    let mut rows = vec![fit_words(&title(path, shown), width)];
+    for d in errors {
+        rows.push(fit_words(
+            &one_line(&d.to_string().replace('\n', " ")),
+            width,
+        ));
+    }
+    rows
+}
+
+/// `s` cut after the last whole word that fits `width` columns, marked ` …`.
+fn fit_words(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let room = width.saturating_sub(2);
+    let mut out = String::new();
+    for word in s.split(' ') {
+        let sep = usize::from(!out.is_empty());
+        if out.width() + sep + word.width() > room {
+            break;
+        }
+        if sep == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        return fit(s, width);
+    }
+    format!("{out} …")
+}
+
+/// Word-wraps `text` to `width` columns: the first line after `first`, the rest after `rest`.
+fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let room = width.saturating_sub(rest.width()).max(1);
+    let mut out: Vec<String> = Vec::new();
+    for (i, line) in crate::wrap::lines(&format!("{first}{text}"), room)
+        .into_iter()
+        .enumerate()
+    {
+        out.push(if i == 0 {
+            line
+        } else {
+            format!("{rest}{line}")
+        });
+    }
+    out
+}
