@@ -13,7 +13,7 @@ pub mod export;
 pub mod init;
 pub mod model;
 pub mod sanitize;
-pub mod sentences;
+pub mod sentence_list;
 pub mod source;
 pub mod suggest;
 pub mod tui;

@@ -313,7 +313,7 @@ fn run_sentences(
         // A bare text file and no model: nothing can be cited.
         let text =
             SourceText::load(as_path).map_err(|e| anyhow::anyhow!("{} {e}", escape(source)))?;
-        stances::sentences::list(&text, None)
+        stances::sentence_list::list(&text, None)
     } else {
         let path = positions_file(file)?;
         // A file with errors still lists sentences: that is when they are needed.
@@ -326,11 +326,11 @@ fn run_sentences(
         }
         let found = model.find_source(source, path.parent().unwrap_or(Path::new("")));
         match found {
-            Some(i) => stances::sentences::list(&model.sources[i].text, Some((&model, i))),
+            Some(i) => stances::sentence_list::list(&model.sources[i].text, Some((&model, i))),
             None if as_path.is_file() => {
                 let text = SourceText::load(as_path)
                     .map_err(|e| anyhow::anyhow!("{} {e}", escape(source)))?;
-                stances::sentences::list(&text, None)
+                stances::sentence_list::list(&text, None)
             }
             None => {
                 let ids: Vec<&str> = model.sources.iter().map(|s| s.id.as_str()).collect();
@@ -354,7 +354,7 @@ fn run_sentences(
         serde_json::to_writer_pretty(&mut out, &shown)?;
         writeln!(out)?;
     } else {
-        out.write_all(stances::sentences::to_text(&shown).as_bytes())?;
+        out.write_all(stances::sentence_list::to_text(&shown).as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

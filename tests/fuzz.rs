@@ -388,7 +388,7 @@ fn sentences_and_quotes(m: &Model) -> Result<(), TestCaseError> {
     for (i, s) in m.sources.iter().enumerate() {
         let chars: Vec<char> = s.text.text.chars().collect();
         let mut last_end = 0;
-        for sentence in stances::sentences::list(&s.text, Some((m, i))) {
+        for sentence in stances::sentence_list::list(&s.text, Some((m, i))) {
             prop_assert!(last_end <= sentence.start && sentence.start <= sentence.end);
             prop_assert!(sentence.end <= chars.len());
             let slice: String = chars[sentence.start..sentence.end].iter().collect();
