@@ -162,7 +162,7 @@ fn evidence_toggle_and_marks_in_the_grid() {
     let (cell, _) = a.grid_shape().cell_text(0, 0).unwrap();
     assert_eq!(
         cell,
-        "• ? ◇◆◇· stated · high · 1 cite/1 src · 03-10 — Border could stay soft"
+        "• ◇◆◇· stated · high · 1 cite/1 src · 03-10 — Border could stay soft"
     );
     assert!(lines(&render(&a)).join("\n").contains("1 cite/1"));
     a.update(Action::ToggleEvidence);

@@ -134,7 +134,7 @@ pub fn render_text(view: &View, c: &Comparison) -> String {
     }
     let _ = writeln!(
         out,
-        "\nX stance   = acceptable range   · outside it   {CONTESTED_MARK} contested   {THIN_MARK} single account or low confidence"
+        "\nX stance   = acceptable range   · outside it   {CONTESTED_MARK} contested   {THIN_MARK} thin evidence: one account not rated high, or low confidence"
     );
     for ic in &c.issues {
         issue_text(m, ic, &mut out);

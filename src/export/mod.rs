@@ -179,7 +179,7 @@ pub fn flag_words(model: &Model, position: usize) -> String {
     if e.contested.is_some() {
         words.push(format!("{CONTESTED_MARK} contested"));
     }
-    if e.single_account {
+    if e.single_account && e.thin() && !e.low_confidence {
         words.push(format!("{THIN_MARK} single account"));
     }
     if e.low_confidence {

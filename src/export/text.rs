@@ -3,7 +3,7 @@
 //! Every string goes through [`crate::sanitize`], so nothing in a positions file can
 //! reach the terminal as a control sequence. A cell is the summary, then the stance
 //! in words in parentheses, then status · date · confidence and the evidence marks
-//! (`±` contested, `?` single account or low confidence); a legend and the reasons for
+//! (`±` contested, `?` thin evidence); a legend and the reasons for
 //! contested cells follow the table.
 
 use super::stance_words;
@@ -98,8 +98,9 @@ fn contested_notes(view: &View, width: usize, out: &mut String) {
     });
     if marked {
         out.push('\n');
-        let legend =
-            format!("{CONTESTED_MARK} contested   {THIN_MARK} single account or low confidence");
+        let legend = format!(
+            "{CONTESTED_MARK} contested   {THIN_MARK} thin evidence: one account not rated high, or low confidence"
+        );
         for l in crate::wrap::lines(&legend, width) {
             out.push_str(&l);
             out.push('\n');

@@ -103,7 +103,7 @@ pub fn spectrum_row(
 }
 
 /// The legend under the spectrum.
-pub const SPECTRUM_LEGEND: &str = "X stance  = could accept  · outside  BLOCKING: at the gap's edges  ± contested  ? single account or low confidence  ←/→ other issue  Enter open the cell";
+pub const SPECTRUM_LEGEND: &str = "X stance  = could accept  · outside  BLOCKING: at the gap's edges  ± contested  ? thin evidence: one account not rated high, or low confidence  ←/→ other issue  Enter open the cell";
 
 /// First line of the spectrum's body to show so that party row `sel` is visible.
 pub fn spectrum_scroll(view: &View, issue: usize, sel: usize, scroll: usize, area: Rect) -> usize {

@@ -267,7 +267,7 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         "  ±                 contested: a nearby position of the party pulls the other way, or the curator says so",
     ));
     out.push(Line::raw(
-        "  ?                 thin evidence: a single account (one source, one speaker) or low confidence",
+        "  ?                 thin evidence: low confidence, or one account (one source, one speaker) not rated high",
     ));
     out
 }

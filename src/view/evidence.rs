@@ -1,9 +1,12 @@
 //! How strong the evidence behind a position is: its status, confidence and date, how
 //! many citations and distinct sources back it, and two warnings that need no toggle:
-//! *thin* evidence (a single account, or low confidence) and *contested* positions.
+//! *thin* evidence and *contested* positions.
 //!
 //! **Single account**: the position has at least one citation, all from one source,
 //! and the citations name at most one speaker (one report, or one person on record).
+//!
+//! **Thin** (see [`Evidence::thin`]): low confidence, or a single account that the
+//! curator has not rated high confidence.
 //!
 //! **Contested** (see [`contested`]): a position with a `stance`, dated, is contested
 //! when the same party, on the same issue, within the [`CONTESTED_WINDOW_DAYS`] days
@@ -27,7 +30,8 @@ pub const CONTESTED_WINDOW_DAYS: i64 = 7;
 
 /// The mark of a contested cell (drawn next to the summary; not colour alone).
 pub const CONTESTED_MARK: char = '±';
-/// The mark of a cell resting on a single account or held with low confidence.
+/// The mark of a cell whose evidence is thin: low confidence, or a single account not
+/// rated high confidence.
 pub const THIN_MARK: char = '?';
 
 /// Why a position counts as contested.
@@ -111,9 +115,11 @@ impl Evidence {
         }
     }
 
-    /// True when the evidence is thin: a single account or low confidence.
+    /// True when the evidence is thin: low confidence, or a single account (one source,
+    /// one speaker) that the curator has not rated high confidence (a direct, on-record
+    /// statement rated high is not thin because only one article carries it).
     pub fn thin(&self) -> bool {
-        self.single_account || self.low_confidence
+        self.low_confidence || (self.single_account && self.confidence != Some(Confidence::High))
     }
 
     /// The marks of the cell: [`CONTESTED_MARK`] and [`THIN_MARK`], as they apply.
