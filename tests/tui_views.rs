@@ -354,3 +354,35 @@ fn with_the_error_panel_open_g_and_clicks_keep_the_selection_visible() {
     app.update(Action::Click(col_x(&app, 1) + 1, panel.y));
     assert_eq!((app.grid.issue, app.grid.party), before);
 }
+
+#[test]
+fn the_more_columns_marks_survive_a_cut_header() {
+    let mut toml = String::from("schema = 1\ntitle = \"Wide\"\n[issues.x]\nname = \"X\"\n");
+    for p in 0..5 {
+        toml.push_str(&format!(
+            "[parties.p{p}]\nname = \"Party {p}\"\nshort = \"A very long header for party {p}\"\n"
+        ));
+    }
+    let loaded = stances::model::load_str(
+        &toml,
+        std::path::Path::new("positions.toml"),
+        std::path::Path::new("."),
+    );
+    let model = loaded.model.or(loaded.partial).expect("wide model loads");
+    let mut app = App::new(
+        model,
+        "positions.toml".into(),
+        stances::tui::theme::Theme { color: false },
+        (50, 8),
+    );
+    let header = lines(&render(&app))[0].clone();
+    assert!(header.trim_end().ends_with('›'), "{header}");
+    for _ in 0..3 {
+        app.update(Action::Right);
+    }
+    let header = lines(&render(&app))[0].clone();
+    assert!(
+        header.contains('‹') && header.trim_end().ends_with('›'),
+        "{header}"
+    );
+}

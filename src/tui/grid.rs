@@ -2,6 +2,7 @@
 //! ([`crate::tui::layout::GridShape`]).
 
 use super::app::App;
+use super::layout::{GridLayout, GridRow};
 use super::styled::styled_line;
 use crate::wrap::{fit, wrap_ranges};
 use ratatui::Frame;
@@ -10,6 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// A cell prepared for drawing: its text, the stance mark's range and colour, and its lines.
 struct PreparedCell {
@@ -53,16 +55,13 @@ fn prepare_row(
     .collect()
 }
 
-/// Draws the grid into `area`.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+/// The header line: the corner, then the column labels, with `‹`/`›` kept visible
+/// (never cut) when columns are scrolled off to that side.
+fn header_line(app: &App, l: &GridLayout) -> Line<'static> {
     let theme = app.theme;
     let shape = app.grid_shape();
-    let l = shape.layout(app.grid_offsets(), area);
-    let (rows, cols) = app.grid_dims();
-    let (sel_row, sel_col) = app.selected();
-    let mut lines: Vec<Line> = Vec::new();
-
-    // Header: the corner, then column labels, with arrows when columns are hidden.
+    let (_, cols) = app.grid_dims();
+    let sel_col = app.selected().1;
     let corner = if app.grid.transposed {
         "Party"
     } else {
@@ -70,98 +69,149 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mut header = vec![Span::styled(fit(corner, l.head_w), theme.heading())];
     for c in l.cols.clone() {
-        let mut label = shape.col_label(c);
-        if c == l.cols.start && c > 0 {
-            label = format!("‹ {label}");
-        }
-        if c + 1 == l.cols.end && c + 1 < cols {
-            label = format!("{label} ›");
-        }
+        let left = if c == l.cols.start && c > 0 {
+            "‹ "
+        } else {
+            ""
+        };
+        let right = if c + 1 == l.cols.end && c + 1 < cols {
+            " ›"
+        } else {
+            ""
+        };
+        let room = l.col_w.saturating_sub(1);
+        let arrows = left.width() + right.width();
+        let label = if room > arrows {
+            let text = fit(&shape.col_label(c), room - arrows);
+            format!("{left}{}{right}", text.trim_end())
+        } else {
+            shape.col_label(c)
+        };
         let style = if c == sel_col {
             theme.heading().patch(theme.selected())
         } else {
             theme.heading()
         };
-        header.push(Span::styled(fit(&label, l.col_w.saturating_sub(1)), style));
+        header.push(Span::styled(fit(&label, room), style));
         header.push(Span::raw(" "));
     }
-    lines.push(Line::from(header));
+    Line::from(header)
+}
 
+/// Where a cell's line goes: line `line_no` of a row `height` lines tall, `width`
+/// columns, in style `base`, selected or not.
+struct CellLine {
+    line_no: usize,
+    height: usize,
+    width: usize,
+    base: Style,
+    selected: bool,
+}
+
+/// The spans of one screen line of a cell.
+fn cell_spans(app: &App, cell: Option<&PreparedCell>, at: &CellLine) -> Vec<Span<'static>> {
+    let CellLine {
+        line_no,
+        height,
+        width,
+        base,
+        selected,
+    } = *at;
+    match cell {
+        Some(cell) => {
+            let piece = cell.lines.get(line_no).cloned().unwrap_or(0..0);
+            let cut = line_no + 1 == height && cell.lines.len() > height;
+            let fitted = if cut {
+                // The row is full but the text goes on: say so.
+                fit(&format!("{}…", cell.text[piece.clone()].trim_end()), width)
+            } else {
+                fit(&cell.text[piece.clone()], width)
+            };
+            // Re-anchor the stance mark onto the fitted string.
+            let marks = if piece.start == 0 && !cell.mark.is_empty() {
+                let end = cell.mark.end.min(fitted.len());
+                vec![(cell.mark.start..end, base.patch(cell.style))]
+            } else {
+                Vec::new()
+            };
+            styled_line(&fitted, 0..fitted.len(), &marks, base).spans
+        }
+        None => {
+            let text = if line_no == 0 { "–" } else { "" };
+            let style = if selected {
+                base
+            } else {
+                base.patch(app.theme.dim())
+            };
+            vec![Span::styled(fit(text, width), style)]
+        }
+    }
+}
+
+/// The screen lines of one grid row.
+fn row_lines(app: &App, l: &GridLayout, row: &GridRow) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let (sel_row, sel_col) = app.selected();
+    let (r, h) = (row.row, row.height);
+    let cells = prepare_row(app, r, l.cols.clone(), l.col_w);
+    let label_style = if r == sel_row {
+        theme.heading().patch(theme.selected())
+    } else {
+        theme.heading()
+    };
+    let mut out = Vec::with_capacity(h);
+    for line_no in 0..h {
+        let label = if line_no == 0 {
+            app.grid_shape().row_label(r)
+        } else {
+            String::new()
+        };
+        let mut spans = vec![
+            Span::styled(fit(&label, l.head_w.saturating_sub(1)), label_style),
+            Span::raw(" "),
+        ];
+        for (ci, cell) in cells.iter().enumerate() {
+            let c = l.cols.start + ci;
+            let (issue, party) = app.cell_at(r, c);
+            let mut base = Style::default();
+            if app
+                .position_at(issue, party)
+                .is_some_and(|p| app.position_matches(p))
+            {
+                base = base.patch(theme.matched());
+            }
+            let selected = r == sel_row && c == sel_col;
+            if selected {
+                base = base.patch(theme.selected());
+            }
+            let at = CellLine {
+                line_no,
+                height: h,
+                width: l.col_w.saturating_sub(1),
+                base,
+                selected,
+            };
+            spans.extend(cell_spans(app, cell.as_ref(), &at));
+            spans.push(Span::raw(" "));
+        }
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// Draws the grid into `area`.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let l = app.grid_shape().layout(app.grid_offsets(), area);
+    let (rows, cols) = app.grid_dims();
+    let mut lines = vec![header_line(app, &l)];
     if rows == 0 || cols == 0 {
         lines.push(Line::styled(
             "(no issues or no parties in this file)",
-            theme.dim(),
+            app.theme.dim(),
         ));
     }
     for row in &l.rows {
-        let (r, h) = (row.row, row.height);
-        let cells = prepare_row(app, r, l.cols.clone(), l.col_w);
-        for line_no in 0..h {
-            let label = if line_no == 0 {
-                shape.row_label(r)
-            } else {
-                String::new()
-            };
-            let label_style = if r == sel_row {
-                theme.heading().patch(theme.selected())
-            } else {
-                theme.heading()
-            };
-            let mut spans = vec![
-                Span::styled(fit(&label, l.head_w.saturating_sub(1)), label_style),
-                Span::raw(" "),
-            ];
-            for (ci, cell) in cells.iter().enumerate() {
-                let c = l.cols.start + ci;
-                let (issue, party) = app.cell_at(r, c);
-                let selected = r == sel_row && c == sel_col;
-                let matched = app
-                    .position_at(issue, party)
-                    .is_some_and(|p| app.position_matches(p));
-                let mut base = Style::default();
-                if matched {
-                    base = base.patch(theme.matched());
-                }
-                if selected {
-                    base = base.patch(theme.selected());
-                }
-                let w = l.col_w.saturating_sub(1);
-                match cell {
-                    Some(PreparedCell {
-                        text: t,
-                        mark,
-                        style,
-                        lines: wrapped,
-                    }) => {
-                        let piece = wrapped.get(line_no).cloned().unwrap_or(0..0);
-                        let cut = line_no + 1 == h && wrapped.len() > h;
-                        let fitted = if cut {
-                            // The row is full but the text goes on: say so.
-                            fit(&format!("{}…", t[piece.clone()].trim_end()), w)
-                        } else {
-                            fit(&t[piece.clone()], w)
-                        };
-                        // Re-anchor the stance mark onto the fitted string.
-                        let marks = if piece.start == 0 && !mark.is_empty() {
-                            vec![(mark.start..mark.end.min(fitted.len()), base.patch(*style))]
-                        } else {
-                            Vec::new()
-                        };
-                        let line = styled_line(&fitted, 0..fitted.len(), &marks, base);
-                        spans.extend(line.spans);
-                    }
-                    None => {
-                        let text = if line_no == 0 { "–" } else { "" };
-                        spans.push(Span::styled(
-                            fit(text, w),
-                            base.patch(if selected { base } else { theme.dim() }),
-                        ));
-                    }
-                }
-                spans.push(Span::raw(" "));
-            }
-            lines.push(Line::from(spans));
-        }
+        lines.extend(row_lines(app, &l, row));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
