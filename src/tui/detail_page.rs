@@ -184,14 +184,30 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
     let Some(p) = m.positions.get(open.position) else {
         return DetailPage::default();
     };
-    let issue = &m.issues[p.issue];
-    let party = &m.parties[p.party];
-    let q = query;
     let mut page = Page {
         lines: Vec::new(),
         width: width.max(1),
     };
+    position_lines(&mut page, m, open.position, query, theme);
+    let history = history_lines(&mut page, m, open, theme);
+    page.blank();
+    page.heading(
+        format!("Citations ({})", p.citations.len()),
+        theme.heading(),
+    );
+    let citations = citation_lines(&mut page, m, open, query, theme);
+    DetailPage {
+        lines: page.lines,
+        anchors: Anchors { history, citations },
+    }
+}
 
+/// The position itself: issue and party, summary, date, status, confidence, whether it
+/// is contested, stance, range, conditions, detail and notes.
+fn position_lines(page: &mut Page, m: &Model, position: usize, q: &str, theme: Theme) {
+    let p = &m.positions[position];
+    let issue = &m.issues[p.issue];
+    let party = &m.parties[p.party];
     page.heading(
         format!("{} · {}", one_line(&issue.name), one_line(&party.name)),
         theme.heading(),
@@ -207,10 +223,10 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
         &query_marks(&summary, q, theme.matched()),
         Style::default().add_modifier(Modifier::BOLD),
     );
-    let mut facts = vec![format!(
-        "as of {}",
-        p.as_of.map_or("undated".to_string(), |d| d.to_string())
-    )];
+    let mut facts = vec![
+        p.as_of
+            .map_or("undated".to_string(), |d| format!("as of {d}")),
+    ];
     if let Some(s) = &p.status {
         facts.push(format!("status: {s}"));
     }
@@ -218,6 +234,10 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
         facts.push(format!("confidence: {c}"));
     }
     page.wrapped("", &facts.join(" · "), &[], theme.dim());
+    if let Some(why) = crate::view::evidence::contested(m, position) {
+        let why = one_line(&why.reason(m));
+        page.wrapped("± contested: ", &why, &[], Style::default());
+    }
     if let Some(st) = p.stance {
         let step = &issue.scale[st];
         let bar: String = (0..issue.scale.len())
@@ -246,24 +266,25 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
     if let Some(d) = &p.detail {
         page.blank();
         let d = one_line(d);
-        page.wrapped(
-            "",
-            &d,
-            &query_marks(&d, q, theme.matched()),
-            Style::default(),
-        );
+        let marks = query_marks(&d, q, theme.matched());
+        page.wrapped("", &d, &marks, Style::default());
     }
     if let Some(n) = &p.notes {
         page.blank();
         page.wrapped("note: ", &one_line(n), &[], theme.dim());
     }
+}
 
-    let history = history_lines(&mut page, m, open, theme);
-    page.blank();
-    page.heading(
-        format!("Citations ({})", p.citations.len()),
-        theme.heading(),
-    );
+/// Every citation of the open position as its whole sentence with the quote marked,
+/// then where it comes from; returns the (first, end) line of each.
+fn citation_lines(
+    page: &mut Page,
+    m: &Model,
+    open: Open,
+    q: &str,
+    theme: Theme,
+) -> Vec<(usize, usize)> {
+    let p = &m.positions[open.position];
     let mut starts = Vec::new();
     for (i, c) in p.citations.iter().enumerate() {
         let first = page.lines.len();
@@ -294,12 +315,8 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
             meta.push(format!("via {}", one_line(s)));
         }
         let indent = " ".repeat(lead.chars().count());
-        page.wrapped(
-            &indent,
-            &format!("— {}", meta.join(" · ")),
-            &[],
-            theme.dim(),
-        );
+        let meta = format!("— {}", meta.join(" · "));
+        page.wrapped(&indent, &meta, &[], theme.dim());
         starts.push((first, page.lines.len()));
     }
     if p.citations.is_empty() {
@@ -310,13 +327,7 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
             theme.dim(),
         );
     }
-    DetailPage {
-        lines: page.lines,
-        anchors: Anchors {
-            history,
-            citations: starts,
-        },
-    }
+    starts
 }
 
 /// The history of the open position's cell, when it has more than one position: one
