@@ -431,3 +431,29 @@ fn hints_in_the_error_panel_wrap_instead_of_being_cut() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_export_prompt_refuses_the_model_files_and_unknown_formats_at_once() {
+    use tui_input::InputRequest;
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    for (typed, says) in [
+        (p.path().display().to_string(), "it is the positions file"),
+        (
+            p.dir.path().join("seeds/a.txt").display().to_string(),
+            "it is the source `a`",
+        ),
+        ("report.pdf".to_string(), "no export format is called .pdf"),
+    ] {
+        app.update(Action::Export);
+        app.update(Action::InputEdit(InputRequest::DeleteLine));
+        for c in typed.chars() {
+            app.update(Action::InputChar(c));
+        }
+        app.update(Action::InputSubmit);
+        assert_eq!(app.request, None, "{typed}: nothing is written");
+        let status = stances::tui::status::text(&app);
+        assert!(status.contains(says), "{typed}: {status}");
+        app.update(Action::InputCancel);
+    }
+}

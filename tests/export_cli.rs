@@ -267,3 +267,25 @@ fn a_link_target_stays_a_link() {
         ["link.md", "positions.toml", "real.md", "seeds"]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_new_export_is_readable_as_any_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    // Under the usual umask 022 a new file is rw-r--r--, not the rw------- of temp files.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 022 && exec \"$0\" export \"$1\" --format html -o \"$2\""
+        ))
+        .arg(env!("CARGO_BIN_EXE_stances"))
+        .arg(bundled())
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "{mode:o}");
+}

@@ -190,6 +190,11 @@ fn the_filter_prompt_hides_parties_and_a_bad_filter_says_why() {
     let said = a.message.clone().unwrap_or_default();
     assert!(said.contains("unknown party `eastx`"), "{said}");
     assert!(a.filter_prompt.is_some(), "the prompt stays open to fix it");
+    let bar = stances::tui::status::text(&a);
+    assert!(
+        bar.contains("unknown party `eastx`"),
+        "the status bar says why: {bar}"
+    );
     a.update(Action::InputCancel);
     a.update(Action::Filter);
     for _ in 0..40 {

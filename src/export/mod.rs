@@ -17,7 +17,7 @@ pub mod text;
 pub mod url;
 mod write;
 
-pub use write::write_atomic;
+pub use write::{WriteError, refuse_model_files, write_atomic};
 
 use crate::model::{Issue, Model, Position};
 use crate::view::View;

@@ -254,7 +254,7 @@ fn perform(
                             .display(),
                         format.name()
                     ),
-                    Err(e) => format!("export failed: {e:#}"),
+                    Err(e) => format!("export failed: {e}"),
                 },
             );
         }

@@ -50,10 +50,13 @@ pub fn parts(app: &App) -> (String, String) {
         };
     }
     if let Some(text) = &app.filter_prompt {
-        return (
-            format!("filter: {}", with_cursor(text)),
-            "Enter apply  Esc cancel  (empty: show all)".into(),
-        );
+        let left = format!("filter: {}", with_cursor(text));
+        let hint = "Enter apply  Esc cancel  (empty: show all)".into();
+        // A bad filter says why, before the line being typed.
+        return match &app.message {
+            Some(msg) => (format!("{} │ {left}", one_line(msg)), hint),
+            None => (left, hint),
+        };
     }
     if app.search.editing {
         let n = app.search.matches.len();

@@ -84,7 +84,7 @@ impl App {
                         self.message = Some(if empty {
                             "filter cleared: everything shown".into()
                         } else {
-                            format!("filter: {}", typed.trim())
+                            "filter applied (f to change it; an empty filter shows all)".into()
                         });
                         self.fix_scroll();
                     }

@@ -55,9 +55,21 @@ impl App {
             (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
             _ => PathBuf::from(typed),
         };
+        if let Err(e) = crate::export::refuse_model_files(&target, &self.view.model) {
+            self.message = Some(e.to_string());
+            return;
+        }
         let extension = target.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if let Some(format) = Format::from_extension(extension) {
-            prompt.format = format;
+        match Format::from_extension(extension) {
+            Some(format) => prompt.format = format,
+            None if !extension.is_empty() => {
+                self.message = Some(format!(
+                    "no export format is called .{}: end the name in .md, .csv, .html, .json or .txt",
+                    crate::sanitize::one_line(extension)
+                ));
+                return;
+            }
+            None => {}
         }
         let exists = target.exists();
         if exists && !prompt.confirm_overwrite && target.is_file() {
