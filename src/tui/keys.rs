@@ -260,6 +260,9 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
         "  •                 changed since the previous date (timeline: a position taken that day)",
     ));
     out.push(Line::raw(
+        "  ●                 timeline: a position without a stance on the scale",
+    ));
+    out.push(Line::raw(
         "  ▲n ▼n + ~         since the base (b): n steps toward the last/first step; + new; ~ changed",
     ));
     out.push(Line::raw("  –                 no position at this date"));

@@ -43,7 +43,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .map_or(String::new(), |i| one_line(&i.name));
     let mut lines = vec![Line::styled(
         fit(
-            &format!("Timeline: {name} — • a position taken that day; Enter opens a point"),
+            &format!(
+                "Timeline: {name} — • a position taken that day, ● one without a stance; Enter opens a point"
+            ),
             width,
         ),
         theme.heading(),

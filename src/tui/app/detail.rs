@@ -47,12 +47,16 @@ impl App {
 
     /// Selects the next or previous item of the page: the history entries, then the
     /// citations.
+    /// Selects the next (or previous) history entry or citation, wrapping around.
     fn step_item(&mut self, next: bool) {
         let items = self.detail_measure().0.items();
         let at = items.iter().position(|&i| i == self.detail.selected);
+        // Round and round: past the last citation comes the oldest history entry (above
+        // the citations, where the page opens), and the other way.
+        let n = items.len();
         let to = match at {
-            Some(i) if next => items.get(i + 1).or(items.get(i)),
-            Some(i) => items.get(i.saturating_sub(1)),
+            Some(i) if next => items.get((i + 1) % n),
+            Some(i) => items.get((i + n - 1) % n),
             None if next => items.first(),
             None => items.last(),
         };
