@@ -273,3 +273,13 @@ fn filter_keeps_only_the_parties_and_issues_named() {
         .code(2)
         .stderr(predicate::str::contains("unknown party `nowhere`"));
 }
+
+#[test]
+fn a_zone_names_the_parties_that_have_no_position_on_the_issue() {
+    let plain = fixture("plain");
+    let out = run(&["compare", plain.to_str().unwrap()]);
+    let trade = &out[out.find("Trade (").expect("trade is compared")..];
+    assert!(trade.contains("No position: UNION."), "{trade}");
+    let md = run(&["compare", plain.to_str().unwrap(), "--format", "md"]);
+    assert!(md.contains("No position: The Union."), "{md}");
+}

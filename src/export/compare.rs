@@ -137,13 +137,13 @@ pub fn render_text(view: &View, c: &Comparison) -> String {
         "\nX stance   = acceptable range   · outside it   {CONTESTED_MARK} contested   {THIN_MARK} thin evidence: one account not rated high, or low confidence"
     );
     for ic in &c.issues {
-        issue_text(m, ic, &mut out);
+        issue_text(m, ic, &view.parties, &mut out);
     }
     pairs_text(m, c, &mut out);
     out
 }
 
-fn issue_text(m: &Model, ic: &IssueComparison, out: &mut String) {
+fn issue_text(m: &Model, ic: &IssueComparison, parties: &[usize], out: &mut String) {
     let issue = &m.issues[ic.issue];
     let n = issue.scale.len();
     let _ = writeln!(out, "\n{} ({n} steps)", one_line(&issue.name));
@@ -179,6 +179,10 @@ fn issue_text(m: &Model, ic: &IssueComparison, out: &mut String) {
     let _ = writeln!(out, "  {}", zone_words(m, ic));
     if !ic.unplaced.is_empty() {
         let _ = writeln!(out, "  No stance: {}.", party_list(m, &ic.unplaced));
+    }
+    let absent = ic.without_position(parties);
+    if !absent.is_empty() {
+        let _ = writeln!(out, "  No position: {}.", party_list(m, &absent));
     }
 }
 
@@ -236,13 +240,13 @@ pub fn render_md(view: &View, c: &Comparison) -> String {
     }
     out.push_str("In each table, **X** marks a party's stance and = the rest of the range it could accept; *(assumed)* means no `acceptable` range is given, so the stance alone is taken.\n");
     for ic in &c.issues {
-        issue_md(m, ic, &mut out);
+        issue_md(m, ic, &view.parties, &mut out);
     }
     pairs_md(m, c, &mut out);
     out
 }
 
-fn issue_md(m: &Model, ic: &IssueComparison, out: &mut String) {
+fn issue_md(m: &Model, ic: &IssueComparison, parties: &[usize], out: &mut String) {
     let issue = &m.issues[ic.issue];
     let n = issue.scale.len();
     let _ = write!(out, "\n## {}\n\n", escape(&issue.name));
@@ -289,6 +293,11 @@ fn issue_md(m: &Model, ic: &IssueComparison, out: &mut String) {
             .map(|&p| escape(&m.parties[p].name))
             .collect();
         let _ = writeln!(out, "\nNo stance: {}.", names.join(", "));
+    }
+    let absent = ic.without_position(parties);
+    if !absent.is_empty() {
+        let names: Vec<String> = absent.iter().map(|&p| escape(&m.parties[p].name)).collect();
+        let _ = writeln!(out, "\nNo position: {}.", names.join(", "));
     }
 }
 

@@ -44,6 +44,18 @@ pub struct IssueComparison {
     pub blocking: Vec<usize>,
 }
 
+impl IssueComparison {
+    /// Of `parties` (the view's, in file order), those with no position at all on the
+    /// issue at the view date: neither placed nor unplaced.
+    pub fn without_position(&self, parties: &[usize]) -> Vec<usize> {
+        parties
+            .iter()
+            .copied()
+            .filter(|p| !self.unplaced.contains(p) && !self.placed.iter().any(|x| x.party == *p))
+            .collect()
+    }
+}
+
 /// How two parties compare over the issues where both are placed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PairComparison {
