@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod init;
 pub mod model;
+pub mod patch;
 pub mod sanitize;
 pub mod sentences;
 pub mod source;

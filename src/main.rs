@@ -41,6 +41,10 @@ enum Command {
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Print the corrections of re-anchored quotes as a unified diff of the
+        /// positions file to stdout (the file is not changed; apply it with `patch`).
+        #[arg(long, conflicts_with = "format")]
+        fix: bool,
     },
     /// Export the comparison table (text, md, csv, html or json).
     Export(ExportArgs),
@@ -186,7 +190,8 @@ fn main() -> ExitCode {
             file,
             strict,
             format,
-        }) => run_check(file, strict, format),
+            fix,
+        }) => run_check(file, strict, format, fix),
         Some(Command::Sentences {
             source,
             file,
@@ -274,9 +279,24 @@ fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     )
 }
 
-fn run_check(file: Option<PathBuf>, strict: bool, format: CheckFormat) -> anyhow::Result<ExitCode> {
+fn run_check(
+    file: Option<PathBuf>,
+    strict: bool,
+    format: CheckFormat,
+    fix: bool,
+) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
     let outcome = check::run(&path, strict);
+    if fix {
+        check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?;
+        let diff = check::fix_diff(&path, &outcome.loaded.diagnostics)
+            .map_err(|e| anyhow::anyhow!("{} {e}", escape_path(&path)))?;
+        if diff.is_empty() {
+            eprintln!("stances: note: no quote to re-anchor, nothing to fix");
+        }
+        std::io::stdout().lock().write_all(diff.as_bytes())?;
+        return Ok(ExitCode::from(outcome.status as u8));
+    }
     match format {
         CheckFormat::Text => {
             check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?

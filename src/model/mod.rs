@@ -6,11 +6,12 @@
 
 mod load;
 mod parse;
+mod reanchor;
 mod resolve;
 mod usable;
 mod vocab;
 
-pub use load::{Loaded, load, load_str};
+pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str};
 pub use usable::{Policy, Unusable};
 pub use vocab::{Confidence, Kind, Status};
 
