@@ -50,13 +50,13 @@ pub fn unified(name: &str, text: &str, edits: &[&Edit]) -> String {
     let line_of = |byte: usize| line_starts.partition_point(|&s| s <= byte) - 1;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let line_start = |l: usize| line_starts.get(l).copied().unwrap_or(text.len());
-    // Group the edits into runs of whole lines that they touch.
+    // Group the edits into runs of whole lines that they touch (adjacent lines join).
     let mut groups: Vec<(std::ops::Range<usize>, Vec<&Edit>)> = Vec::new();
     for e in applied {
         let first = line_of(e.range.start);
         let last = line_of(e.range.end.saturating_sub(1).max(e.range.start));
         match groups.last_mut() {
-            Some((lines, es)) if first < lines.end => {
+            Some((lines, es)) if first <= lines.end => {
                 lines.end = lines.end.max(last + 1);
                 es.push(e);
             }

@@ -20,6 +20,11 @@ use crate::source::SourceText;
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// True for a valid id of a party, issue or source: `[a-z0-9][a-z0-9_-]*`.
+pub fn valid_source_id(id: &str) -> bool {
+    parse::valid_id(id)
+}
+
 /// The schema version this program reads.
 pub const SCHEMA: i64 = 1;
 
