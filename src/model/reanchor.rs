@@ -38,8 +38,15 @@ pub(super) fn report(
         text: toml_string(&quote),
     }];
     let hint = if at == si {
+        let case = if crate::source::normalize::normalize(&c.quote.v).to_lowercase()
+            == crate::source::normalize::normalize(&quote).to_lowercase()
+        {
+            "it is there with other capital letters: matching is case-sensitive\n"
+        } else {
+            ""
+        };
         format!(
-            "the source now reads \"{quote}\"\n{percent}% alike; `stances check --fix` shows the change"
+            "{case}the source now reads \"{quote}\"\n{percent}% alike; `stances check --fix` shows the change"
         )
     } else {
         edits.push(Edit {

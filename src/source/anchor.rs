@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The similarity (0 to 1) from which a best match counts as the quote's new text.
-pub const THRESHOLD: f64 = 0.8;
+pub const THRESHOLD: f64 = 0.85;
 
 /// Quotes longer than this (in characters, normalized) are not re-anchored: the edit
 /// distance grows with the square of the length.
