@@ -72,3 +72,30 @@ pub fn write_json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> std::io::R
     serde_json::to_writer_pretty(&mut *out, diagnostics)?;
     writeln!(out)
 }
+
+/// The fixes among `diagnostics` applied to the positions file at `path`, as a unified
+/// diff (empty when there is nothing to fix). The file is read again, never written.
+pub fn fix_diff(
+    path: &Path,
+    diagnostics: &[Diagnostic],
+) -> Result<String, crate::source::SourceError> {
+    let edits: Vec<&crate::diagnostic::Edit> = diagnostics
+        .iter()
+        .filter_map(|d| d.fix.as_deref())
+        .flat_map(|f| &f.edits)
+        .collect();
+    if edits.is_empty() {
+        return Ok(String::new());
+    }
+    let bytes = crate::source::read_regular(path, crate::model::MAX_POSITIONS_BYTES)?;
+    let text = crate::source::decode(bytes)?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(crate::patch::unified(
+        &crate::sanitize::escape(&name),
+        &text,
+        &edits,
+    ))
+}

@@ -39,6 +39,46 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say (may hold several lines).
     pub hint: Option<String>,
+    /// A correction that can be applied, when one is known (a quote re-anchored in a
+    /// changed source). Left out of the JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Box<Fix>>,
+}
+
+/// A quote's replacement: the text its source now has where the quote most likely was.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// The text to cite instead, as the source has it (white space runs as one space).
+    pub quote: String,
+    /// How alike the old quote and the new text are, 0 to 1 in hundredths.
+    #[serde(serialize_with = "hundredths")]
+    pub similarity: u8,
+    /// The other source the text is in, when it is not the one cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The edits to positions.toml that apply the fix (byte ranges and new text).
+    #[serde(skip)]
+    pub edits: Vec<Edit>,
+    /// Where the text is: the index of the source in the model and the byte range in
+    /// its text, for showing the orphaned citation.
+    #[serde(skip)]
+    pub found: (usize, std::ops::Range<usize>),
+    /// 1-based line of the `[[position]]` the citation belongs to.
+    #[serde(skip)]
+    pub position_line: usize,
+}
+
+/// Replace the bytes `range` of the positions file with `text`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Byte range in the positions file.
+    pub range: std::ops::Range<usize>,
+    /// What goes there.
+    pub text: String,
+}
+
+fn hundredths<S: serde::Serializer>(v: &u8, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(f64::from(*v) / 100.0)
 }
 
 impl Diagnostic {
@@ -51,6 +91,7 @@ impl Diagnostic {
             column: None,
             message: message.into(),
             hint: None,
+            fix: None,
         }
     }
 
@@ -135,6 +176,7 @@ mod tests {
             column: Some(9),
             message: "unknown party `usa`".into(),
             hint: Some("did you mean `us`?\nknown parties: us, ru".into()),
+            fix: None,
         };
         assert_eq!(
             d.to_string(),
@@ -151,6 +193,7 @@ mod tests {
             column: Some(2),
             message: "unknown party `x\npositions.toml:1:1: error: FORGED`".into(),
             hint: Some("try `y\rz`\nor \u{9b}2J".into()),
+            fix: None,
         };
         assert_eq!(
             d.to_string(),

@@ -41,6 +41,10 @@ enum Command {
         /// How to print diagnostics.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Print the corrections of re-anchored quotes as a unified diff of the
+        /// positions file to stdout (the file is not changed; apply it with `patch`).
+        #[arg(long, conflicts_with = "format")]
+        fix: bool,
     },
     /// Export the comparison table (text, md, csv, html or json).
     Export(ExportArgs),
@@ -62,6 +66,9 @@ enum Command {
     /// Compare where the parties stand on each issue with a scale: zone, gap, blocking
     /// parties, and how far apart each pair is.
     Compare(CompareArgs),
+    /// Turn a web page, PDF, Markdown or text file into a source: clean text in the
+    /// sources directory and the [sources.ID] block to register it (never overwrites).
+    AddSource(AddSourceArgs),
     /// Start a positions.toml for a folder of .txt sources (never overwrites).
     Init {
         /// The folder [default: .]
@@ -92,6 +99,31 @@ struct ExportArgs {
     /// Add the changes since this date, YYYY-MM-DD (not to csv)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     since: Option<Date>,
+}
+
+/// Arguments of `stances add-source`.
+#[derive(clap::Args)]
+struct AddSourceArgs {
+    /// The document: .html, .htm, .pdf, .md or .txt
+    path: PathBuf,
+    /// The source id [default: a slug of the date and title]
+    #[arg(long)]
+    id: Option<String>,
+    /// The title [default: the document's]
+    #[arg(long)]
+    title: Option<String>,
+    /// The publication date, YYYY-MM-DD [default: the document's]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<Date>,
+    /// The URL [default: the document's canonical address]
+    #[arg(long)]
+    url: Option<String>,
+    /// The positions file [default: ./positions.toml]
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+    /// Add the block to the end of the positions file (atomically, every other byte kept)
+    #[arg(long)]
+    append: bool,
 }
 
 /// Arguments of `stances diff`.
@@ -186,7 +218,8 @@ fn main() -> ExitCode {
             file,
             strict,
             format,
-        }) => run_check(file, strict, format),
+            fix,
+        }) => run_check(file, strict, format, fix),
         Some(Command::Sentences {
             source,
             file,
@@ -194,6 +227,7 @@ fn main() -> ExitCode {
             json,
         }) => run_sentences(&source, file, uncited, json),
         Some(Command::Init { dir }) => run_init(dir),
+        Some(Command::AddSource(args)) => run_add_source(args),
         Some(Command::Export(args)) => run_export(args),
         Some(Command::Diff(args)) => run_diff(args),
         Some(Command::Compare(args)) => run_compare(args),
@@ -274,9 +308,24 @@ fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     )
 }
 
-fn run_check(file: Option<PathBuf>, strict: bool, format: CheckFormat) -> anyhow::Result<ExitCode> {
+fn run_check(
+    file: Option<PathBuf>,
+    strict: bool,
+    format: CheckFormat,
+    fix: bool,
+) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
     let outcome = check::run(&path, strict);
+    if fix {
+        check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?;
+        let diff = check::fix_diff(&path, &outcome.loaded.diagnostics)
+            .map_err(|e| anyhow::anyhow!("{} {e}", escape_path(&path)))?;
+        if diff.is_empty() {
+            eprintln!("stances: note: no quote to re-anchor, nothing to fix");
+        }
+        std::io::stdout().lock().write_all(diff.as_bytes())?;
+        return Ok(ExitCode::from(outcome.status as u8));
+    }
     match format {
         CheckFormat::Text => {
             check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?
@@ -355,6 +404,39 @@ fn run_sentences(
         writeln!(out)?;
     } else {
         out.write_all(stances::sentence_list::to_text(&shown).as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_add_source(args: AddSourceArgs) -> anyhow::Result<ExitCode> {
+    let model = positions_file(args.model)?;
+    let request = stances::ingest::Request {
+        input: args.path,
+        model: model.clone(),
+        id: args.id,
+        title: args.title,
+        published: args.published,
+        url: args.url,
+        append: args.append,
+    };
+    let added = stances::ingest::add_source(&request)?;
+    let mut out = std::io::stdout().lock();
+    if args.append {
+        eprintln!(
+            "wrote {} ({}) and added [sources.{}] to {}",
+            escape_path(&added.written),
+            added.extracted.kind.label(),
+            escape(&added.id),
+            escape_path(&model)
+        );
+    } else {
+        eprintln!(
+            "wrote {} ({}); add this block to {}:",
+            escape_path(&added.written),
+            added.extracted.kind.label(),
+            escape_path(&model)
+        );
+        out.write_all(added.block.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -189,13 +189,30 @@ fn quotes_empty_missing_and_ambiguous() {
     let d = diagnostics(&VALID.replace("Russia rejected a 30-day", "Russia refused a 30-day"));
     let e = find(&d, Error, "quote not found in source `a`");
     assert_eq!(at(e), (30, 9));
+    // One word away from the source's text: re-anchored (issue 13), the fix attached.
     assert_eq!(
         e.hint.as_deref(),
         Some(
-            "it matches up to “…Russia”; then the source has “rejected a 30-day ceasefire. H…” where the quote has “refused a 30-day ceasefire…”\n\
+            "the source now reads \"Russia rejected a 30-day ceasefire\"\n\
+             88% alike; `stances check --fix` shows the change"
+        )
+    );
+    let fix = e.fix.as_deref().unwrap();
+    assert_eq!(
+        (fix.quote.as_str(), fix.similarity),
+        ("Russia rejected a 30-day ceasefire", 88)
+    );
+    // Further off: where it departs and the most similar sentence, as before.
+    let d = diagnostics(&VALID.replace("Russia rejected a 30-day", "Russia refused a long"));
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some(
+            "it matches up to “…Russia”; then the source has “rejected a 30-day ceasefire. H…” where the quote has “refused a long ceasefire…”\n\
              the most similar sentence of `a` is:\n  Russia rejected a 30-day ceasefire."
         )
     );
+    assert_eq!(e.fix, None);
     // Case matters.
     let d = diagnostics(&VALID.replace("Russia rejected", "russia rejected"));
     let e = find(&d, Error, "quote not found");

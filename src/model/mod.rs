@@ -6,11 +6,12 @@
 
 mod load;
 mod parse;
+mod reanchor;
 mod resolve;
 mod usable;
 mod vocab;
 
-pub use load::{Loaded, load, load_str};
+pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str};
 pub use usable::{Policy, Unusable};
 pub use vocab::{Confidence, Kind, Status};
 
@@ -18,6 +19,11 @@ use crate::date::Date;
 use crate::source::SourceText;
 use std::ops::Range;
 use std::path::PathBuf;
+
+/// True for a valid id of a party, issue or source: `[a-z0-9][a-z0-9_-]*`.
+pub fn valid_source_id(id: &str) -> bool {
+    parse::valid_id(id)
+}
 
 /// The schema version this program reads.
 pub const SCHEMA: i64 = 1;

@@ -114,6 +114,7 @@ impl<'a> Ctx<'a> {
             column: Some(column),
             message,
             hint,
+            fix: None,
         });
     }
 

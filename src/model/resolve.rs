@@ -424,7 +424,8 @@ fn resolve_citations(ctx: &mut Ctx, p: &RawPosition, set: &SourceSet) -> Vec<Cit
                 Some("copy the exact words from the source that support the position".into()),
             ),
             QuoteMatch::NotFound { closest } => {
-                report_not_found(ctx, c, si, closest, set);
+                let position_line = ctx.line_of(p.header.start);
+                report_not_found(ctx, c, si, closest, set, position_line);
             }
             QuoteMatch::Found { span, matches } => {
                 if matches > 1 {
@@ -515,6 +516,7 @@ fn report_not_found(
     si: usize,
     closest: Option<std::ops::Range<usize>>,
     set: &SourceSet,
+    position_line: usize,
 ) {
     let others = set
         .list
@@ -537,6 +539,9 @@ fn report_not_found(
                 o.id, c.source.v
             )),
         );
+        return;
+    }
+    if super::reanchor::report(ctx, c, si, set.list, set.ok, position_line) {
         return;
     }
     let text = &set.list[si].text;

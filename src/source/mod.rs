@@ -1,5 +1,6 @@
 //! Source documents: decoding, the optional `date` line, sentences and quote matching.
 
+pub mod anchor;
 pub mod normalize;
 pub mod quote;
 pub mod sentences;

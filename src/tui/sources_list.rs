@@ -23,10 +23,11 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             .count();
         let date = s.published.map_or(String::new(), |d| format!(" ({d})"));
         let text = format!(
-            "{}  {cited}/{} cited  {}{date}",
+            "{}  {cited}/{} cited  {}{date}{}",
             one_line(&s.id),
             s.text.sentences.len(),
             one_line(&s.title),
+            origin(&s.file, s.url.as_deref()),
         );
         let style = if i == app.sources_selected {
             theme.selected()
@@ -41,6 +42,31 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// Where a source came from, when there is something to say: the kind of document
+/// it was converted from (`ID.pdf.txt`: PDF) and the host of its URL, e.g.
+/// `  · PDF · ledger.example`. Plain text files without a URL show nothing.
+pub fn origin(file: &str, url: Option<&str>) -> String {
+    let kind = crate::ingest::Kind::origin_of(file);
+    let host = url.map(|u| {
+        let rest = u.split_once("://").map_or(u, |(_, r)| r);
+        rest.split(['/', '?', '#'])
+            .next()
+            .unwrap_or(rest)
+            .to_string()
+    });
+    let parts: Vec<String> = (kind != "text")
+        .then_some(kind)
+        .into_iter()
+        .chain(host.filter(|h| !h.is_empty()))
+        .map(|p| one_line(&p))
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("  · {}", parts.join(" · "))
+    }
+}
+
 /// Draws the list into `area`, scrolled so the selection is visible.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let all = lines(app, usize::from(area.width));
@@ -48,4 +74,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let skip = (app.sources_selected + 2).saturating_sub(h);
     let visible: Vec<Line> = all.into_iter().skip(skip).take(h).collect();
     frame.render_widget(Paragraph::new(visible), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn origin_shows_the_kind_and_the_host() {
+        assert_eq!(
+            origin("x.pdf.txt", Some("https://ledger.example/a?b")),
+            "  · PDF · ledger.example"
+        );
+        assert_eq!(origin("x.html.txt", None), "  · HTML");
+        assert_eq!(origin("000_1.txt", None), "");
+        assert_eq!(origin("a.txt", Some("e.org/x")), "  · e.org");
+    }
 }

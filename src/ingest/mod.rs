@@ -1,0 +1,566 @@
+//! `stances add-source`: web pages, PDFs, Markdown and text files become citable
+//! sources — clean UTF-8 text in the model's `sources_dir`, and the `[sources.ID]`
+//! block that registers them.
+//!
+//! Extraction reads only the file given: no external resource (image, stylesheet,
+//! script, font) is ever fetched.
+
+mod html;
+mod md;
+mod pdf;
+
+use crate::date::Date;
+use crate::sanitize::{escape, path as shown};
+use crate::source::{self, MAX_SOURCE_BYTES, SourceError, SourceText};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What kind of file a source was made from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An HTML page (`.html`, `.htm`).
+    Html,
+    /// A PDF document.
+    Pdf,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// Plain text (`.txt`).
+    Text,
+}
+
+impl Kind {
+    /// The kind a file name's extension says, if it is one `add-source` reads.
+    pub fn from_path(path: &Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "html" | "htm" | "xhtml" => Some(Kind::Html),
+            "pdf" => Some(Kind::Pdf),
+            "md" | "markdown" => Some(Kind::Markdown),
+            "txt" | "text" => Some(Kind::Text),
+            _ => None,
+        }
+    }
+
+    /// The tag put in the converted file's name (`ID.pdf.txt`), empty for text.
+    fn tag(self) -> &'static str {
+        match self {
+            Kind::Html => ".html",
+            Kind::Pdf => ".pdf",
+            Kind::Markdown => ".md",
+            Kind::Text => "",
+        }
+    }
+
+    /// What the reader shows for a source file named `file`: the kind it was
+    /// converted from (`ID.pdf.txt` → PDF), or its own extension.
+    pub fn origin_of(file: &str) -> String {
+        let name = Path::new(file);
+        let inner = name.file_stem().map(Path::new).and_then(Kind::from_path);
+        match inner.or_else(|| Kind::from_path(name)) {
+            Some(k) => k.label().to_string(),
+            None => name
+                .extension()
+                .and_then(|e| e.to_str())
+                .map_or_else(|| "file".to_string(), str::to_lowercase),
+        }
+    }
+
+    /// A short name for messages and the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Html => "HTML",
+            Kind::Pdf => "PDF",
+            Kind::Markdown => "Markdown",
+            Kind::Text => "text",
+        }
+    }
+}
+
+/// The text and metadata taken from one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extracted {
+    /// What the file was.
+    pub kind: Kind,
+    /// The main text: paragraphs separated by one blank line, no markup.
+    pub text: String,
+    /// The document's title, if it names one.
+    pub title: Option<String>,
+    /// Its publication date, if it gives one.
+    pub date: Option<Date>,
+    /// Its canonical address, if it gives one.
+    pub url: Option<String>,
+    /// Who published it, if it says.
+    pub publisher: Option<String>,
+}
+
+/// Why a document could not be added. Every message names the file, escaped.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The input cannot be read (missing, a directory, too large, not UTF-8 ...).
+    #[error("{path} {problem}")]
+    Unreadable {
+        /// The file, escaped for one line of output.
+        path: String,
+        /// What is wrong with it.
+        problem: SourceError,
+    },
+    /// An extension `add-source` does not convert.
+    #[error("{path}: cannot add a `{ext}` file; add-source reads .html, .htm, .pdf, .md and .txt")]
+    UnknownType {
+        /// The file, escaped.
+        path: String,
+        /// Its extension (or "no extension"), escaped.
+        ext: String,
+    },
+    /// The document holds no text to cite.
+    #[error("{path}: no text found: {why}")]
+    NoText {
+        /// The file, escaped.
+        path: String,
+        /// Why there is none, and what to do.
+        why: String,
+    },
+    /// An encrypted PDF that cannot be opened without a password.
+    #[error(
+        "{path}: the PDF is encrypted and cannot be read without its password; save an unencrypted copy first (e.g. qpdf --decrypt in.pdf out.pdf)"
+    )]
+    Encrypted {
+        /// The file, escaped.
+        path: String,
+    },
+    /// A file that does not parse as a PDF, or whose pages cannot be read.
+    #[error("{path}: not a PDF that can be read: {detail}")]
+    BadPdf {
+        /// The file, escaped.
+        path: String,
+        /// What the PDF reader said, escaped.
+        detail: String,
+    },
+    /// The positions file cannot be used to register the source.
+    #[error("{path}: {detail}")]
+    Model {
+        /// The positions file, escaped.
+        path: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// An id that is not `[a-z0-9][a-z0-9_-]*`.
+    #[error("`{id}` is not a valid source id: use lowercase letters, digits, `-` and `_`")]
+    BadId {
+        /// The id, escaped.
+        id: String,
+    },
+    /// The id is already a source of the model.
+    #[error("source `{id}` already exists in {model}; nothing written (choose another with --id)")]
+    IdTaken {
+        /// The id, escaped.
+        id: String,
+        /// The positions file, escaped.
+        model: String,
+    },
+    /// The file to write exists already.
+    #[error("{path} already exists; nothing written (choose another id with --id)")]
+    FileExists {
+        /// The file, escaped.
+        path: String,
+    },
+    /// Writing failed.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file, escaped.
+        path: String,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+/// Reads `path` and extracts its text and metadata by its extension.
+pub fn extract(path: &Path) -> Result<Extracted, IngestError> {
+    let name = shown(path);
+    let kind = Kind::from_path(path);
+    // Read first: a directory or a huge file is reported as such, whatever its name.
+    let bytes = source::read_regular(path, MAX_SOURCE_BYTES).map_err(|problem| {
+        IngestError::Unreadable {
+            path: name.clone(),
+            problem,
+        }
+    })?;
+    let Some(kind) = kind else {
+        let ext = path.extension().map_or("no extension".into(), |e| {
+            format!(".{}", e.to_string_lossy())
+        });
+        return Err(IngestError::UnknownType {
+            path: name,
+            ext: escape(&ext),
+        });
+    };
+    let mut out = match kind {
+        Kind::Pdf => pdf::extract(&bytes, &name)?,
+        Kind::Html => html::extract(&text_of(bytes, &name)?),
+        Kind::Markdown => md::extract(&text_of(bytes, &name)?),
+        Kind::Text => plain(&text_of(bytes, &name)?),
+    };
+    out.text = crate::sanitize::clean(&out.text).trim().to_string();
+    let tidy = |s: Option<String>| {
+        s.map(|t| crate::sanitize::one_line(&t))
+            .filter(|t| !t.is_empty())
+    };
+    out.title = tidy(out.title);
+    out.url = tidy(out.url);
+    out.publisher = tidy(out.publisher);
+    if out.text.is_empty() {
+        let why = match kind {
+            Kind::Html => "the page has no readable text outside scripts, menus and banners",
+            Kind::Pdf => {
+                "the PDF has no text layer (a scanned image?); run OCR first, e.g. ocrmypdf"
+            }
+            _ => "the file is empty",
+        };
+        return Err(IngestError::NoText {
+            path: name,
+            why: why.into(),
+        });
+    }
+    Ok(out)
+}
+
+fn text_of(bytes: Vec<u8>, name: &str) -> Result<String, IngestError> {
+    source::decode(bytes).map_err(|problem| IngestError::Unreadable {
+        path: name.to_string(),
+        problem,
+    })
+}
+
+/// A text file: its own `date` line is kept as the date; line endings normalized.
+fn plain(text: &str) -> Extracted {
+    let (date, body) = source::date_line(text);
+    let body = text[body.min(text.len())..].replace("\r\n", "\n");
+    let source = SourceText::from_text(body.clone());
+    let title = Some(crate::init::title_for(&source, "")).filter(|t| !t.is_empty());
+    Extracted {
+        kind: Kind::Text,
+        text: body,
+        title,
+        date,
+        url: None,
+        publisher: None,
+    }
+}
+
+/// What `add-source` is asked to do.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// The document to add.
+    pub input: PathBuf,
+    /// The positions file whose `sources_dir` receives the text.
+    pub model: PathBuf,
+    /// The source id (default: a slug of the date and title).
+    pub id: Option<String>,
+    /// The title (default: the document's).
+    pub title: Option<String>,
+    /// The publication date (default: the document's).
+    pub published: Option<Date>,
+    /// The URL (default: the document's canonical address).
+    pub url: Option<String>,
+    /// Add the block to the end of the positions file.
+    pub append: bool,
+}
+
+/// What `add-source` did.
+#[derive(Clone, Debug)]
+pub struct Added {
+    /// The new source's id.
+    pub id: String,
+    /// The text file written.
+    pub written: PathBuf,
+    /// The `[sources.ID]` block.
+    pub block: String,
+    /// What was extracted.
+    pub extracted: Extracted,
+}
+
+/// Converts `req.input`, writes its text into the model's sources directory (never
+/// replacing a file) and, with `append`, adds the block to the positions file
+/// atomically. On any error nothing is left written.
+pub fn add_source(req: &Request) -> Result<Added, IngestError> {
+    let mut extracted = extract(&req.input)?;
+    let model = ModelInfo::read(&req.model)?;
+    let title = req
+        .title
+        .clone()
+        .map(|t| crate::sanitize::one_line(&t))
+        .or_else(|| extracted.title.clone())
+        .or_else(|| {
+            req.input
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "Untitled".into());
+    let date = req.published.or(extracted.date);
+    let url = req
+        .url
+        .clone()
+        .map(|u| crate::sanitize::one_line(&u))
+        .or_else(|| extracted.url.clone());
+    let id = match &req.id {
+        Some(id) if !crate::model::valid_source_id(id) => {
+            return Err(IngestError::BadId { id: escape(id) });
+        }
+        Some(id) => id.clone(),
+        None => slug(date, &title),
+    };
+    if model.ids.contains(&id) {
+        return Err(IngestError::IdTaken {
+            id: escape(&id),
+            model: shown(&req.model),
+        });
+    }
+    let file = format!("{id}{}.txt", extracted.kind.tag());
+    let written = model.sources_dir.join(&file);
+    if model.files.contains(&file) || std::fs::symlink_metadata(&written).is_ok() {
+        return Err(IngestError::FileExists {
+            path: shown(&written),
+        });
+    }
+    let mut content = String::new();
+    if let Some(d) = date {
+        content.push_str(&format!("date {d}\n\n"));
+    }
+    content.push_str(&extracted.text);
+    content.push('\n');
+    let block = block(
+        &id,
+        &file,
+        &title,
+        extracted.publisher.as_deref(),
+        date,
+        url.as_deref(),
+    );
+    let write_err = |path: &Path| {
+        let path = shown(path);
+        move |source| IngestError::Write { path, source }
+    };
+    std::fs::create_dir_all(&model.sources_dir).map_err(write_err(&model.sources_dir))?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&written)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => IngestError::FileExists {
+                path: shown(&written),
+            },
+            _ => write_err(&written)(e),
+        })?;
+    let wrote = f
+        .write_all(content.as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(write_err(&written));
+    drop(f);
+    let appended = match wrote {
+        Ok(()) if req.append => append_block(&req.model, &model.text, &block),
+        other => other,
+    };
+    if let Err(e) = appended {
+        let _ = std::fs::remove_file(&written);
+        return Err(e);
+    }
+    extracted.title = Some(title);
+    Ok(Added {
+        id,
+        written,
+        block,
+        extracted,
+    })
+}
+
+/// What `add-source` needs of the positions file.
+struct ModelInfo {
+    text: String,
+    sources_dir: PathBuf,
+    ids: Vec<String>,
+    files: Vec<String>,
+}
+
+impl ModelInfo {
+    fn read(path: &Path) -> Result<ModelInfo, IngestError> {
+        let name = shown(path);
+        let fail = |detail: String| IngestError::Model {
+            path: name.clone(),
+            detail,
+        };
+        let bytes = source::read_regular(path, crate::model::MAX_POSITIONS_BYTES)
+            .map_err(|e| fail(e.to_string()))?;
+        let text = source::decode(bytes).map_err(|e| fail(e.to_string()))?;
+        let table: toml::Table = toml::from_str(&text).map_err(|e| {
+            fail(format!(
+                "is not valid TOML ({}); run `stances check` on it first",
+                crate::sanitize::one_line(e.message())
+            ))
+        })?;
+        let dir_name = match table.get("sources_dir") {
+            None => "seeds",
+            Some(toml::Value::String(s)) => s.as_str(),
+            Some(_) => return Err(fail("sources_dir is not a string".into())),
+        };
+        let base = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let sources_dir = source::confine(&base, dir_name).map_err(|_| {
+            fail(format!(
+                "sources_dir `{}` is outside the folder of the positions file",
+                escape(dir_name)
+            ))
+        })?;
+        let (mut ids, mut files) = (Vec::new(), Vec::new());
+        if let Some(toml::Value::Table(sources)) = table.get("sources") {
+            for (id, s) in sources {
+                ids.push(id.clone());
+                if let Some(f) = s.get("file").and_then(|f| f.as_str()) {
+                    files.push(f.to_string());
+                }
+            }
+        }
+        Ok(ModelInfo {
+            text,
+            sources_dir,
+            ids,
+            files,
+        })
+    }
+}
+
+/// An id from the date and the first words of the title: `2025-04-25-joint-statement`.
+pub fn slug(date: Option<Date>, title: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut len = 0;
+    for w in title.split(|c: char| !c.is_alphanumeric()) {
+        let w: String = w
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if w.is_empty() {
+            continue;
+        }
+        if len + w.len() > 40 || words.len() == 6 {
+            break;
+        }
+        len += w.len() + 1;
+        words.push(w);
+    }
+    let mut parts: Vec<String> = date.map(|d| d.to_string()).into_iter().collect();
+    parts.extend(words);
+    let id = parts.join("-");
+    if id.is_empty() { "source".into() } else { id }
+}
+
+/// The `[sources.ID]` block, every value a TOML string (or date).
+pub fn block(
+    id: &str,
+    file: &str,
+    title: &str,
+    publisher: Option<&str>,
+    published: Option<Date>,
+    url: Option<&str>,
+) -> String {
+    let s = |v: &str| toml::Value::String(v.to_string()).to_string();
+    let mut out = format!("[sources.{id}]\nfile = {}\ntitle = {}\n", s(file), s(title));
+    if let Some(p) = publisher {
+        out.push_str(&format!("publisher = {}\n", s(p)));
+    }
+    if let Some(d) = published {
+        out.push_str(&format!("published = {d}\n"));
+    }
+    if let Some(u) = url {
+        out.push_str(&format!("url = {}\n", s(u)));
+    }
+    out
+}
+
+/// Adds `block` to the end of the positions file at `path` (whose text is `old`):
+/// a temporary file beside it, every earlier byte kept, renamed over it. The result
+/// is parsed first, so a block that would break the file is never written.
+fn append_block(path: &Path, old: &str, block: &str) -> Result<(), IngestError> {
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let err = |source| IngestError::Write {
+        path: shown(&target),
+        source,
+    };
+    let bytes = std::fs::read(&target).map_err(err)?;
+    let text = std::str::from_utf8(&bytes).ok();
+    if text.map(|t| t.trim_start_matches('\u{feff}')) != Some(old) {
+        return Err(IngestError::Model {
+            path: shown(path),
+            detail: "changed while the source was being added; nothing written".into(),
+        });
+    }
+    let mut new = bytes.clone();
+    if !new.is_empty() && !new.ends_with(b"\n") {
+        new.push(b'\n');
+    }
+    new.push(b'\n');
+    new.extend_from_slice(block.as_bytes());
+    let parsed = std::str::from_utf8(&new)
+        .ok()
+        .map(|t| toml::from_str::<toml::Table>(t.trim_start_matches('\u{feff}')));
+    if !matches!(parsed, Some(Ok(_))) {
+        return Err(IngestError::Model {
+            path: shown(path),
+            detail: "the [sources] block cannot be appended to it without breaking it (is `sources` an inline table?); nothing written".into(),
+        });
+    }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    tmp.write_all(&new)
+        .and_then(|()| tmp.flush())
+        .map_err(err)?;
+    if let Ok(meta) = std::fs::metadata(&target) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(&target).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_kinds() {
+        let d = Date::new(2025, 4, 25);
+        assert_eq!(
+            slug(d, "Joint Statement: the Ceasefire — Talks!"),
+            "2025-04-25-joint-statement-the-ceasefire-talks"
+        );
+        assert_eq!(slug(None, "Україна"), "source");
+        assert_eq!(slug(None, "a b c d e f g h"), "a-b-c-d-e-f");
+        assert_eq!(Kind::from_path(Path::new("x.HTM")), Some(Kind::Html));
+        assert_eq!(Kind::from_path(Path::new("x.docx")), None);
+        assert_eq!(Kind::origin_of("a.pdf.txt"), "PDF");
+        assert_eq!(Kind::origin_of("000_1.txt"), "text");
+        assert_eq!(Kind::origin_of("notes.rst"), "rst");
+    }
+
+    #[test]
+    fn blocks_are_toml() {
+        let b = block(
+            "x",
+            "x.html.txt",
+            "A \"quoted\" title\\",
+            Some("Pub"),
+            Date::new(2025, 1, 2),
+            Some("https://e.org/a"),
+        );
+        let t: toml::Table = toml::from_str(&b).unwrap();
+        assert_eq!(
+            t["sources"]["x"]["title"].as_str(),
+            Some("A \"quoted\" title\\")
+        );
+        assert_eq!(t["sources"]["x"]["published"].to_string(), "2025-01-02");
+    }
+}

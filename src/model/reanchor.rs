@@ -1,0 +1,89 @@
+//! A quote not found exactly, re-anchored: the error says what the source now reads
+//! and carries the replacement as a [`Fix`].
+
+use super::Source;
+use super::parse::{Ctx, RawCite};
+use crate::diagnostic::{Edit, Fix};
+use crate::source::anchor::{self, Anchor};
+
+/// Reports a quote that is not in its source `si` but close to a run of its words
+/// (or, failing that, of another loaded source's): an error whose hint shows the
+/// text as the source now has it, with the fix attached. False when nothing is
+/// alike enough (the caller then gives its usual hint).
+pub(super) fn report(
+    ctx: &mut Ctx,
+    c: &RawCite,
+    si: usize,
+    sources: &[Source],
+    ok: &[bool],
+    position_line: usize,
+) -> bool {
+    let own = anchor::re_anchor(&sources[si].text, &c.quote.v).map(|a| (si, a));
+    let found = own.or_else(|| {
+        sources
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != si && ok.get(i).copied().unwrap_or(false))
+            .filter_map(|(i, s)| anchor::re_anchor(&s.text, &c.quote.v).map(|a| (i, a)))
+            .max_by(|(_, a), (_, b)| a.similarity.total_cmp(&b.similarity))
+    });
+    let Some((at, a)) = found else {
+        return false;
+    };
+    let source = &sources[at];
+    let quote = a.replacement(&source.text);
+    let percent = percent(&a);
+    let mut edits = vec![Edit {
+        range: c.quote.span.clone(),
+        text: toml_string(&quote),
+    }];
+    let hint = if at == si {
+        let case = if crate::source::normalize::normalize(&c.quote.v).to_lowercase()
+            == crate::source::normalize::normalize(&quote).to_lowercase()
+        {
+            "it is there with other capital letters: matching is case-sensitive\n"
+        } else {
+            ""
+        };
+        format!(
+            "{case}the source now reads \"{quote}\"\n{percent}% alike; `stances check --fix` shows the change"
+        )
+    } else {
+        edits.push(Edit {
+            range: c.source.span.clone(),
+            text: toml_string(&source.id),
+        });
+        format!(
+            "source `{}` (file {}) reads \"{quote}\"\n{percent}% alike; cite it from there (`stances check --fix` shows the change)",
+            source.id,
+            crate::sanitize::path(&source.path)
+        )
+    };
+    ctx.error(
+        &c.quote.span,
+        format!("quote not found in source `{}`", c.source.v),
+        Some(hint),
+    );
+    if let Some(d) = ctx.diags.last_mut() {
+        d.fix = Some(Box::new(Fix {
+            quote,
+            similarity: percent,
+            source: (at != si).then(|| source.id.clone()),
+            edits,
+            found: (at, a.span.clone()),
+            position_line,
+        }));
+    }
+    true
+}
+
+/// The similarity in whole percent, never rounded up to 100 (the texts differ).
+fn percent(a: &Anchor) -> u8 {
+    let p = (a.similarity * 100.0).floor().clamp(0.0, 99.0);
+    p as u8
+}
+
+/// `s` as a TOML basic string.
+fn toml_string(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}

@@ -1,0 +1,587 @@
+//! `stances add-source` on the committed fixtures (a news page, a two-page PDF) and on
+//! bad input; re-anchoring a quote after its source was corrected.
+
+use assert_cmd::Command;
+use lopdf::{Document, Object, Stream, dictionary};
+use std::path::{Path, PathBuf};
+
+const FIXTURES: &str = "tests/fixtures/ingest";
+
+const MODEL: &str = r#"schema = 1
+title = "Ingest test"   # a comment, kept byte for byte
+
+[parties.eu]
+name = "Europe"
+
+[parties.ua]
+name = "Ukraine"
+
+[issues.ceasefire]
+name = "Ceasefire"
+"#;
+
+fn stances() -> Command {
+    Command::cargo_bin("stances").unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(FIXTURES)
+        .join(name)
+}
+
+/// A folder with positions.toml (MODEL) and an empty seeds/.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("positions.toml"), MODEL).unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    dir
+}
+
+/// The text lines of each page: (font size, y, text).
+type Page<'a> = Vec<(u32, u32, &'a str)>;
+
+/// A PDF with the standard Helvetica font, one content stream per page, and an
+/// information dictionary. With `encrypt`, the trailer names an encryption
+/// dictionary whose password is unknown.
+fn make_pdf(pages: &[Page], encrypt: bool) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut kids = Vec::new();
+    for lines in pages {
+        let mut ops = String::new();
+        for (size, y, text) in lines {
+            ops.push_str(&format!("BT /F1 {size} Tf 72 {y} Td ({text}) Tj ET\n"));
+        }
+        let content = doc.add_object(Stream::new(dictionary! {}, ops.into_bytes()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            "Resources" => resources,
+        });
+        kids.push(Object::Reference(page));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    let info = doc.add_object(dictionary! {
+        "Title" => Object::string_literal("Joint statement on the ceasefire talks"),
+        "CreationDate" => Object::string_literal("D:20250426093000+02'00'"),
+    });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set("Info", info);
+    if encrypt {
+        let enc = doc.add_object(dictionary! {
+            "Filter" => "Standard", "V" => 1, "R" => 2, "P" => -44,
+            "O" => Object::string_literal(vec![0x11u8; 32]),
+            "U" => Object::string_literal(vec![0x22u8; 32]),
+        });
+        doc.trailer.set("Encrypt", enc);
+        doc.trailer.set(
+            "ID",
+            vec![
+                Object::string_literal(vec![1u8; 16]),
+                Object::string_literal(vec![1u8; 16]),
+            ],
+        );
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+const HEADER: &str = "Ministry of Foreign Affairs - Press Office";
+
+/// The committed two-page communiqué: a running header and page footer, a word
+/// hyphenated at a line end, two paragraphs on page one and one on page two.
+fn communique() -> Vec<u8> {
+    make_pdf(
+        &[
+            vec![
+                (9, 770, HEADER),
+                (11, 680, "The ministers agreed to resume nego-"),
+                (11, 666, "tiations on a full ceasefire in Geneva on 12 May."),
+                (
+                    11,
+                    630,
+                    "Both delegations welcomed the release of prisoners",
+                ),
+                (11, 616, "and the return of children to their families."),
+                (9, 40, "Page 1 of 2"),
+            ],
+            vec![
+                (9, 770, HEADER),
+                (
+                    11,
+                    680,
+                    "A monitoring mission will report to the foreign ministers",
+                ),
+                (11, 666, "every two weeks."),
+                (9, 40, "Page 2 of 2"),
+            ],
+        ],
+        false,
+    )
+}
+
+#[test]
+fn the_committed_pdf_is_the_one_the_generator_makes() {
+    let path = fixture("communique.pdf");
+    if std::env::var_os("STANCES_WRITE_FIXTURES").is_some() {
+        std::fs::write(&path, communique()).unwrap();
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), communique());
+}
+
+#[test]
+fn the_news_page_becomes_its_article() {
+    let e = stances::ingest::extract(&fixture("news.html")).unwrap();
+    assert_eq!(
+        e.text,
+        "Envoy to meet Putin as allies weigh truce\n\n\
+         By Jane Doe\n\n\
+         U.S. Special Envoy Steve Witkoff is expected to meet Russian President Vladimir Putin in Moscow on Friday, the Kremlin said.\n\n\
+         European leaders said a full ceasefire must come before any talks on territory. “There can be no deal about Ukraine without Ukraine,” a French official said.\n\n\
+         Witkoff in Paris.\n\n\
+         Kyiv proposed a truce on strikes against energy sites & civilian infrastructure."
+    );
+    assert_eq!(
+        e.title.as_deref(),
+        Some("Envoy to meet Putin as allies weigh truce")
+    );
+    assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2025-04-25"));
+    assert_eq!(
+        e.url.as_deref(),
+        Some("https://ledger.example/world/envoy-putin-truce")
+    );
+    assert_eq!(e.publisher.as_deref(), Some("The Daily Ledger"));
+}
+
+#[test]
+fn the_pdf_becomes_paragraphs_without_running_heads() {
+    let e = stances::ingest::extract(&fixture("communique.pdf")).unwrap();
+    assert_eq!(
+        e.text,
+        "The ministers agreed to resume negotiations on a full ceasefire in Geneva on 12 May.\n\n\
+         Both delegations welcomed the release of prisoners and the return of children to their families.\n\n\
+         A monitoring mission will report to the foreign ministers every two weeks."
+    );
+    assert_eq!(
+        e.title.as_deref(),
+        Some("Joint statement on the ceasefire talks")
+    );
+    assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2025-04-26"));
+}
+
+/// The sentences of a written source, as `stances sentences` numbers them.
+fn sentences(path: &Path) -> Vec<String> {
+    let s = stances::source::SourceText::load(path).unwrap();
+    s.sentences
+        .iter()
+        .map(|r| s.text[r.clone()].to_string())
+        .collect()
+}
+
+const POSITIONS: &str = r#"
+[[position]]
+party = "eu"
+issue = "ceasefire"
+summary = "Ceasefire before territory"
+as_of = 2025-04-25
+
+[[position.cite]]
+source = "2025-04-25-envoy-to-meet-putin-as-allies"
+quote = "a full ceasefire must come before any talks on territory"
+
+[[position]]
+party = "ua"
+issue = "ceasefire"
+summary = "Talks on a full ceasefire"
+as_of = 2025-04-26
+
+[[position.cite]]
+source = "2025-04-26-joint-statement-on-the-ceasefire-talks"
+quote = "resume negotiations on a full ceasefire in Geneva"
+"#;
+
+/// Adds both fixtures with --append, checking that every earlier byte is kept.
+fn add_both(dir: &Path) {
+    let model = dir.join("positions.toml");
+    for name in ["news.html", "communique.pdf"] {
+        let before = std::fs::read(&model).unwrap();
+        stances()
+            .current_dir(dir)
+            .args(["add-source", "--append"])
+            .arg(fixture(name))
+            .assert()
+            .success();
+        let after = std::fs::read(&model).unwrap();
+        assert!(after.len() > before.len() && after.starts_with(&before));
+    }
+}
+
+#[test]
+fn added_sources_read_as_a_reader_expects_and_pass_check() {
+    let dir = project();
+    add_both(dir.path());
+    let model = std::fs::read_to_string(dir.path().join("positions.toml")).unwrap();
+    assert_eq!(
+        &model[MODEL.len()..],
+        "\n[sources.2025-04-25-envoy-to-meet-putin-as-allies]\n\
+         file = \"2025-04-25-envoy-to-meet-putin-as-allies.html.txt\"\n\
+         title = \"Envoy to meet Putin as allies weigh truce\"\n\
+         publisher = \"The Daily Ledger\"\n\
+         published = 2025-04-25\n\
+         url = \"https://ledger.example/world/envoy-putin-truce\"\n\
+         \n[sources.2025-04-26-joint-statement-on-the-ceasefire-talks]\n\
+         file = \"2025-04-26-joint-statement-on-the-ceasefire-talks.pdf.txt\"\n\
+         title = \"Joint statement on the ceasefire talks\"\n\
+         published = 2025-04-26\n"
+    );
+    let seeds = dir.path().join("seeds");
+    let html = seeds.join("2025-04-25-envoy-to-meet-putin-as-allies.html.txt");
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("date 2025-04-25\n\nEnvoy to meet")
+    );
+    assert_eq!(
+        sentences(&html),
+        [
+            "Envoy to meet Putin as allies weigh truce",
+            "By Jane Doe",
+            "U.S. Special Envoy Steve Witkoff is expected to meet Russian President Vladimir Putin in Moscow on Friday, the Kremlin said.",
+            "European leaders said a full ceasefire must come before any talks on territory.",
+            "“There can be no deal about Ukraine without Ukraine,” a French official said.",
+            "Witkoff in Paris.",
+            "Kyiv proposed a truce on strikes against energy sites & civilian infrastructure.",
+        ]
+    );
+    assert_eq!(
+        sentences(&seeds.join("2025-04-26-joint-statement-on-the-ceasefire-talks.pdf.txt")),
+        [
+            "The ministers agreed to resume negotiations on a full ceasefire in Geneva on 12 May.",
+            "Both delegations welcomed the release of prisoners and the return of children to their families.",
+            "A monitoring mission will report to the foreign ministers every two weeks.",
+        ]
+    );
+    std::fs::write(
+        dir.path().join("positions.toml"),
+        format!("{model}{POSITIONS}"),
+    )
+    .unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["check", "--strict"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn without_append_the_block_is_printed_and_the_model_untouched() {
+    let dir = project();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--id", "statement", "--title", "Statement"])
+        .args(["--published", "2025-05-01", "--url", "https://e.org/s"])
+        .arg(fixture("communique.pdf"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "[sources.statement]\nfile = \"statement.pdf.txt\"\ntitle = \"Statement\"\npublished = 2025-05-01\nurl = \"https://e.org/s\"\n"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("statement.pdf.txt"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("positions.toml")).unwrap(),
+        MODEL
+    );
+    let text = std::fs::read_to_string(dir.path().join("seeds/statement.pdf.txt")).unwrap();
+    assert!(text.starts_with("date 2025-05-01\n\nThe ministers agreed"));
+}
+
+#[test]
+fn an_existing_id_or_file_is_never_overwritten() {
+    let dir = project();
+    add_both(dir.path());
+    let model = std::fs::read(dir.path().join("positions.toml")).unwrap();
+    let seeds = || {
+        let mut v: Vec<_> = std::fs::read_dir(dir.path().join("seeds"))
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (p.clone(), std::fs::read(p).unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = seeds();
+    // The same page again: its default id is taken.
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--append"])
+        .arg(fixture("news.html"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("already exists"));
+    // A new id, but its file is there (unregistered).
+    std::fs::write(dir.path().join("seeds/taken.pdf.txt"), "mine").unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--id", "taken"])
+        .arg(fixture("communique.pdf"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("taken.pdf.txt already exists"));
+    assert_eq!(
+        std::fs::read(dir.path().join("seeds/taken.pdf.txt")).unwrap(),
+        b"mine"
+    );
+    std::fs::remove_file(dir.path().join("seeds/taken.pdf.txt")).unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--id", "Bad Id"])
+        .arg(fixture("communique.pdf"))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("not a valid source id"));
+    assert_eq!(seeds(), before);
+    assert_eq!(
+        std::fs::read(dir.path().join("positions.toml")).unwrap(),
+        model
+    );
+}
+
+#[test]
+fn bad_input_is_a_clear_error_naming_the_file_and_nothing_is_written() {
+    let dir = project();
+    let inputs = tempfile::tempdir().unwrap();
+    let put = |name: &str, bytes: &[u8]| {
+        let p = inputs.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let empty_page = put(
+        "empty.html",
+        b"<html><head><title>x</title><script>a()</script></head><body><nav>Home</nav></body></html>",
+    );
+    let scanned = put("scanned.pdf", &make_pdf(&[vec![]], false));
+    let encrypted = put("locked.pdf", &communique_encrypted());
+    let garbage = put("broken.pdf", b"%PDF-1.7\nthis is not a PDF at all");
+    let big = inputs.path().join("huge.txt");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(16 * 1024 * 1024 + 1)
+        .unwrap();
+    let unknown = put("notes.docx", b"PK\x03\x04");
+    let folder = inputs.path().join("folder.html");
+    std::fs::create_dir(&folder).unwrap();
+    let latin1 = put("latin1.txt", b"caf\xe9\n");
+    let cases: [(&Path, &str); 8] = [
+        (&empty_page, "no text found"),
+        (&scanned, "no text layer"),
+        (&encrypted, "encrypted"),
+        (&garbage, "not a PDF that can be read"),
+        (&big, "over the 16 MiB limit"),
+        (&unknown, "cannot add a `.docx` file"),
+        (&folder, "is a directory"),
+        (&latin1, "not UTF-8"),
+    ];
+    for (path, what) in cases {
+        let out = stances()
+            .current_dir(dir.path())
+            .args(["add-source", "--append"])
+            .arg(path)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        assert!(err.contains(what) && err.contains(name), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("seeds")).unwrap().count(),
+        0
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("positions.toml")).unwrap(),
+        MODEL
+    );
+}
+
+fn communique_encrypted() -> Vec<u8> {
+    make_pdf(&[vec![(11, 680, "Secret text.")]], true)
+}
+
+/// The fixture sources added and cited, then one word of the cited sentence of the
+/// news page corrected: check reports the new text (text and JSON), --fix prints
+/// the diff that `patch` applies, after which check passes again.
+#[test]
+fn a_corrected_source_re_anchors_its_quote() {
+    let dir = project();
+    add_both(dir.path());
+    let model_path = dir.path().join("positions.toml");
+    let model = std::fs::read_to_string(&model_path).unwrap();
+    std::fs::write(&model_path, format!("{model}{POSITIONS}")).unwrap();
+    let source = dir
+        .path()
+        .join("seeds/2025-04-25-envoy-to-meet-putin-as-allies.html.txt");
+    let text = std::fs::read_to_string(&source).unwrap();
+    std::fs::write(
+        &source,
+        text.replace("a full ceasefire must come", "a full ceasefire should come"),
+    )
+    .unwrap();
+    let new = "a full ceasefire should come before any talks on territory";
+
+    let out = stances()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("    hint: the source now reads \"{new}\"\n")),
+        "{err}"
+    );
+
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &json[0];
+    assert_eq!(
+        d["message"],
+        "quote not found in source `2025-04-25-envoy-to-meet-putin-as-allies`"
+    );
+    assert_eq!(d["fix"]["quote"], new);
+    let sim = d["fix"]["similarity"].as_f64().unwrap();
+    assert!((0.9..1.0).contains(&sim), "{sim}");
+    let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+    // serde_json's map sorts keys: the usual six and `fix`.
+    assert_eq!(
+        keys,
+        [
+            "column", "file", "fix", "hint", "line", "message", "severity"
+        ]
+    );
+
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        diff.starts_with("--- a/positions.toml\n+++ b/positions.toml\n@@ "),
+        "{diff}"
+    );
+    assert!(
+        diff.contains(&format!(
+            "\n-quote = \"a full ceasefire must come before any talks on territory\"\n+quote = \"{new}\"\n"
+        )),
+        "{diff}"
+    );
+    // --fix never writes; the diff applies and the file passes again.
+    assert_eq!(
+        std::fs::read_to_string(&model_path).unwrap(),
+        format!("{model}{POSITIONS}")
+    );
+    let status = std::process::Command::new("patch")
+        .current_dir(dir.path())
+        .args(["-p1", "--quiet"])
+        .stdin(
+            std::fs::File::open({
+                let p = dir.path().join("fix.diff");
+                std::fs::write(&p, &diff).unwrap();
+                p
+            })
+            .unwrap(),
+        )
+        .status();
+    if let Ok(status) = status {
+        assert!(status.success());
+        stances()
+            .current_dir(dir.path())
+            .args(["check", "--strict"])
+            .assert()
+            .success();
+    }
+}
+
+#[test]
+fn a_quote_from_a_corrected_source_found_in_another_names_it() {
+    let dir = project();
+    add_both(dir.path());
+    let model_path = dir.path().join("positions.toml");
+    let model = std::fs::read_to_string(&model_path).unwrap();
+    // Cited from the news page, but it is (nearly) the communiqué's.
+    let wrong = POSITIONS.replace(
+        "source = \"2025-04-26-joint-statement-on-the-ceasefire-talks\"\nquote = \"resume negotiations on a full ceasefire in Geneva\"",
+        "source = \"2025-04-25-envoy-to-meet-putin-as-allies\"\nquote = \"resume negotiations on a full cease-fire in Geneva\"",
+    );
+    std::fs::write(&model_path, format!("{model}{wrong}")).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .unwrap();
+    assert!(
+        d["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("source `2025-04-26-joint-statement-on-the-ceasefire-talks` (file seeds/2025-04-26-joint-statement-on-the-ceasefire-talks.pdf.txt) reads \"resume"),
+        "{d}"
+    );
+    let fix = &d["fix"];
+    assert_eq!(
+        fix["quote"],
+        "resume negotiations on a full ceasefire in Geneva"
+    );
+    assert_eq!(
+        fix["source"],
+        "2025-04-26-joint-statement-on-the-ceasefire-talks"
+    );
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["check", "--fix"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        diff.contains("+source = \"2025-04-26-joint-statement-on-the-ceasefire-talks\"\n+quote = \"resume negotiations on a full ceasefire in Geneva\"\n"),
+        "{diff}"
+    );
+}
