@@ -277,9 +277,7 @@ fn a_new_export_is_readable_as_any_new_file() {
     // Under the usual umask 022 a new file is rw-r--r--, not the rw------- of temp files.
     let status = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "umask 022 && exec \"$0\" export \"$1\" --format html -o \"$2\""
-        ))
+        .arg("umask 022 && exec \"$0\" export \"$1\" --format html -o \"$2\"")
         .arg(env!("CARGO_BIN_EXE_stances"))
         .arg(bundled())
         .arg(&out)
