@@ -457,3 +457,49 @@ fn the_export_prompt_refuses_the_model_files_and_unknown_formats_at_once() {
         app.update(Action::InputCancel);
     }
 }
+
+#[test]
+fn a_quote_the_source_no_longer_has_shows_as_orphaned_at_its_best_match() {
+    let p = Project::new(VALID);
+    // The article was corrected: one word of the cited sentence changed.
+    let corrected = common::SOURCE_A.replace("Russia rejected", "Russia refused");
+    p.write("seeds/a.txt", corrected.as_bytes());
+    let loaded = load(&p.path());
+    let fix = loaded
+        .diagnostics
+        .iter()
+        .find_map(|d| d.fix.clone())
+        .expect("the quote is re-anchored");
+    assert_eq!(fix.quote, "Russia refused a 30-day ceasefire");
+    let model = loaded.partial.expect("what resolved still opens");
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    let mut app = App::new(model, p.path(), Theme { color: true }, (80, 24));
+    app.errors = errors;
+    app.fix_scroll();
+    // Russia's ceasefire cell: row 0, column 1.
+    app.update(Action::Right);
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Detail);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| stances::tui::draw(f, &app)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let text: Vec<String> = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect();
+    let all = text.join("\n");
+    assert!(all.contains("Orphaned citations (1)"), "{all}");
+    let y = text
+        .iter()
+        .position(|l| l.contains("≈ Russia refused"))
+        .expect("the best match is shown");
+    let x = text[y].chars().take_while(|&c| c != 'R').count() as u16;
+    assert_eq!(
+        buf[(x, y as u16)].bg,
+        ratatui::style::Color::Yellow,
+        "highlighted"
+    );
+}

@@ -1,7 +1,7 @@
 //! One cell opened: the position, its history, and its citations in their sentences.
 
 use super::app::App;
-use super::detail_page::{Open, content};
+use super::detail_page::{Open, content_with_orphans, orphans_of};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -13,12 +13,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         position: app.detail.position,
         selected: app.detail.selected,
     };
-    let page = content(
+    let orphans = orphans_of(&app.view.model, app.detail.position, &app.errors);
+    let page = content_with_orphans(
         &app.view.model,
         open,
         &app.search.query,
         app.theme,
         usize::from(area.width),
+        &orphans,
     );
     let visible: Vec<Line> = page
         .lines

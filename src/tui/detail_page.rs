@@ -4,6 +4,7 @@
 
 use super::styled::styled_line;
 use super::theme::Theme;
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::model::Model;
 use crate::sanitize::one_line;
 use crate::wrap::wrap_ranges;
@@ -181,6 +182,32 @@ fn flatten(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> (String
 
 /// The detail page of the open position at `width`.
 pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -> DetailPage {
+    content_with_orphans(m, open, query, theme, width, &[])
+}
+
+/// The citations of position `position` whose quotes are no longer found, as the
+/// checks re-anchored them: the fixes of `errors` that belong to that position.
+pub fn orphans_of<'a>(m: &Model, position: usize, errors: &'a [Diagnostic]) -> Vec<&'a Fix> {
+    let Some(p) = m.positions.get(position) else {
+        return Vec::new();
+    };
+    errors
+        .iter()
+        .filter_map(|d| d.fix.as_deref())
+        .filter(|f| f.position_line == p.line)
+        .collect()
+}
+
+/// The detail page, with `orphans`: citations of the position that no longer match
+/// their source, each shown at its best match (highlighted) instead of being dropped.
+pub fn content_with_orphans(
+    m: &Model,
+    open: Open,
+    query: &str,
+    theme: Theme,
+    width: usize,
+    orphans: &[&Fix],
+) -> DetailPage {
     let Some(p) = m.positions.get(open.position) else {
         return DetailPage::default();
     };
@@ -196,6 +223,7 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
         theme.heading(),
     );
     let citations = citation_lines(&mut page, m, open, query, theme);
+    orphan_lines(&mut page, m, orphans, theme);
     DetailPage {
         lines: page.lines,
         anchors: Anchors { history, citations },
@@ -272,6 +300,48 @@ fn position_lines(page: &mut Page, m: &Model, position: usize, q: &str, theme: T
     if let Some(n) = &p.notes {
         page.blank();
         page.wrapped("note: ", &one_line(n), &[], theme.dim());
+    }
+}
+
+/// The orphaned citations: the quote is no longer in its source; its best match there
+/// is shown in its sentence, highlighted, with how alike it is.
+fn orphan_lines(page: &mut Page, m: &Model, orphans: &[&Fix], theme: Theme) {
+    if orphans.is_empty() {
+        return;
+    }
+    page.blank();
+    page.heading(
+        format!(
+            "Orphaned citations ({}): the quote is no longer in the source; its best match",
+            orphans.len()
+        ),
+        theme.error(),
+    );
+    for fix in orphans {
+        let (source, found) = (&fix.found.0, &fix.found.1);
+        let Some(src) = m.sources.get(*source) else {
+            continue;
+        };
+        let text = &src.text.text;
+        if found.end > text.len() || !text.is_char_boundary(found.start) {
+            continue;
+        }
+        let sentences = &src.text.sentences;
+        let first = sentences.partition_point(|s| s.end <= found.start);
+        let last = sentences.partition_point(|s| s.start < found.end);
+        let sentence = match (sentences.get(first), sentences.get(last.max(first + 1) - 1)) {
+            (Some(a), Some(b)) => a.start.min(found.start)..b.end.max(found.end),
+            _ => found.clone(),
+        };
+        let (line, quote) = flatten(text, &sentence, found);
+        let lead = "  ≈ ";
+        page.wrapped(lead, &line, &[(quote, theme.quote())], Style::default());
+        let meta = format!(
+            "— {} · {}% alike · `stances check --fix` shows the change",
+            one_line(&src.title),
+            fix.similarity
+        );
+        page.wrapped("    ", &meta, &[], theme.dim());
     }
 }
 

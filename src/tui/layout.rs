@@ -71,8 +71,15 @@ pub fn body_height(screen: Screen, size: (u16, u16), panel_rows: usize) -> usize
 
 /// Where the history entries and citations of a detail page `width` wide stand, and
 /// its length.
-pub fn detail_measure(model: &Model, open: Open, width: usize) -> (Anchors, usize) {
-    let page = detail_page::content(model, open, "", Theme { color: false }, width);
+pub fn detail_measure(
+    model: &Model,
+    open: Open,
+    width: usize,
+    errors: &[crate::diagnostic::Diagnostic],
+) -> (Anchors, usize) {
+    let orphans = detail_page::orphans_of(model, open.position, errors);
+    let theme = Theme { color: false };
+    let page = detail_page::content_with_orphans(model, open, "", theme, width, &orphans);
     (page.anchors, page.lines.len())
 }
 

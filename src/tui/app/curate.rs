@@ -163,6 +163,8 @@ impl App {
     /// Takes a freshly loaded model, or keeps the one shown (the last good one, or the
     /// part of a file that never loaded whole) and shows the errors.
     pub fn apply_reload(&mut self, loaded: crate::model::Loaded) {
+        // The errors change: the detail page (orphaned citations) is measured anew.
+        *self.detail.measured.borrow_mut() = None;
         let Some(model) = loaded.model else {
             self.errors = loaded
                 .diagnostics

@@ -143,7 +143,7 @@ impl App {
                     position: self.detail.position,
                     selected: Item::default(),
                 };
-                let measure = layout::detail_measure(&self.view.model, open, width);
+                let measure = layout::detail_measure(&self.view.model, open, width, &self.errors);
                 *cache = Some((key, measure.clone()));
                 measure
             }
