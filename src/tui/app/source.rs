@@ -37,8 +37,14 @@ impl App {
     pub(super) fn layout_source(&mut self) {
         let width = usize::from(self.size.0).max(1);
         if self.source.width != width || self.source.lines.is_empty() {
-            let text = &self.view.model.sources[self.source.source].text.text;
-            self.source.lines = crate::wrap::wrap_text(text, width);
+            let src = &self.view.model.sources[self.source.source].text;
+            // The `date` metadata line is shown in the header, not as article text.
+            let body = &src.text[src.body_start..];
+            let start = src.body_start + (body.len() - body.trim_start().len());
+            self.source.lines = crate::wrap::wrap_text(&src.text[start..], width)
+                .into_iter()
+                .map(|r| r.start + start..r.end + start)
+                .collect();
             self.source.width = width;
             self.scroll_to_focus();
         }
