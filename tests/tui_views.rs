@@ -386,3 +386,31 @@ fn the_more_columns_marks_survive_a_cut_header() {
         "{header}"
     );
 }
+
+#[test]
+fn the_sources_list_lines_up_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    std::fs::write(dir.path().join("seeds/a.txt"), "One. Two.\n").unwrap();
+    std::fs::write(dir.path().join("seeds/b.txt"), "Only one.\n").unwrap();
+    let toml = "schema = 1\ntitle = \"T\"\n[sources.a]\nfile = \"a.txt\"\ntitle = \"Short id\"\n\
+                [sources.a-much-longer-id]\nfile = \"b.txt\"\ntitle = \"Long id\"\n";
+    std::fs::write(dir.path().join("positions.toml"), toml).unwrap();
+    let loaded = stances::model::load(&dir.path().join("positions.toml"));
+    let model = loaded.model.or(loaded.partial).expect("loads");
+    let mut app = App::new(
+        model,
+        dir.path().join("positions.toml"),
+        stances::tui::theme::Theme { color: false },
+        (80, 10),
+    );
+    app.update(Action::ListSources);
+    let shown = lines(&render(&app));
+    let col = |l: &str| l.find("cited").expect("a count");
+    assert_eq!(col(&shown[1]), col(&shown[2]), "{shown:#?}");
+    assert_eq!(
+        shown[1].find("Short id"),
+        shown[2].find("Long id"),
+        "{shown:#?}"
+    );
+}

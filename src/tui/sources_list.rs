@@ -7,6 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 /// One line per source: id, sentences cited out of all, title and date.
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
@@ -16,16 +17,30 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         "Sources — Enter opens one with every cited sentence marked",
         theme.heading(),
     )];
+    // Columns line up: ids padded to the longest (at most 24), counts to the widest.
+    let counts: Vec<String> = (0..m.sources.len())
+        .map(|i| {
+            let cited = crate::view::cited::all_sentences(m, i)
+                .iter()
+                .filter(|t| !t.cited_by.is_empty())
+                .count();
+            format!("{cited}/{} cited", m.sources[i].text.sentences.len())
+        })
+        .collect();
+    let id_w = m
+        .sources
+        .iter()
+        .map(|s| one_line(&s.id).width())
+        .max()
+        .unwrap_or(0);
+    let id_w = id_w.min(24);
+    let count_w = counts.iter().map(|c| c.width()).max().unwrap_or(0);
     for (i, s) in m.sources.iter().enumerate() {
-        let cited = crate::view::cited::all_sentences(m, i)
-            .iter()
-            .filter(|t| !t.cited_by.is_empty())
-            .count();
         let date = s.published.map_or(String::new(), |d| format!(" ({d})"));
         let text = format!(
-            "{}  {cited}/{} cited  {}{date}{}",
-            one_line(&s.id),
-            s.text.sentences.len(),
+            "{}  {:>count_w$}  {}{date}{}",
+            fit(&one_line(&s.id), id_w),
+            counts[i],
             one_line(&s.title),
             origin(&s.file, s.url.as_deref()),
         );
