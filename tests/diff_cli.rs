@@ -173,7 +173,7 @@ fn text_says_how_each_party_moved_in_words_within_the_width() {
     for want in [
         "Changes from 2025-04-17 to 2025-04-25: 2 changes: 1 moved, 1 changed Ceasefire",
         "United States: moved 1 step toward the “No ceasefire” end of the scale; toward Russia; away from Ukraine",
-        "before: A partial truce would do stance: Partial truce (2 of 3) · proposed · as of 2025-04-17 · line 45",
+        "before: A partial truce would do stance: Partial truce — step 2 of 3 · proposed · as of 2025-04-17 · line 45",
         "United States: changed: summary",
     ] {
         assert!(words.contains(want), "{want:?} in\n{out}");

@@ -54,9 +54,12 @@ fn bundled_model_fits_every_width() {
     let out = check(&m, 100);
     assert!(out.starts_with("Ukraine peace talks, April 2025 — as of 2025-04-25\n\n"));
     assert!(out.contains("Issue") && out.contains("Europe"));
+    // An empty cell shows `–`, as in the reader, not a blank that reads as missing data.
+    let nato = out.lines().find(|l| l.starts_with("NATO")).unwrap();
+    assert!(nato.trim_end().ends_with('–'), "{nato}");
     // The stance is shown in words.
     assert!(check(&m, 1000).contains(
-        "south (Russian control of Crimea and parts of eastern and southern Ukraine recognized (4 of 4))"
+        "south (Russian control of Crimea and parts of eastern and southern Ukraine recognized — step 4 of 4)"
     ));
     let early = text(&m, 200, Some("2025-04-17"));
     assert!(early.contains("Draft plan: recognize Crimea's annexation"));
@@ -71,8 +74,10 @@ fn hostile_text_is_sanitized() {
         check(&m, width);
     }
     let out = check(&m, 400);
-    assert!(out.contains("<script>alert(1)</script> & more (Low <end> (1 of 3))"));
-    assert!(out.contains("中文 \u{FFFD}evil\u{FFFD} عربي second line (Middle | \"mid\" (2 of 3))"));
+    assert!(out.contains("<script>alert(1)</script> & more (Low <end> — step 1 of 3)"));
+    assert!(
+        out.contains("中文 \u{FFFD}evil\u{FFFD} عربي second line (Middle | \"mid\" — step 2 of 3)")
+    );
     assert!(out.contains("a | b * c < d - e"));
     let early = text(&m, 400, Some("2025-04-15"));
     assert!(early.contains("\u{FFFD}[31mred\u{FFFD}[0m tab"));

@@ -150,12 +150,13 @@ pub fn file_name(view: &View, format: Format) -> String {
 }
 
 /// A position's stance as words: the scale step's label and where it sits on the
-/// scale, e.g. `No ceasefire; offensive operations continue (5 of 5)`.
+/// scale, e.g. `No ceasefire; offensive operations continue — step 5 of 5` (no
+/// brackets, so it nests in the brackets of a cell).
 pub fn stance_words(issue: &Issue, position: &Position) -> Option<String> {
     let i = position.stance?;
     let step = &issue.scale[i];
     Some(format!(
-        "{} ({} of {})",
+        "{} — step {} of {}",
         step.label,
         i + 1,
         issue.scale.len()

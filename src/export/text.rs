@@ -51,7 +51,7 @@ pub fn render(view: &View, width: usize) -> String {
     for (ii, issue) in m.issues.iter().enumerate() {
         let mut row = vec![one_line(&issue.name)];
         for pi in 0..m.parties.len() {
-            row.push(view.position_at(ii, pi).map_or(String::new(), |i| {
+            row.push(view.position_at(ii, pi).map_or("–".to_string(), |i| {
                 let p = &m.positions[i];
                 let mut s = one_line(&p.summary);
                 if let Some(words) = stance_words(issue, p) {
