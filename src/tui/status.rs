@@ -35,28 +35,35 @@ fn elsewhere(app: &App) -> String {
 
 /// The left part (state, or a message first) and the right part (key hints).
 pub fn parts(app: &App) -> (String, String) {
-    let m = &app.view.model;
+    if let Some(line) = typing(app) {
+        return line;
+    }
+    (state(app).join(" │ "), hints(app.screen()).join("  "))
+}
+
+/// The status bar while a line is being typed (export path, filter, search), if one is.
+fn typing(app: &App) -> Option<(String, String)> {
+    // A message (why a line was refused) comes before the line being typed.
+    let with_message = |left: String, hint: &str| match &app.message {
+        Some(msg) => (format!("{} │ {left}", one_line(msg)), hint.to_string()),
+        None => (left, hint.to_string()),
+    };
     if let Some(prompt) = &app.export_prompt {
-        let name = prompt.format.name();
         let hint = if prompt.confirm_overwrite {
             "Enter replace  Esc keep"
         } else {
             "Tab format  Enter write  Esc cancel"
         };
+        let name = prompt.format.name();
         let left = format!("export {name} to: {}", with_cursor(&prompt.path));
-        return match &app.message {
-            Some(msg) => (format!("{} │ {left}", one_line(msg)), hint.into()),
-            None => (left, hint.into()),
-        };
+        return Some(with_message(left, hint));
     }
     if let Some(text) = &app.filter_prompt {
         let left = format!("filter: {}", with_cursor(text));
-        let hint = "Enter apply  Esc cancel  (empty: show all)".into();
-        // A bad filter says why, before the line being typed.
-        return match &app.message {
-            Some(msg) => (format!("{} │ {left}", one_line(msg)), hint),
-            None => (left, hint),
-        };
+        return Some(with_message(
+            left,
+            "Enter apply  Esc cancel  (empty: show all)",
+        ));
     }
     if app.search.editing {
         let n = app.search.matches.len();
@@ -66,22 +73,27 @@ pub fn parts(app: &App) -> (String, String) {
             plural(n),
             elsewhere(app)
         );
-        return (left, "Enter keep  Esc clear".into());
+        return Some((left, "Enter keep  Esc clear".into()));
     }
+    None
+}
+
+/// What is shown, most important first (the right end is cut when the bar is narrow):
+/// a message, the view date, the base date, the filter, the selection, the search, the
+/// title.
+fn state(app: &App) -> Vec<String> {
+    let m = &app.view.model;
     let date = match (app.view.date, app.view.date_index()) {
         (Some(d), Some(i)) => format!("as of {d} ({}/{})", i + 1, app.view.dates.len()),
         (Some(d), None) => format!("as of {d}"),
         (None, _) => "undated".into(),
     };
-    // Most important first: the right end is cut when the bar is narrow.
     let mut left = vec![date];
     if let Some(diff) = &app.view.base {
         let n = diff.changes.len();
         let since = diff.from.map_or_else(String::new, |d| d.to_string());
-        left.push(format!(
-            "{n} change{} since {since}",
-            if n == 1 { "" } else { "s" }
-        ));
+        let s = if n == 1 { "" } else { "s" };
+        left.push(format!("{n} change{s} since {since}"));
     }
     if !app.view.filter.is_empty() {
         left.push(format!(
@@ -89,13 +101,10 @@ pub fn parts(app: &App) -> (String, String) {
             one_line(&app.view.filter.describe(m))
         ));
     }
-    let screen = app.screen();
-    if screen == Screen::Grid && !m.issues.is_empty() && !m.parties.is_empty() {
+    if app.screen() == Screen::Grid && !m.issues.is_empty() && !m.parties.is_empty() {
         let issue = one_line(&m.issues[app.grid.issue].name);
-        left.push(format!(
-            "{issue} × {}",
-            one_line(&m.parties[app.grid.party].short)
-        ));
+        let party = one_line(&m.parties[app.grid.party].short);
+        left.push(format!("{issue} × {party}"));
     }
     if !app.search.query.is_empty() {
         let n = app.search.matches.len();
@@ -112,16 +121,20 @@ pub fn parts(app: &App) -> (String, String) {
     }
     left.push(one_line(&m.title));
     if let Some(msg) = &app.message {
-        // A message comes first, so a narrow bar still shows it.
         left.insert(0, one_line(msg));
     }
-    // Hints come from the keymap (at most two keys each), so they never disagree with it.
+    left
+}
+
+/// The key hints of `screen`, from the keymap (at most two keys each), so they never
+/// disagree with it.
+fn hints(screen: Screen) -> Vec<String> {
     let hint = |a: Action, what: &str| {
         let keys = keys_for(screen, a);
         let short: Vec<&str> = keys.split('/').take(2).collect();
         format!("{} {what}", short.join("/"))
     };
-    let hints = match screen {
+    match screen {
         Screen::Grid => vec![
             hint(Action::Open, "open"),
             hint(Action::Help, "help"),
@@ -156,8 +169,7 @@ pub fn parts(app: &App) -> (String, String) {
             hint(Action::Back, "back"),
         ],
         Screen::Pair => vec!["[/] date".into(), hint(Action::Back, "back")],
-    };
-    (left.join(" │ "), hints.join("  "))
+    }
 }
 
 /// The whole status bar as one string (left and right parts joined).
