@@ -138,6 +138,35 @@ pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "positions".into());
+    let (out, ids, skipped) = document(&name, sources_dir, &files);
+    // create_new: even if a file appeared meanwhile, it is not overwritten.
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|source| InitError::Write {
+            path: path.clone(),
+            source,
+        })?;
+    f.write_all(out.as_bytes())
+        .map_err(|source| InitError::Write {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(Scaffold {
+        path,
+        sources: ids,
+        skipped,
+    })
+}
+
+/// The scaffolded positions.toml: a header, commented examples, one `[sources.*]` entry
+/// per readable file; with the ids given and the files skipped (and why).
+fn document(
+    name: &str,
+    sources_dir: &str,
+    files: &[PathBuf],
+) -> (String, Vec<String>, Vec<(String, String)>) {
     let mut out = String::new();
     out.push_str(
         "# positions.toml, scaffolded by `stances init`. Add parties, issues and positions,\n",
@@ -147,7 +176,7 @@ pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
     );
     out.push_str("# sentence as a ready [[position.cite]] block.\n\n");
     out.push_str("schema = 1\n");
-    out.push_str(&format!("title = {}\n", quoted(&name)));
+    out.push_str(&format!("title = {}\n", quoted(name)));
     out.push_str(&format!("sources_dir = {}\n\n", quoted(sources_dir)));
     out.push_str(
         "# [parties.us]\n# name = \"United States\"\n# short = \"US\"\n# kind = \"state\"\n\n",
@@ -156,7 +185,7 @@ pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
     out.push_str("# [issues.territory.scale]\n# restore = \"All occupied land returns\"\n# recognize = \"Occupation recognized\"\n\n");
     let mut ids = Vec::new();
     let mut skipped = Vec::new();
-    for file in &files {
+    for file in files {
         let fname = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -193,25 +222,7 @@ pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
         "# [[position.cite]]\n# source = {}\n# quote = \"the exact words from the source\"\n",
         quoted(&example)
     ));
-    // create_new: even if a file appeared meanwhile, it is not overwritten.
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|source| InitError::Write {
-            path: path.clone(),
-            source,
-        })?;
-    f.write_all(out.as_bytes())
-        .map_err(|source| InitError::Write {
-            path: path.clone(),
-            source,
-        })?;
-    Ok(Scaffold {
-        path,
-        sources: ids,
-        skipped,
-    })
+    (out, ids, skipped)
 }
 
 #[cfg(test)]
