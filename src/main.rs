@@ -546,7 +546,7 @@ fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
     if c.issues.is_empty() && args.format == CompareFormat::Json {
         eprintln!(
             "stances: note: {}",
-            compare::NO_SCALES.replace('\n', "\n  ")
+            compare::nothing_to_compare(&view).replace('\n', "\n  ")
         );
     }
     std::io::stdout().lock().write_all(content.as_bytes())?;
@@ -572,6 +572,14 @@ fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         std::io::stdout().lock().write_all(text.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    stances::tui::run(path, model, errors)?;
-    Ok(ExitCode::SUCCESS)
+    match stances::tui::run(path, model, errors) {
+        // Stopped by a signal: the terminal is restored; exit as the signal would.
+        Err(stances::tui::Error::Signal(sig)) => {
+            Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)))
+        }
+        result => {
+            result?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

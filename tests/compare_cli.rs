@@ -283,3 +283,19 @@ fn a_zone_names_the_parties_that_have_no_position_on_the_issue() {
     let md = run(&["compare", plain.to_str().unwrap(), "--format", "md"]);
     assert!(md.contains("No position: The Union."), "{md}");
 }
+
+#[test]
+fn a_filter_that_hides_every_scale_says_so() {
+    let plain = fixture("plain");
+    let out = run(&[
+        "compare",
+        plain.to_str().unwrap(),
+        "--filter",
+        "issue:monitors",
+    ]);
+    assert!(
+        out.contains("The filter hides every issue with a scale"),
+        "{out}"
+    );
+    assert!(!out.contains("give an issue an ordered scale"), "{out}");
+}

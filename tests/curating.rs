@@ -503,3 +503,29 @@ fn a_quote_the_source_no_longer_has_shows_as_orphaned_at_its_best_match() {
         "highlighted"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_reader_never_exports_into_a_fifo_it_would_block_on() {
+    use tui_input::InputRequest;
+    let p = Project::new(VALID);
+    let fifo = p.dir.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut app = open(&p);
+    app.update(Action::Export);
+    app.update(Action::InputEdit(InputRequest::DeleteLine));
+    for c in fifo.display().to_string().chars() {
+        app.update(Action::InputChar(c));
+    }
+    app.update(Action::InputSubmit);
+    app.update(Action::InputSubmit);
+    assert_eq!(app.request, None, "nothing to write");
+    let status = stances::tui::status::text(&app);
+    assert!(status.contains("not a regular file"), "{status}");
+}

@@ -238,3 +238,11 @@ fn the_bundled_model_diffs() {
     let v: Value = serde_json::from_str(&stdout_of(&mut cmd)).unwrap();
     assert!(!v["changes"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn to_the_first_day_of_year_zero_compares_it_with_itself() {
+    let doc = json_of(&["--to", "0000-01-01"]);
+    assert_eq!(doc["from"], "0000-01-01");
+    assert_eq!(doc["to"], "0000-01-01");
+    assert_eq!(doc["changes"].as_array().unwrap().len(), 0, "{doc}");
+}

@@ -341,3 +341,31 @@ fn a_opens_the_spectrum_and_m_the_party_table_with_its_pair_view() {
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }
+
+#[test]
+fn a_terminate_signal_restores_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let mut s = Session::start(&repo().join("tests/fixtures/plain"), &[], &[]);
+        s.wait_for("Ceasefire");
+        s.keys(b"\r");
+        s.wait_for("Citations");
+        let pid = s.child.process_id().expect("the reader's pid");
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = s.wait_exit();
+        assert_eq!(status.exit_code(), code, "{signal}: {status:?}");
+        std::thread::sleep(Duration::from_millis(200));
+        let p = s.parser.lock().unwrap();
+        assert!(
+            !p.screen().alternate_screen(),
+            "{signal}: left the alternate screen"
+        );
+        assert!(
+            !p.screen().hide_cursor(),
+            "{signal}: the cursor is shown again"
+        );
+    }
+}

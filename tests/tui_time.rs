@@ -420,3 +420,31 @@ fn a_reload_keeps_the_pages_opened_from_the_history() {
     app.update(Action::Back);
     assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
 }
+
+#[test]
+fn the_timeline_follows_its_issue_when_a_reload_reorders_the_issues() {
+    let dir = moves_copy();
+    let mut app = open(&dir);
+    app.update(Action::Timeline); // Ceasefire, the first issue
+    assert!(
+        screen(&app).starts_with("Timeline: Ceasefire"),
+        "{}",
+        screen(&app)
+    );
+    // Move [issues.nato] before [issues.ceasefire].
+    let path = dir.path().join("positions.toml");
+    let toml = std::fs::read_to_string(&path).unwrap();
+    let nato = "[issues.nato]\nname = \"NATO\"\n";
+    assert!(toml.contains(nato));
+    let reordered = toml
+        .replace(nato, "")
+        .replace("[issues.ceasefire]", &format!("{nato}\n[issues.ceasefire]"));
+    std::fs::write(&path, reordered).unwrap();
+    app.apply_reload(load(&path));
+    assert_eq!(app.screen(), Screen::Timeline);
+    assert!(
+        screen(&app).starts_with("Timeline: Ceasefire"),
+        "{}",
+        screen(&app)
+    );
+}

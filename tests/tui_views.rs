@@ -414,3 +414,25 @@ fn the_sources_list_lines_up_its_columns() {
         "{shown:#?}"
     );
 }
+
+#[test]
+fn a_paste_into_the_search_line_is_one_edit_of_its_first_line() {
+    let mut app = plain(80, 24, false);
+    app.update(Action::Search);
+    let long = format!("monitors\n{}", "x".repeat(100_000));
+    assert!(app.paste(&long));
+    assert_eq!(app.search.input.value(), "monitors");
+    assert_eq!(
+        app.search.matches.len(),
+        4,
+        "searched once, for the whole paste"
+    );
+    app.update(Action::InputCancel);
+    assert!(!app.paste("ignored"), "nothing is being typed");
+    app.update(Action::Search);
+    app.paste(&"y".repeat(10_000));
+    assert_eq!(
+        app.search.input.value().chars().count(),
+        stances::tui::app::PASTE_LIMIT
+    );
+}

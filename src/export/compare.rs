@@ -124,12 +124,25 @@ pub fn axis_header(steps: usize) -> String {
     s
 }
 
+/// Why there is nothing to compare: no issue with a scale, or a filter that hides them.
+pub fn nothing_to_compare(view: &View) -> &'static str {
+    if view.filter.is_empty() {
+        NO_SCALES
+    } else {
+        FILTERED_OUT
+    }
+}
+
+/// The message when the filter hides every issue with a scale.
+pub const FILTERED_OUT: &str = "The filter hides every issue with a scale (or every stance on them), so nothing is compared.\n\
+hint: widen the filter, or leave it out.";
+
 /// The comparison as plain text.
 pub fn render_text(view: &View, c: &Comparison) -> String {
     let m = &*view.model;
     let mut out = format!("{}\n", one_line(&view.caption()));
     if c.issues.is_empty() {
-        let _ = writeln!(out, "\n{NO_SCALES}");
+        let _ = writeln!(out, "\n{}", nothing_to_compare(view));
         return out;
     }
     let _ = writeln!(
@@ -235,7 +248,7 @@ pub fn render_md(view: &View, c: &Comparison) -> String {
     let m = &*view.model;
     let mut out = format!("# Comparison: {}\n\n", escape(&view.caption()));
     if c.issues.is_empty() {
-        let _ = writeln!(out, "{}", escape(NO_SCALES));
+        let _ = writeln!(out, "{}", escape(nothing_to_compare(view)));
         return out;
     }
     out.push_str("In each table, **X** marks a party's stance and = the rest of the range it could accept; *(assumed)* means no `acceptable` range is given, so the stance alone is taken.\n");

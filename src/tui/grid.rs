@@ -205,10 +205,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (rows, cols) = app.grid_dims();
     let mut lines = vec![header_line(app, &l)];
     if rows == 0 || cols == 0 {
-        lines.push(Line::styled(
-            "(no issues or no parties in this file)",
-            app.theme.dim(),
-        ));
+        let why = if app.view.filter.is_empty() {
+            "(no issues or no parties in this file)"
+        } else {
+            "(the filter hides every issue or party: f to change it, an empty filter shows all)"
+        };
+        lines.push(Line::styled(why, app.theme.dim()));
     }
     for row in &l.rows {
         lines.extend(row_lines(app, &l, row));

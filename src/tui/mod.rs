@@ -37,6 +37,8 @@ use crossterm::event::{
 use ratatui::Frame;
 use ratatui::widgets::Paragraph;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
@@ -136,6 +138,36 @@ pub enum Error {
     /// The thread reading the terminal ended.
     #[error("the terminal input stopped")]
     InputClosed,
+    /// A signal stopped the reader (the terminal was restored first).
+    #[error("stopped by signal {0}")]
+    Signal(i32),
+}
+
+/// The signals that stop the reader: it restores the terminal and ends, as it does on
+/// `q`, instead of dying with the terminal in raw mode on the alternate screen.
+const STOP_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// Forwards stop signals to the event loop. While the editor runs, Ctrl-C and Ctrl-\
+/// typed there reach this process too: those belong to the editor and are ignored.
+fn spawn_signals(tx: Sender<Msg>, editing: Arc<AtomicBool>) -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            let typed = sig == signal_hook::consts::SIGINT || sig == signal_hook::consts::SIGQUIT;
+            if typed && editing.load(Ordering::SeqCst) {
+                continue;
+            }
+            if tx.send(Msg::Signal(sig)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
 }
 
 /// What wakes the event loop.
@@ -144,6 +176,8 @@ enum Msg {
     Input(std::io::Result<Event>),
     /// positions.toml or a source changed on disk.
     FilesChanged,
+    /// A signal asked the reader to stop (TERM, HUP, INT, QUIT).
+    Signal(i32),
 }
 
 /// Commands to the input thread.
@@ -213,6 +247,7 @@ fn perform(
     app: &mut App,
     terminal: &mut terminal::Term,
     control: &Sender<Control>,
+    editing: &AtomicBool,
 ) -> Result<(), Error> {
     let Some(request) = app.request.take() else {
         return Ok(());
@@ -230,7 +265,10 @@ fn perform(
             let (ack_tx, ack_rx) = mpsc::channel();
             let _ = control.send(Control::Pause(ack_tx));
             let _ = ack_rx.recv_timeout(Duration::from_secs(2));
-            let result = terminal::suspended(terminal, || editor::run(&editor, &app.path, line))?;
+            editing.store(true, Ordering::SeqCst);
+            let result = terminal::suspended(terminal, || editor::run(&editor, &app.path, line));
+            editing.store(false, Ordering::SeqCst);
+            let result = result?;
             let _ = control.send(Control::Resume);
             app.apply_reload(load(&app.path));
             if let Err(e) = result {
@@ -274,6 +312,9 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> Result<(), E
     app.fix_scroll();
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
     let control = spawn_input(tx.clone());
+    let editing = Arc::new(AtomicBool::new(false));
+    spawn_signals(tx.clone(), Arc::clone(&editing))?;
+    let mut stopped_by = None;
     let mut watcher = rewatch(&app, &tx);
     terminal.draw(|f| draw(f, &app))?;
     while !app.quit {
@@ -282,14 +323,7 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> Result<(), E
         let first = rx.recv().map_err(|_| Error::InputClosed)?;
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
-                Msg::Input(Ok(Event::Paste(text))) => {
-                    // Pasted text goes into the line being typed, one line of it.
-                    if app.search.editing || app.export_prompt.is_some() {
-                        for c in text.chars().filter(|c| !c.is_control()) {
-                            changed |= app.update(Action::InputChar(c));
-                        }
-                    }
-                }
+                Msg::Input(Ok(Event::Paste(text))) => changed |= app.paste(&text),
                 Msg::Input(ev) => {
                     if let Some(action) = action_for(&app, &ev?) {
                         changed |= app.update(action);
@@ -299,10 +333,14 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> Result<(), E
                     app.request = Some(Request::Reload);
                     changed = true;
                 }
+                Msg::Signal(sig) => {
+                    stopped_by = Some(sig);
+                    app.quit = true;
+                }
             }
             if app.request.is_some() {
                 let was_reload = matches!(app.request, Some(Request::Reload | Request::Edit(_)));
-                perform(&mut app, &mut terminal, &control)?;
+                perform(&mut app, &mut terminal, &control, &editing)?;
                 if was_reload && app.errors.is_empty() {
                     watcher = rewatch(&app, &tx).or(watcher);
                 }
@@ -316,5 +354,8 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> Result<(), E
         }
     }
     drop(watcher);
-    Ok(())
+    match stopped_by {
+        Some(sig) => Err(Error::Signal(sig)),
+        None => Ok(()),
+    }
 }

@@ -76,7 +76,55 @@ pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> Stri
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let quote = toml::Value::String(crate::sanitize::text(&text)).to_string();
+    let quote = toml_string(&text);
     let id = toml::Value::String(src.id.clone()).to_string();
     format!("[[position.cite]]\nsource = {id}\nquote = {quote}\n")
+}
+
+/// `s` as a TOML basic string that reads back as exactly `s`: quotes and backslashes
+/// escaped, and every character that is unsafe on a terminal (controls, bidi marks)
+/// written as a `\u` escape, so the block is safe to show and its quote still matches.
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if crate::sanitize::is_unsafe(c) || c.is_control() => {
+                let u = u32::from(c);
+                if u <= 0xFFFF {
+                    out.push_str(&format!("\\u{u:04X}"));
+                } else {
+                    out.push_str(&format!("\\U{u:08X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toml_string;
+
+    #[test]
+    fn a_quote_with_unsafe_characters_reads_back_exactly_from_its_block() {
+        for s in [
+            "plain",
+            "a \"quoted\" \\ word",
+            "Ctrl \u{1} char",
+            "ESC \u{1b}[31m red",
+            "bidi \u{202e} rlo",
+            "emoji 👩\u{200d}👩",
+            "'''\"\"\"",
+        ] {
+            let block = format!("q = {}", toml_string(s));
+            assert!(!block.chars().any(crate::sanitize::is_unsafe), "{block:?}");
+            let table: toml::Table = toml::from_str(&block).unwrap();
+            assert_eq!(table["q"].as_str(), Some(s), "{block}");
+        }
+    }
 }

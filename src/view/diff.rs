@@ -107,7 +107,9 @@ pub fn default_dates(
         let before = dates.partition_point(|&d| d < to);
         match before.checked_sub(1) {
             Some(i) => Some(dates[i]),
-            None => to.previous_day(),
+            // 0000-01-01 has no day before it: compare it with itself (no change),
+            // never with "no date", which would mean the latest of every cell.
+            None => to.previous_day().or(Some(to)),
         }
     });
     (from, to)

@@ -71,6 +71,15 @@ impl App {
             }
             None => {}
         }
+        // A FIFO or a device would block the reader until something reads it: the
+        // command line writes into those (`stances export -o`), the reader does not.
+        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            self.message = Some(format!(
+                "{} is not a regular file: the reader exports to files only (use stances export -o for pipes)",
+                crate::sanitize::path(&target)
+            ));
+            return;
+        }
         let exists = target.exists();
         if exists && !prompt.confirm_overwrite && target.is_file() {
             prompt.confirm_overwrite = true;
@@ -199,6 +208,9 @@ impl App {
             .map(|d| cell_key(old, d.position))
             .collect();
         let source = old.sources.get(self.source.source).map(|s| s.id.clone());
+        let timeline_issue = old.issues.get(self.timeline.issue).map(|i| i.id.clone());
+        let party_id = |p: usize| old.parties.get(p).map(|x| x.id.clone());
+        let pair = (party_id(self.compare.pair.0), party_id(self.compare.pair.1));
         let source_sentence = self
             .source
             .targets
@@ -233,6 +245,17 @@ impl App {
             })
         });
         let source_index = source.and_then(|id| m.sources.iter().position(|s| s.id == id));
+        // The timeline and the two-party view follow their issue and parties by id.
+        let timeline_index = timeline_issue.and_then(|id| m.issues.iter().position(|i| i.id == id));
+        let party_index =
+            |id: Option<String>| id.and_then(|id| m.parties.iter().position(|p| p.id == id));
+        let pair_index = party_index(pair.0).zip(party_index(pair.1));
+        if let Some(i) = timeline_index {
+            self.timeline.issue = i;
+        }
+        if let Some(pair) = pair_index {
+            self.compare.pair = pair;
+        }
         // Keep the view date, unless it was the latest: then follow new data.
         if date.is_some() && date != old_latest {
             self.set_date(date);
@@ -250,7 +273,8 @@ impl App {
                             .iter()
                             .all(|s| *s != Screen::Detail || reopened.is_some())
                 }
-                Screen::Pair => self.compare.pair.1 < self.view.model.parties.len(),
+                Screen::Pair => pair_index.is_some(),
+                Screen::Timeline => timeline_index.is_some(),
                 _ => true,
             };
             if !ok {

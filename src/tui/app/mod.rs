@@ -7,6 +7,7 @@ mod curate;
 mod detail;
 mod grid;
 mod search;
+pub use search::PASTE_LIMIT;
 mod source;
 mod timeline;
 

@@ -3,6 +3,9 @@
 use super::{Action, App, SearchState};
 use tui_input::InputRequest;
 
+/// The most characters a paste puts into a line being typed.
+pub const PASTE_LIMIT: usize = 500;
+
 impl App {
     pub(super) fn update_search_input(&mut self, action: Action) -> bool {
         match action {
@@ -35,6 +38,12 @@ impl App {
             Action::Resize(w, h) => self.size = (w, h),
             _ => return false,
         }
+        self.search_edited();
+        true
+    }
+
+    /// Runs the search for the line as typed and selects its first match.
+    fn search_edited(&mut self) {
         self.search.query = self.search.input.value().to_string();
         self.run_search();
         if let Some(&(issue, party)) = self.search.matches.first() {
@@ -43,6 +52,30 @@ impl App {
             self.grid.party = party;
         }
         self.fix_scroll();
+    }
+
+    /// Pasted text (bracketed paste) goes into the line being typed as one edit: its
+    /// first line, without control characters, at most [`PASTE_LIMIT`] characters; a
+    /// search runs once for the whole paste. Returns true when something changed.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let line = text.lines().next().unwrap_or("");
+        let chars = line.chars().filter(|c| !c.is_control()).take(PASTE_LIMIT);
+        let input = if self.search.editing {
+            &mut self.search.input
+        } else if let Some(prompt) = &mut self.export_prompt {
+            prompt.confirm_overwrite = false;
+            &mut prompt.path
+        } else if let Some(filter) = &mut self.filter_prompt {
+            filter
+        } else {
+            return false;
+        };
+        for c in chars {
+            input.handle(InputRequest::InsertChar(c));
+        }
+        if self.search.editing {
+            self.search_edited();
+        }
         true
     }
 
