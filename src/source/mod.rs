@@ -3,6 +3,7 @@
 pub mod normalize;
 pub mod quote;
 pub mod sentences;
+pub mod verify;
 
 use crate::date::Date;
 use normalize::Normalized;
