@@ -102,6 +102,9 @@ fn main() {
         eprintln!("usage: pty_first_frame STANCES_BINARY POSITIONS_TOML [RUNS]");
         std::process::exit(2);
     };
+    // portable-pty looks a relative name up on the PATH: make it absolute.
+    let bin = std::fs::canonicalize(bin).map_or(bin.clone(), |p| p.display().to_string());
+    let bin = &bin;
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     // The last issue's name, which `G` brings on screen.
     let text = std::fs::read_to_string(model).expect("the positions file");
