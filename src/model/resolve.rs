@@ -5,7 +5,8 @@ use super::parse::{Ctx, Raw, RawCite, RawPosition, RawSource, Sp};
 use super::{Citation, Issue, Model, Party, Position, ScaleStep, Source};
 use crate::date::Date;
 use crate::sanitize::escape;
-use crate::source::quote::{self, QuoteMatch};
+use crate::source::quote;
+use crate::source::verify::{self, Job, Outcome, par_map};
 use crate::source::{self as src, SourceError, SourceText};
 use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
@@ -87,14 +88,24 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         sources_dir_raw,
     );
 
+    // Read and prepare the sources in parallel; report in file order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut read: Vec<Option<Result<SourceText, SourceError>>> = if dir_ok {
+        par_map(raw.sources.len(), threads, |i| {
+            Some(
+                src::confine(&sources_dir, &raw.sources[i].file.v)
+                    .and_then(|p| SourceText::load(&p)),
+            )
+        })
+    } else {
+        raw.sources.iter().map(|_| None).collect()
+    };
     let mut sources = Vec::new();
     let mut source_ok = Vec::new();
-    for s in raw.sources {
-        let loaded = if dir_ok {
-            load_source(ctx, &sources_dir, &s.file)
-        } else {
-            None
-        };
+    for (i, s) in raw.sources.into_iter().enumerate() {
+        let loaded = read[i]
+            .take()
+            .and_then(|r| report_source(ctx, &sources_dir, &s.file, r));
         source_ok.push(loaded.is_some());
         let text = loaded.unwrap_or_else(|| SourceText::from_text(String::new()));
         let path = relative_to_base(&sources_dir, &s.file.v, base_dir);
@@ -111,14 +122,18 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
     }
 
     let party_ids: Vec<&str> = parties.iter().map(|p| p.id.as_str()).collect();
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(sources.len());
+    for (i, s) in sources.iter().enumerate() {
+        index.entry(s.id.as_str()).or_insert(i);
+    }
     let set = SourceSet {
         list: &sources,
         ids: sources.iter().map(|s| s.id.as_str()).collect(),
+        index,
         ok: &source_ok,
         dir: dir_ok.then_some(sources_dir.as_path()),
     };
     let issue_ids: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
-    let source_ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
     let mut positions = Vec::new();
     let mut seen: HashMap<(usize, usize, Option<Date>), usize> = HashMap::new();
     // A source counts as cited even from a position that has other errors.
@@ -126,8 +141,9 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         .positions
         .iter()
         .flat_map(|p| &p.cites)
-        .filter_map(|c| source_ids.iter().position(|id| *id == c.source.v))
+        .filter_map(|c| set.index.get(c.source.v.as_str()).copied())
         .collect();
+    let mut verdicts = verify_quotes(&raw.positions, &party_ids, &issue_ids, &set).into_iter();
     for p in raw.positions {
         let party = lookup(ctx, "party", &p.party, &party_ids);
         let issue = lookup(ctx, "issue", &p.issue, &issue_ids);
@@ -153,7 +169,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         let stance = resolve_stance(ctx, &p, &scale);
         let acceptable = resolve_acceptable(ctx, &p, &scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
-        let citations = resolve_citations(ctx, &p, &set);
+        let citations = resolve_citations(ctx, &p, &set, &mut verdicts);
         if p.cites.is_empty() {
             ctx.warning(
                 &p.header,
@@ -282,8 +298,13 @@ fn check_sources_dir(
     false
 }
 
-fn load_source(ctx: &mut Ctx, dir: &Path, file: &Sp<String>) -> Option<SourceText> {
-    let result = src::confine(dir, &file.v).and_then(|p| SourceText::load(&p));
+/// The source as read, or its error reported.
+fn report_source(
+    ctx: &mut Ctx,
+    dir: &Path,
+    file: &Sp<String>,
+    result: Result<SourceText, SourceError>,
+) -> Option<SourceText> {
     match result {
         Ok(t) => Some(t),
         Err(e) => {
@@ -400,16 +421,57 @@ fn check_stance_in_range(
 struct SourceSet<'a> {
     list: &'a [Source],
     ids: Vec<&'a str>,
+    /// The index of each id in `list`.
+    index: HashMap<&'a str, usize>,
     /// Whether each source's text loaded.
     ok: &'a [bool],
     /// The sources directory, when it is usable (exists, inside the model's folder).
     dir: Option<&'a Path>,
 }
 
-fn resolve_citations(ctx: &mut Ctx, p: &RawPosition, set: &SourceSet) -> Vec<Citation> {
+/// Verifies, all at once, every quote that [`resolve_citations`] will look at: those
+/// of positions whose party and issue exist, cited from a source that loaded. The
+/// outcomes come in the order the citations are resolved in.
+fn verify_quotes(
+    positions: &[RawPosition],
+    party_ids: &[&str],
+    issue_ids: &[&str],
+    set: &SourceSet,
+) -> Vec<Outcome> {
+    let jobs: Vec<Job> = positions
+        .iter()
+        .filter(|p| {
+            party_ids.contains(&p.party.v.as_str()) && issue_ids.contains(&p.issue.v.as_str())
+        })
+        .flat_map(|p| &p.cites)
+        .filter_map(|c| {
+            let si = *set.index.get(c.source.v.as_str())?;
+            set.ok[si].then_some(Job {
+                source: si,
+                quote: &c.quote.v,
+                prefix: c.prefix.as_deref(),
+                suffix: c.suffix.as_deref(),
+            })
+        })
+        .collect();
+    let texts: Vec<Option<&SourceText>> = set
+        .list
+        .iter()
+        .zip(set.ok)
+        .map(|(s, &ok)| ok.then_some(&s.text))
+        .collect();
+    verify::verify(&texts, &jobs)
+}
+
+fn resolve_citations(
+    ctx: &mut Ctx,
+    p: &RawPosition,
+    set: &SourceSet,
+    verdicts: &mut impl Iterator<Item = Outcome>,
+) -> Vec<Citation> {
     let mut out = Vec::new();
     for c in &p.cites {
-        let Some(si) = set.ids.iter().position(|id| *id == c.source.v) else {
+        let Some(&si) = set.index.get(c.source.v.as_str()) else {
             report_unknown_source(ctx, &c.source, set);
             continue;
         };
@@ -417,17 +479,27 @@ fn resolve_citations(ctx: &mut Ctx, p: &RawPosition, set: &SourceSet) -> Vec<Cit
             continue;
         }
         let text = &set.list[si].text;
-        match quote::find(text, &c.quote.v, c.prefix.as_deref(), c.suffix.as_deref()) {
-            QuoteMatch::Empty => ctx.error(
+        let verdict = verdicts
+            .next()
+            .expect("a verdict for every quote in a loaded source");
+        match verdict {
+            Outcome::Empty => ctx.error(
                 &c.quote.span,
                 "the quote is empty".into(),
                 Some("copy the exact words from the source that support the position".into()),
             ),
-            QuoteMatch::NotFound { closest } => {
-                let position_line = ctx.line_of(p.header.start);
-                report_not_found(ctx, c, si, closest, set, position_line);
+            Outcome::Elsewhere(other) => {
+                let at = ctx.line_of(p.header.start);
+                report_not_found(ctx, c, Some(other), None, None, set, at)
             }
-            QuoteMatch::Found { span, matches } => {
+            Outcome::NotFound {
+                difference,
+                closest,
+            } => {
+                let at = ctx.line_of(p.header.start);
+                report_not_found(ctx, c, None, difference, closest, set, at)
+            }
+            Outcome::Found { span, matches } => {
                 if matches > 1 {
                     ctx.warning(
                         &c.quote.span,
@@ -513,18 +585,13 @@ fn toml_string(s: &str) -> String {
 fn report_not_found(
     ctx: &mut Ctx,
     c: &RawCite,
-    si: usize,
+    elsewhere: Option<usize>,
+    difference: Option<quote::Difference>,
     closest: Option<std::ops::Range<usize>>,
     set: &SourceSet,
     position_line: usize,
 ) {
-    let others = set
-        .list
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != si && set.ok[i])
-        .map(|(i, s)| (i, &s.text));
-    if let Some(&other) = quote::sources_holding(others, &c.quote.v).first() {
+    if let Some(other) = elsewhere {
         let o = &set.list[other];
         ctx.error(
             &c.quote.span,
@@ -541,11 +608,12 @@ fn report_not_found(
         );
         return;
     }
+    let si = set.index[c.source.v.as_str()];
     if super::reanchor::report(ctx, c, si, set.list, set.ok, position_line) {
         return;
     }
     let text = &set.list[si].text;
-    let mut hint = match quote::difference(text, &c.quote.v) {
+    let mut hint = match difference {
         Some(quote::Difference::Case) => {
             "it is there with other capital letters: matching is case-sensitive\n".to_string()
         }

@@ -4,6 +4,7 @@ pub mod anchor;
 pub mod normalize;
 pub mod quote;
 pub mod sentences;
+pub mod verify;
 
 use crate::date::Date;
 use normalize::Normalized;

@@ -18,10 +18,17 @@ fn fold(c: char) -> Option<char> {
 /// Normalizes a quote for matching: folded characters, single spaces, trimmed.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// Appends [`normalize`]`(s)` to `out` (so that many quotes can share one buffer).
+pub fn normalize_into(s: &str, out: &mut String) {
+    let begin = out.len();
     let mut pending_space = false;
     for c in s.chars() {
         match fold(c) {
-            None => pending_space = !out.is_empty(),
+            None => pending_space = out.len() > begin,
             Some(f) => {
                 if pending_space {
                     out.push(' ');
@@ -31,18 +38,21 @@ pub fn normalize(s: &str) -> String {
             }
         }
     }
-    out
 }
 
-/// A normalized copy of a text region, mapping every byte back to the original.
+/// A normalized copy of a text region, mapping it back to the original.
+///
+/// The map keeps only the points where the distance between a normalized offset and
+/// its original offset changes (after a run of several white space characters, or a
+/// folded character of another length): a few per paragraph rather than one per byte.
 #[derive(Clone, Debug)]
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
-    /// For each byte of `text`, the byte offset in the original of the character it came from.
-    origin: Vec<u32>,
-    /// For each byte of `text`, the byte offset just past that original character (or white space run).
-    origin_end: Vec<u32>,
+    /// `(normalized offset, distance)`, sorted by offset, the first at 0: from that
+    /// offset on, a character starting at normalized offset `k` starts at `k +
+    /// distance` in the original.
+    shifts: Vec<(u32, u32)>,
 }
 
 impl Normalized {
@@ -53,44 +63,44 @@ impl Normalized {
     pub fn new(original: &str, start: usize) -> Self {
         let region = &original[start..];
         let mut text = String::with_capacity(region.len());
-        let mut origin = Vec::with_capacity(region.len());
-        let mut origin_end = Vec::with_capacity(region.len());
+        let mut shifts = vec![(0u32, start as u32)];
         let mut in_space = false;
+        // Sets the distance from normalized offset `at` on.
+        let mut shift = |at: usize, distance: usize| match shifts.last_mut() {
+            Some(last) if last.0 as usize == at => last.1 = distance as u32,
+            Some(last) if last.1 as usize == distance => {}
+            _ => shifts.push((at as u32, distance as u32)),
+        };
         for (i, c) in region.char_indices() {
-            let at = (start + i) as u32;
-            let end = at + c.len_utf8() as u32;
+            let end = start + i + c.len_utf8();
             match fold(c) {
-                None if in_space => {
-                    if let Some(last) = origin_end.last_mut() {
-                        *last = end;
-                    }
-                }
+                None if in_space => shift(text.len(), end - text.len()),
                 None => {
                     in_space = true;
                     text.push(' ');
-                    origin.push(at);
-                    origin_end.push(end);
+                    shift(text.len(), end - text.len());
                 }
                 Some(f) => {
                     in_space = false;
                     text.push(f);
-                    for _ in 0..f.len_utf8() {
-                        origin.push(at);
-                        origin_end.push(end);
-                    }
+                    shift(text.len(), end - text.len());
                 }
             }
         }
-        Normalized {
-            text,
-            origin,
-            origin_end,
-        }
+        shifts.shrink_to_fit();
+        Normalized { text, shifts }
     }
 
-    /// The original byte range of the normalized byte range `start..end` (non-empty).
+    /// The distance in force at normalized offset `at`.
+    fn distance(&self, at: usize) -> usize {
+        let i = self.shifts.partition_point(|&(k, _)| k as usize <= at);
+        self.shifts[i.saturating_sub(1)].1 as usize
+    }
+
+    /// The original byte range of the normalized byte range `start..end` (non-empty,
+    /// on character boundaries).
     pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        self.origin[start] as usize..self.origin_end[end - 1] as usize
+        start + self.distance(start)..end + self.distance(end)
     }
 }
 
@@ -119,7 +129,50 @@ mod tests {
         assert_eq!(&orig[r], "Ukraine’s   “demilitarize”\r\n the");
     }
 
+    /// The map as it was: every normalized byte's original start and end.
+    fn per_byte(original: &str, start: usize) -> (Vec<usize>, Vec<usize>) {
+        let (mut origin, mut origin_end) = (Vec::new(), Vec::new());
+        let mut in_space = false;
+        for (i, c) in original[start..].char_indices() {
+            let (at, end) = (start + i, start + i + c.len_utf8());
+            match fold(c) {
+                None if in_space => *origin_end.last_mut().unwrap() = end,
+                None => {
+                    in_space = true;
+                    origin.push(at);
+                    origin_end.push(end);
+                }
+                Some(f) => {
+                    in_space = false;
+                    for _ in 0..f.len_utf8() {
+                        origin.push(at);
+                        origin_end.push(end);
+                    }
+                }
+            }
+        }
+        (origin, origin_end)
+    }
+
     proptest! {
+        /// The compact map gives what a map of every byte gives, for every range of
+        /// whole characters.
+        #[test]
+        fn compact_map_agrees_with_a_per_byte_map(
+            text in "[a-c ’‘“”—–\\-\"'\t\n\r\u{e9}\u{4e2d}]{0,30}",
+            start in 0usize..8,
+        ) {
+            let start = (0..=start.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+            let n = Normalized::new(&text, start);
+            let (origin, origin_end) = per_byte(&text, start);
+            let bounds: Vec<usize> = n.text.char_indices().map(|(i, _)| i).chain([n.text.len()]).collect();
+            for (x, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[x + 1..] {
+                    prop_assert_eq!(n.original_range(a, b), origin[a]..origin_end[b - 1]);
+                }
+            }
+        }
+
         /// The span found for any substring of the normalized text slices back to
         /// original text that normalizes to the same quote.
         #[test]

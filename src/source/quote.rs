@@ -2,7 +2,6 @@
 
 use super::SourceText;
 use super::normalize::normalize;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// The outcome of looking for a quote in a source.
@@ -106,9 +105,14 @@ pub enum Difference {
 /// the quote that the source holds, and what follows in each. `None` when not even
 /// the first few characters match.
 pub fn difference(source: &SourceText, quote: &str) -> Option<Difference> {
-    let q = normalize(quote);
     let hay = &source.normalized.text;
-    if hay.to_lowercase().contains(&q.to_lowercase()) {
+    difference_in(hay, &hay.to_lowercase(), &normalize(quote))
+}
+
+/// [`difference`] of the normalized quote `q` in the normalized text `hay`, whose
+/// lowercase form is `hay_lower` (computed once per source by callers with many quotes).
+pub(crate) fn difference_in(hay: &str, hay_lower: &str, q: &str) -> Option<Difference> {
+    if hay_lower.contains(&q.to_lowercase()) {
         return Some(Difference::Case);
     }
     let bounds: Vec<usize> = q.char_indices().map(|(i, _)| i).chain([q.len()]).collect();
@@ -144,40 +148,91 @@ pub fn difference(source: &SourceText, quote: &str) -> Option<Difference> {
     })
 }
 
-/// Character bigrams of a lowercased string, counted.
-fn bigrams(s: &str) -> HashMap<(char, char), u32> {
-    let chars: Vec<char> = s.to_lowercase().chars().collect();
-    let mut out = HashMap::new();
-    for w in chars.windows(2) {
-        *out.entry((w[0], w[1])).or_insert(0) += 1;
-    }
-    out
-}
-
-/// The sentence most similar to the (normalized) quote: mostly how much of the
-/// quote's bigrams it holds, partly how alike the two are overall.
-fn closest_sentence(source: &SourceText, q: &str) -> Option<Range<usize>> {
-    let qb = bigrams(q);
-    let q_total: u32 = qb.values().sum();
-    if q_total == 0 {
-        return source.sentences.first().cloned();
-    }
-    let mut best: Option<(f64, Range<usize>)> = None;
-    for s in &source.sentences {
-        let sb = bigrams(&normalize(&source.text[s.clone()]));
-        let s_total: u32 = sb.values().sum();
-        let shared: u32 = qb
-            .iter()
-            .map(|(k, &n)| n.min(*sb.get(k).unwrap_or(&0)))
-            .sum();
-        let containment = f64::from(shared) / f64::from(q_total);
-        let dice = 2.0 * f64::from(shared) / f64::from(q_total + s_total);
-        let score = 0.7 * containment + 0.3 * dice;
-        if best.as_ref().is_none_or(|(b, _)| score > *b) {
-            best = Some((score, s.clone()));
+/// Character bigrams of a lowercased string, counted: `(first << 32 | second, count)`
+/// sorted by bigram, and the number of bigrams in all.
+fn bigrams(s: &str) -> (Vec<(u64, u32)>, u32) {
+    let lower = s.to_lowercase();
+    let mut pairs: Vec<u64> = lower
+        .chars()
+        .zip(lower.chars().skip(1))
+        .map(|(a, b)| (u64::from(a) << 32) | u64::from(b))
+        .collect();
+    let total = pairs.len() as u32;
+    pairs.sort_unstable();
+    let mut out: Vec<(u64, u32)> = Vec::with_capacity(pairs.len());
+    for k in pairs {
+        match out.last_mut() {
+            Some((last, n)) if *last == k => *n += 1,
+            _ => out.push((k, 1)),
         }
     }
-    best.filter(|(score, _)| *score > 0.2).map(|(_, r)| r)
+    (out, total)
+}
+
+/// How many bigrams two counted sets share (counting repeats up to the smaller count).
+fn shared(a: &[(u64, u32)], b: &[(u64, u32)]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += a[i].1.min(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The bigrams of every sentence of a source, computed once so that finding the
+/// sentence closest to each of many quotes costs a merge per sentence.
+pub(crate) struct Similar {
+    sentences: Vec<(Vec<(u64, u32)>, u32)>,
+}
+
+impl Similar {
+    /// The bigrams of the sentences of `source`.
+    pub(crate) fn new(source: &SourceText) -> Self {
+        Similar {
+            sentences: source
+                .sentences
+                .iter()
+                .map(|s| bigrams(&normalize(&source.text[s.clone()])))
+                .collect(),
+        }
+    }
+
+    /// The sentence of `source` (the one these bigrams are of) most similar to the
+    /// normalized quote `q`: mostly how much of the quote's bigrams it holds, partly
+    /// how alike the two are overall; `None` when none is similar enough.
+    pub(crate) fn closest(&self, source: &SourceText, q: &str) -> Option<Range<usize>> {
+        let (qb, q_total) = bigrams(q);
+        if q_total == 0 {
+            return source.sentences.first().cloned();
+        }
+        let mut best: Option<(f64, usize)> = None;
+        for (i, (sb, s_total)) in self.sentences.iter().enumerate() {
+            let shared = shared(&qb, sb);
+            let containment = f64::from(shared) / f64::from(q_total);
+            let dice = 2.0 * f64::from(shared) / f64::from(q_total + s_total);
+            let score = 0.7 * containment + 0.3 * dice;
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, i));
+            }
+        }
+        best.filter(|(score, _)| *score > 0.2)
+            .map(|(_, i)| source.sentences[i].clone())
+    }
+}
+
+/// The sentence most similar to the (normalized) quote, as [`Similar::closest`].
+fn closest_sentence(source: &SourceText, q: &str) -> Option<Range<usize>> {
+    if bigrams(q).1 == 0 {
+        return source.sentences.first().cloned();
+    }
+    Similar::new(source).closest(source, q)
 }
 
 #[cfg(test)]

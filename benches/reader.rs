@@ -1,0 +1,73 @@
+//! Reader benchmark, in-process on ratatui's TestBackend at 160×48: loading the
+//! synthetic model of issue 11, the first frame (the reader's state built from the
+//! model, and drawn), and key presses each with the frame they cause: `G` (to the
+//! bottom), Enter on a cell (its detail view), Esc back, `j` (one row down). Prints
+//! medians; no timing assertions. For end to end in a pseudo-terminal see
+//! `examples/pty_first_frame.rs`.
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use stances::tui::app::{Action, App};
+use stances::tui::theme::Theme;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 9;
+const SIZE: (u16, u16) = (160, 48);
+
+fn ms(mut v: Vec<Duration>) -> String {
+    v.sort();
+    format!(
+        "median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms",
+        v[v.len() / 2].as_secs_f64() * 1000.0,
+        v[0].as_secs_f64() * 1000.0,
+        v[v.len() - 1].as_secs_f64() * 1000.0
+    )
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = synth::Spec::default();
+    synth::write(dir.path(), &spec).unwrap();
+    let path = dir.path().join("positions.toml");
+    let mut load_times = Vec::new();
+    let mut model = None;
+    for _ in 0..3 {
+        let t = Instant::now();
+        let loaded = stances::model::load(&path);
+        load_times.push(t.elapsed());
+        model = loaded.model;
+    }
+    let model = Arc::new(model.expect("the benchmark model loads"));
+    println!("load (parse, resolve, verify)   {}", ms(load_times));
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+    let theme = Theme { color: true };
+    let mut first = Vec::new();
+    let (mut bottom, mut enter, mut back, mut up) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let mut app = App::new(Arc::clone(&model), path.clone(), theme, SIZE);
+        app.fix_scroll();
+        terminal.draw(|f| stances::tui::draw(f, &app)).unwrap();
+        first.push(t.elapsed());
+        let mut key = |app: &mut App, action: Action, into: &mut Vec<Duration>| {
+            let t = Instant::now();
+            app.update(action);
+            terminal.draw(|f| stances::tui::draw(f, app)).unwrap();
+            into.push(t.elapsed());
+        };
+        key(&mut app, Action::Bottom, &mut bottom);
+        key(&mut app, Action::Open, &mut enter);
+        key(&mut app, Action::Back, &mut back);
+        key(&mut app, Action::Up, &mut up);
+    }
+    println!("first frame (state + draw)      {}", ms(first));
+    println!("G (bottom) + frame              {}", ms(bottom));
+    println!("Enter (open the cell) + frame   {}", ms(enter));
+    println!("Esc (back) + frame              {}", ms(back));
+    println!("k (one row up) + frame          {}", ms(up));
+}

@@ -1,0 +1,77 @@
+//! Writes a synthetic model for benchmarks into a directory:
+//!
+//! ```text
+//! cargo run --release --example gen_model -- [--parties 50] [--issues 200] [--per-cell 3]
+//!     [--history 1] [--sources 500] [--source-kb 20] [--broken 10] OUT_DIR
+//! ```
+//!
+//! `--per-cell` is citations per position, `--history` dated positions per cell,
+//! `--broken` the percentage of quotes with one word changed (not found). Writes
+//! `OUT_DIR/positions.toml`, `OUT_DIR/seeds/s*.txt` and `OUT_DIR/quotes.txt` (one
+//! quote per line, for `grep -F -f`). The defaults are the model of issue 11.
+
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut spec = synth::Spec::default();
+    let mut out: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let field = match a.as_str() {
+            "--parties" => &mut spec.parties,
+            "--issues" => &mut spec.issues,
+            "--per-cell" => &mut spec.per_cell,
+            "--history" => &mut spec.history,
+            "--sources" => &mut spec.sources,
+            "--source-kb" => &mut spec.source_kb,
+            "--broken" => &mut spec.broken_percent,
+            _ if a.starts_with("--") => {
+                eprintln!("gen_model: unknown option {a}");
+                return ExitCode::from(2);
+            }
+            _ => {
+                out = Some(PathBuf::from(a));
+                continue;
+            }
+        };
+        match args.next().and_then(|v| v.parse().ok()) {
+            Some(v) => *field = v,
+            None => {
+                eprintln!("gen_model: {a} needs a number");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(out) = out else {
+        eprintln!(
+            "usage: gen_model [--parties N] [--issues N] [--per-cell N] [--history N] [--sources N] [--source-kb N] [--broken PERCENT] OUT_DIR"
+        );
+        return ExitCode::from(2);
+    };
+    if spec.sources == 0 || spec.source_kb == 0 {
+        eprintln!("gen_model: --sources and --source-kb must be at least 1");
+        return ExitCode::from(2);
+    }
+    match synth::write(&out, &spec) {
+        Ok(w) => {
+            println!(
+                "{}: {} positions, {} citations ({} broken), positions.toml {:.1} MB, sources {:.1} MB",
+                out.display(),
+                w.positions,
+                w.citations,
+                w.broken,
+                w.toml_bytes as f64 / 1e6,
+                w.source_bytes as f64 / 1e6
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("gen_model: {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}

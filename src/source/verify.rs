@@ -1,0 +1,400 @@
+//! Verifying every quote of a model at once, with the same outcome as [`quote::find`]
+//! (and, for a quote not found, [`quote::sources_holding`], [`quote::difference`] and
+//! the closest sentence) one quote at a time, but faster:
+//!
+//! - sources are worked on in parallel (scoped threads, one per core), and the results
+//!   are put back in the order of the quotes, so nothing depends on the threads;
+//! - the quotes of a source are normalized into one shared buffer, each distinct
+//!   quote searched for once;
+//! - the quotes not found are looked for in every other source in one pass (an
+//!   Aho–Corasick automaton of those quotes only), not one search per quote and source;
+//! - for the rest, the bigrams of a source's sentences and its lowercase text are
+//!   computed once per source, not once per quote.
+
+use super::SourceText;
+use super::normalize::normalize_into;
+use super::quote::{self, Difference, Similar};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// One quote to verify: which source (an index into the texts) and what to look for.
+#[derive(Clone, Copy, Debug)]
+pub struct Job<'a> {
+    /// Index of the cited source.
+    pub source: usize,
+    /// The quote as written.
+    pub quote: &'a str,
+    /// Words just before the quote, to choose among several matches.
+    pub prefix: Option<&'a str>,
+    /// Words just after the quote, to choose among several matches.
+    pub suffix: Option<&'a str>,
+}
+
+/// What verifying one quote found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The quote is empty once white space is removed.
+    Empty,
+    /// Found, as [`quote::QuoteMatch::Found`].
+    Found {
+        /// Byte range of the matched text in the source.
+        span: Range<usize>,
+        /// How many places matched after prefix and suffix were applied.
+        matches: usize,
+    },
+    /// Not in its source, but in this other one (the first in source order).
+    Elsewhere(usize),
+    /// Not in any source.
+    NotFound {
+        /// Where it departs from its source, as [`quote::difference`].
+        difference: Option<Difference>,
+        /// The most similar sentence of its source, as in [`quote::QuoteMatch::NotFound`].
+        closest: Option<Range<usize>>,
+    },
+}
+
+/// Verifies `jobs` against `texts` (`None` for a source that did not load, which holds
+/// nothing), on as many threads as there are cores. The outcomes are in the order of
+/// the jobs and the same for any number of threads.
+pub fn verify(texts: &[Option<&SourceText>], jobs: &[Job]) -> Vec<Outcome> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    verify_on(texts, jobs, threads)
+}
+
+/// [`verify`] on at most `threads` threads.
+pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) -> Vec<Outcome> {
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for (j, job) in jobs.iter().enumerate() {
+        by_source[job.source].push(j);
+    }
+    // Pass 1: every quote in its own source.
+    let empty = SourceText::from_text(String::new());
+    let text_of = |s: usize| texts[s].unwrap_or(&empty);
+    let found = par_map(texts.len(), threads, |s| {
+        if by_source[s].is_empty() {
+            return Vec::new();
+        }
+        find_all(text_of(s), jobs, &by_source[s])
+    });
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; jobs.len()];
+    for (s, list) in found.into_iter().enumerate() {
+        for (j, outcome) in by_source[s].iter().zip(list) {
+            outcomes[*j] = outcome;
+        }
+    }
+    // Pass 2: the quotes not found, in every other source at once.
+    let missing: Vec<usize> = (0..jobs.len()).filter(|&j| outcomes[j].is_none()).collect();
+    if !missing.is_empty() {
+        let (buf, ranges) = normalized(jobs, &missing);
+        let (patterns, pattern_of) = distinct(&buf, &ranges);
+        let ac = automaton(&patterns);
+        let hits = par_map(texts.len(), threads, |s| {
+            let mut seen = vec![false; patterns.len()];
+            if let Some(text) = texts[s] {
+                for m in ac.find_overlapping_iter(text.normalized.text.as_str()) {
+                    seen[m.pattern().as_usize()] = true;
+                }
+            }
+            seen
+        });
+        let mut left: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+        for (k, &j) in missing.iter().enumerate() {
+            let p = pattern_of[k];
+            let own = jobs[j].source;
+            match (0..texts.len()).find(|&s| s != own && hits[s][p]) {
+                Some(other) => outcomes[j] = Some(Outcome::Elsewhere(other)),
+                None => left[own].push(k),
+            }
+        }
+        // Pass 3: how each quote found nowhere departs from its source.
+        let hints = par_map(texts.len(), threads, |s| {
+            if left[s].is_empty() {
+                return Vec::new();
+            }
+            let text = text_of(s);
+            let similar = Similar::new(text);
+            let hay = &text.normalized.text;
+            let lower = hay.to_lowercase();
+            left[s]
+                .iter()
+                .map(|&k| {
+                    let q = &buf[ranges[k].clone()];
+                    Outcome::NotFound {
+                        difference: quote::difference_in(hay, &lower, q),
+                        closest: similar.closest(text, q),
+                    }
+                })
+                .collect()
+        });
+        for (s, list) in hints.into_iter().enumerate() {
+            for (&k, outcome) in left[s].iter().zip(list) {
+                outcomes[missing[k]] = Some(outcome);
+            }
+        }
+    }
+    outcomes
+        .into_iter()
+        .map(|o| o.expect("every job has an outcome"))
+        .collect()
+}
+
+/// The normalized quotes of `which` jobs in one buffer, and the range of each.
+fn normalized(jobs: &[Job], which: &[usize]) -> (String, Vec<Range<usize>>) {
+    let mut buf = String::new();
+    let ranges = which
+        .iter()
+        .map(|&j| {
+            let start = buf.len();
+            normalize_into(jobs[j].quote, &mut buf);
+            start..buf.len()
+        })
+        .collect();
+    (buf, ranges)
+}
+
+/// The distinct non-empty strings among `ranges` of `buf`, and for each range the index
+/// of its string (`usize::MAX` for an empty one).
+fn distinct<'b>(buf: &'b str, ranges: &[Range<usize>]) -> (Vec<&'b str>, Vec<usize>) {
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(ranges.len());
+    let mut patterns = Vec::new();
+    let of = ranges
+        .iter()
+        .map(|r| {
+            let q = &buf[r.clone()];
+            if q.is_empty() {
+                return usize::MAX;
+            }
+            *index.entry(q).or_insert_with(|| {
+                patterns.push(q);
+                patterns.len() - 1
+            })
+        })
+        .collect();
+    (patterns, of)
+}
+
+/// An automaton that reports every occurrence of every pattern. A contiguous NFA:
+/// quicker to build than a DFA, which does not pay off for one pass.
+fn automaton(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .expect("an automaton of the quotes")
+}
+
+/// Finds the jobs `which` (all of source `text`) in one pass. `None` for a quote not
+/// there, to be looked for elsewhere.
+fn find_all(text: &SourceText, jobs: &[Job], which: &[usize]) -> Vec<Option<Outcome>> {
+    let (buf, ranges) = normalized(jobs, which);
+    let (patterns, pattern_of) = distinct(&buf, &ranges);
+    let hay = text.normalized.text.as_str();
+    // Every occurrence of each distinct quote, leftmost first and not overlapping one
+    // another, as (pattern, start). One SIMD substring search per distinct quote over
+    // the source: measured faster here than an Aho–Corasick automaton per source,
+    // whose build and overlapping search cost more than the searches they replace
+    // (see BENCHMARKS.md).
+    let mut at: Vec<(usize, usize)> = Vec::new();
+    for (p, q) in patterns.iter().enumerate() {
+        at.extend(memchr::memmem::find_iter(hay.as_bytes(), q.as_bytes()).map(|s| (p, s)));
+    }
+    which
+        .iter()
+        .zip(&ranges)
+        .zip(&pattern_of)
+        .map(|((&j, r), &p)| {
+            if p == usize::MAX {
+                return Some(Outcome::Empty);
+            }
+            let first = at.partition_point(|&(x, _)| x < p);
+            let last = at.partition_point(|&(x, _)| x <= p);
+            if first == last {
+                return None;
+            }
+            let starts = at[first..last].iter().map(|&(_, s)| s);
+            let (at, matches) = choose(hay, &buf[r.clone()], starts, &jobs[j]);
+            Some(Outcome::Found {
+                span: text.normalized.original_range(at, at + r.len()),
+                matches,
+            })
+        })
+        .collect()
+}
+
+/// Among the places `starts` (non-empty) where the normalized quote `q` is, those
+/// that fit the job's prefix and suffix: the first and how many; when none fits, the
+/// first place and how many there are, as [`quote::find`] does.
+fn choose(
+    hay: &str,
+    q: &str,
+    starts: impl Iterator<Item = usize> + Clone,
+    job: &Job,
+) -> (usize, usize) {
+    let first = starts.clone().next().unwrap_or(0);
+    if job.prefix.is_none() && job.suffix.is_none() {
+        return (first, starts.count());
+    }
+    let norm = |s: Option<&str>| {
+        let mut out = String::new();
+        if let Some(s) = s {
+            normalize_into(s, &mut out);
+        }
+        Some(out).filter(|o| !o.is_empty())
+    };
+    let (prefix, suffix) = (norm(job.prefix), norm(job.suffix));
+    let fits = |a: usize| {
+        let b = a + q.len();
+        prefix
+            .as_ref()
+            .is_none_or(|p| hay[..a].trim_end().ends_with(p.as_str()))
+            && suffix
+                .as_ref()
+                .is_none_or(|s| hay[b..].trim_start().starts_with(s.as_str()))
+    };
+    let mut chosen = starts.clone().filter(|&a| fits(a));
+    match chosen.next() {
+        Some(a) => (a, 1 + chosen.count()),
+        None => (first, starts.count()),
+    }
+}
+
+/// `f(0..n)` on up to `threads` scoped threads, in order of the index.
+pub(crate) fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = threads.clamp(1, n.max(1));
+    if threads == 1 {
+        return (0..n).map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut parts: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= n {
+                            return mine;
+                        }
+                        mine.push((i, f(i)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a verifying thread panicked"))
+            .collect()
+    });
+    parts.sort_unstable_by_key(|&(i, _)| i);
+    parts.into_iter().map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::quote::QuoteMatch;
+
+    /// The outcome of one quote verified on its own, as the checks did before.
+    fn one_at_a_time(texts: &[Option<&SourceText>], job: &Job) -> Outcome {
+        let empty = SourceText::from_text(String::new());
+        let text = texts[job.source].unwrap_or(&empty);
+        match quote::find(text, job.quote, job.prefix, job.suffix) {
+            QuoteMatch::Empty => Outcome::Empty,
+            QuoteMatch::Found { span, matches } => Outcome::Found { span, matches },
+            QuoteMatch::NotFound { closest } => {
+                let others = texts
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, t)| Some((i, (*t)?)))
+                    .filter(|&(i, _)| i != job.source);
+                match quote::sources_holding(others, job.quote).first() {
+                    Some(&other) => Outcome::Elsewhere(other),
+                    None => Outcome::NotFound {
+                        difference: quote::difference(text, job.quote),
+                        closest,
+                    },
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn same_outcomes_as_one_quote_at_a_time_on_any_number_of_threads() {
+        let a = SourceText::from_text(
+            "date 2025-01-02\n\nHe said no. She said no. They said no.\nRussia \u{201c}rejected\u{201d}\n  a 30\u{2013}day ceasefire. Kyiv proposed a truce. aaaa aaa.".into(),
+        );
+        let b = SourceText::from_text("Kyiv proposed a truce on strikes. Only here, this.".into());
+        let c =
+            SourceText::from_text("The envoys met in Riyadh.\r\n\r\nNo deal was reached.".into());
+        let texts = [Some(&a), Some(&b), None, Some(&c)];
+        let job = |source, quote| Job {
+            source,
+            quote,
+            prefix: None,
+            suffix: None,
+        };
+        let mut jobs = vec![
+            job(0, "said no"),
+            job(0, "Russia \"rejected\" a 30-day ceasefire"),
+            job(0, "  \n "),
+            job(0, "aa"),
+            job(0, "Only here"),
+            job(0, "russia \"rejected\""),
+            job(0, "Russia \"rejected\" a 60-day ceasefire"),
+            job(0, "Nothing like it at all"),
+            job(1, "Kyiv proposed a truce"),
+            job(1, "said no"),
+            job(2, "The envoys met"),
+            job(2, ""),
+            job(3, "No deal was reached."),
+            job(3, "The envoys met in Riyadh. No deal"),
+            job(3, "The envoys met in Jeddah"),
+        ];
+        jobs.push(Job {
+            prefix: Some("She "),
+            ..job(0, "said no")
+        });
+        jobs.push(Job {
+            suffix: Some(". They"),
+            ..job(0, "said no")
+        });
+        jobs.push(Job {
+            prefix: Some("Nobody"),
+            ..job(0, "said no")
+        });
+        let expected: Vec<Outcome> = jobs.iter().map(|j| one_at_a_time(&texts, j)).collect();
+        // The cases above cover every kind of outcome.
+        assert!(expected.contains(&Outcome::Elsewhere(1)));
+        assert!(expected.contains(&Outcome::Empty));
+        assert!(
+            expected
+                .iter()
+                .any(|o| matches!(o, Outcome::Found { matches: 3, .. }))
+        );
+        assert!(expected.iter().any(|o| matches!(
+            o,
+            Outcome::NotFound {
+                difference: Some(_),
+                closest: Some(_)
+            }
+        )));
+        for threads in [1, 2, 3, 8] {
+            assert_eq!(
+                verify_on(&texts, &jobs, threads),
+                expected,
+                "{threads} threads"
+            );
+        }
+    }
+
+    #[test]
+    fn par_map_keeps_the_order() {
+        for threads in [1, 2, 5] {
+            let v = par_map(100, threads, |i| i * i);
+            assert_eq!(v, (0..100).map(|i| i * i).collect::<Vec<_>>());
+        }
+        assert!(par_map(0, 4, |i| i).is_empty());
+    }
+}
