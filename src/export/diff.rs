@@ -142,6 +142,12 @@ fn changed_words(b: &Position, a: &Position) -> String {
     if b.detail != a.detail {
         what.push("detail");
     }
+    if b.acceptable != a.acceptable {
+        what.push("acceptable range");
+    }
+    if b.confidence != a.confidence {
+        what.push("confidence");
+    }
     if what.is_empty() {
         "restated (same summary, status and stance; new date or sources)".into()
     } else {
@@ -158,8 +164,13 @@ pub fn meta(model: &Model, p: &Position) -> String {
 /// The parts of [`meta`], each to be kept on one line where it fits.
 fn meta_parts(model: &Model, p: &Position) -> Vec<String> {
     let mut parts = Vec::new();
-    if let Some(words) = super::stance_words(&model.issues[p.issue], p) {
+    let issue = &model.issues[p.issue];
+    if let Some(words) = super::stance_words(issue, p) {
         parts.push(format!("stance: {}", one_line(&words)));
+    }
+    if let Some((lo, hi)) = p.acceptable {
+        let (lo, hi) = (&issue.scale[lo].id, &issue.scale[hi].id);
+        parts.push(format!("could accept {} … {}", one_line(lo), one_line(hi)));
     }
     parts.extend(p.status.map(|s| s.to_string()));
     parts.push(p.as_of.map_or("undated".into(), |d| format!("as of {d}")));
@@ -370,5 +381,9 @@ as_of = 2025-01-03
         let p = &m.positions;
         assert!(changed_words(&p[0], &p[1]).starts_with("restated"));
         assert_eq!(changed_words(&p[1], &p[2]), "changed: summary, status");
+        // A wider range the party could accept is a change an analyst looks for.
+        let mut wider = p[2].clone();
+        wider.acceptable = Some((0, 0));
+        assert_eq!(changed_words(&p[2], &wider), "changed: acceptable range");
     }
 }
