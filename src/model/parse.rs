@@ -540,6 +540,42 @@ const CITE_KEYS: &[&str] = &["source", "quote", "prefix", "suffix", "speaker"];
 /// Reads the parsed document into [`Raw`], reporting every problem to `ctx`.
 pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
     let root = Table::new(ctx, doc, 0..0, "the top level".into(), ROOT_KEYS);
+    read_schema(ctx, &root);
+    let title = root
+        .required_string(ctx, "title", "\"Ukraine peace talks, April 2025\"")
+        .map(|s| s.v);
+    let description = root.text(ctx, "description");
+    let sources_dir = root.string(ctx, "sources_dir");
+    let parties = read_parties(ctx, &root);
+    let issues = read_issues(ctx, &root);
+    let sources = read_sources(ctx, &root);
+    let mut positions = Vec::new();
+    for (t, header) in root.array_of_tables(ctx, "position", "[[position]]") {
+        let line = ctx.line_of(header.start);
+        let t = Table::new(
+            ctx,
+            t,
+            header.clone(),
+            format!("the [[position]] at line {line}"),
+            POSITION_KEYS,
+        );
+        if let Some(p) = read_position(ctx, &t, header) {
+            positions.push(p);
+        }
+    }
+    Raw {
+        title,
+        description,
+        sources_dir,
+        parties,
+        issues,
+        sources,
+        positions,
+    }
+}
+
+/// `schema`: required, and 1.
+fn read_schema(ctx: &mut Ctx, root: &Table<'_, '_>) {
     match root.get("schema") {
         None => root.missing(ctx, "schema", "1"),
         Some(v) => match v.get_ref() {
@@ -553,12 +589,10 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
             _ => root.wrong_type(ctx, "schema", v, "the integer 1"),
         },
     }
-    let title = root
-        .required_string(ctx, "title", "\"Ukraine peace talks, April 2025\"")
-        .map(|s| s.v);
-    let description = root.text(ctx, "description");
-    let sources_dir = root.string(ctx, "sources_dir");
+}
 
+/// The `[parties.*]` tables, in file order (those with errors left out).
+fn read_parties(ctx: &mut Ctx, root: &Table<'_, '_>) -> Vec<RawParty> {
     let mut parties = Vec::new();
     for (id, t, span) in root.entries(ctx, "parties") {
         let name = format!("[parties.{}]", id.v);
@@ -580,7 +614,11 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
             });
         }
     }
+    parties
+}
 
+/// The `[issues.*]` tables with their scales, in file order.
+fn read_issues(ctx: &mut Ctx, root: &Table<'_, '_>) -> Vec<RawIssue> {
     let mut issues = Vec::new();
     for (id, t, span) in root.entries(ctx, "issues") {
         let label = format!("[issues.{}]", id.v);
@@ -603,7 +641,11 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
             });
         }
     }
+    issues
+}
 
+/// The `[sources.*]` tables, in file order.
+fn read_sources(ctx: &mut Ctx, root: &Table<'_, '_>) -> Vec<RawSource> {
     let mut sources = Vec::new();
     for (id, t, span) in root.entries(ctx, "sources") {
         let label = format!("[sources.{}]", id.v);
@@ -625,31 +667,7 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
             });
         }
     }
-
-    let mut positions = Vec::new();
-    for (t, header) in root.array_of_tables(ctx, "position", "[[position]]") {
-        let line = ctx.line_of(header.start);
-        let t = Table::new(
-            ctx,
-            t,
-            header.clone(),
-            format!("the [[position]] at line {line}"),
-            POSITION_KEYS,
-        );
-        if let Some(p) = read_position(ctx, &t, header) {
-            positions.push(p);
-        }
-    }
-
-    Raw {
-        title,
-        description,
-        sources_dir,
-        parties,
-        issues,
-        sources,
-        positions,
-    }
+    sources
 }
 
 impl<'t, 'i> Table<'t, 'i> {
