@@ -102,6 +102,15 @@ pub struct SearchState {
     pub current: Option<usize>,
 }
 
+/// A box of text shown over the view until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Popup {
+    /// Its title.
+    pub title: String,
+    /// Its text.
+    pub body: String,
+}
+
 /// The export prompt: where to write the current view, and in which format.
 #[derive(Clone, Debug)]
 pub struct ExportPrompt {
@@ -147,7 +156,7 @@ pub struct App {
     /// Errors of the positions file as it is now on disk; the last good model stays shown.
     pub errors: Vec<crate::diagnostic::Diagnostic>,
     /// A box of text shown over the view until the next key (e.g. a copied citation).
-    pub popup: Option<(String, String)>,
+    pub popup: Option<Popup>,
     /// Selected line of the sources list.
     pub sources_selected: usize,
     /// The export prompt, while it is open.

@@ -111,10 +111,10 @@ impl App {
             Action::Copy => {
                 if let Some(t) = self.source.targets.get(self.source.focus) {
                     let block = cite_block(&self.view.model, self.source.source, &t.sentence);
-                    self.popup = Some((
-                        "Copied (OSC 52): paste under a [[position]]; long lines are wrapped only on screen".into(),
-                        block.clone(),
-                    ));
+                    self.popup = Some(super::Popup {
+                        title: "Copied (OSC 52): paste under a [[position]]; long lines are wrapped only on screen".into(),
+                        body: block.clone(),
+                    });
                     self.request = Some(Request::Copy(block));
                 }
             }
