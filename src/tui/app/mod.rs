@@ -10,6 +10,7 @@ mod search;
 pub use search::PASTE_LIMIT;
 mod source;
 mod timeline;
+mod verifying;
 
 pub use crate::view::cited::{CitedSentence, cite_block};
 pub use compare::CompareState;
@@ -158,6 +159,8 @@ pub struct App {
     pub filter_prompt: Option<tui_input::Input>,
     /// The comparison screens: spectrum, party × party table, two-party view.
     pub compare: CompareState,
+    /// While quotes are being verified in the background: (verified, to verify).
+    pub verifying: Option<(usize, usize)>,
 }
 
 impl App {
@@ -190,6 +193,7 @@ impl App {
             timeline: TimelineState::default(),
             filter_prompt: None,
             compare: CompareState::default(),
+            verifying: None,
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
@@ -326,6 +330,13 @@ impl App {
                 if self.screen() != Screen::Sources {
                     self.stack.push(Screen::Sources);
                 }
+            }
+            Action::Export if self.verifying.is_some() => {
+                self.message = Some(format!(
+                    "quotes are still being verified ({}); export once they are",
+                    self.verify_progress()
+                ));
+                return true;
             }
             Action::Export => {
                 let format = crate::export::Format::Md;
