@@ -1,8 +1,8 @@
 //! Reading a positions file from disk into a [`Model`] and its diagnostics.
 
 use super::parse::{self, Ctx};
-use super::{Model, Unverified};
 use super::resolve::resolve;
+use super::{Model, Unverified};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceError;
 use std::path::Path;

@@ -8,10 +8,10 @@ use crate::date::Date;
 use crate::sanitize::escape;
 use crate::source::verify::par_map;
 use crate::source::{self as src, SourceError, SourceText};
-use std::sync::Arc;
 use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A hint naming the known ids, with a suggestion first when one is close.
 fn unknown_hint<'a>(word: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
@@ -173,7 +173,8 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         let acceptable = resolve_acceptable(ctx, &p, &scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
         let position_line = line;
-        let citations = resolve_citations(ctx, &p, &set, positions.len(), position_line, &mut pending);
+        let citations =
+            resolve_citations(ctx, &p, &set, positions.len(), position_line, &mut pending);
         if p.cites.is_empty() {
             ctx.warning(
                 &p.header,

@@ -75,7 +75,8 @@ impl App {
             Item::Citation(i) if i < p.citations.len() && !p.citations[i].found() => {
                 self.message = Some(if self.verifying.is_some() {
                     format!(
-                        "this quote is not yet checked against its source (verifying quotes… {})",
+                        "this quote is {} against its source (verifying quotes… {})",
+                        super::verifying::STILL_VERIFYING,
                         self.verify_progress()
                     )
                 } else {

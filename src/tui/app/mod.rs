@@ -333,7 +333,8 @@ impl App {
             }
             Action::Export if self.verifying.is_some() => {
                 self.message = Some(format!(
-                    "quotes are still being verified ({}); export once they are",
+                    "quotes are {} (verifying… {}); export once they are checked",
+                    verifying::STILL_VERIFYING,
                     self.verify_progress()
                 ));
                 return true;

@@ -5,6 +5,9 @@ use super::{App, Screen};
 use crate::model::{Verified, sort_by_place};
 use std::sync::Arc;
 
+/// Words of the messages that say verification is still under way.
+pub(super) const STILL_VERIFYING: &str = "not yet checked";
+
 impl App {
     /// Marks `total` quotes as being verified (none: nothing to wait for).
     pub fn start_verifying(&mut self, total: usize) {
@@ -36,6 +39,14 @@ impl App {
             model.drop_not_found();
             model.partial |= !self.errors.is_empty();
             self.verifying = None;
+            // A message that verification is under way is no longer true.
+            if self
+                .message
+                .as_deref()
+                .is_some_and(|m| m.contains(STILL_VERIFYING))
+            {
+                self.message = None;
+            }
         } else {
             self.verifying = Some((v.done, v.total));
         }
