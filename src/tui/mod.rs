@@ -337,15 +337,16 @@ pub fn run(
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
     // Cleared when a reload replaces the model the verification thread works for.
     let verifying = Arc::new(AtomicBool::new(app.verifying.is_some()));
-    if let Some(unverified) = unverified.filter(|u| !u.is_empty()) {
-        spawn_verify(unverified, tx.clone(), Arc::clone(&verifying));
-    }
     let control = spawn_input(tx.clone());
     let editing = Arc::new(AtomicBool::new(false));
     spawn_signals(tx.clone(), Arc::clone(&editing))?;
     let mut stopped_by = None;
     let mut watcher = rewatch(&app, &tx);
     terminal.draw(|f| draw(f, &app))?;
+    // Verification starts once the first frame is out, not to slow it down.
+    if let Some(unverified) = unverified.filter(|u| !u.is_empty()) {
+        spawn_verify(unverified, tx.clone(), Arc::clone(&verifying));
+    }
     while !app.quit {
         // Block until something happens, then take everything pending before drawing.
         let mut changed = false;
