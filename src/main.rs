@@ -556,23 +556,35 @@ fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
 fn run_view(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
     let tty = std::io::stdout().is_terminal();
-    let (model, errors) = load_model(
-        &path,
-        if tty {
-            Policy::Partial
-        } else {
-            Policy::Complete
-        },
-    )?;
-    if !tty {
-        // Not a terminal: print the grid as text instead of opening the reader.
-        let view = View::new(Arc::new(model), None);
-        let options = export::Options::default();
-        let text = export::render(&view, export::Format::Text, &options);
-        std::io::stdout().lock().write_all(text.as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
+    if tty {
+        // The reader opens on the resolved model; quotes are verified in the background.
+        let (loaded, unverified) = stances::model::load_unverified(&path);
+        let errors = loaded.error_list();
+        let mut err = std::io::stderr().lock();
+        for d in &errors {
+            writeln!(err, "{}", stances::sanitize::text(&d.to_string()))?;
+        }
+        drop(err);
+        let model = loaded.into_usable(&path, Policy::Partial)?;
+        return view_model(path, model, errors, unverified);
     }
-    match stances::tui::run(path, model, errors) {
+    // Not a terminal: print the grid as text instead of opening the reader.
+    let (model, _) = load_model(&path, Policy::Complete)?;
+    let view = View::new(Arc::new(model), None);
+    let options = export::Options::default();
+    let text = export::render(&view, export::Format::Text, &options);
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Opens the reader on `model` (see [`stances::tui::run`]).
+fn view_model(
+    path: PathBuf,
+    model: Model,
+    errors: Vec<Diagnostic>,
+    unverified: Option<stances::model::Unverified>,
+) -> anyhow::Result<ExitCode> {
+    match stances::tui::run(path, model, errors, unverified) {
         // Stopped by a signal: the terminal is restored; exit as the signal would.
         Err(stances::tui::Error::Signal(sig)) => {
             Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)))

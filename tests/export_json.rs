@@ -75,7 +75,7 @@ fn check(model: &Model, date: Option<&str>) -> Value {
         .as_array()
         .unwrap()
         .iter()
-        .zip(&model.sources)
+        .zip(model.sources.iter())
     {
         for k in ["id", "file", "title", "publisher", "published", "url"] {
             assert!(j.get(k).is_some(), "source missing {k}");

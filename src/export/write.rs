@@ -153,7 +153,7 @@ pub fn refuse_model_files(target: &Path, model: &Model) -> Result<(), WriteError
     if target_id.is_some() && target_id == identity(&model.path) {
         return Err(WriteError::PositionsFile(target.to_path_buf()));
     }
-    for s in &model.sources {
+    for s in model.sources.iter() {
         let path = base.join(&s.path);
         if target_id.is_some() && target_id == identity(&path) {
             return Err(WriteError::Source {

@@ -1,8 +1,8 @@
 //! Reading a positions file from disk into a [`Model`] and its diagnostics.
 
-use super::Model;
 use super::parse::{self, Ctx};
 use super::resolve::resolve;
+use super::{Model, Unverified};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceError;
 use std::path::Path;
@@ -40,13 +40,22 @@ impl Loaded {
     }
 }
 
-/// Loads the positions file at `path` with its sources.
+/// Loads the positions file at `path` with its sources, every quote verified.
 pub fn load(path: &Path) -> Loaded {
+    let (loaded, unverified) = load_unverified(path);
+    verify_all(loaded, unverified)
+}
+
+/// Loads the positions file at `path` with its sources, leaving the quotes to verify:
+/// every citation is [`Check::Pending`](super::Check::Pending), and the diagnostics
+/// are those of everything but the quotes. Run the [`Unverified`] (when the file
+/// resolved) to verify them; [`load`] does it at once.
+pub fn load_unverified(path: &Path) -> (Loaded, Option<Unverified>) {
     let bytes = match crate::source::read_regular(path, MAX_POSITIONS_BYTES) {
         Ok(b) => b,
         Err(e) => {
             let (message, hint) = unreadable(&e);
-            return Loaded::fail(path, message, hint);
+            return (Loaded::fail(path, message, hint), None);
         }
     };
     let text = match crate::source::decode(bytes) {
@@ -63,11 +72,57 @@ pub fn load(path: &Path) -> Loaded {
                 failed.diagnostics[0].line = Some(line);
                 failed.diagnostics[0].column = Some(column);
             }
-            return failed;
+            return (failed, None);
         }
     };
     let base = path.parent().unwrap_or(Path::new(""));
-    load_str(&text, path, base)
+    load_str_unverified(&text, path, base)
+}
+
+/// Verifies every quote of `loaded` in one batch: the same model and diagnostics as
+/// [`load`] gives.
+fn verify_all(loaded: Loaded, unverified: Option<Unverified>) -> Loaded {
+    let Some(unverified) = unverified else {
+        return loaded;
+    };
+    let Loaded {
+        model,
+        partial,
+        mut diagnostics,
+    } = loaded;
+    let Some(mut model) = model.or(partial) else {
+        return Loaded {
+            model: None,
+            partial: None,
+            diagnostics,
+        };
+    };
+    unverified.run(unverified.len(), |v| {
+        model.verified(&v);
+        diagnostics.extend(v.diagnostics);
+        true
+    });
+    model.drop_not_found();
+    diagnostics.extend(unverified.date_warnings(&model));
+    finish(model, diagnostics)
+}
+
+/// The model and diagnostics as a [`Loaded`]: the diagnostics sorted, the model
+/// complete or partial by whether any is an error.
+fn finish(mut model: Model, mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    sort_by_place(&mut diagnostics);
+    let failed = diagnostics.iter().any(|d| d.is_error());
+    model.partial = failed;
+    let (model, partial) = if failed {
+        (None, Some(model))
+    } else {
+        (Some(model), None)
+    };
+    Loaded {
+        model,
+        partial,
+        diagnostics,
+    }
 }
 
 /// The message and hint for a positions file that cannot be read.
@@ -93,6 +148,12 @@ fn unreadable(e: &SourceError) -> (String, Option<&'static str>) {
 /// Loads a positions document from memory; `path` names it in diagnostics and
 /// `base_dir` is where `sources_dir` is resolved from.
 pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
+    let (loaded, unverified) = load_str_unverified(text, path, base_dir);
+    verify_all(loaded, unverified)
+}
+
+/// [`load_str`] with the quotes left to verify, as [`load_unverified`].
+fn load_str_unverified(text: &str, path: &Path, base_dir: &Path) -> (Loaded, Option<Unverified>) {
     let mut ctx = Ctx::new(text, path);
     if text.trim().is_empty() {
         ctx.error(
@@ -100,11 +161,14 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
             "the file is empty".into(),
             Some("a positions file needs at least: schema = 1 and title = \"...\"".into()),
         );
-        return Loaded {
-            model: None,
-            partial: None,
-            diagnostics: ctx.diags,
-        };
+        return (
+            Loaded {
+                model: None,
+                partial: None,
+                diagnostics: ctx.diags,
+            },
+            None,
+        );
     }
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
@@ -113,39 +177,32 @@ pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
             "the file holds NUL bytes: it is binary, not TOML".into(),
             None,
         );
-        return Loaded {
-            model: None,
-            partial: None,
-            diagnostics: ctx.diags,
-        };
+        return (
+            Loaded {
+                model: None,
+                partial: None,
+                diagnostics: ctx.diags,
+            },
+            None,
+        );
     }
     let doc = match toml::de::DeTable::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
             syntax_error(&mut ctx, &e);
-            return Loaded {
-                model: None,
-                partial: None,
-                diagnostics: ctx.diags,
-            };
+            return (
+                Loaded {
+                    model: None,
+                    partial: None,
+                    diagnostics: ctx.diags,
+                },
+                None,
+            );
         }
     };
     let raw = parse::read(&mut ctx, doc.get_ref());
-    let model = resolve(&mut ctx, raw, base_dir);
-    sort_by_place(&mut ctx.diags);
-    let failed = ctx.diags.iter().any(|d| d.is_error());
-    let (model, partial) = if failed {
-        let mut model = model;
-        model.partial = true;
-        (None, Some(model))
-    } else {
-        (Some(model), None)
-    };
-    Loaded {
-        model,
-        partial,
-        diagnostics: ctx.diags,
-    }
+    let (model, unverified) = resolve(&mut ctx, raw, base_dir);
+    (finish(model, ctx.diags), Some(unverified))
 }
 
 /// Reports the TOML layer's syntax error, located (a dotted key with too many parts
@@ -182,7 +239,7 @@ fn syntax_error(ctx: &mut Ctx, e: &toml::de::Error) {
 
 /// Sorts diagnostics by file, line and column; stable, so the order the checks ran
 /// in decides between diagnostics at the same place. Whole-file ones come first.
-fn sort_by_place(diags: &mut [Diagnostic]) {
+pub fn sort_by_place(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
 }
 

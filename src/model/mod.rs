@@ -6,19 +6,23 @@
 
 mod load;
 mod parse;
+mod quotes;
 mod reanchor;
 mod resolve;
 mod usable;
 mod vocab;
 
-pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str};
+pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str, load_unverified, sort_by_place};
+pub use quotes::{Unverified, Verified};
 pub use usable::{Policy, Unusable};
 pub use vocab::{Confidence, Kind, Status};
 
 use crate::date::Date;
 use crate::source::SourceText;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 /// True for a valid id of a party, issue or source: `[a-z0-9][a-z0-9_-]*`.
 pub fn valid_source_id(id: &str) -> bool {
@@ -43,13 +47,27 @@ pub struct Model {
     pub parties: Vec<Party>,
     /// Issues in file order.
     pub issues: Vec<Issue>,
-    /// Sources in file order, with their text.
-    pub sources: Vec<Source>,
+    /// Sources in file order, with their text: shared (not copied) with clones of the
+    /// model and with quote verification running in the background.
+    pub sources: Arc<Vec<Source>>,
     /// Positions in file order.
     pub positions: Vec<Position>,
     /// True when the file has errors and this is only the part of it that resolved
     /// ([`Loaded::partial`]): there is no complete version of it to fall back on.
     pub partial: bool,
+    /// Indexes built on first use (history by cell, citations by source); build a model
+    /// by hand with `Default::default()` here.
+    pub index: Index,
+}
+
+/// Lookups built from a model's positions on first use, so that a key press or a frame
+/// does not scan every position. [`Model::verified`] drops them when citations change.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// Positions of each (party, issue), oldest first (undated first).
+    history: OnceLock<HashMap<(usize, usize), Vec<usize>>>,
+    /// Per source, its found citations as (position, citation), in file order.
+    by_source: OnceLock<Vec<Vec<(usize, usize)>>>,
 }
 
 /// A negotiating party (a column of the grid).
@@ -143,7 +161,19 @@ pub struct Position {
     pub line: usize,
 }
 
-/// A quote backing a position, found in its source.
+/// How far a citation's quote has been checked against its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// Not yet looked for: `span` and `sentence` are empty and mean nothing.
+    Pending,
+    /// Found in its source at `span`, inside `sentence`.
+    Found,
+    /// Not found (an error says why); a fully loaded model holds no such citation.
+    NotFound,
+}
+
+/// A quote backing a position, found in its source (or, while the reader verifies
+/// quotes in the background, still to be looked for: see [`Citation::check`]).
 #[derive(Clone, Debug)]
 pub struct Citation {
     /// Index into [`Model::sources`].
@@ -158,6 +188,15 @@ pub struct Citation {
     pub sentence: Range<usize>,
     /// 1-based line of the `quote` value in positions.toml.
     pub line: usize,
+    /// Whether the quote was looked for yet, and found.
+    pub check: Check,
+}
+
+impl Citation {
+    /// True once the quote has been found in its source (`span` and `sentence` hold).
+    pub fn found(&self) -> bool {
+        self.check == Check::Found
+    }
 }
 
 /// Allowed values of `kind`.
@@ -183,33 +222,102 @@ impl Model {
 
     /// Positions of `party` on `issue`, oldest first (undated first).
     pub fn history(&self, party: usize, issue: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = (0..self.positions.len())
-            .filter(|&i| self.positions[i].party == party && self.positions[i].issue == issue)
-            .collect();
-        v.sort_by_key(|&i| self.positions[i].as_of);
-        v
+        self.history_of(party, issue).to_vec()
+    }
+
+    /// Positions of `party` on `issue`, oldest first (undated first), from the index.
+    pub fn history_of(&self, party: usize, issue: usize) -> &[usize] {
+        let index = self.index.history.get_or_init(|| {
+            let mut map: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+            for (i, p) in self.positions.iter().enumerate() {
+                map.entry((p.party, p.issue)).or_default().push(i);
+            }
+            for v in map.values_mut() {
+                v.sort_by_key(|&i| self.positions[i].as_of);
+            }
+            map
+        });
+        index.get(&(party, issue)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The found citations of source `source` as (position index, citation index), in
+    /// file order, from the index.
+    pub fn citations_of_source(&self, source: usize) -> &[(usize, usize)] {
+        let index = self.index.by_source.get_or_init(|| {
+            let mut by = vec![Vec::new(); self.sources.len()];
+            for (pi, p) in self.positions.iter().enumerate() {
+                for (ci, c) in p.citations.iter().enumerate() {
+                    if c.found()
+                        && let Some(list) = by.get_mut(c.source)
+                    {
+                        list.push((pi, ci));
+                    }
+                }
+            }
+            by
+        });
+        index.get(source).map_or(&[], Vec::as_slice)
     }
 
     /// For each sentence of source `source`, the citations whose cited sentence (or
     /// run of sentences) covers it, as (position index, citation index), in file order.
+    /// Citations whose quote is not yet found are left out.
     pub fn citations_by_sentence(&self, source: usize) -> Vec<Vec<(usize, usize)>> {
         let sentences = &self.sources[source].text.sentences;
         let mut out = vec![Vec::new(); sentences.len()];
-        for (pi, p) in self.positions.iter().enumerate() {
-            for (ci, c) in p
-                .citations
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.source == source)
-            {
-                let first = sentences.partition_point(|s| s.end <= c.sentence.start);
-                let last = sentences.partition_point(|s| s.start < c.sentence.end);
-                for cites in &mut out[first..last.max(first)] {
-                    cites.push((pi, ci));
-                }
+        for &(pi, ci) in self.citations_of_source(source) {
+            let c = &self.positions[pi].citations[ci];
+            let first = sentences.partition_point(|s| s.end <= c.sentence.start);
+            let last = sentences.partition_point(|s| s.start < c.sentence.end);
+            for cites in &mut out[first..last.max(first)] {
+                cites.push((pi, ci));
             }
         }
         out
+    }
+
+    /// Records verified quotes (see [`Unverified::run`]): found citations get their
+    /// place, the others are marked not found. Drops the indexes that depend on it.
+    pub fn verified(&mut self, v: &Verified) {
+        for f in &v.found {
+            if let Some(c) = self
+                .positions
+                .get_mut(f.position)
+                .and_then(|p| p.citations.get_mut(f.citation))
+            {
+                c.span = f.span.clone();
+                c.sentence = f.sentence.clone();
+                c.check = Check::Found;
+            }
+        }
+        for &(pi, ci) in &v.missing {
+            if let Some(c) = self
+                .positions
+                .get_mut(pi)
+                .and_then(|p| p.citations.get_mut(ci))
+            {
+                c.check = Check::NotFound;
+            }
+        }
+        self.index.by_source = OnceLock::new();
+    }
+
+    /// Leaves out the citations whose quote was not found, as a model loaded in one go
+    /// has none. Drops the indexes that depend on it.
+    pub fn drop_not_found(&mut self) {
+        for p in &mut self.positions {
+            p.citations.retain(|c| c.check != Check::NotFound);
+        }
+        self.index.by_source = OnceLock::new();
+    }
+
+    /// Number of citations whose quote is not yet looked for.
+    pub fn pending_quotes(&self) -> usize {
+        self.positions
+            .iter()
+            .flat_map(|p| &p.citations)
+            .filter(|c| c.check == Check::Pending)
+            .count()
     }
 
     /// The text of a citation's matched span.

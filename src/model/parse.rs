@@ -40,6 +40,7 @@ pub(super) struct RawSource {
     pub url: Option<String>,
 }
 
+#[derive(Clone, Debug)]
 pub(super) struct RawCite {
     pub source: Sp<String>,
     pub quote: Sp<String>,

@@ -1,16 +1,17 @@
 //! Turns the document as written into a [`Model`]: resolves every reference, loads
 //! the sources, finds every quote, and checks the rules that span several tables.
 
-use super::parse::{Ctx, Raw, RawCite, RawPosition, RawSource, Sp};
-use super::{Citation, Issue, Model, Party, Position, ScaleStep, Source};
+use super::parse::{Ctx, Raw, RawPosition, RawSource, Sp};
+use super::quotes::{PendingCite, Unverified};
+use super::{Check, Citation, Issue, Model, Party, Position, ScaleStep, Source};
 use crate::date::Date;
 use crate::sanitize::escape;
-use crate::source::quote;
-use crate::source::verify::{self, Job, Outcome, par_map};
+use crate::source::verify::par_map;
 use crate::source::{self as src, SourceError, SourceText};
 use crate::suggest::did_you_mean;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A hint naming the known ids, with a suggestion first when one is close.
 fn unknown_hint<'a>(word: &str, known: impl Iterator<Item = &'a str> + Clone) -> String {
@@ -49,9 +50,10 @@ fn lookup(ctx: &mut Ctx, what: &str, r: &Sp<String>, ids: &[&str]) -> Option<usi
     lookup_in(ctx, what, "", r, ids)
 }
 
-/// Builds the model from what resolved; the caller decides whether the errors
-/// reported on the way leave it usable.
-pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
+/// Builds the model from what resolved, every citation's quote still to be looked for
+/// (see [`Unverified`]); the caller decides whether the errors reported on the way
+/// leave it usable.
+pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unverified) {
     let parties: Vec<Party> = raw
         .parties
         .into_iter()
@@ -143,7 +145,8 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         .flat_map(|p| &p.cites)
         .filter_map(|c| set.index.get(c.source.v.as_str()).copied())
         .collect();
-    let mut verdicts = verify_quotes(&raw.positions, &party_ids, &issue_ids, &set).into_iter();
+    let mut pending = Vec::new();
+    let mut dates = Vec::new();
     for p in raw.positions {
         let party = lookup(ctx, "party", &p.party, &party_ids);
         let issue = lookup(ctx, "issue", &p.issue, &issue_ids);
@@ -169,7 +172,9 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         let stance = resolve_stance(ctx, &p, &scale);
         let acceptable = resolve_acceptable(ctx, &p, &scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
-        let citations = resolve_citations(ctx, &p, &set, &mut verdicts);
+        let position_line = line;
+        let citations =
+            resolve_citations(ctx, &p, &set, positions.len(), position_line, &mut pending);
         if p.cites.is_empty() {
             ctx.warning(
                 &p.header,
@@ -180,7 +185,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
                 Some("add a [[position.cite]] with a quote that supports it".into()),
             );
         }
-        check_date_against_sources(ctx, &p, &citations, &sources);
+        dates.push(p.as_of.clone());
         positions.push(Position {
             party,
             issue,
@@ -208,7 +213,16 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
             );
         }
     }
-    Model {
+    let sources = Arc::new(sources);
+    let unverified = Unverified::new(
+        ctx.text,
+        ctx.file.to_path_buf(),
+        Arc::clone(&sources),
+        source_ok,
+        pending,
+        dates,
+    );
+    let model = Model {
         path: ctx.file.to_path_buf(),
         title: raw.title.unwrap_or_default(),
         description: raw.description,
@@ -218,7 +232,9 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> Model {
         sources,
         positions,
         partial: false,
-    }
+        index: Default::default(),
+    };
+    (model, unverified)
 }
 
 /// The `[sources.ID]` header (or the id key) in the text, for warnings about a source.
@@ -429,45 +445,15 @@ struct SourceSet<'a> {
     dir: Option<&'a Path>,
 }
 
-/// Verifies, all at once, every quote that [`resolve_citations`] will look at: those
-/// of positions whose party and issue exist, cited from a source that loaded. The
-/// outcomes come in the order the citations are resolved in.
-fn verify_quotes(
-    positions: &[RawPosition],
-    party_ids: &[&str],
-    issue_ids: &[&str],
-    set: &SourceSet,
-) -> Vec<Outcome> {
-    let jobs: Vec<Job> = positions
-        .iter()
-        .filter(|p| {
-            party_ids.contains(&p.party.v.as_str()) && issue_ids.contains(&p.issue.v.as_str())
-        })
-        .flat_map(|p| &p.cites)
-        .filter_map(|c| {
-            let si = *set.index.get(c.source.v.as_str())?;
-            set.ok[si].then_some(Job {
-                source: si,
-                quote: &c.quote.v,
-                prefix: c.prefix.as_deref(),
-                suffix: c.suffix.as_deref(),
-            })
-        })
-        .collect();
-    let texts: Vec<Option<&SourceText>> = set
-        .list
-        .iter()
-        .zip(set.ok)
-        .map(|(s, &ok)| ok.then_some(&s.text))
-        .collect();
-    verify::verify(&texts, &jobs)
-}
-
+/// The citations of `p` whose source is known and loaded, their quotes still to be
+/// looked for (each added to `pending`); unknown sources are reported.
 fn resolve_citations(
     ctx: &mut Ctx,
     p: &RawPosition,
     set: &SourceSet,
-    verdicts: &mut impl Iterator<Item = Outcome>,
+    position: usize,
+    position_line: usize,
+    pending: &mut Vec<PendingCite>,
 ) -> Vec<Citation> {
     let mut out = Vec::new();
     for c in &p.cites {
@@ -478,46 +464,22 @@ fn resolve_citations(
         if !set.ok[si] {
             continue;
         }
-        let text = &set.list[si].text;
-        let verdict = verdicts
-            .next()
-            .expect("a verdict for every quote in a loaded source");
-        match verdict {
-            Outcome::Empty => ctx.error(
-                &c.quote.span,
-                "the quote is empty".into(),
-                Some("copy the exact words from the source that support the position".into()),
-            ),
-            Outcome::Elsewhere(other) => {
-                let at = ctx.line_of(p.header.start);
-                report_not_found(ctx, c, Some(other), None, None, set, at)
-            }
-            Outcome::NotFound {
-                difference,
-                closest,
-            } => {
-                let at = ctx.line_of(p.header.start);
-                report_not_found(ctx, c, None, difference, closest, set, at)
-            }
-            Outcome::Found { span, matches } => {
-                if matches > 1 {
-                    ctx.warning(
-                        &c.quote.span,
-                        format!("the quote occurs {matches} times in source `{}`; the first is used", c.source.v),
-                        Some("add `prefix` or `suffix` (the words just before or after it) to pick one".into()),
-                    );
-                }
-                let sentence = text.sentence_span(&span);
-                out.push(Citation {
-                    source: si,
-                    quote: c.quote.v.clone(),
-                    speaker: c.speaker.clone(),
-                    span,
-                    sentence,
-                    line: ctx.line_of(c.quote.span.start),
-                });
-            }
-        }
+        pending.push(PendingCite {
+            position,
+            citation: out.len(),
+            source: si,
+            raw: c.clone(),
+            position_line,
+        });
+        out.push(Citation {
+            source: si,
+            quote: c.quote.v.clone(),
+            speaker: c.speaker.clone(),
+            span: 0..0,
+            sentence: 0..0,
+            line: ctx.line_of(c.quote.span.start),
+            check: Check::Pending,
+        });
     }
     out
 }
@@ -578,98 +540,4 @@ fn unregistered_file(dir: &Path, id: &str, sources: &[Source]) -> Option<(PathBu
 /// `s` as a TOML basic string.
 fn toml_string(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
-}
-
-/// A quote not in its source: says which other source holds it, if one does; else
-/// where it departs from the source and its most similar sentence.
-fn report_not_found(
-    ctx: &mut Ctx,
-    c: &RawCite,
-    elsewhere: Option<usize>,
-    difference: Option<quote::Difference>,
-    closest: Option<std::ops::Range<usize>>,
-    set: &SourceSet,
-    position_line: usize,
-) {
-    if let Some(other) = elsewhere {
-        let o = &set.list[other];
-        ctx.error(
-            &c.quote.span,
-            format!(
-                "quote not found in source `{}`: the quote is in source `{}` (file {})",
-                c.source.v,
-                o.id,
-                crate::sanitize::path(&o.path)
-            ),
-            Some(format!(
-                "cite it from there: source = \"{}\" (or fix the quote if `{}` was meant)",
-                o.id, c.source.v
-            )),
-        );
-        return;
-    }
-    let si = set.index[c.source.v.as_str()];
-    if super::reanchor::report(ctx, c, si, set.list, set.ok, position_line) {
-        return;
-    }
-    let text = &set.list[si].text;
-    let mut hint = match difference {
-        Some(quote::Difference::Case) => {
-            "it is there with other capital letters: matching is case-sensitive\n".to_string()
-        }
-        Some(quote::Difference::After {
-            matched,
-            source_next,
-            quote_next,
-        }) => format!(
-            "it matches up to “…{matched}”; then the source has “{source_next}…” where the quote has “{quote_next}…”\n"
-        ),
-        None => String::new(),
-    };
-    hint.push_str(&match closest {
-        Some(r) => format!(
-            "the most similar sentence of `{}` is:\n  {}",
-            c.source.v,
-            text.text[r].split_whitespace().collect::<Vec<_>>().join(" ")
-        ),
-        None => "quotes must match the source exactly (case included); spacing, curly quotes and dashes may differ".into(),
-    });
-    ctx.error(
-        &c.quote.span,
-        format!("quote not found in source `{}`", c.source.v),
-        Some(hint),
-    );
-}
-
-fn check_date_against_sources(
-    ctx: &mut Ctx,
-    p: &RawPosition,
-    citations: &[Citation],
-    sources: &[Source],
-) {
-    let Some(as_of) = &p.as_of else { return };
-    if citations.is_empty() {
-        return;
-    }
-    let dates: Option<Vec<Date>> = citations
-        .iter()
-        .map(|c| sources[c.source].published)
-        .collect();
-    let Some(dates) = dates else { return };
-    let latest = dates.iter().max().copied();
-    if let Some(latest) = latest
-        && as_of.v > latest
-    {
-        ctx.warning(
-            &as_of.span,
-            format!(
-                "as_of {} is later than every source citing it (latest published {latest})",
-                as_of.v
-            ),
-            Some(
-                "a source cannot report a position held after it was published; check the date"
-                    .into(),
-            ),
-        );
-    }
 }

@@ -5,7 +5,7 @@
 use super::styled::styled_line;
 use super::theme::Theme;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::model::Model;
+use crate::model::{Check, Model};
 use crate::sanitize::one_line;
 use crate::wrap::wrap_ranges;
 use ratatui::style::{Modifier, Style};
@@ -359,22 +359,35 @@ fn citation_lines(
     for (i, c) in p.citations.iter().enumerate() {
         let first = page.lines.len();
         let src = &m.sources[c.source];
-        let (sentence, quote) = flatten(&src.text.text, &c.sentence, &c.span);
         let selected = open.selected == Item::Citation(i);
         let lead = if selected {
             format!("▶ [{}] ", i + 1)
         } else {
             format!("  [{}] ", i + 1)
         };
-        let mut marks = vec![(quote, theme.quote())];
-        marks.extend(query_marks(&sentence, q, theme.matched()));
         let base = if selected {
             theme.sentence()
         } else {
             Style::default()
         };
-        page.wrapped(&lead, &sentence, &marks, base);
-        let mut meta = vec![one_line(&src.title)];
+        let mut meta = Vec::new();
+        if c.found() {
+            // The quote is highlighted in its sentence only once it was found there.
+            let (sentence, quote) = flatten(&src.text.text, &c.sentence, &c.span);
+            let mut marks = vec![(quote, theme.quote())];
+            marks.extend(query_marks(&sentence, q, theme.matched()));
+            page.wrapped(&lead, &sentence, &marks, base);
+        } else {
+            // Not yet looked for (or not found): the quote as written, and say so.
+            let quote = format!("“{}”", one_line(&c.quote));
+            let marks = query_marks(&quote, q, theme.matched());
+            page.wrapped(&lead, &quote, &marks, base);
+            meta.push(match c.check {
+                Check::Pending => "not yet checked".to_string(),
+                _ => "quote not found in the source (see the errors)".to_string(),
+            });
+        }
+        meta.push(one_line(&src.title));
         if let Some(p) = &src.publisher {
             meta.push(one_line(p));
         }

@@ -2,7 +2,7 @@
 //! ([`crate::tui::layout::GridShape`]).
 
 use super::app::App;
-use super::layout::{GridLayout, GridRow};
+use super::layout::{GridLayout, GridRow, UNCHECKED_MARK, unchecked};
 use super::styled::styled_line;
 use crate::wrap::{fit, wrap_ranges};
 use ratatui::Frame;
@@ -16,6 +16,8 @@ use unicode_width::UnicodeWidthStr;
 /// A cell prepared for drawing: its text, the stance mark's range and colour, and its lines.
 struct PreparedCell {
     text: String,
+    /// The unchecked mark `…` (empty when every quote is verified).
+    unchecked: Range<usize>,
     mark: Range<usize>,
     style: Style,
     lines: Vec<Range<usize>>,
@@ -32,6 +34,11 @@ fn prepare_row(
     cols.map(|c| {
         let (issue, party) = shape.cell_at(row, c);
         let (text, mark) = shape.cell_text(issue, party)?;
+        let unchecked = if app.view.cell(issue, party).is_some_and(unchecked) {
+            0..UNCHECKED_MARK.len()
+        } else {
+            0..0
+        };
         let style = app
             .view
             .cell(issue, party)
@@ -47,6 +54,7 @@ fn prepare_row(
         };
         Some(PreparedCell {
             text,
+            unchecked,
             mark,
             style,
             lines,
@@ -128,12 +136,17 @@ fn cell_spans(app: &App, cell: Option<&PreparedCell>, at: &CellLine) -> Vec<Span
                 fit(&cell.text[piece.clone()], width)
             };
             // Re-anchor the stance mark onto the fitted string.
-            let marks = if piece.start == 0 && !cell.mark.is_empty() {
+            let mut marks = Vec::new();
+            if piece.start == 0 && !cell.unchecked.is_empty() && fitted.starts_with(UNCHECKED_MARK)
+            {
+                marks.push((cell.unchecked.clone(), base.patch(app.theme.dim())));
+            }
+            if piece.start == 0 && !cell.mark.is_empty() {
                 let end = cell.mark.end.min(fitted.len());
-                vec![(cell.mark.start..end, base.patch(cell.style))]
-            } else {
-                Vec::new()
-            };
+                if cell.mark.start < end {
+                    marks.push((cell.mark.start..end, base.patch(cell.style)));
+                }
+            }
             styled_line(&fitted, 0..fitted.len(), &marks, base).spans
         }
         None => {

@@ -17,6 +17,15 @@ use ratatui::layout::Rect;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
+/// The mark at the start of a cell whose position has a citation whose quote is not
+/// verified yet (drawn dim): nothing unchecked looks checked.
+pub const UNCHECKED_MARK: &str = "…";
+
+/// True when a citation of `p` has a quote not (yet) found in its source.
+pub fn unchecked(p: &crate::model::Position) -> bool {
+    p.citations.iter().any(|c| !c.found())
+}
+
 /// The smallest terminal the views are drawn in; below it, one line says so.
 pub const MIN_SIZE: (u16, u16) = (20, 4);
 /// The narrowest a grid column gets before columns scroll sideways.
@@ -185,7 +194,8 @@ impl GridShape<'_> {
         }
     }
 
-    /// The text of a cell and the byte range of its stance mark: with a base date, how
+    /// The text of a cell and the byte range of its stance mark: first `…` (see
+    /// [`UNCHECKED_MARK`]) while a quote of the position is not yet verified; with a base date, how
     /// it changed since then (see [`change_mark`]), else `• ` when it changed since the
     /// previous date; `±` when contested and `?` when it rests on a single account or
     /// low confidence; `··◆·` where the party stands (◇: could accept); the evidence
@@ -195,6 +205,10 @@ impl GridShape<'_> {
         let index = self.view.position_at(issue, party)?;
         let p = &self.view.model.positions[index];
         let mut s = String::new();
+        if unchecked(p) {
+            s.push_str(UNCHECKED_MARK);
+            s.push(' ');
+        }
         if self.view.base.is_some() {
             if let Some(change) = self.view.change_since_base(issue, party) {
                 s.push_str(&change_mark(change));

@@ -29,7 +29,7 @@ pub mod timeline;
 pub mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, load};
+use crate::model::{Model, Unverified, Verified, load};
 use app::{Action, App, Request, Screen};
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -178,6 +178,22 @@ enum Msg {
     FilesChanged,
     /// A signal asked the reader to stop (TERM, HUP, INT, QUIT).
     Signal(i32),
+    /// A batch of quotes verified in the background.
+    Verified(Verified),
+}
+
+/// Quotes verified per message: about fifty messages in all, each at least this many.
+const MIN_BATCH: usize = 200;
+
+/// Verifies the model's quotes on a thread of their own, sending each batch's results
+/// to the event loop; stops when the reader is gone or has loaded the file anew.
+fn spawn_verify(unverified: Unverified, tx: Sender<Msg>, current: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let batch = (unverified.len() / 50).max(MIN_BATCH);
+        unverified.run(batch, |v| {
+            current.load(Ordering::SeqCst) && tx.send(Msg::Verified(v)).is_ok()
+        });
+    });
 }
 
 /// Commands to the input thread.
@@ -302,21 +318,35 @@ fn perform(
 
 /// Opens the reader on `model`, loaded from `path`, until the user quits. `errors`
 /// are the file's errors when `model` is only the part of it that loads: they are
-/// shown in the error panel until the file is fixed.
-pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> Result<(), Error> {
+/// shown in the error panel until the file is fixed. `unverified`: the model's quotes
+/// still to verify, which is done in the background while the reader is open (cells
+/// show `…` until their quotes are found; errors join the panel as they are found).
+pub fn run(
+    path: PathBuf,
+    model: Model,
+    errors: Vec<Diagnostic>,
+    unverified: Option<Unverified>,
+) -> Result<(), Error> {
     let (mut terminal, _guard) = terminal::setup()?;
     let size = terminal.size()?;
     let theme = theme::Theme::from_env();
     let mut app = App::new(model, path, theme, (size.width, size.height));
     app.errors = errors;
+    app.start_verifying(unverified.as_ref().map_or(0, Unverified::len));
     app.fix_scroll();
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
+    // Cleared when a reload replaces the model the verification thread works for.
+    let verifying = Arc::new(AtomicBool::new(app.verifying.is_some()));
     let control = spawn_input(tx.clone());
     let editing = Arc::new(AtomicBool::new(false));
     spawn_signals(tx.clone(), Arc::clone(&editing))?;
     let mut stopped_by = None;
     let mut watcher = rewatch(&app, &tx);
     terminal.draw(|f| draw(f, &app))?;
+    // Verification starts once the first frame is out, not to slow it down.
+    if let Some(unverified) = unverified.filter(|u| !u.is_empty()) {
+        spawn_verify(unverified, tx.clone(), Arc::clone(&verifying));
+    }
     while !app.quit {
         // Block until something happens, then take everything pending before drawing.
         let mut changed = false;
@@ -337,9 +367,21 @@ pub fn run(path: PathBuf, model: Model, errors: Vec<Diagnostic>) -> Result<(), E
                     stopped_by = Some(sig);
                     app.quit = true;
                 }
+                Msg::Verified(v) => {
+                    // Results for a model since replaced by a reload are dropped.
+                    if verifying.load(Ordering::SeqCst) {
+                        changed |= app.apply_verified(v);
+                    }
+                }
             }
             if app.request.is_some() {
                 let was_reload = matches!(app.request, Some(Request::Reload | Request::Edit(_)));
+                if was_reload {
+                    // A reload loads and verifies the file anew: the background
+                    // verification of the first model stops.
+                    verifying.store(false, Ordering::SeqCst);
+                    app.verifying = None;
+                }
                 perform(&mut app, &mut terminal, &control, &editing)?;
                 if was_reload && app.errors.is_empty() {
                     watcher = rewatch(&app, &tx).or(watcher);

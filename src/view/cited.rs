@@ -20,8 +20,9 @@ pub struct CitedSentence {
 pub fn cited_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
     let mut targets: Vec<CitedSentence> = Vec::new();
     let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
-    for (pi, p) in model.positions.iter().enumerate() {
-        for c in p.citations.iter().filter(|c| c.source == source) {
+    for &(pi, ci) in model.citations_of_source(source) {
+        {
+            let c = &model.positions[pi].citations[ci];
             let key = (c.sentence.start, c.sentence.end);
             let at = *index.entry(key).or_insert_with(|| {
                 targets.push(CitedSentence {

@@ -168,9 +168,10 @@ pub fn contested(model: &Model, position: usize) -> Option<Contested> {
     };
     // Nearest first: the latest earlier position that pulls the other way.
     model
-        .history(p.party, p.issue)
-        .into_iter()
+        .history_of(p.party, p.issue)
+        .iter()
         .rev()
+        .copied()
         .filter(|&i| i != position)
         .find_map(|i| {
             let q = &model.positions[i];

@@ -72,6 +72,17 @@ impl App {
             Item::History(h) if self.detail_measure().0.lines_of(Item::History(h)).is_some() => {
                 self.open_history(h)
             }
+            Item::Citation(i) if i < p.citations.len() && !p.citations[i].found() => {
+                self.message = Some(if self.verifying.is_some() {
+                    format!(
+                        "this quote is {} against its source (verifying quotes… {})",
+                        super::verifying::STILL_VERIFYING,
+                        self.verify_progress()
+                    )
+                } else {
+                    "this quote was not found in its source: see the errors".to_string()
+                });
+            }
             Item::Citation(i) if i < p.citations.len() => {
                 let c = &p.citations[i];
                 let (source, sentence) = (c.source, c.sentence.clone());

@@ -10,6 +10,7 @@ mod search;
 pub use search::PASTE_LIMIT;
 mod source;
 mod timeline;
+mod verifying;
 
 pub use crate::view::cited::{CitedSentence, cite_block};
 pub use compare::CompareState;
@@ -167,6 +168,8 @@ pub struct App {
     pub filter_prompt: Option<tui_input::Input>,
     /// The comparison screens: spectrum, party × party table, two-party view.
     pub compare: CompareState,
+    /// While quotes are being verified in the background: (verified, to verify).
+    pub verifying: Option<(usize, usize)>,
 }
 
 impl App {
@@ -199,6 +202,7 @@ impl App {
             timeline: TimelineState::default(),
             filter_prompt: None,
             compare: CompareState::default(),
+            verifying: None,
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
@@ -335,6 +339,14 @@ impl App {
                 if self.screen() != Screen::Sources {
                     self.stack.push(Screen::Sources);
                 }
+            }
+            Action::Export if self.verifying.is_some() => {
+                self.message = Some(format!(
+                    "quotes are {} (verifying… {}); export once they are checked",
+                    verifying::STILL_VERIFYING,
+                    self.verify_progress()
+                ));
+                return true;
             }
             Action::Export => {
                 let format = crate::export::Format::Md;

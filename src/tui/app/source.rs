@@ -33,6 +33,29 @@ impl App {
         self.scroll_to_focus();
     }
 
+    /// Lists the open source's cited sentences anew (quotes were verified), keeping the
+    /// sentence under the cursor.
+    pub(super) fn refresh_source_targets(&mut self) {
+        let source = self.source.source;
+        if source >= self.view.model.sources.len() {
+            return;
+        }
+        let focused = self
+            .source
+            .targets
+            .get(self.source.focus)
+            .map(|t| t.sentence.clone());
+        self.source.targets = if self.source.curator {
+            crate::view::cited::all_sentences(&self.view.model, source)
+        } else {
+            crate::view::cited::cited_sentences(&self.view.model, source)
+        };
+        self.source.focus = focused
+            .and_then(|f| self.source.targets.iter().position(|t| t.sentence == f))
+            .unwrap_or(0)
+            .min(self.source.targets.len().saturating_sub(1));
+    }
+
     /// Re-wraps the open source to the current width.
     pub(super) fn layout_source(&mut self) {
         let width = usize::from(self.size.0).max(1);

@@ -215,7 +215,8 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
                 scale: if i == 0 { scale.clone() } else { Vec::new() },
             })
             .collect(),
-        sources: Vec::new(),
+        sources: Default::default(),
+        index: Default::default(),
         positions: positions
             .iter()
             .enumerate()

@@ -1,0 +1,298 @@
+//! Verifying the quotes of a resolved model, apart from resolving it: [`resolve`]
+//! leaves every citation [`Check::Pending`] and hands back an [`Unverified`] list;
+//! [`Unverified::run`] looks the quotes up in batches and reports each batch as a
+//! [`Verified`] (found places, quotes not found, diagnostics). `stances check` and the
+//! exports run it in one batch before going on; the reader runs it in the background
+//! and shows each batch as it comes.
+//!
+//! [`resolve`]: super::resolve
+//! [`Check::Pending`]: super::Check::Pending
+
+use super::parse::{Ctx, RawCite, Sp};
+use super::{Citation, Model, Source};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::source::SourceText;
+use crate::source::quote;
+use crate::source::verify::{self, Job, Outcome};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// One citation whose quote is still to be looked for.
+pub(super) struct PendingCite {
+    /// Index of its position in the model.
+    pub position: usize,
+    /// Index of the citation in its position.
+    pub citation: usize,
+    /// Index of its source.
+    pub source: usize,
+    /// The citation as written.
+    pub raw: RawCite,
+    /// 1-based line of its position's header.
+    pub position_line: usize,
+}
+
+/// The quotes of a resolved model still to verify, with what reporting on them needs.
+/// It owns all it uses (`Send`), so it can run on another thread than the model's.
+pub struct Unverified {
+    /// The positions file's text, for locating diagnostics.
+    text: String,
+    /// The positions file, as named in diagnostics.
+    path: PathBuf,
+    /// The model's sources, shared with it.
+    sources: Arc<Vec<Source>>,
+    /// Whether each source's text loaded.
+    ok: Vec<bool>,
+    /// The citations to verify, in the order `resolve` met them.
+    cites: Vec<PendingCite>,
+    /// Per position of the model, its `as_of` as written (for the date check, which
+    /// needs the found citations).
+    dates: Vec<Option<Sp<Date>>>,
+}
+
+/// A found quote: where it is in its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundQuote {
+    /// Index of the position.
+    pub position: usize,
+    /// Index of the citation in the position.
+    pub citation: usize,
+    /// Byte range of the matched text in the source.
+    pub span: Range<usize>,
+    /// Byte range of the sentence (or run of sentences) holding it.
+    pub sentence: Range<usize>,
+}
+
+/// What verifying one batch of quotes found.
+#[derive(Clone, Debug, Default)]
+pub struct Verified {
+    /// The quotes found.
+    pub found: Vec<FoundQuote>,
+    /// The quotes not found (or empty), as (position, citation).
+    pub missing: Vec<(usize, usize)>,
+    /// The errors and warnings about these quotes, in the order of the citations.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Quotes verified so far, this batch included.
+    pub done: usize,
+    /// Quotes to verify in all.
+    pub total: usize,
+}
+
+impl Unverified {
+    pub(super) fn new(
+        text: &str,
+        path: PathBuf,
+        sources: Arc<Vec<Source>>,
+        ok: Vec<bool>,
+        cites: Vec<PendingCite>,
+        dates: Vec<Option<Sp<Date>>>,
+    ) -> Self {
+        Unverified {
+            text: text.to_string(),
+            path,
+            sources,
+            ok,
+            cites,
+            dates,
+        }
+    }
+
+    /// Number of quotes to verify.
+    pub fn len(&self) -> usize {
+        self.cites.len()
+    }
+
+    /// True when there is no quote to verify.
+    pub fn is_empty(&self) -> bool {
+        self.cites.is_empty()
+    }
+
+    /// Verifies the quotes in batches of `batch` (in file order), calling `each` with
+    /// every batch's results; stops early when `each` returns false. The outcomes and
+    /// diagnostics do not depend on the batch size.
+    pub fn run(&self, batch: usize, mut each: impl FnMut(Verified) -> bool) {
+        let mut ctx = Ctx::new(&self.text, &self.path);
+        let texts: Vec<Option<&SourceText>> = self
+            .sources
+            .iter()
+            .zip(&self.ok)
+            .map(|(s, &ok)| ok.then_some(&s.text))
+            .collect();
+        let total = self.cites.len();
+        let mut done = 0;
+        for chunk in self.cites.chunks(batch.max(1)) {
+            let jobs: Vec<Job> = chunk
+                .iter()
+                .map(|pc| Job {
+                    source: pc.source,
+                    quote: &pc.raw.quote.v,
+                    prefix: pc.raw.prefix.as_deref(),
+                    suffix: pc.raw.suffix.as_deref(),
+                })
+                .collect();
+            let outcomes = verify::verify(&texts, &jobs);
+            let mut out = Verified::default();
+            for (pc, outcome) in chunk.iter().zip(outcomes) {
+                self.report(&mut ctx, pc, outcome, &mut out);
+            }
+            done += chunk.len();
+            out.diagnostics = std::mem::take(&mut ctx.diags);
+            out.done = done;
+            out.total = total;
+            if !each(out) {
+                return;
+            }
+        }
+    }
+
+    /// Records one quote's outcome, reporting it as `resolve` used to.
+    fn report(&self, ctx: &mut Ctx, pc: &PendingCite, outcome: Outcome, out: &mut Verified) {
+        let c = &pc.raw;
+        let at = (pc.position, pc.citation);
+        match outcome {
+            Outcome::Empty => {
+                ctx.error(
+                    &c.quote.span,
+                    "the quote is empty".into(),
+                    Some("copy the exact words from the source that support the position".into()),
+                );
+                out.missing.push(at);
+            }
+            Outcome::Elsewhere(other) => {
+                self.report_not_found(ctx, pc, Some(other), None, None);
+                out.missing.push(at);
+            }
+            Outcome::NotFound {
+                difference,
+                closest,
+            } => {
+                self.report_not_found(ctx, pc, None, difference, closest);
+                out.missing.push(at);
+            }
+            Outcome::Found { span, matches } => {
+                if matches > 1 {
+                    ctx.warning(
+                        &c.quote.span,
+                        format!("the quote occurs {matches} times in source `{}`; the first is used", c.source.v),
+                        Some("add `prefix` or `suffix` (the words just before or after it) to pick one".into()),
+                    );
+                }
+                let sentence = self.sources[pc.source].text.sentence_span(&span);
+                out.found.push(FoundQuote {
+                    position: pc.position,
+                    citation: pc.citation,
+                    span,
+                    sentence,
+                });
+            }
+        }
+    }
+
+    /// A quote not in its source: says which other source holds it, if one does; else
+    /// where it departs from the source and its most similar sentence.
+    fn report_not_found(
+        &self,
+        ctx: &mut Ctx,
+        pc: &PendingCite,
+        elsewhere: Option<usize>,
+        difference: Option<quote::Difference>,
+        closest: Option<Range<usize>>,
+    ) {
+        let c = &pc.raw;
+        if let Some(other) = elsewhere {
+            let o = &self.sources[other];
+            ctx.error(
+                &c.quote.span,
+                format!(
+                    "quote not found in source `{}`: the quote is in source `{}` (file {})",
+                    c.source.v,
+                    o.id,
+                    crate::sanitize::path(&o.path)
+                ),
+                Some(format!(
+                    "cite it from there: source = \"{}\" (or fix the quote if `{}` was meant)",
+                    o.id, c.source.v
+                )),
+            );
+            return;
+        }
+        let si = pc.source;
+        if super::reanchor::report(ctx, c, si, &self.sources, &self.ok, pc.position_line) {
+            return;
+        }
+        let text = &self.sources[si].text;
+        let mut hint = match difference {
+            Some(quote::Difference::Case) => {
+                "it is there with other capital letters: matching is case-sensitive\n".to_string()
+            }
+            Some(quote::Difference::After {
+                matched,
+                source_next,
+                quote_next,
+            }) => format!(
+                "it matches up to “…{matched}”; then the source has “{source_next}…” where the quote has “{quote_next}…”\n"
+            ),
+            None => String::new(),
+        };
+        hint.push_str(&match closest {
+            Some(r) => format!(
+                "the most similar sentence of `{}` is:\n  {}",
+                c.source.v,
+                text.text[r].split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+            None => "quotes must match the source exactly (case included); spacing, curly quotes and dashes may differ".into(),
+        });
+        ctx.error(
+            &c.quote.span,
+            format!("quote not found in source `{}`", c.source.v),
+            Some(hint),
+        );
+    }
+
+    /// Once every quote is verified and `model` has dropped those not found
+    /// ([`Model::drop_not_found`]): the warnings about positions dated later than every
+    /// source that backs them.
+    pub fn date_warnings(&self, model: &Model) -> Vec<Diagnostic> {
+        let mut ctx = Ctx::new(&self.text, &self.path);
+        for (p, as_of) in model.positions.iter().zip(&self.dates) {
+            if let Some(as_of) = as_of {
+                check_date_against_sources(&mut ctx, as_of, &p.citations, &model.sources);
+            }
+        }
+        ctx.diags
+    }
+}
+
+/// Warns when `as_of` is later than every source its citations come from.
+pub(super) fn check_date_against_sources(
+    ctx: &mut Ctx,
+    as_of: &Sp<Date>,
+    citations: &[Citation],
+    sources: &[Source],
+) {
+    if citations.is_empty() {
+        return;
+    }
+    let dates: Option<Vec<Date>> = citations
+        .iter()
+        .map(|c| sources[c.source].published)
+        .collect();
+    let Some(dates) = dates else { return };
+    let latest = dates.iter().max().copied();
+    if let Some(latest) = latest
+        && as_of.v > latest
+    {
+        ctx.warning(
+            &as_of.span,
+            format!(
+                "as_of {} is later than every source citing it (latest published {latest})",
+                as_of.v
+            ),
+            Some(
+                "a source cannot report a position held after it was published; check the date"
+                    .into(),
+            ),
+        );
+    }
+}

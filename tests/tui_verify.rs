@@ -1,0 +1,178 @@
+//! The reader opened before its quotes are verified (they are verified in the
+//! background, each batch arriving as a message): on TestBackend, what is shown before
+//! and after, and errors found on the way. No timing: the batches are fed by hand.
+
+mod support;
+
+use stances::model::{Unverified, load, load_unverified};
+use stances::tui::app::{Action, App, Screen};
+use stances::tui::theme::Theme;
+use std::path::Path;
+use support::screen::{fixture, lines, render, text};
+
+/// A reader on the resolved, unverified model at `path`, and its quotes to verify.
+fn unverified_app(path: &Path, w: u16, h: u16) -> (App, Unverified) {
+    let (loaded, unverified) = load_unverified(path);
+    let errors = loaded.error_list();
+    let model = loaded.model.or(loaded.partial).expect("the file resolves");
+    let unverified = unverified.expect("quotes to verify");
+    let mut app = App::new(model, path.to_path_buf(), Theme { color: false }, (w, h));
+    app.errors = errors;
+    app.start_verifying(unverified.len());
+    app.fix_scroll();
+    (app, unverified)
+}
+
+/// Feeds every batch of `batch` quotes to the reader, as the event loop does.
+fn verify_all(app: &mut App, unverified: &Unverified, batch: usize) {
+    unverified.run(batch, |v| {
+        app.apply_verified(v);
+        true
+    });
+}
+
+#[test]
+fn before_verification_cells_are_unchecked_and_after_it_they_are_not() {
+    let path = fixture("plain");
+    let (mut app, unverified) = unverified_app(&path, 80, 24);
+    let before = text(&render(&app));
+    let status = stances::tui::status::text(&app);
+    assert!(status.contains("verifying quotes… 0%"), "{status}");
+    // Every shown cell has cited positions: each starts with the unchecked mark.
+    let grid_rows: Vec<String> = lines(&render(&app))
+        .into_iter()
+        .filter(|l| l.starts_with("Ceasefire") || l.starts_with("Trade"))
+        .collect();
+    assert!(!grid_rows.is_empty(), "{before}");
+    for row in &grid_rows {
+        assert!(
+            row.contains('…'),
+            "an unchecked cell shows …: {row}\n{before}"
+        );
+    }
+
+    // The open cell: its citations are not yet checked, and nothing is highlighted.
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Detail);
+    let detail = text(&render(&app));
+    assert!(detail.contains("not yet checked"), "{detail}");
+    // A citation not yet checked does not open its source.
+    app.update(Action::NextItem);
+    app.update(Action::Open);
+    assert_eq!(app.screen(), Screen::Detail);
+    // Exporting waits for verification.
+    app.update(Action::Back);
+    app.update(Action::Export);
+    assert!(app.export_prompt.is_none());
+
+    // The batches arrive (one quote per message here).
+    let (_, total) = app.verifying.expect("verifying");
+    let mut seen = Vec::new();
+    unverified.run(1, |v| {
+        seen.push(v.done);
+        app.apply_verified(v);
+        true
+    });
+    assert_eq!(seen, (1..=total).collect::<Vec<_>>());
+    assert!(app.verifying.is_none());
+    assert!(app.errors.is_empty(), "{:?}", app.errors);
+    let after = text(&render(&app));
+    let shown = lines(&render(&app));
+    let grid = &shown[..shown.len() - 1]; // the status bar cuts its text with …
+    assert!(grid.iter().all(|l| !l.contains('…')), "{after}");
+    assert!(!stances::tui::status::text(&app).contains("verifying"));
+    // The same screen as a reader opened on the model loaded and verified at once.
+    let verified = App::new(
+        load(&path).model.expect("loads"),
+        path.clone(),
+        Theme { color: false },
+        (80, 24),
+    );
+    assert_eq!(after, text(&render(&verified)));
+    app.update(Action::Open);
+    let detail = text(&render(&app));
+    assert!(!detail.contains("not yet checked"), "{detail}");
+}
+
+#[test]
+fn errors_found_in_the_background_join_the_error_panel_in_file_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture("plain");
+    let src = from.parent().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for f in ["talks.txt", "followup.txt"] {
+        std::fs::copy(src.join("seeds").join(f), dir.path().join("seeds").join(f)).unwrap();
+    }
+    let toml = std::fs::read_to_string(&from).unwrap();
+    let broken = toml
+        .replace(
+            "it would accept monitors from the Union",
+            "it would welcome monitors from the Moon",
+        )
+        .replace(
+            "a ceasefire could come only after a withdrawal of troops",
+            "a ceasefire could never come",
+        );
+    assert_ne!(broken, toml);
+    let path = dir.path().join("positions.toml");
+    std::fs::write(&path, broken).unwrap();
+
+    let (mut app, unverified) = unverified_app(&path, 100, 30);
+    assert!(app.errors.is_empty(), "resolving finds nothing wrong");
+    assert_eq!(app.areas().panel.height, 0);
+    verify_all(&mut app, &unverified, 1);
+
+    // The errors are those (and in the order) that loading at once reports.
+    let at_once = load(&path);
+    assert_eq!(app.errors, at_once.error_list());
+    assert_eq!(app.errors.len(), 2, "{:?}", app.errors);
+    assert!(
+        app.errors
+            .iter()
+            .all(|d| d.message.contains("quote not found"))
+    );
+    assert!(app.areas().panel.height > 0);
+    let screen = text(&render(&app));
+    assert!(screen.contains("quote not found"), "{screen}");
+    // The citations not found are left out, as in the model loaded at once.
+    let full = at_once.partial.expect("a partial model");
+    let cites = |m: &stances::model::Model| -> Vec<usize> {
+        m.positions.iter().map(|p| p.citations.len()).collect()
+    };
+    assert_eq!(cites(&app.view.model), cites(&full));
+    assert!(app.view.model.partial);
+}
+
+#[test]
+fn the_batch_size_changes_nothing_in_the_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture("plain");
+    let src = from.parent().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for f in ["talks.txt", "followup.txt"] {
+        std::fs::copy(src.join("seeds").join(f), dir.path().join("seeds").join(f)).unwrap();
+    }
+    let toml = std::fs::read_to_string(&from).unwrap().replace(
+        "it would accept monitors from the Union",
+        "it would accept monitors",
+    );
+    let path = dir.path().join("positions.toml");
+    std::fs::write(&path, toml).unwrap();
+    let mut outcomes = Vec::new();
+    for batch in [1, 2, 1000] {
+        let (loaded, unverified) = load_unverified(&path);
+        let unverified = unverified.unwrap();
+        let mut found = Vec::new();
+        let mut diagnostics = Vec::new();
+        unverified.run(batch, |v| {
+            found.extend(v.found);
+            found.sort_by_key(|f| (f.position, f.citation));
+            diagnostics.extend(v.diagnostics.iter().map(ToString::to_string));
+            true
+        });
+        assert!(loaded.model.is_some());
+        outcomes.push((found, diagnostics));
+    }
+    assert_eq!(outcomes[0], outcomes[1]);
+    assert_eq!(outcomes[0], outcomes[2]);
+}
