@@ -175,106 +175,147 @@ impl App {
         // The errors change: the detail page (orphaned citations) is measured anew.
         *self.detail.measured.borrow_mut() = None;
         let Some(model) = loaded.model else {
-            self.errors = loaded
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.is_error())
-                .collect();
-            self.message = Some(format!(
-                "{} has {} error(s); {}",
-                crate::sanitize::path(&self.path),
-                self.errors.len(),
-                crate::tui::panel_text::showing(&self.view.model)
-            ));
-            self.fix_scroll();
+            self.keep_last_good(loaded);
             return;
         };
-        // Remember what was selected by id, to find it again in the new model.
-        let old = &self.view.model;
-        let party = old.parties.get(self.grid.party).map(|p| p.id.clone());
-        let issue = old.issues.get(self.grid.issue).map(|i| i.id.clone());
-        let date = self.view_date();
-        let old_latest = self.view.dates.last().copied();
-        let open = old.positions.get(self.detail.position).map(|p| {
-            (
-                old.parties[p.party].id.clone(),
-                old.issues[p.issue].id.clone(),
-                p.as_of,
-            )
-        });
-        let back: Vec<_> = self
-            .detail_back
-            .iter()
-            .map(|d| cell_key(old, d.position))
-            .collect();
-        let source = old.sources.get(self.source.source).map(|s| s.id.clone());
-        let timeline_issue = old.issues.get(self.timeline.issue).map(|i| i.id.clone());
-        let party_id = |p: usize| old.parties.get(p).map(|x| x.id.clone());
-        let pair = (party_id(self.compare.pair.0), party_id(self.compare.pair.1));
-        let source_sentence = self
-            .source
-            .targets
-            .get(self.source.focus)
-            .map(|t| t.sentence.clone());
-
+        let before = self.remember();
         let base = self.view.base_date();
         self.view = View::filtered(Arc::new(model), None, self.view.filter.clone()).with_base(base);
         self.errors.clear();
-        let m = &self.view.model;
-        self.grid.party = party
-            .and_then(|id| m.parties.iter().position(|p| p.id == id))
-            .unwrap_or(0);
-        self.grid.issue = issue
-            .and_then(|id| m.issues.iter().position(|i| i.id == id))
-            .unwrap_or(0);
-        let same_cell = |p: &crate::model::Position, pa: &str, is: &str| {
-            m.parties[p.party].id == pa && m.issues[p.issue].id == is
-        };
-        // The same position; else (its date was edited) the latest of the same cell.
-        let mut moved = false;
-        let reopened = open.and_then(|(pa, is, as_of)| {
-            let exact = m
-                .positions
-                .iter()
-                .position(|p| same_cell(p, &pa, &is) && p.as_of == as_of);
-            exact.or_else(|| {
-                moved = true;
-                (0..m.positions.len())
-                    .filter(|&i| same_cell(&m.positions[i], &pa, &is))
-                    .max_by_key(|&i| m.positions[i].as_of)
-            })
-        });
-        let source_index = source.and_then(|id| m.sources.iter().position(|s| s.id == id));
-        // The timeline and the two-party view follow their issue and parties by id.
-        let timeline_index = timeline_issue.and_then(|id| m.issues.iter().position(|i| i.id == id));
-        let party_index =
-            |id: Option<String>| id.and_then(|id| m.parties.iter().position(|p| p.id == id));
-        let pair_index = party_index(pair.0).zip(party_index(pair.1));
-        if let Some(i) = timeline_index {
-            self.timeline.issue = i;
-        }
-        if let Some(pair) = pair_index {
-            self.compare.pair = pair;
-        }
+        let found = self.find_again(&before);
         // Keep the view date, unless it was the latest: then follow new data.
-        if date.is_some() && date != old_latest {
-            self.set_date(date);
+        if before.date.is_some() && before.date != before.latest {
+            self.set_date(before.date);
         } else if !self.search.query.is_empty() {
             self.run_search();
         }
-        // Close views whose subject is gone.
+        self.close_gone_views(&found);
+        if let Some(p) = found.open {
+            self.detail.position = p;
+            let n = self.view.model.positions[p].citations.len();
+            self.detail.selected = match self.detail.selected {
+                Item::Citation(i) => Item::Citation(i.min(n.saturating_sub(1))),
+                Item::History(_) => Item::default(),
+            };
+        }
+        self.reload_detail_back(before.back);
+        if let (Some(s), Some(sentence)) = (found.source, before.source_sentence) {
+            self.reopen_source(s, &sentence);
+        }
+        self.sources_selected = self
+            .sources_selected
+            .min(self.view.model.sources.len().saturating_sub(1));
+        self.message = Some(if found.moved && self.screen() == Screen::Detail {
+            "reloaded; the open position's date changed: showing the latest of that cell".into()
+        } else {
+            "reloaded".into()
+        });
+        self.fix_scroll();
+    }
+
+    /// The file does not load: keep showing what is shown, with its errors.
+    fn keep_last_good(&mut self, loaded: crate::model::Loaded) {
+        self.errors = loaded
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect();
+        self.message = Some(format!(
+            "{} has {} error(s); {}",
+            crate::sanitize::path(&self.path),
+            self.errors.len(),
+            crate::tui::panel_text::showing(&self.view.model)
+        ));
+        self.fix_scroll();
+    }
+
+    /// What is selected and open, by ids, to find it again in a reloaded model.
+    fn remember(&self) -> Remembered {
+        let old = &self.view.model;
+        let party_id = |p: usize| old.parties.get(p).map(|x| x.id.clone());
+        let issue_id = |i: usize| old.issues.get(i).map(|x| x.id.clone());
+        Remembered {
+            party: party_id(self.grid.party),
+            issue: issue_id(self.grid.issue),
+            date: self.view_date(),
+            latest: self.view.dates.last().copied(),
+            open: cell_key(old, self.detail.position),
+            back: self
+                .detail_back
+                .iter()
+                .map(|d| cell_key(old, d.position))
+                .collect(),
+            source: old.sources.get(self.source.source).map(|s| s.id.clone()),
+            source_sentence: self
+                .source
+                .targets
+                .get(self.source.focus)
+                .map(|t| t.sentence.clone()),
+            timeline_issue: issue_id(self.timeline.issue),
+            pair: (party_id(self.compare.pair.0), party_id(self.compare.pair.1)),
+        }
+    }
+
+    /// Finds what was remembered in the new model; selects the same cell, and keeps the
+    /// timeline's issue and the two-party view's parties.
+    fn find_again(&mut self, r: &Remembered) -> Found {
+        let m = &self.view.model;
+        let party_index = |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| m.parties.iter().position(|p| &p.id == id))
+        };
+        let issue_index = |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| m.issues.iter().position(|i| &i.id == id))
+        };
+        self.grid.party = party_index(&r.party).unwrap_or(0);
+        self.grid.issue = issue_index(&r.issue).unwrap_or(0);
+        // The same position; else (its date was edited) the latest of the same cell.
+        let exact = r.open.as_ref().and_then(|k| find_position(m, k));
+        let latest_of_cell = || {
+            let (pa, is, _) = r.open.as_ref()?;
+            (0..m.positions.len())
+                .filter(|&i| {
+                    let p = &m.positions[i];
+                    &m.parties[p.party].id == pa && &m.issues[p.issue].id == is
+                })
+                .max_by_key(|&i| m.positions[i].as_of)
+        };
+        let open = exact.or_else(latest_of_cell);
+        let found = Found {
+            open,
+            moved: exact.is_none() && open.is_some(),
+            source: r
+                .source
+                .as_ref()
+                .and_then(|id| m.sources.iter().position(|s| &s.id == id)),
+            timeline: issue_index(&r.timeline_issue),
+            pair: party_index(&r.pair.0).zip(party_index(&r.pair.1)),
+        };
+        if let Some(i) = found.timeline {
+            self.timeline.issue = i;
+        }
+        if let Some(pair) = found.pair {
+            self.compare.pair = pair;
+        }
+        found
+    }
+
+    /// Closes the screens whose subject is gone from the reloaded model (and those
+    /// above them).
+    fn close_gone_views(&mut self, found: &Found) {
         let mut keep = Vec::new();
         for &screen in &self.stack {
             let ok = match screen {
-                Screen::Detail => reopened.is_some(),
+                Screen::Detail => found.open.is_some(),
                 Screen::Source => {
-                    source_index.is_some()
+                    found.source.is_some()
                         && keep
                             .iter()
-                            .all(|s| *s != Screen::Detail || reopened.is_some())
+                            .all(|s| *s != Screen::Detail || found.open.is_some())
                 }
-                Screen::Pair => pair_index.is_some(),
-                Screen::Timeline => timeline_index.is_some(),
+                Screen::Pair => found.pair.is_some(),
+                Screen::Timeline => found.timeline.is_some(),
                 _ => true,
             };
             if !ok {
@@ -283,44 +324,52 @@ impl App {
             keep.push(screen);
         }
         self.stack = keep;
-        if let Some(p) = reopened {
-            self.detail.position = p;
-            let n = self.view.model.positions[p].citations.len();
-            self.detail.selected = match self.detail.selected {
-                Item::Citation(i) => Item::Citation(i.min(n.saturating_sub(1))),
-                Item::History(_) => Item::default(),
-            };
-        }
-        self.reload_detail_back(back);
-        if let (Some(s), Some(sentence)) = (source_index, source_sentence) {
-            let curator = self.source.curator;
-            let scroll = self.source.scroll;
-            self.source.targets = if curator {
-                crate::view::cited::all_sentences(&self.view.model, s)
-            } else {
-                crate::view::cited::cited_sentences(&self.view.model, s)
-            };
-            self.source.source = s;
-            self.source.focus = self
-                .source
-                .targets
-                .iter()
-                .position(|t| t.sentence == sentence)
-                .unwrap_or(0);
-            self.source.lines.clear();
-            self.layout_source();
-            self.source.scroll = scroll.min(self.source.lines.len().saturating_sub(1));
-        }
-        self.sources_selected = self
-            .sources_selected
-            .min(self.view.model.sources.len().saturating_sub(1));
-        self.message = Some(if moved && self.screen() == Screen::Detail {
-            "reloaded; the open position's date changed: showing the latest of that cell".into()
-        } else {
-            "reloaded".into()
-        });
-        self.fix_scroll();
     }
+
+    /// Opens source `s` of the reloaded model again at the same sentence and scroll.
+    fn reopen_source(&mut self, s: usize, sentence: &std::ops::Range<usize>) {
+        let scroll = self.source.scroll;
+        self.source.targets = if self.source.curator {
+            crate::view::cited::all_sentences(&self.view.model, s)
+        } else {
+            crate::view::cited::cited_sentences(&self.view.model, s)
+        };
+        self.source.source = s;
+        self.source.focus = self
+            .source
+            .targets
+            .iter()
+            .position(|t| &t.sentence == sentence)
+            .unwrap_or(0);
+        self.source.lines.clear();
+        self.layout_source();
+        self.source.scroll = scroll.min(self.source.lines.len().saturating_sub(1));
+    }
+}
+
+/// What the reader had selected and open before a reload, by ids.
+struct Remembered {
+    party: Option<String>,
+    issue: Option<String>,
+    date: Option<crate::date::Date>,
+    latest: Option<crate::date::Date>,
+    open: Option<CellKey>,
+    back: Vec<Option<CellKey>>,
+    source: Option<String>,
+    source_sentence: Option<std::ops::Range<usize>>,
+    timeline_issue: Option<String>,
+    pair: (Option<String>, Option<String>),
+}
+
+/// Where the remembered things are in the reloaded model.
+struct Found {
+    /// The open position (the same one, or the latest of its cell).
+    open: Option<usize>,
+    /// True when the open position itself is gone and the latest of its cell is shown.
+    moved: bool,
+    source: Option<usize>,
+    timeline: Option<usize>,
+    pair: Option<(usize, usize)>,
 }
 
 /// A position by what identifies it across reloads: party id, issue id, date.
