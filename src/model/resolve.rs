@@ -1,7 +1,7 @@
 //! Turns the document as written into a [`Model`]: resolves every reference, loads
 //! the sources, finds every quote, and checks the rules that span several tables.
 
-use super::parse::{Ctx, Raw, RawPosition, RawSource, Sp};
+use super::parse::{Ctx, Raw, RawIssue, RawParty, RawPosition, RawSource, Sp};
 use super::quotes::{PendingCite, Unverified};
 use super::{Check, Citation, Issue, Model, Party, Position, ScaleStep, Source};
 use crate::date::Date;
@@ -54,74 +54,10 @@ fn lookup(ctx: &mut Ctx, what: &str, r: &Sp<String>, ids: &[&str]) -> Option<usi
 /// (see [`Unverified`]); the caller decides whether the errors reported on the way
 /// leave it usable.
 pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unverified) {
-    let parties: Vec<Party> = raw
-        .parties
-        .into_iter()
-        .map(|p| Party {
-            short: p.short.unwrap_or_else(|| p.id.v.to_uppercase()),
-            id: p.id.v,
-            name: p.name,
-            kind: p.kind.as_deref().and_then(super::Kind::from_id),
-            members: p.members,
-        })
-        .collect();
-    let issues: Vec<Issue> = raw
-        .issues
-        .into_iter()
-        .map(|i| Issue {
-            id: i.id.v,
-            name: i.name,
-            question: i.question,
-            scale: i
-                .scale
-                .into_iter()
-                .map(|(id, label)| ScaleStep { id: id.v, label })
-                .collect(),
-        })
-        .collect();
-
-    let sources_dir_raw = raw.sources_dir.as_ref().map_or("seeds", |s| s.v.as_str());
-    let sources_dir = base_dir.join(sources_dir_raw);
-    let dir_ok = check_sources_dir(
-        ctx,
-        &raw.sources_dir,
-        &raw.sources,
-        base_dir,
-        sources_dir_raw,
-    );
-
-    // Read and prepare the sources in parallel; report in file order.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut read: Vec<Option<Result<SourceText, SourceError>>> = if dir_ok {
-        par_map(raw.sources.len(), threads, |i| {
-            Some(
-                src::confine(&sources_dir, &raw.sources[i].file.v)
-                    .and_then(|p| SourceText::load(&p)),
-            )
-        })
-    } else {
-        raw.sources.iter().map(|_| None).collect()
-    };
-    let mut sources = Vec::new();
-    let mut source_ok = Vec::new();
-    for (i, s) in raw.sources.into_iter().enumerate() {
-        let loaded = read[i]
-            .take()
-            .and_then(|r| report_source(ctx, &sources_dir, &s.file, r));
-        source_ok.push(loaded.is_some());
-        let text = loaded.unwrap_or_else(|| SourceText::from_text(String::new()));
-        let path = relative_to_base(&sources_dir, &s.file.v, base_dir);
-        sources.push(Source {
-            id: s.id.v,
-            file: s.file.v,
-            path,
-            title: s.title,
-            publisher: s.publisher,
-            published: s.published.or(text.date),
-            url: s.url,
-            text,
-        });
-    }
+    let parties = resolve_parties(raw.parties);
+    let issues = resolve_issues(raw.issues);
+    let (sources_dir, dir_ok, sources, source_ok) =
+        read_sources(ctx, &raw.sources_dir, raw.sources, base_dir);
 
     let party_ids: Vec<&str> = parties.iter().map(|p| p.id.as_str()).collect();
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(sources.len());
@@ -156,17 +92,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         let line = ctx.line_of(p.header.start);
         let date = p.as_of.as_ref().map(|d| d.v);
         if let Some(first) = seen.insert((party, issue, date), line) {
-            let when = date.map_or("no date".to_string(), |d| format!("as_of {d}"));
-            ctx.error(
-                &p.header,
-                format!(
-                    "a second position of `{}` on `{}` with {when}",
-                    p.party.v, p.issue.v
-                ),
-                Some(format!(
-                    "the first is at line {first}; give each a different as_of, or merge them"
-                )),
-            );
+            report_duplicate(ctx, &p, date, first);
         }
         let scale: Vec<&str> = issues[issue].scale.iter().map(|s| s.id.as_str()).collect();
         let stance = resolve_stance(ctx, &p, &scale);
@@ -176,14 +102,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         let citations =
             resolve_citations(ctx, &p, &set, positions.len(), position_line, &mut pending);
         if p.cites.is_empty() {
-            ctx.warning(
-                &p.header,
-                format!(
-                    "the position of `{}` on `{}` cites no source",
-                    p.party.v, p.issue.v
-                ),
-                Some("add a [[position.cite]] with a quote that supports it".into()),
-            );
+            warn_no_cites(ctx, &p);
         }
         dates.push(p.as_of.clone());
         positions.push(Position {
@@ -203,16 +122,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
             line,
         });
     }
-    for (i, s) in sources.iter().enumerate() {
-        if source_ok[i] && !cited.contains(&i) {
-            let span = find_source_header(ctx.text, &s.id);
-            ctx.warning(
-                &span,
-                format!("source `{}` is not cited by any position", s.id),
-                Some("cite it from a position, or remove it".into()),
-            );
-        }
-    }
+    warn_uncited(ctx, &sources, &source_ok, &cited);
     let sources = Arc::new(sources);
     let unverified = Unverified::new(
         ctx.text,
@@ -235,6 +145,119 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         index: Default::default(),
     };
     (model, unverified)
+}
+
+/// The parties, with their column header (default: the id uppercased).
+fn resolve_parties(raw: Vec<RawParty>) -> Vec<Party> {
+    raw.into_iter()
+        .map(|p| Party {
+            short: p.short.unwrap_or_else(|| p.id.v.to_uppercase()),
+            id: p.id.v,
+            name: p.name,
+            kind: p.kind.as_deref().and_then(super::Kind::from_id),
+            members: p.members,
+        })
+        .collect()
+}
+
+/// The issues with their scales.
+fn resolve_issues(raw: Vec<RawIssue>) -> Vec<Issue> {
+    raw.into_iter()
+        .map(|i| Issue {
+            id: i.id.v,
+            name: i.name,
+            question: i.question,
+            scale: i
+                .scale
+                .into_iter()
+                .map(|(id, label)| ScaleStep { id: id.v, label })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Reads the sources in parallel (inside the confined sources directory) and reports
+/// their problems in file order: the sources directory, whether it is usable, every
+/// source (an empty text where it did not load) and which ones loaded.
+fn read_sources(
+    ctx: &mut Ctx,
+    dir_key: &Option<Sp<String>>,
+    raw: Vec<RawSource>,
+    base_dir: &Path,
+) -> (PathBuf, bool, Vec<Source>, Vec<bool>) {
+    let sources_dir_raw = dir_key.as_ref().map_or("seeds", |s| s.v.as_str());
+    let sources_dir = base_dir.join(sources_dir_raw);
+    let dir_ok = check_sources_dir(ctx, dir_key, &raw, base_dir, sources_dir_raw);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut read: Vec<Option<Result<SourceText, SourceError>>> = if dir_ok {
+        par_map(raw.len(), threads, |i| {
+            Some(src::confine(&sources_dir, &raw[i].file.v).and_then(|p| SourceText::load(&p)))
+        })
+    } else {
+        raw.iter().map(|_| None).collect()
+    };
+    let mut sources = Vec::new();
+    let mut source_ok = Vec::new();
+    for (i, s) in raw.into_iter().enumerate() {
+        let loaded = read[i]
+            .take()
+            .and_then(|r| report_source(ctx, &sources_dir, &s.file, r));
+        source_ok.push(loaded.is_some());
+        let text = loaded.unwrap_or_else(|| SourceText::from_text(String::new()));
+        let path = relative_to_base(&sources_dir, &s.file.v, base_dir);
+        sources.push(Source {
+            id: s.id.v,
+            file: s.file.v,
+            path,
+            title: s.title,
+            publisher: s.publisher,
+            published: s.published.or(text.date),
+            url: s.url,
+            text,
+        });
+    }
+    (sources_dir, dir_ok, sources, source_ok)
+}
+
+/// A second position of the same party on the same issue at the same date.
+fn report_duplicate(ctx: &mut Ctx, p: &RawPosition, date: Option<Date>, first: usize) {
+    let when = date.map_or("no date".to_string(), |d| format!("as_of {d}"));
+    ctx.error(
+        &p.header,
+        format!(
+            "a second position of `{}` on `{}` with {when}",
+            p.party.v, p.issue.v
+        ),
+        Some(format!(
+            "the first is at line {first}; give each a different as_of, or merge them"
+        )),
+    );
+}
+
+/// A position without a citation is a warning.
+fn warn_no_cites(ctx: &mut Ctx, p: &RawPosition) {
+    ctx.warning(
+        &p.header,
+        format!(
+            "the position of `{}` on `{}` cites no source",
+            p.party.v, p.issue.v
+        ),
+        Some("add a [[position.cite]] with a quote that supports it".into()),
+    );
+}
+
+/// A warning for every source that loaded and that no position cites.
+fn warn_uncited(ctx: &mut Ctx, sources: &[Source], ok: &[bool], cited: &HashSet<usize>) {
+    for (i, s) in sources.iter().enumerate() {
+        if ok[i] && !cited.contains(&i) {
+            let span = find_source_header(ctx.text, &s.id);
+            ctx.warning(
+                &span,
+                format!("source `{}` is not cited by any position", s.id),
+                Some("cite it from a position, or remove it".into()),
+            );
+        }
+    }
 }
 
 /// The `[sources.ID]` header (or the id key) in the text, for warnings about a source.
