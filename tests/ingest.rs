@@ -2,7 +2,7 @@
 //! bad input; re-anchoring a quote after its source was corrected.
 
 use assert_cmd::Command;
-use lopdf::{Document, Object, Stream, dictionary};
+use lopdf::{Document, Object, ObjectId, Stream, dictionary};
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = "tests/fixtures/ingest";
@@ -584,4 +584,80 @@ fn a_quote_from_a_corrected_source_found_in_another_names_it() {
         diff.contains("+source = \"2025-04-26-joint-statement-on-the-ceasefire-talks\"\n+quote = \"resume negotiations on a full ceasefire in Geneva\"\n"),
         "{diff}"
     );
+}
+
+/// A one-page PDF whose page draws `content` with Helvetica as /F1; `tweak` may then
+/// change the document (given its page tree node and its page).
+fn hostile_pdf(content: &[u8], tweak: impl FnOnce(&mut Document, ObjectId, ObjectId)) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => resources,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    tweak(&mut doc, pages_id, page);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// Runs `add-source` on a PDF made of `bytes`; returns its exit code and stderr.
+fn add_pdf(bytes: &[u8]) -> (Option<i32>, String) {
+    let dir = project();
+    let input = dir.path().join("hostile.pdf");
+    std::fs::write(&input, bytes).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .env("RUST_BACKTRACE", "1")
+        .timeout(std::time::Duration::from_secs(60))
+        .args(["add-source", "--append", "hostile.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("seeds")).unwrap().count(),
+        0
+    );
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// One line, escaped: no raw control character, no panic message, no backtrace.
+fn assert_one_clean_error(err: &str, what: &str) {
+    assert!(err.contains(what), "{err}");
+    assert!(err.contains("hostile.pdf"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
+    assert!(
+        !err.trim_end_matches('\n').chars().any(char::is_control),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_pdf_reader_panic_prints_only_the_escaped_error() {
+    let content =
+        b"BT /X#1b#5b31m#0apositions.toml:1:1:#20error:#20FORGED 12 Tf 72 700 Td (Hi) Tj ET";
+    let (code, err) = add_pdf(&hostile_pdf(content, |_, _, _| {}));
+    assert_eq!(code, Some(1), "{err}");
+    assert_one_clean_error(&err, "not a PDF that can be read");
+    assert!(!err.contains("\npositions.toml:1:1"), "{err}");
 }

@@ -7,7 +7,7 @@
 
 mod html;
 mod md;
-mod pdf;
+pub mod pdf;
 
 use crate::date::Date;
 use crate::sanitize::{escape, path as shown};
@@ -195,7 +195,7 @@ pub fn extract(path: &Path) -> Result<Extracted, IngestError> {
         });
     };
     let mut out = match kind {
-        Kind::Pdf => pdf::extract(&bytes, &name)?,
+        Kind::Pdf => pdf::extract(bytes, &name)?,
         Kind::Html => html::extract(&text_of(bytes, &name)?),
         Kind::Markdown => md::extract(&text_of(bytes, &name)?),
         Kind::Text => plain(&text_of(bytes, &name)?),

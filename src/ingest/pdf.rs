@@ -5,48 +5,78 @@
 use super::{Extracted, IngestError, Kind};
 use crate::date::Date;
 use lopdf::{Document, Object};
+use std::sync::Once;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
 
 /// How many lines at the top and at the bottom of a page may be a running header or
 /// footer.
 const EDGE_LINES: usize = 2;
 
-/// The text and metadata of a PDF. `name` is the escaped file name for errors.
-pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
+/// How long the PDF reader may run on one file before it is given up on.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The name of the thread the PDF reader runs on; its panics are not printed.
+const READER_THREAD: &str = "stances-pdf-reader";
+
+/// Limits on reading one PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// How long the reader may run before the file is refused.
+    pub time: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { time: READ_TIMEOUT }
+    }
+}
+
+/// What the reader thread finds: each page's text, the title and the date.
+type Read = (Vec<String>, Option<String>, Option<Date>);
+
+/// The text and metadata of a PDF, with the default [`Limits`]. `name` is the escaped
+/// file name for errors.
+pub fn extract(bytes: Vec<u8>, name: &str) -> Result<Extracted, IngestError> {
+    extract_with(bytes, name, Limits::default())
+}
+
+/// The text and metadata of a PDF, read within `limits`. `name` is the escaped file
+/// name for errors.
+///
+/// The PDF reader runs on a thread of its own: a panic in it is caught without a
+/// word printed (its message could hold raw bytes of the file), and if it has not
+/// finished within `limits.time` the file is refused. The thread is then left
+/// running; a command-line program ends, and the thread with it.
+pub fn extract_with(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Extracted, IngestError> {
     let bad = |detail: String| IngestError::BadPdf {
         path: name.to_string(),
         detail: crate::sanitize::escape(&detail),
     };
-    let encrypted = || IngestError::Encrypted {
-        path: name.to_string(),
-    };
-    // The PDF reader has panicked on malformed files; a panic is caught and reported.
-    let guarded = |f: &mut dyn FnMut() -> Result<Vec<String>, IngestError>| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
-            .unwrap_or_else(|_| Err(bad("the PDF reader failed on this file".into())))
-    };
-    let mut doc = None;
-    let pages = guarded(&mut || {
-        let mut d = match Document::load_mem(bytes) {
-            Ok(d) => d,
-            Err(lopdf::Error::Decryption(_)) => return Err(encrypted()),
-            Err(e) => return Err(bad(e.to_string())),
-        };
-        if d.is_encrypted() && d.decrypt("").is_err() {
-            return Err(encrypted());
+    quiet_reader_panics();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = name.to_string();
+    let spawned = std::thread::Builder::new()
+        .name(READER_THREAD.into())
+        .spawn(move || {
+            let read = std::panic::catch_unwind(|| read(&bytes, &owned));
+            let _ = tx.send(read);
+        });
+    if let Err(e) = spawned {
+        return Err(bad(format!("cannot start the PDF reader: {e}")));
+    }
+    let (pages, title, date) = match rx.recv_timeout(limits.time) {
+        Ok(Ok(read)) => read?,
+        Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
+            return Err(bad("the PDF reader failed on this file".into()));
         }
-        let count = d.get_pages().len();
-        let mut pages = Vec::with_capacity(count);
-        for n in 1..=count {
-            let mut text = String::new();
-            let mut out = pdf_extract::PlainTextOutput::new(&mut text);
-            pdf_extract::output_doc_page(&d, &mut out, n as u32)
-                .map_err(|e| bad(format!("page {n}: {e}")))?;
-            pages.push(text);
+        Err(RecvTimeoutError::Timeout) => {
+            return Err(bad(format!(
+                "the PDF reader did not finish in {} s: a malformed page tree?",
+                limits.time.as_secs_f64()
+            )));
         }
-        doc = Some(d);
-        Ok(pages)
-    })?;
-    let (title, date) = doc.as_ref().map_or((None, None), info);
+    };
     Ok(Extracted {
         kind: Kind::Pdf,
         text: clean_pages(&pages),
@@ -55,6 +85,52 @@ pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
         url: None,
         publisher: None,
     })
+}
+
+/// Installs, once, a panic hook that says nothing for the reader thread and hands
+/// every other panic to the hook that was there before. (A hook swapped in and out
+/// around each read would race with other threads, and could not be put back while
+/// a reader that timed out still runs.)
+fn quiet_reader_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(READER_THREAD) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Loads the document and reads the text of each page: runs on the reader thread.
+fn read(bytes: &[u8], name: &str) -> Result<Read, IngestError> {
+    let bad = |detail: String| IngestError::BadPdf {
+        path: name.to_string(),
+        detail: crate::sanitize::escape(&detail),
+    };
+    let encrypted = || IngestError::Encrypted {
+        path: name.to_string(),
+    };
+    let mut doc = match Document::load_mem(bytes) {
+        Ok(d) => d,
+        Err(lopdf::Error::Decryption(_)) => return Err(encrypted()),
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(encrypted());
+    }
+    let count = doc.get_pages().len();
+    let mut pages = Vec::with_capacity(count);
+    for n in 1..=count {
+        let mut text = String::new();
+        let mut out = pdf_extract::PlainTextOutput::new(&mut text);
+        pdf_extract::output_doc_page(&doc, &mut out, n as u32)
+            .map_err(|e| bad(format!("page {n}: {e}")))?;
+        pages.push(text);
+    }
+    let (title, date) = info(&doc);
+    Ok((pages, title, date))
 }
 
 /// Title and creation date from the document information dictionary.
@@ -233,7 +309,7 @@ mod tests {
             b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntrailer\n",
         ] {
             assert!(matches!(
-                extract(bytes, "x.pdf"),
+                extract(bytes.to_vec(), "x.pdf"),
                 Err(IngestError::BadPdf { .. }) | Ok(_)
             ));
         }
