@@ -661,3 +661,80 @@ fn a_pdf_reader_panic_prints_only_the_escaped_error() {
     assert_one_clean_error(&err, "not a PDF that can be read");
     assert!(!err.contains("\npositions.toml:1:1"), "{err}");
 }
+
+#[test]
+fn a_looping_page_tree_is_refused_at_once() {
+    let text = b"BT /F1 12 Tf 72 700 Td (Looping) Tj ET";
+    // The root's /Parent is itself, and the page inherits its resources.
+    let parent_loop = hostile_pdf(text, |doc, pages, page| {
+        let tree = doc.get_dictionary_mut(pages).unwrap();
+        tree.set("Parent", pages);
+        let resources = doc
+            .get_dictionary(page)
+            .unwrap()
+            .get(b"Resources")
+            .unwrap()
+            .clone();
+        doc.get_dictionary_mut(pages)
+            .unwrap()
+            .set("Resources", resources);
+        doc.get_dictionary_mut(page).unwrap().remove(b"Resources");
+    });
+    // The root lists itself among its kids.
+    let kids_loop = hostile_pdf(text, |doc, pages, page| {
+        let tree = doc.get_dictionary_mut(pages).unwrap();
+        tree.set("Kids", vec![page.into(), pages.into()]);
+    });
+    // A form that draws itself.
+    let form_loop = hostile_pdf(
+        b"BT /F1 12 Tf 72 700 Td (Hi) Tj ET /Fm1 Do",
+        |doc, _, page| {
+            let form = doc.new_object_id();
+            doc.objects.insert(
+                form,
+                Object::Stream(Stream::new(
+                    dictionary! {
+                        "Type" => "XObject", "Subtype" => "Form",
+                        "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+                        "Resources" => dictionary! { "XObject" => dictionary! { "Fm1" => form } },
+                    },
+                    b"/Fm1 Do".to_vec(),
+                )),
+            );
+            let resources = doc
+                .get_dictionary(page)
+                .unwrap()
+                .get(b"Resources")
+                .unwrap()
+                .as_reference()
+                .unwrap();
+            doc.get_dictionary_mut(resources)
+                .unwrap()
+                .set("XObject", dictionary! { "Fm1" => form });
+        },
+    );
+    for (pdf, what) in [
+        (parent_loop, "the page tree loops"),
+        (kids_loop, "the page tree reaches object"),
+        (form_loop, "a form draws itself"),
+    ] {
+        let start = std::time::Instant::now();
+        let (code, err) = add_pdf(&pdf);
+        assert_eq!(code, Some(1), "{err}");
+        assert_one_clean_error(&err, what);
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    }
+}
+
+#[test]
+fn a_pdf_reader_that_does_not_finish_in_time_is_given_up_on() {
+    let limits = stances::ingest::pdf::Limits {
+        time: std::time::Duration::ZERO,
+    };
+    let err = stances::ingest::pdf::extract_with(communique(), "slow.pdf", limits).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("slow.pdf: not a PDF that can be read: the PDF reader did not finish"),
+        "{err}"
+    );
+}

@@ -120,6 +120,7 @@ fn read(bytes: &[u8], name: &str) -> Result<Read, IngestError> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(encrypted());
     }
+    check_structure(&doc).map_err(bad)?;
     let count = doc.get_pages().len();
     let mut pages = Vec::with_capacity(count);
     for n in 1..=count {
@@ -131,6 +132,137 @@ fn read(bytes: &[u8], name: &str) -> Result<Read, IngestError> {
     }
     let (title, date) = info(&doc);
     Ok((pages, title, date))
+}
+
+/// How deep a page tree, or forms drawn within forms, may go.
+const MAX_DEPTH: usize = 64;
+
+/// How many times, in all, the pages may draw a form (counting forms within forms).
+const MAX_FORM_USES: usize = 100_000;
+
+/// Refuses the structures the PDF reader would loop or recurse on without end: a
+/// page tree whose `/Kids` or `/Parent` lead back to a node already seen, one deeper
+/// than [`MAX_DEPTH`], and forms that draw themselves (directly or through others).
+fn check_structure(doc: &Document) -> Result<(), String> {
+    let Ok(root) = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+    else {
+        return Ok(());
+    };
+    // Down the tree: every node once.
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(root, 0usize)];
+    while let Some((id, depth)) = stack.pop() {
+        if !seen.insert(id) {
+            return Err(format!(
+                "the page tree reaches object {} twice (its /Kids loop)",
+                id.0
+            ));
+        }
+        if depth > MAX_DEPTH {
+            return Err(format!(
+                "the page tree is more than {MAX_DEPTH} levels deep"
+            ));
+        }
+        let Ok(node) = doc.get_dictionary(id) else {
+            continue;
+        };
+        if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
+            for kid in kids {
+                if let Ok(kid) = kid.as_reference() {
+                    stack.push((kid, depth + 1));
+                }
+            }
+        }
+    }
+    // Up from every page, the way inherited attributes are looked up.
+    let mut budget = MAX_FORM_USES;
+    for page in doc.page_iter() {
+        let mut chain = vec![page];
+        let mut resources = None;
+        let mut at = doc.get_dictionary(page).ok();
+        while let Some(node) = at {
+            if resources.is_none() {
+                resources = node
+                    .get_deref(b"Resources", doc)
+                    .and_then(Object::as_dict)
+                    .ok();
+            }
+            let Ok(parent) = node.get(b"Parent").and_then(Object::as_reference) else {
+                break;
+            };
+            if chain.contains(&parent) {
+                return Err(format!(
+                    "the page tree loops: the /Parent of object {} leads back to object {}",
+                    chain[chain.len() - 1].0,
+                    parent.0
+                ));
+            }
+            if chain.len() > MAX_DEPTH {
+                return Err(format!(
+                    "the page tree is more than {MAX_DEPTH} levels deep"
+                ));
+            }
+            chain.push(parent);
+            at = doc.get_dictionary(parent).ok();
+        }
+        if let Some(resources) = resources {
+            check_forms(doc, resources, &mut Vec::new(), &mut budget)?;
+        }
+    }
+    Ok(())
+}
+
+/// Follows the forms that `resources` lets a content stream draw, and the forms
+/// those draw in turn; `path` holds the forms being drawn.
+fn check_forms(
+    doc: &Document,
+    resources: &lopdf::Dictionary,
+    path: &mut Vec<lopdf::ObjectId>,
+    budget: &mut usize,
+) -> Result<(), String> {
+    let Ok(xobjects) = resources
+        .get_deref(b"XObject", doc)
+        .and_then(Object::as_dict)
+    else {
+        return Ok(());
+    };
+    for (_, xobject) in xobjects {
+        let Ok(id) = xobject.as_reference() else {
+            continue;
+        };
+        let Ok(form) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        if !matches!(
+            form.dict.get(b"Subtype").and_then(Object::as_name),
+            Ok(b"Form")
+        ) {
+            continue;
+        }
+        if path.contains(&id) {
+            return Err(format!("a form draws itself (object {})", id.0));
+        }
+        if path.len() >= MAX_DEPTH {
+            return Err(format!(
+                "forms are drawn within forms more than {MAX_DEPTH} deep"
+            ));
+        }
+        *budget = budget.checked_sub(1).ok_or_else(|| {
+            format!("the pages draw forms within forms more than {MAX_FORM_USES} times")
+        })?;
+        let inner = form
+            .dict
+            .get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+            .unwrap_or(resources);
+        path.push(id);
+        check_forms(doc, inner, path, budget)?;
+        path.pop();
+    }
+    Ok(())
 }
 
 /// Title and creation date from the document information dictionary.
