@@ -730,11 +730,107 @@ fn a_looping_page_tree_is_refused_at_once() {
 fn a_pdf_reader_that_does_not_finish_in_time_is_given_up_on() {
     let limits = stances::ingest::pdf::Limits {
         time: std::time::Duration::ZERO,
+        ..Default::default()
     };
     let err = stances::ingest::pdf::extract_with(communique(), "slow.pdf", limits).unwrap_err();
     assert!(
         err.to_string()
             .contains("slow.pdf: not a PDF that can be read: the PDF reader did not finish"),
+        "{err}"
+    );
+}
+
+/// A page whose content stream is `spaces` spaces then a line of text, compressed
+/// `layers` times.
+fn bomb(spaces: usize, layers: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut data = vec![b' '; spaces];
+    data.extend_from_slice(b"BT /F1 12 Tf 72 700 Td (Boom) Tj ET");
+    for _ in 0..layers {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(&data).unwrap();
+        data = e.finish().unwrap();
+    }
+    hostile_pdf(b"", |doc, _, page| {
+        let filters: Vec<Object> = (0..layers).map(|_| "FlateDecode".into()).collect();
+        let content = doc.add_object(Stream::new(dictionary! { "Filter" => filters }, data));
+        doc.get_dictionary_mut(page)
+            .unwrap()
+            .set("Contents", content);
+    })
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_before_it_is_inflated() {
+    use stances::ingest::pdf::{Limits, extract_with};
+    let small = Limits {
+        stream_bytes: 1 << 20,
+        total_bytes: 3 << 20,
+        ..Limits::default()
+    };
+    for layers in [1, 2] {
+        let pdf = bomb(8 << 20, layers);
+        assert!(pdf.len() < 200_000, "{}", pdf.len());
+        let err = extract_with(pdf.clone(), "bomb.pdf", small).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("decodes to over 1 MiB; refused as a possible decompression bomb"),
+            "{err}"
+        );
+        // Within the limits it reads as before.
+        let fine = Limits {
+            stream_bytes: 16 << 20,
+            total_bytes: 16 << 20,
+            ..small
+        };
+        assert_eq!(extract_with(pdf, "bomb.pdf", fine).unwrap().text, "Boom");
+    }
+    // Many streams each under the cap, over it together.
+    let many = hostile_pdf(b"", |doc, _, page| {
+        use std::io::Write;
+        let mut ids = Vec::new();
+        for _ in 0..4 {
+            let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(&vec![b' '; 1000 << 10]).unwrap();
+            let s = Stream::new(
+                dictionary! { "Filter" => "FlateDecode" },
+                e.finish().unwrap(),
+            );
+            ids.push(Object::Reference(doc.add_object(s)));
+        }
+        doc.get_dictionary_mut(page).unwrap().set("Contents", ids);
+    });
+    let err = extract_with(many, "many.pdf", small).unwrap_err();
+    assert!(
+        err.to_string().contains("decode to over 3 MiB in all"),
+        "{err}"
+    );
+}
+
+#[test]
+fn object_streams_are_read_within_their_budget() {
+    use stances::ingest::pdf::{Limits, extract_with};
+    let mut doc = Document::load_mem(&hostile_pdf(
+        b"BT /F1 12 Tf 72 700 Td (Packed) Tj ET",
+        |_, _, _| {},
+    ))
+    .unwrap();
+    let mut pdf = Vec::new();
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .build();
+    doc.save_with_options(&mut pdf, options).unwrap();
+    let e = extract_with(pdf.clone(), "packed.pdf", Limits::default()).unwrap();
+    assert_eq!(e.text, "Packed");
+    let tiny = Limits {
+        stream_bytes: 10,
+        ..Limits::default()
+    };
+    let err = extract_with(pdf, "packed.pdf", tiny).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("its object streams decode to over"),
         "{err}"
     );
 }

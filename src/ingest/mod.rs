@@ -6,6 +6,7 @@
 //! script, font) is ever fetched.
 
 mod html;
+mod inflate;
 mod md;
 pub mod pdf;
 

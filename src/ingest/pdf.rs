@@ -19,17 +19,87 @@ pub const READ_TIMEOUT: Duration = Duration::from_secs(20);
 /// The name of the thread the PDF reader runs on; its panics are not printed.
 const READER_THREAD: &str = "stances-pdf-reader";
 
+/// How large one compressed stream, and all the object streams together, may grow
+/// when decoded.
+pub const MAX_STREAM_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How large all the compressed streams of a PDF together may grow when decoded.
+pub const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Limits on reading one PDF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// How long the reader may run before the file is refused.
     pub time: Duration,
+    /// How many bytes one stream may decode to (the reader holds a few at a time),
+    /// and all object streams together (they are kept while the file is read).
+    pub stream_bytes: u64,
+    /// How many bytes all streams together may decode to.
+    pub total_bytes: u64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { time: READ_TIMEOUT }
+        Limits {
+            time: READ_TIMEOUT,
+            stream_bytes: MAX_STREAM_BYTES,
+            total_bytes: MAX_INFLATED_BYTES,
+        }
     }
+}
+
+thread_local! {
+    /// What the object streams of the PDF being loaded on this thread may still
+    /// decode to, and whether one went over it.
+    static OBJECT_STREAMS: std::cell::Cell<(u64, bool)> = const { std::cell::Cell::new((0, false)) };
+}
+
+/// A load filter: an object stream that would decode past what is left of the
+/// object streams' budget is dropped (unopened) and the overrun noted.
+fn guard_object_stream(
+    id: lopdf::ObjectId,
+    object: &mut Object,
+) -> Option<(lopdf::ObjectId, Object)> {
+    if let Object::Stream(s) = object
+        && s.dict.has_type(b"ObjStm")
+    {
+        let (left, _) = OBJECT_STREAMS.get();
+        match super::inflate::decoded_len(s, left) {
+            Ok(n) => OBJECT_STREAMS.set((left - n, false)),
+            Err(_) => {
+                OBJECT_STREAMS.set((0, true));
+                return None;
+            }
+        }
+    }
+    Some((id, object.clone()))
+}
+
+/// Refuses a PDF whose streams decode to more than `limits` allow.
+fn check_sizes(doc: &Document, limits: Limits) -> Result<(), String> {
+    let mib = |n: u64| n as f64 / 1048576.0;
+    let mut total = 0u64;
+    for (id, object) in &doc.objects {
+        let Object::Stream(s) = object else {
+            continue;
+        };
+        let cap = limits.stream_bytes.min(limits.total_bytes - total);
+        total += super::inflate::decoded_len(s, cap).map_err(|_| {
+            if cap == limits.stream_bytes {
+                format!(
+                    "a compressed stream (object {}) decodes to over {:.0} MiB; refused as a possible decompression bomb",
+                    id.0,
+                    mib(cap)
+                )
+            } else {
+                format!(
+                    "its compressed streams decode to over {:.0} MiB in all; refused as a possible decompression bomb",
+                    mib(limits.total_bytes)
+                )
+            }
+        })?;
+    }
+    Ok(())
 }
 
 /// What the reader thread finds: each page's text, the title and the date.
@@ -59,7 +129,7 @@ pub fn extract_with(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Extrac
     let spawned = std::thread::Builder::new()
         .name(READER_THREAD.into())
         .spawn(move || {
-            let read = std::panic::catch_unwind(|| read(&bytes, &owned));
+            let read = std::panic::catch_unwind(|| read(&bytes, &owned, limits));
             let _ = tx.send(read);
         });
     if let Err(e) = spawned {
@@ -104,7 +174,7 @@ fn quiet_reader_panics() {
 }
 
 /// Loads the document and reads the text of each page: runs on the reader thread.
-fn read(bytes: &[u8], name: &str) -> Result<Read, IngestError> {
+fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<Read, IngestError> {
     let bad = |detail: String| IngestError::BadPdf {
         path: name.to_string(),
         detail: crate::sanitize::escape(&detail),
@@ -112,7 +182,16 @@ fn read(bytes: &[u8], name: &str) -> Result<Read, IngestError> {
     let encrypted = || IngestError::Encrypted {
         path: name.to_string(),
     };
-    let mut doc = match Document::load_mem(bytes) {
+    OBJECT_STREAMS.set((limits.stream_bytes, false));
+    let options = lopdf::LoadOptions::with_filter(guard_object_stream);
+    let loaded = Document::load_mem_with_options(bytes, options);
+    if OBJECT_STREAMS.get().1 {
+        return Err(bad(format!(
+            "its object streams decode to over {:.0} MiB; refused as a possible decompression bomb",
+            limits.stream_bytes as f64 / 1048576.0
+        )));
+    }
+    let mut doc = match loaded {
         Ok(d) => d,
         Err(lopdf::Error::Decryption(_)) => return Err(encrypted()),
         Err(e) => return Err(bad(e.to_string())),
@@ -120,6 +199,7 @@ fn read(bytes: &[u8], name: &str) -> Result<Read, IngestError> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(encrypted());
     }
+    check_sizes(&doc, limits).map_err(bad)?;
     check_structure(&doc).map_err(bad)?;
     let count = doc.get_pages().len();
     let mut pages = Vec::with_capacity(count);
