@@ -834,3 +834,51 @@ fn object_streams_are_read_within_their_budget() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn sources_dir_cannot_lead_out_through_a_link_to_a_folder_not_made_yet() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = project();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
+    let model = dir.path().join("positions.toml");
+    std::fs::write(&model, format!("sources_dir = \"link/sub\"\n{MODEL}")).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--append"])
+        .arg(fixture("communique.pdf"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("is outside the folder of the positions file"),
+        "{err}"
+    );
+    assert!(!outside.path().join("sub").exists());
+    // check says so too.
+    let out = stances()
+        .current_dir(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("leads out of it"), "{err}");
+    // A `seeds` that is a link to nothing is named as such.
+    std::fs::write(&model, MODEL).unwrap();
+    std::fs::remove_dir(dir.path().join("seeds")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("seeds")).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--append"])
+        .arg(fixture("communique.pdf"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("seeds is a symbolic link to something that does not exist"),
+        "{err}"
+    );
+    assert!(!dir.path().join("gone").exists());
+}

@@ -407,6 +407,19 @@ impl ModelInfo {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        // A link to nothing on the way would have create_dir_all fail obscurely.
+        let mut part = base.clone();
+        for c in Path::new(dir_name).components() {
+            part.push(c);
+            let is_link = std::fs::symlink_metadata(&part).is_ok_and(|m| m.is_symlink());
+            if is_link && std::fs::metadata(&part).is_err() {
+                return Err(fail(format!(
+                    "sources_dir `{}`: {} is a symbolic link to something that does not exist; fix or remove the link",
+                    escape(dir_name),
+                    shown(&part)
+                )));
+            }
+        }
         let sources_dir = source::confine(&base, dir_name).map_err(|_| {
             fail(format!(
                 "sources_dir `{}` is outside the folder of the positions file",
