@@ -13,6 +13,13 @@ use std::time::Duration;
 /// footer.
 const EDGE_LINES: usize = 2;
 
+/// The longest line taken for a running header or footer.
+const MAX_RUNNING_LINE: usize = 100;
+
+/// The longest line with digits taken for a running header or footer ("Page 3 of
+/// 12", "Report 2025 - 4"): longer numbered lines are body text.
+const MAX_NUMBERED_RUNNING_LINE: usize = 32;
+
 /// How long the PDF reader may run on one file before it is given up on.
 pub const READ_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -418,13 +425,23 @@ pub fn clean_pages(pages: &[String]) -> String {
         let bottom = filled.iter().rev().take(EDGE_LINES);
         top.chain(bottom).map(|l| shape(l)).collect()
     };
-    // Lines at the edge of every page (of two or more) are running heads or feet.
+    // Lines at the edge of every page (of two or more) are running heads or feet if
+    // short; one with digits (which may differ from page to page) only if shorter
+    // still, like a page number, so numbered body lines are kept.
     let running: Vec<String> = if pages.len() >= 2 {
         let mut common = edges(&pages[0]);
         for p in &pages[1..] {
             let e = edges(p);
             common.retain(|l| e.contains(l));
         }
+        common.retain(|l| {
+            let limit = if l.contains('#') {
+                MAX_NUMBERED_RUNNING_LINE
+            } else {
+                MAX_RUNNING_LINE
+            };
+            l.chars().count() <= limit
+        });
         common
     } else {
         Vec::new()
@@ -502,6 +519,19 @@ mod tests {
             "The ministers agreed to resume negotiations in May.\n\nA second paragraph goes on across the page. A well- Known case stays."
         );
         assert_eq!(clean_pages(&["Only page\n".into()]), "Only page");
+    }
+
+    #[test]
+    fn numbered_body_lines_at_the_foot_of_every_page_are_kept() {
+        let pages = [
+            "Heading\n\nAnnex point 10: the parties agree to exchange prisoners.\nPage 1"
+                .to_string(),
+            "Body.\n\nAnnex point 11: the parties agree to exchange prisoners.\nPage 2".to_string(),
+        ];
+        assert_eq!(
+            clean_pages(&pages),
+            "Heading\n\nAnnex point 10: the parties agree to exchange prisoners.\n\nBody.\n\nAnnex point 11: the parties agree to exchange prisoners."
+        );
     }
 
     #[test]
