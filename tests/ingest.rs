@@ -882,3 +882,59 @@ fn sources_dir_cannot_lead_out_through_a_link_to_a_folder_not_made_yet() {
     );
     assert!(!dir.path().join("gone").exists());
 }
+
+#[test]
+fn a_file_without_an_extension_is_named_so() {
+    let dir = project();
+    std::fs::write(dir.path().join("README"), "Some text.").unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "README"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "README: cannot add a file without an extension (use .html, .htm, .pdf, .md or .txt)",
+        ));
+}
+
+#[test]
+fn a_title_from_the_file_name_is_one_clean_line() {
+    let dir = project();
+    let name = "Report\ttwo\n  lines\u{1b}[31m.pdf";
+    let pdf = hostile_pdf(b"BT /F1 12 Tf 72 700 Td (Body text.) Tj ET", |_, _, _| {});
+    std::fs::write(dir.path().join(name), pdf).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--id", "report", name])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let block = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        block.contains("title = \"Report two lines\u{fffd}[31m\"\n"),
+        "{block}"
+    );
+}
+
+#[test]
+fn a_text_that_would_be_over_the_limit_once_dated_is_refused() {
+    let dir = project();
+    let mut text = b"date 2025-01-01 ".to_vec();
+    let words = b"word ".repeat((16 * 1024 * 1024 - text.len()) / 5);
+    text.extend_from_slice(&words);
+    text.resize(16 * 1024 * 1024, b'x');
+    std::fs::write(dir.path().join("big.txt"), &text).unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "big.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "big.txt: its text would be 16.0 MiB, over the 16 MiB limit for a source",
+        ));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("seeds")).unwrap().count(),
+        0
+    );
+}

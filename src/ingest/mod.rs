@@ -106,12 +106,23 @@ pub enum IngestError {
         problem: SourceError,
     },
     /// An extension `add-source` does not convert.
-    #[error("{path}: cannot add a `{ext}` file; add-source reads .html, .htm, .pdf, .md and .txt")]
+    #[error("{path}: cannot add {what} (use .html, .htm, .pdf, .md or .txt)")]
     UnknownType {
         /// The file, escaped.
         path: String,
-        /// Its extension (or "no extension"), escaped.
-        ext: String,
+        /// What it is: "a `.docx` file" or "a file without an extension", escaped.
+        what: String,
+    },
+    /// The converted text would be larger than a source may be.
+    #[error(
+        "{path}: its text would be {:.1} MiB, over the 16 MiB limit for a source",
+        *.bytes as f64 / 1048576.0
+    )]
+    TooLarge {
+        /// The file, escaped.
+        path: String,
+        /// The size of the source file that would be written.
+        bytes: u64,
     },
     /// The document holds no text to cite.
     #[error("{path}: no text found: {why}")]
@@ -187,13 +198,12 @@ pub fn extract(path: &Path) -> Result<Extracted, IngestError> {
         }
     })?;
     let Some(kind) = kind else {
-        let ext = path.extension().map_or("no extension".into(), |e| {
-            format!(".{}", e.to_string_lossy())
-        });
-        return Err(IngestError::UnknownType {
-            path: name,
-            ext: escape(&ext),
-        });
+        let what = path
+            .extension()
+            .map_or("a file without an extension".into(), |e| {
+                format!("a `.{}` file", escape(&e.to_string_lossy()))
+            });
+        return Err(IngestError::UnknownType { path: name, what });
     };
     let mut out = match kind {
         Kind::Pdf => pdf::extract(bytes, &name)?,
@@ -294,7 +304,8 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
         .or_else(|| {
             req.input
                 .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
+                .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
+                .filter(|t| !t.is_empty())
         })
         .unwrap_or_else(|| "Untitled".into());
     let date = req.published.or(extracted.date);
@@ -329,6 +340,12 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
     }
     content.push_str(&extracted.text);
     content.push('\n');
+    if content.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(IngestError::TooLarge {
+            path: shown(&req.input),
+            bytes: content.len() as u64,
+        });
+    }
     let block = block(
         &id,
         &file,
