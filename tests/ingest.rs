@@ -2,7 +2,7 @@
 //! bad input; re-anchoring a quote after its source was corrected.
 
 use assert_cmd::Command;
-use lopdf::{Document, Object, Stream, dictionary};
+use lopdf::{Document, Object, ObjectId, Stream, dictionary};
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = "tests/fixtures/ingest";
@@ -583,5 +583,358 @@ fn a_quote_from_a_corrected_source_found_in_another_names_it() {
     assert!(
         diff.contains("+source = \"2025-04-26-joint-statement-on-the-ceasefire-talks\"\n+quote = \"resume negotiations on a full ceasefire in Geneva\"\n"),
         "{diff}"
+    );
+}
+
+/// A one-page PDF whose page draws `content` with Helvetica as /F1; `tweak` may then
+/// change the document (given its page tree node and its page).
+fn hostile_pdf(content: &[u8], tweak: impl FnOnce(&mut Document, ObjectId, ObjectId)) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        "Resources" => resources,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    tweak(&mut doc, pages_id, page);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// Runs `add-source` on a PDF made of `bytes`; returns its exit code and stderr.
+fn add_pdf(bytes: &[u8]) -> (Option<i32>, String) {
+    let dir = project();
+    let input = dir.path().join("hostile.pdf");
+    std::fs::write(&input, bytes).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .env("RUST_BACKTRACE", "1")
+        .timeout(std::time::Duration::from_secs(60))
+        .args(["add-source", "--append", "hostile.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("seeds")).unwrap().count(),
+        0
+    );
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// One line, escaped: no raw control character, no panic message, no backtrace.
+fn assert_one_clean_error(err: &str, what: &str) {
+    assert!(err.contains(what), "{err}");
+    assert!(err.contains("hostile.pdf"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("backtrace"),
+        "{err}"
+    );
+    assert!(
+        !err.trim_end_matches('\n').chars().any(char::is_control),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_pdf_reader_panic_prints_only_the_escaped_error() {
+    let content =
+        b"BT /X#1b#5b31m#0apositions.toml:1:1:#20error:#20FORGED 12 Tf 72 700 Td (Hi) Tj ET";
+    let (code, err) = add_pdf(&hostile_pdf(content, |_, _, _| {}));
+    assert_eq!(code, Some(1), "{err}");
+    assert_one_clean_error(&err, "not a PDF that can be read");
+    assert!(!err.contains("\npositions.toml:1:1"), "{err}");
+}
+
+#[test]
+fn a_looping_page_tree_is_refused_at_once() {
+    let text = b"BT /F1 12 Tf 72 700 Td (Looping) Tj ET";
+    // The root's /Parent is itself, and the page inherits its resources.
+    let parent_loop = hostile_pdf(text, |doc, pages, page| {
+        let tree = doc.get_dictionary_mut(pages).unwrap();
+        tree.set("Parent", pages);
+        let resources = doc
+            .get_dictionary(page)
+            .unwrap()
+            .get(b"Resources")
+            .unwrap()
+            .clone();
+        doc.get_dictionary_mut(pages)
+            .unwrap()
+            .set("Resources", resources);
+        doc.get_dictionary_mut(page).unwrap().remove(b"Resources");
+    });
+    // The root lists itself among its kids.
+    let kids_loop = hostile_pdf(text, |doc, pages, page| {
+        let tree = doc.get_dictionary_mut(pages).unwrap();
+        tree.set("Kids", vec![page.into(), pages.into()]);
+    });
+    // A form that draws itself.
+    let form_loop = hostile_pdf(
+        b"BT /F1 12 Tf 72 700 Td (Hi) Tj ET /Fm1 Do",
+        |doc, _, page| {
+            let form = doc.new_object_id();
+            doc.objects.insert(
+                form,
+                Object::Stream(Stream::new(
+                    dictionary! {
+                        "Type" => "XObject", "Subtype" => "Form",
+                        "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+                        "Resources" => dictionary! { "XObject" => dictionary! { "Fm1" => form } },
+                    },
+                    b"/Fm1 Do".to_vec(),
+                )),
+            );
+            let resources = doc
+                .get_dictionary(page)
+                .unwrap()
+                .get(b"Resources")
+                .unwrap()
+                .as_reference()
+                .unwrap();
+            doc.get_dictionary_mut(resources)
+                .unwrap()
+                .set("XObject", dictionary! { "Fm1" => form });
+        },
+    );
+    for (pdf, what) in [
+        (parent_loop, "the page tree loops"),
+        (kids_loop, "the page tree reaches object"),
+        (form_loop, "a form draws itself"),
+    ] {
+        let start = std::time::Instant::now();
+        let (code, err) = add_pdf(&pdf);
+        assert_eq!(code, Some(1), "{err}");
+        assert_one_clean_error(&err, what);
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    }
+}
+
+#[test]
+fn a_pdf_reader_that_does_not_finish_in_time_is_given_up_on() {
+    let limits = stances::ingest::pdf::Limits {
+        time: std::time::Duration::ZERO,
+        ..Default::default()
+    };
+    let err = stances::ingest::pdf::extract_with(communique(), "slow.pdf", limits).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("slow.pdf: not a PDF that can be read: the PDF reader did not finish"),
+        "{err}"
+    );
+}
+
+/// A page whose content stream is `spaces` spaces then a line of text, compressed
+/// `layers` times.
+fn bomb(spaces: usize, layers: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut data = vec![b' '; spaces];
+    data.extend_from_slice(b"BT /F1 12 Tf 72 700 Td (Boom) Tj ET");
+    for _ in 0..layers {
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(&data).unwrap();
+        data = e.finish().unwrap();
+    }
+    hostile_pdf(b"", |doc, _, page| {
+        let filters: Vec<Object> = (0..layers).map(|_| "FlateDecode".into()).collect();
+        let content = doc.add_object(Stream::new(dictionary! { "Filter" => filters }, data));
+        doc.get_dictionary_mut(page)
+            .unwrap()
+            .set("Contents", content);
+    })
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_before_it_is_inflated() {
+    use stances::ingest::pdf::{Limits, extract_with};
+    let small = Limits {
+        stream_bytes: 1 << 20,
+        total_bytes: 3 << 20,
+        ..Limits::default()
+    };
+    for layers in [1, 2] {
+        let pdf = bomb(8 << 20, layers);
+        assert!(pdf.len() < 200_000, "{}", pdf.len());
+        let err = extract_with(pdf.clone(), "bomb.pdf", small).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("decodes to over 1 MiB; refused as a possible decompression bomb"),
+            "{err}"
+        );
+        // Within the limits it reads as before.
+        let fine = Limits {
+            stream_bytes: 16 << 20,
+            total_bytes: 16 << 20,
+            ..small
+        };
+        assert_eq!(extract_with(pdf, "bomb.pdf", fine).unwrap().text, "Boom");
+    }
+    // Many streams each under the cap, over it together.
+    let many = hostile_pdf(b"", |doc, _, page| {
+        use std::io::Write;
+        let mut ids = Vec::new();
+        for _ in 0..4 {
+            let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+            e.write_all(&vec![b' '; 1000 << 10]).unwrap();
+            let s = Stream::new(
+                dictionary! { "Filter" => "FlateDecode" },
+                e.finish().unwrap(),
+            );
+            ids.push(Object::Reference(doc.add_object(s)));
+        }
+        doc.get_dictionary_mut(page).unwrap().set("Contents", ids);
+    });
+    let err = extract_with(many, "many.pdf", small).unwrap_err();
+    assert!(
+        err.to_string().contains("decode to over 3 MiB in all"),
+        "{err}"
+    );
+}
+
+#[test]
+fn object_streams_are_read_within_their_budget() {
+    use stances::ingest::pdf::{Limits, extract_with};
+    let mut doc = Document::load_mem(&hostile_pdf(
+        b"BT /F1 12 Tf 72 700 Td (Packed) Tj ET",
+        |_, _, _| {},
+    ))
+    .unwrap();
+    let mut pdf = Vec::new();
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .build();
+    doc.save_with_options(&mut pdf, options).unwrap();
+    let e = extract_with(pdf.clone(), "packed.pdf", Limits::default()).unwrap();
+    assert_eq!(e.text, "Packed");
+    let tiny = Limits {
+        stream_bytes: 10,
+        ..Limits::default()
+    };
+    let err = extract_with(pdf, "packed.pdf", tiny).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("its object streams decode to over"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn sources_dir_cannot_lead_out_through_a_link_to_a_folder_not_made_yet() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = project();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
+    let model = dir.path().join("positions.toml");
+    std::fs::write(&model, format!("sources_dir = \"link/sub\"\n{MODEL}")).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--append"])
+        .arg(fixture("communique.pdf"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("is outside the folder of the positions file"),
+        "{err}"
+    );
+    assert!(!outside.path().join("sub").exists());
+    // check says so too.
+    let out = stances()
+        .current_dir(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("leads out of it"), "{err}");
+    // A `seeds` that is a link to nothing is named as such.
+    std::fs::write(&model, MODEL).unwrap();
+    std::fs::remove_dir(dir.path().join("seeds")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("seeds")).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--append"])
+        .arg(fixture("communique.pdf"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("seeds is a symbolic link to something that does not exist"),
+        "{err}"
+    );
+    assert!(!dir.path().join("gone").exists());
+}
+
+#[test]
+fn a_file_without_an_extension_is_named_so() {
+    let dir = project();
+    std::fs::write(dir.path().join("README"), "Some text.").unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "README"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "README: cannot add a file without an extension (use .html, .htm, .pdf, .md or .txt)",
+        ));
+}
+
+#[test]
+fn a_title_from_the_file_name_is_one_clean_line() {
+    let dir = project();
+    let name = "Report\ttwo\n  lines\u{1b}[31m.pdf";
+    let pdf = hostile_pdf(b"BT /F1 12 Tf 72 700 Td (Body text.) Tj ET", |_, _, _| {});
+    std::fs::write(dir.path().join(name), pdf).unwrap();
+    let out = stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--id", "report", name])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let block = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        block.contains("title = \"Report two lines\u{fffd}[31m\"\n"),
+        "{block}"
+    );
+}
+
+#[test]
+fn a_text_that_would_be_over_the_limit_once_dated_is_refused() {
+    let dir = project();
+    let mut text = b"date 2025-01-01 ".to_vec();
+    let words = b"word ".repeat((16 * 1024 * 1024 - text.len()) / 5);
+    text.extend_from_slice(&words);
+    text.resize(16 * 1024 * 1024, b'x');
+    std::fs::write(dir.path().join("big.txt"), &text).unwrap();
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "big.txt"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "big.txt: its text would be 16.0 MiB, over the 16 MiB limit for a source",
+        ));
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("seeds")).unwrap().count(),
+        0
     );
 }

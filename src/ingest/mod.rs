@@ -6,8 +6,9 @@
 //! script, font) is ever fetched.
 
 mod html;
+mod inflate;
 mod md;
-mod pdf;
+pub mod pdf;
 
 use crate::date::Date;
 use crate::sanitize::{escape, path as shown};
@@ -105,12 +106,23 @@ pub enum IngestError {
         problem: SourceError,
     },
     /// An extension `add-source` does not convert.
-    #[error("{path}: cannot add a `{ext}` file; add-source reads .html, .htm, .pdf, .md and .txt")]
+    #[error("{path}: cannot add {what} (use .html, .htm, .pdf, .md or .txt)")]
     UnknownType {
         /// The file, escaped.
         path: String,
-        /// Its extension (or "no extension"), escaped.
-        ext: String,
+        /// What it is: "a `.docx` file" or "a file without an extension", escaped.
+        what: String,
+    },
+    /// The converted text would be larger than a source may be.
+    #[error(
+        "{path}: its text would be {:.1} MiB, over the 16 MiB limit for a source",
+        *.bytes as f64 / 1048576.0
+    )]
+    TooLarge {
+        /// The file, escaped.
+        path: String,
+        /// The size of the source file that would be written.
+        bytes: u64,
     },
     /// The document holds no text to cite.
     #[error("{path}: no text found: {why}")]
@@ -186,16 +198,15 @@ pub fn extract(path: &Path) -> Result<Extracted, IngestError> {
         }
     })?;
     let Some(kind) = kind else {
-        let ext = path.extension().map_or("no extension".into(), |e| {
-            format!(".{}", e.to_string_lossy())
-        });
-        return Err(IngestError::UnknownType {
-            path: name,
-            ext: escape(&ext),
-        });
+        let what = path
+            .extension()
+            .map_or("a file without an extension".into(), |e| {
+                format!("a `.{}` file", escape(&e.to_string_lossy()))
+            });
+        return Err(IngestError::UnknownType { path: name, what });
     };
     let mut out = match kind {
-        Kind::Pdf => pdf::extract(&bytes, &name)?,
+        Kind::Pdf => pdf::extract(bytes, &name)?,
         Kind::Html => html::extract(&text_of(bytes, &name)?),
         Kind::Markdown => md::extract(&text_of(bytes, &name)?),
         Kind::Text => plain(&text_of(bytes, &name)?),
@@ -293,7 +304,8 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
         .or_else(|| {
             req.input
                 .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
+                .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
+                .filter(|t| !t.is_empty())
         })
         .unwrap_or_else(|| "Untitled".into());
     let date = req.published.or(extracted.date);
@@ -328,6 +340,12 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
     }
     content.push_str(&extracted.text);
     content.push('\n');
+    if content.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(IngestError::TooLarge {
+            path: shown(&req.input),
+            bytes: content.len() as u64,
+        });
+    }
     let block = block(
         &id,
         &file,
@@ -406,6 +424,19 @@ impl ModelInfo {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        // A link to nothing on the way would have create_dir_all fail obscurely.
+        let mut part = base.clone();
+        for c in Path::new(dir_name).components() {
+            part.push(c);
+            let is_link = std::fs::symlink_metadata(&part).is_ok_and(|m| m.is_symlink());
+            if is_link && std::fs::metadata(&part).is_err() {
+                return Err(fail(format!(
+                    "sources_dir `{}`: {} is a symbolic link to something that does not exist; fix or remove the link",
+                    escape(dir_name),
+                    shown(&part)
+                )));
+            }
+        }
         let sources_dir = source::confine(&base, dir_name).map_err(|_| {
             fail(format!(
                 "sources_dir `{}` is outside the folder of the positions file",

@@ -5,48 +5,155 @@
 use super::{Extracted, IngestError, Kind};
 use crate::date::Date;
 use lopdf::{Document, Object};
+use std::sync::Once;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
 
 /// How many lines at the top and at the bottom of a page may be a running header or
 /// footer.
 const EDGE_LINES: usize = 2;
 
-/// The text and metadata of a PDF. `name` is the escaped file name for errors.
-pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
+/// The longest line taken for a running header or footer.
+const MAX_RUNNING_LINE: usize = 100;
+
+/// The longest line with digits taken for a running header or footer ("Page 3 of
+/// 12", "Report 2025 - 4"): longer numbered lines are body text.
+const MAX_NUMBERED_RUNNING_LINE: usize = 32;
+
+/// How long the PDF reader may run on one file before it is given up on.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The name of the thread the PDF reader runs on; its panics are not printed.
+const READER_THREAD: &str = "stances-pdf-reader";
+
+/// How large one compressed stream, and all the object streams together, may grow
+/// when decoded.
+pub const MAX_STREAM_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How large all the compressed streams of a PDF together may grow when decoded.
+pub const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Limits on reading one PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// How long the reader may run before the file is refused.
+    pub time: Duration,
+    /// How many bytes one stream may decode to (the reader holds a few at a time),
+    /// and all object streams together (they are kept while the file is read).
+    pub stream_bytes: u64,
+    /// How many bytes all streams together may decode to.
+    pub total_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            time: READ_TIMEOUT,
+            stream_bytes: MAX_STREAM_BYTES,
+            total_bytes: MAX_INFLATED_BYTES,
+        }
+    }
+}
+
+thread_local! {
+    /// What the object streams of the PDF being loaded on this thread may still
+    /// decode to, and whether one went over it.
+    static OBJECT_STREAMS: std::cell::Cell<(u64, bool)> = const { std::cell::Cell::new((0, false)) };
+}
+
+/// A load filter: an object stream that would decode past what is left of the
+/// object streams' budget is dropped (unopened) and the overrun noted.
+fn guard_object_stream(
+    id: lopdf::ObjectId,
+    object: &mut Object,
+) -> Option<(lopdf::ObjectId, Object)> {
+    if let Object::Stream(s) = object
+        && s.dict.has_type(b"ObjStm")
+    {
+        let (left, _) = OBJECT_STREAMS.get();
+        match super::inflate::decoded_len(s, left) {
+            Ok(n) => OBJECT_STREAMS.set((left - n, false)),
+            Err(_) => {
+                OBJECT_STREAMS.set((0, true));
+                return None;
+            }
+        }
+    }
+    Some((id, object.clone()))
+}
+
+/// Refuses a PDF whose streams decode to more than `limits` allow.
+fn check_sizes(doc: &Document, limits: Limits) -> Result<(), String> {
+    let mib = |n: u64| n as f64 / 1048576.0;
+    let mut total = 0u64;
+    for (id, object) in &doc.objects {
+        let Object::Stream(s) = object else {
+            continue;
+        };
+        let cap = limits.stream_bytes.min(limits.total_bytes - total);
+        total += super::inflate::decoded_len(s, cap).map_err(|_| {
+            if cap == limits.stream_bytes {
+                format!(
+                    "a compressed stream (object {}) decodes to over {:.0} MiB; refused as a possible decompression bomb",
+                    id.0,
+                    mib(cap)
+                )
+            } else {
+                format!(
+                    "its compressed streams decode to over {:.0} MiB in all; refused as a possible decompression bomb",
+                    mib(limits.total_bytes)
+                )
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// What the reader thread finds: each page's text, the title and the date.
+type Read = (Vec<String>, Option<String>, Option<Date>);
+
+/// The text and metadata of a PDF, with the default [`Limits`]. `name` is the escaped
+/// file name for errors.
+pub fn extract(bytes: Vec<u8>, name: &str) -> Result<Extracted, IngestError> {
+    extract_with(bytes, name, Limits::default())
+}
+
+/// The text and metadata of a PDF, read within `limits`. `name` is the escaped file
+/// name for errors.
+///
+/// The PDF reader runs on a thread of its own: a panic in it is caught without a
+/// word printed (its message could hold raw bytes of the file), and if it has not
+/// finished within `limits.time` the file is refused. The thread is then left
+/// running; a command-line program ends, and the thread with it.
+pub fn extract_with(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Extracted, IngestError> {
     let bad = |detail: String| IngestError::BadPdf {
         path: name.to_string(),
         detail: crate::sanitize::escape(&detail),
     };
-    let encrypted = || IngestError::Encrypted {
-        path: name.to_string(),
-    };
-    // The PDF reader has panicked on malformed files; a panic is caught and reported.
-    let guarded = |f: &mut dyn FnMut() -> Result<Vec<String>, IngestError>| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
-            .unwrap_or_else(|_| Err(bad("the PDF reader failed on this file".into())))
-    };
-    let mut doc = None;
-    let pages = guarded(&mut || {
-        let mut d = match Document::load_mem(bytes) {
-            Ok(d) => d,
-            Err(lopdf::Error::Decryption(_)) => return Err(encrypted()),
-            Err(e) => return Err(bad(e.to_string())),
-        };
-        if d.is_encrypted() && d.decrypt("").is_err() {
-            return Err(encrypted());
+    quiet_reader_panics();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owned = name.to_string();
+    let spawned = std::thread::Builder::new()
+        .name(READER_THREAD.into())
+        .spawn(move || {
+            let read = std::panic::catch_unwind(|| read(&bytes, &owned, limits));
+            let _ = tx.send(read);
+        });
+    if let Err(e) = spawned {
+        return Err(bad(format!("cannot start the PDF reader: {e}")));
+    }
+    let (pages, title, date) = match rx.recv_timeout(limits.time) {
+        Ok(Ok(read)) => read?,
+        Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
+            return Err(bad("the PDF reader failed on this file".into()));
         }
-        let count = d.get_pages().len();
-        let mut pages = Vec::with_capacity(count);
-        for n in 1..=count {
-            let mut text = String::new();
-            let mut out = pdf_extract::PlainTextOutput::new(&mut text);
-            pdf_extract::output_doc_page(&d, &mut out, n as u32)
-                .map_err(|e| bad(format!("page {n}: {e}")))?;
-            pages.push(text);
+        Err(RecvTimeoutError::Timeout) => {
+            return Err(bad(format!(
+                "the PDF reader did not finish in {} s: a malformed page tree?",
+                limits.time.as_secs_f64()
+            )));
         }
-        doc = Some(d);
-        Ok(pages)
-    })?;
-    let (title, date) = doc.as_ref().map_or((None, None), info);
+    };
     Ok(Extracted {
         kind: Kind::Pdf,
         text: clean_pages(&pages),
@@ -55,6 +162,194 @@ pub fn extract(bytes: &[u8], name: &str) -> Result<Extracted, IngestError> {
         url: None,
         publisher: None,
     })
+}
+
+/// Installs, once, a panic hook that says nothing for the reader thread and hands
+/// every other panic to the hook that was there before. (A hook swapped in and out
+/// around each read would race with other threads, and could not be put back while
+/// a reader that timed out still runs.)
+fn quiet_reader_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if std::thread::current().name() != Some(READER_THREAD) {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Loads the document and reads the text of each page: runs on the reader thread.
+fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<Read, IngestError> {
+    let bad = |detail: String| IngestError::BadPdf {
+        path: name.to_string(),
+        detail: crate::sanitize::escape(&detail),
+    };
+    let encrypted = || IngestError::Encrypted {
+        path: name.to_string(),
+    };
+    OBJECT_STREAMS.set((limits.stream_bytes, false));
+    let options = lopdf::LoadOptions::with_filter(guard_object_stream);
+    let loaded = Document::load_mem_with_options(bytes, options);
+    if OBJECT_STREAMS.get().1 {
+        return Err(bad(format!(
+            "its object streams decode to over {:.0} MiB; refused as a possible decompression bomb",
+            limits.stream_bytes as f64 / 1048576.0
+        )));
+    }
+    let mut doc = match loaded {
+        Ok(d) => d,
+        Err(lopdf::Error::Decryption(_)) => return Err(encrypted()),
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(encrypted());
+    }
+    check_sizes(&doc, limits).map_err(bad)?;
+    check_structure(&doc).map_err(bad)?;
+    let count = doc.get_pages().len();
+    let mut pages = Vec::with_capacity(count);
+    for n in 1..=count {
+        let mut text = String::new();
+        let mut out = pdf_extract::PlainTextOutput::new(&mut text);
+        pdf_extract::output_doc_page(&doc, &mut out, n as u32)
+            .map_err(|e| bad(format!("page {n}: {e}")))?;
+        pages.push(text);
+    }
+    let (title, date) = info(&doc);
+    Ok((pages, title, date))
+}
+
+/// How deep a page tree, or forms drawn within forms, may go.
+const MAX_DEPTH: usize = 64;
+
+/// How many times, in all, the pages may draw a form (counting forms within forms).
+const MAX_FORM_USES: usize = 100_000;
+
+/// Refuses the structures the PDF reader would loop or recurse on without end: a
+/// page tree whose `/Kids` or `/Parent` lead back to a node already seen, one deeper
+/// than [`MAX_DEPTH`], and forms that draw themselves (directly or through others).
+fn check_structure(doc: &Document) -> Result<(), String> {
+    let Ok(root) = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+    else {
+        return Ok(());
+    };
+    // Down the tree: every node once.
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(root, 0usize)];
+    while let Some((id, depth)) = stack.pop() {
+        if !seen.insert(id) {
+            return Err(format!(
+                "the page tree reaches object {} twice (its /Kids loop)",
+                id.0
+            ));
+        }
+        if depth > MAX_DEPTH {
+            return Err(format!(
+                "the page tree is more than {MAX_DEPTH} levels deep"
+            ));
+        }
+        let Ok(node) = doc.get_dictionary(id) else {
+            continue;
+        };
+        if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
+            for kid in kids {
+                if let Ok(kid) = kid.as_reference() {
+                    stack.push((kid, depth + 1));
+                }
+            }
+        }
+    }
+    // Up from every page, the way inherited attributes are looked up.
+    let mut budget = MAX_FORM_USES;
+    for page in doc.page_iter() {
+        let mut chain = vec![page];
+        let mut resources = None;
+        let mut at = doc.get_dictionary(page).ok();
+        while let Some(node) = at {
+            if resources.is_none() {
+                resources = node
+                    .get_deref(b"Resources", doc)
+                    .and_then(Object::as_dict)
+                    .ok();
+            }
+            let Ok(parent) = node.get(b"Parent").and_then(Object::as_reference) else {
+                break;
+            };
+            if chain.contains(&parent) {
+                return Err(format!(
+                    "the page tree loops: the /Parent of object {} leads back to object {}",
+                    chain[chain.len() - 1].0,
+                    parent.0
+                ));
+            }
+            if chain.len() > MAX_DEPTH {
+                return Err(format!(
+                    "the page tree is more than {MAX_DEPTH} levels deep"
+                ));
+            }
+            chain.push(parent);
+            at = doc.get_dictionary(parent).ok();
+        }
+        if let Some(resources) = resources {
+            check_forms(doc, resources, &mut Vec::new(), &mut budget)?;
+        }
+    }
+    Ok(())
+}
+
+/// Follows the forms that `resources` lets a content stream draw, and the forms
+/// those draw in turn; `path` holds the forms being drawn.
+fn check_forms(
+    doc: &Document,
+    resources: &lopdf::Dictionary,
+    path: &mut Vec<lopdf::ObjectId>,
+    budget: &mut usize,
+) -> Result<(), String> {
+    let Ok(xobjects) = resources
+        .get_deref(b"XObject", doc)
+        .and_then(Object::as_dict)
+    else {
+        return Ok(());
+    };
+    for (_, xobject) in xobjects {
+        let Ok(id) = xobject.as_reference() else {
+            continue;
+        };
+        let Ok(form) = doc.get_object(id).and_then(Object::as_stream) else {
+            continue;
+        };
+        if !matches!(
+            form.dict.get(b"Subtype").and_then(Object::as_name),
+            Ok(b"Form")
+        ) {
+            continue;
+        }
+        if path.contains(&id) {
+            return Err(format!("a form draws itself (object {})", id.0));
+        }
+        if path.len() >= MAX_DEPTH {
+            return Err(format!(
+                "forms are drawn within forms more than {MAX_DEPTH} deep"
+            ));
+        }
+        *budget = budget.checked_sub(1).ok_or_else(|| {
+            format!("the pages draw forms within forms more than {MAX_FORM_USES} times")
+        })?;
+        let inner = form
+            .dict
+            .get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+            .unwrap_or(resources);
+        path.push(id);
+        check_forms(doc, inner, path, budget)?;
+        path.pop();
+    }
+    Ok(())
 }
 
 /// Title and creation date from the document information dictionary.
@@ -130,13 +425,23 @@ pub fn clean_pages(pages: &[String]) -> String {
         let bottom = filled.iter().rev().take(EDGE_LINES);
         top.chain(bottom).map(|l| shape(l)).collect()
     };
-    // Lines at the edge of every page (of two or more) are running heads or feet.
+    // Lines at the edge of every page (of two or more) are running heads or feet if
+    // short; one with digits (which may differ from page to page) only if shorter
+    // still, like a page number, so numbered body lines are kept.
     let running: Vec<String> = if pages.len() >= 2 {
         let mut common = edges(&pages[0]);
         for p in &pages[1..] {
             let e = edges(p);
             common.retain(|l| e.contains(l));
         }
+        common.retain(|l| {
+            let limit = if l.contains('#') {
+                MAX_NUMBERED_RUNNING_LINE
+            } else {
+                MAX_RUNNING_LINE
+            };
+            l.chars().count() <= limit
+        });
         common
     } else {
         Vec::new()
@@ -217,6 +522,19 @@ mod tests {
     }
 
     #[test]
+    fn numbered_body_lines_at_the_foot_of_every_page_are_kept() {
+        let pages = [
+            "Heading\n\nAnnex point 10: the parties agree to exchange prisoners.\nPage 1"
+                .to_string(),
+            "Body.\n\nAnnex point 11: the parties agree to exchange prisoners.\nPage 2".to_string(),
+        ];
+        assert_eq!(
+            clean_pages(&pages),
+            "Heading\n\nAnnex point 10: the parties agree to exchange prisoners.\n\nBody.\n\nAnnex point 11: the parties agree to exchange prisoners."
+        );
+    }
+
+    #[test]
     fn info_strings_and_dates() {
         assert_eq!(pdf_string(b"\xFE\xFF\x00A\x00\xe9"), "Aé");
         assert_eq!(pdf_string(b"Caf\xe9"), "Café");
@@ -233,7 +551,7 @@ mod tests {
             b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntrailer\n",
         ] {
             assert!(matches!(
-                extract(bytes, "x.pdf"),
+                extract(bytes.to_vec(), "x.pdf"),
                 Err(IngestError::BadPdf { .. }) | Ok(_)
             ));
         }

@@ -221,7 +221,8 @@ pub fn date_line(text: &str) -> (Option<Date>, usize) {
     }
 }
 
-/// Resolves `file` inside `dir` lexically: no absolute paths, no `..` climbing out.
+/// Resolves `file` inside `dir`: no absolute paths, no `..` climbing out, and no
+/// symbolic link, in the part that exists, leading out or to nothing.
 pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
     let mut depth = 0usize;
     let mut out = dir.to_path_buf();
@@ -242,11 +243,24 @@ pub fn confine(dir: &Path, file: &str) -> Result<PathBuf, SourceError> {
             _ => return Err(SourceError::OutsideSourcesDir),
         }
     }
-    // Symbolic links must not lead out either.
-    if let (Ok(real_dir), Ok(real)) = (dir.canonicalize(), out.canonicalize())
-        && !real.starts_with(&real_dir)
-    {
-        return Err(SourceError::OutsideSourcesDir);
+    // Symbolic links must not lead out either. The deepest part of the path that
+    // exists is resolved (a part yet to be made cannot be a link, but a folder made
+    // under a link would be made where it points); a link to nothing could point
+    // anywhere once its target appears, so it is refused too.
+    if let Ok(real_dir) = dir.canonicalize() {
+        let mut probe = out.as_path();
+        loop {
+            if std::fs::symlink_metadata(probe).is_ok() {
+                match probe.canonicalize() {
+                    Ok(real) if real.starts_with(&real_dir) => break,
+                    _ => return Err(SourceError::OutsideSourcesDir),
+                }
+            }
+            match probe.parent() {
+                Some(p) => probe = p,
+                None => break,
+            }
+        }
     }
     Ok(out)
 }
