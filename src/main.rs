@@ -529,7 +529,7 @@ fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
         Some(Err(e)) => {
             eprintln!(
                 "stances: error: --filter: {}",
-                stances::sanitize::one_line(&e)
+                stances::sanitize::one_line(&e.to_string())
             );
             return Ok(ExitCode::from(2));
         }

@@ -216,9 +216,13 @@ fn editor_families_get_the_line_their_way() {
     let bad = dir.path().join("vim-fails");
     std::fs::write(&bad, "#!/bin/sh\nexit 3\n").unwrap();
     std::fs::set_permissions(&bad, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let err = stances::tui::editor::run(&bad.display().to_string(), &file, 1).unwrap_err();
+    let err = stances::tui::editor::run(&bad.display().to_string(), &file, 1)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("exited with"), "{err}");
-    let err = stances::tui::editor::run("no-such-editor-xyz", &file, 1).unwrap_err();
+    let err = stances::tui::editor::run("no-such-editor-xyz", &file, 1)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("not found"), "{err}");
 }
 

@@ -82,8 +82,17 @@ fn guard_object_stream(
     Some((id, object.clone()))
 }
 
+/// Why a PDF is refused before it is read, in words.
+struct Refused(String);
+
+impl From<String> for Refused {
+    fn from(reason: String) -> Self {
+        Refused(reason)
+    }
+}
+
 /// Refuses a PDF whose streams decode to more than `limits` allow.
-fn check_sizes(doc: &Document, limits: Limits) -> Result<(), String> {
+fn check_sizes(doc: &Document, limits: Limits) -> Result<(), Refused> {
     let mib = |n: u64| n as f64 / 1048576.0;
     let mut total = 0u64;
     for (id, object) in &doc.objects {
@@ -206,8 +215,8 @@ fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<Read, IngestError> {
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(encrypted());
     }
-    check_sizes(&doc, limits).map_err(bad)?;
-    check_structure(&doc).map_err(bad)?;
+    check_sizes(&doc, limits).map_err(|r| bad(r.0))?;
+    check_structure(&doc).map_err(|r| bad(r.0))?;
     let count = doc.get_pages().len();
     let mut pages = Vec::with_capacity(count);
     for n in 1..=count {
@@ -230,7 +239,7 @@ const MAX_FORM_USES: usize = 100_000;
 /// Refuses the structures the PDF reader would loop or recurse on without end: a
 /// page tree whose `/Kids` or `/Parent` lead back to a node already seen, one deeper
 /// than [`MAX_DEPTH`], and forms that draw themselves (directly or through others).
-fn check_structure(doc: &Document) -> Result<(), String> {
+fn check_structure(doc: &Document) -> Result<(), Refused> {
     let Ok(root) = doc
         .catalog()
         .and_then(|c| c.get(b"Pages"))
@@ -243,15 +252,15 @@ fn check_structure(doc: &Document) -> Result<(), String> {
     let mut stack = vec![(root, 0usize)];
     while let Some((id, depth)) = stack.pop() {
         if !seen.insert(id) {
-            return Err(format!(
+            return Err(Refused(format!(
                 "the page tree reaches object {} twice (its /Kids loop)",
                 id.0
-            ));
+            )));
         }
         if depth > MAX_DEPTH {
-            return Err(format!(
+            return Err(Refused(format!(
                 "the page tree is more than {MAX_DEPTH} levels deep"
-            ));
+            )));
         }
         let Ok(node) = doc.get_dictionary(id) else {
             continue;
@@ -281,16 +290,16 @@ fn check_structure(doc: &Document) -> Result<(), String> {
                 break;
             };
             if chain.contains(&parent) {
-                return Err(format!(
+                return Err(Refused(format!(
                     "the page tree loops: the /Parent of object {} leads back to object {}",
                     chain[chain.len() - 1].0,
                     parent.0
-                ));
+                )));
             }
             if chain.len() > MAX_DEPTH {
-                return Err(format!(
+                return Err(Refused(format!(
                     "the page tree is more than {MAX_DEPTH} levels deep"
-                ));
+                )));
             }
             chain.push(parent);
             at = doc.get_dictionary(parent).ok();
@@ -309,7 +318,7 @@ fn check_forms(
     resources: &lopdf::Dictionary,
     path: &mut Vec<lopdf::ObjectId>,
     budget: &mut usize,
-) -> Result<(), String> {
+) -> Result<(), Refused> {
     let Ok(xobjects) = resources
         .get_deref(b"XObject", doc)
         .and_then(Object::as_dict)
@@ -330,12 +339,12 @@ fn check_forms(
             continue;
         }
         if path.contains(&id) {
-            return Err(format!("a form draws itself (object {})", id.0));
+            return Err(Refused(format!("a form draws itself (object {})", id.0)));
         }
         if path.len() >= MAX_DEPTH {
-            return Err(format!(
+            return Err(Refused(format!(
                 "forms are drawn within forms more than {MAX_DEPTH} deep"
-            ));
+            )));
         }
         *budget = budget.checked_sub(1).ok_or_else(|| {
             format!("the pages draw forms within forms more than {MAX_FORM_USES} times")

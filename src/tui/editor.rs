@@ -92,19 +92,53 @@ pub fn command_line(
     Some((program, args))
 }
 
-/// Runs the editor and waits; an error says what went wrong, for the status bar.
-/// The line syntax comes from `$STANCES_EDITOR_LINE`, when set.
-pub fn run(editor: &str, file: &Path, line: usize) -> Result<(), String> {
+/// Why the editor did not run to success (shown in the status bar).
+#[derive(Debug, thiserror::Error)]
+pub enum EditorError {
+    /// Neither `$VISUAL` nor `$EDITOR` names a program.
+    #[error("no editor set: set $VISUAL or $EDITOR")]
+    NotSet,
+    /// The editor ran and failed.
+    #[error("editor `{editor}` exited with {status}")]
+    Failed {
+        /// The editor as set.
+        editor: String,
+        /// How it ended.
+        status: std::process::ExitStatus,
+    },
+    /// The program does not exist.
+    #[error("editor `{0}` not found: set $VISUAL or $EDITOR")]
+    NotFound(String),
+    /// The program could not be started.
+    #[error("cannot run editor `{program}`: {error}")]
+    Io {
+        /// The program.
+        program: String,
+        /// What the system said.
+        error: std::io::Error,
+    },
+}
+
+/// Runs the editor and waits. The line syntax comes from `$STANCES_EDITOR_LINE`, when
+/// set.
+pub fn run(editor: &str, file: &Path, line: usize) -> Result<(), EditorError> {
     let syntax = std::env::var(LINE_SYNTAX_VAR).ok();
-    let (program, args) = command_line(editor, syntax.as_deref(), file, line)
-        .ok_or("no editor set: set $VISUAL or $EDITOR")?;
+    let (program, args) =
+        command_line(editor, syntax.as_deref(), file, line).ok_or(EditorError::NotSet)?;
+    let shown = |s: &str| crate::sanitize::one_line(s);
     match Command::new(&program).args(&args).status() {
         Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("editor `{editor}` exited with {s}")),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!(
-            "editor `{program}` not found: set $VISUAL or $EDITOR"
-        )),
-        Err(e) => Err(format!("cannot run editor `{program}`: {e}")),
+        Ok(status) => Err(EditorError::Failed {
+            editor: shown(editor),
+            status,
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(EditorError::NotFound(shown(&program)))
+        }
+        Err(error) => Err(EditorError::Io {
+            program: shown(&program),
+            error,
+        }),
     }
 }
 

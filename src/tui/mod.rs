@@ -288,7 +288,7 @@ fn perform(
             let _ = control.send(Control::Resume);
             app.apply_reload(load(&app.path));
             if let Err(e) = result {
-                app.message = Some(e);
+                app.message = Some(e.to_string());
             }
         }
         Request::Copy(text) => {

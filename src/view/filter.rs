@@ -4,6 +4,11 @@
 use super::Cells;
 use crate::model::{Confidence, Model, Position, Status};
 
+/// Why a filter's text was refused, in words (with the known ids and a did-you-mean).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct FilterError(pub String);
+
 /// What a view hides. The default hides nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -73,7 +78,7 @@ impl Filter {
     /// `hide-empty`; keys are `party`, `issue` (ids), `status` and `confidence` (their
     /// words). An empty text is no filter. Unknown keys or values are an error naming
     /// the known ones.
-    pub fn parse(model: &Model, text: &str) -> Result<Filter, String> {
+    pub fn parse(model: &Model, text: &str) -> Result<Filter, FilterError> {
         let mut f = Filter::default();
         for term in text.split_whitespace() {
             if term == "hide-empty" {
@@ -81,10 +86,10 @@ impl Filter {
                 continue;
             }
             let Some((key, values)) = term.split_once(':') else {
-                return Err(format!(
+                return Err(FilterError(format!(
                     "`{term}` is not key:value (keys: {}, or hide-empty)",
                     FILTER_KEYS.join(", ")
-                ));
+                )));
             };
             let values: Vec<&str> = values.split(',').filter(|v| !v.is_empty()).collect();
             match key.trim_end_matches('s') {
@@ -105,10 +110,10 @@ impl Filter {
                     f.confidences = Some(found.into_iter().map(|i| Confidence::ALL[i]).collect());
                 }
                 _ => {
-                    return Err(format!(
+                    return Err(FilterError(format!(
                         "unknown filter key `{key}` (keys: {}, or hide-empty)",
                         FILTER_KEYS.join(", ")
-                    ));
+                    )));
                 }
             }
         }
@@ -146,9 +151,12 @@ impl Filter {
 }
 
 /// The indices of `values` among `known`, or an error naming the known ones.
-fn indices(what: &str, values: &[&str], known: &[&str]) -> Result<Vec<usize>, String> {
+fn indices(what: &str, values: &[&str], known: &[&str]) -> Result<Vec<usize>, FilterError> {
     if values.is_empty() {
-        return Err(format!("no {what} given (known: {})", known.join(", ")));
+        return Err(FilterError(format!(
+            "no {what} given (known: {})",
+            known.join(", ")
+        )));
     }
     values
         .iter()
@@ -156,7 +164,10 @@ fn indices(what: &str, values: &[&str], known: &[&str]) -> Result<Vec<usize>, St
             known.iter().position(|k| k == v).ok_or_else(|| {
                 let hint = crate::suggest::did_you_mean(v, known.iter().copied())
                     .map_or(String::new(), |h| format!("{h}; "));
-                format!("unknown {what} `{v}` ({hint}known: {})", known.join(", "))
+                FilterError(format!(
+                    "unknown {what} `{v}` ({hint}known: {})",
+                    known.join(", ")
+                ))
             })
         })
         .collect()
@@ -197,18 +208,25 @@ mod tests {
     #[test]
     fn unknown_keys_and_values_name_the_known_ones() {
         let m = model();
-        let e = Filter::parse(&m, "party:rus").unwrap_err();
+        let e = Filter::parse(&m, "party:rus").unwrap_err().0;
         assert!(e.contains("`ru`") && e.contains("known: us, ru"), "{e}");
         assert!(
             Filter::parse(&m, "colour:red")
                 .unwrap_err()
+                .0
                 .contains("unknown filter key")
         );
         assert!(
             Filter::parse(&m, "status:")
                 .unwrap_err()
+                .0
                 .contains("no status")
         );
-        assert!(Filter::parse(&m, "land").unwrap_err().contains("key:value"));
+        assert!(
+            Filter::parse(&m, "land")
+                .unwrap_err()
+                .0
+                .contains("key:value")
+        );
     }
 }
