@@ -401,6 +401,21 @@ fn a_quote_cited_from_the_wrong_source_names_the_right_one() {
         e.hint.as_deref().unwrap().contains("source = \"b\""),
         "{e:?}"
     );
+    // `check --fix` moves the citation to the source that has the quote word for word.
+    let fix = e.fix.as_ref().expect("a fix");
+    assert_eq!(fix.source.as_deref(), Some("b"));
+    assert_eq!(fix.quote, "Kyiv proposed a truce");
+    let out = assert_cmd::Command::cargo_bin("stances")
+        .unwrap()
+        .args(["check", "--fix"])
+        .arg(p.path())
+        .output()
+        .unwrap();
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("-source = \"a\"") && diff.contains("+source = \"b\""),
+        "{diff}"
+    );
 }
 
 #[test]

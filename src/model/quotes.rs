@@ -189,6 +189,30 @@ impl Unverified {
         }
     }
 
+    /// The fix for a quote found word for word in another source: cite that source
+    /// (`check --fix` changes the `source` line; the quote stays as written).
+    fn attach_source_fix(&self, ctx: &mut Ctx, pc: &PendingCite, other: usize) {
+        let o = &self.sources[other];
+        let quote::QuoteMatch::Found { span, .. } =
+            quote::find(&o.text, &pc.raw.quote.v, None, None)
+        else {
+            return;
+        };
+        if let Some(d) = ctx.diags.last_mut() {
+            d.fix = Some(Box::new(crate::diagnostic::Fix {
+                quote: pc.raw.quote.v.clone(),
+                similarity: 100,
+                source: Some(o.id.clone()),
+                edits: vec![crate::diagnostic::Edit {
+                    range: pc.raw.source.span.clone(),
+                    text: toml::Value::String(o.id.clone()).to_string(),
+                }],
+                found: (other, span),
+                position_line: pc.position_line,
+            }));
+        }
+    }
+
     /// A quote not in its source: says which other source holds it, if one does; else
     /// where it departs from the source and its most similar sentence.
     fn report_not_found(
@@ -215,6 +239,7 @@ impl Unverified {
                     o.id, c.source.v
                 )),
             );
+            self.attach_source_fix(ctx, pc, other);
             return;
         }
         let si = pc.source;
