@@ -99,6 +99,9 @@ struct ExportArgs {
     /// Add the changes since this date, YYYY-MM-DD (not to csv)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     since: Option<Date>,
+    /// Only some parties, issues, statuses or confidences, as in `compare --filter`
+    #[arg(long, value_name = "TERMS")]
+    filter: Option<String>,
 }
 
 /// Arguments of `stances add-source`.
@@ -470,7 +473,10 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let path = positions_file(args.file)?;
     let date = args.as_of;
     let (model, _) = load_model(&path, Policy::Complete)?;
-    let view = View::new(Arc::new(model), date);
+    let Some(filter) = filter_of(&model, args.filter.as_deref()) else {
+        return Ok(ExitCode::from(2));
+    };
+    let view = View::filtered(Arc::new(model), date, filter);
     if let (Some(since), Some(date)) = (args.since, view.date)
         && since > date
     {
@@ -521,20 +527,28 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
-    use export::compare;
-    let path = positions_file(args.file)?;
-    let (model, _) = load_model(&path, Policy::Complete)?;
-    let filter = match args.filter.as_deref().map(|f| Filter::parse(&model, f)) {
+/// The filter of `--filter TERMS` (none: show all); a bad one is reported as bad usage
+/// and gives `None`.
+fn filter_of(model: &Model, terms: Option<&str>) -> Option<Filter> {
+    match terms.map(|f| Filter::parse(model, f)) {
         Some(Err(e)) => {
             eprintln!(
                 "stances: error: --filter: {}",
                 stances::sanitize::one_line(&e.to_string())
             );
-            return Ok(ExitCode::from(2));
+            None
         }
-        Some(Ok(f)) => f,
-        None => Filter::default(),
+        Some(Ok(f)) => Some(f),
+        None => Some(Filter::default()),
+    }
+}
+
+fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    use export::compare;
+    let path = positions_file(args.file)?;
+    let (model, _) = load_model(&path, Policy::Complete)?;
+    let Some(filter) = filter_of(&model, args.filter.as_deref()) else {
+        return Ok(ExitCode::from(2));
     };
     let view = View::filtered(Arc::new(model), args.as_of, filter);
     let c = stances::view::Comparison::new(&view);

@@ -287,3 +287,38 @@ fn a_new_export_is_readable_as_any_new_file() {
     let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o644, "{mode:o}");
 }
+
+#[test]
+fn a_filter_exports_only_the_rows_and_columns_it_keeps() {
+    let plain = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plain/positions.toml");
+    let csv = stdout_of(stances().arg("export").arg(&plain).args([
+        "--format",
+        "csv",
+        "--filter",
+        "party:north issue:trade,ceasefire",
+    ]));
+    let rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["Ceasefire", "Immediate ceasefire along the current line"],
+            ["Trade", "Lift tariffs on grain"],
+        ]
+    );
+    assert!(
+        csv.starts_with("Issue,Northland\r\n") || csv.starts_with("Issue,Northland\n"),
+        "{csv}"
+    );
+    // A bad filter is bad usage.
+    stances()
+        .arg("export")
+        .arg(&plain)
+        .args(["--format", "csv", "--filter", "party:x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown party `x`"));
+}

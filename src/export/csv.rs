@@ -14,12 +14,12 @@ pub fn render(view: &View) -> String {
     let m = &*view.model;
     let mut out = String::new();
     let header: Vec<&str> = std::iter::once("Issue")
-        .chain(m.parties.iter().map(|p| p.name.as_str()))
+        .chain(view.parties.iter().map(|&p| m.parties[p].name.as_str()))
         .collect();
     record(&mut out, &header);
-    for (ii, issue) in m.issues.iter().enumerate() {
-        let mut row = vec![issue.name.as_str()];
-        for pi in 0..m.parties.len() {
+    for &ii in &view.issues {
+        let mut row = vec![m.issues[ii].name.as_str()];
+        for &pi in &view.parties {
             row.push(view.cell(ii, pi).map_or("", |p| p.summary.as_str()));
         }
         record(&mut out, &row);
@@ -48,8 +48,10 @@ pub fn render_long(view: &View) -> String {
             "Sentence",
         ],
     );
-    for (ii, issue) in m.issues.iter().enumerate() {
-        for (pi, party) in m.parties.iter().enumerate() {
+    for &ii in &view.issues {
+        let issue = &m.issues[ii];
+        for &pi in &view.parties {
+            let party = &m.parties[pi];
             let Some(i) = view.position_at(ii, pi) else {
                 continue;
             };

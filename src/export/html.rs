@@ -51,13 +51,14 @@ pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
         out,
         "<caption>{caption}</caption>\n<thead>\n<tr><th scope=\"col\">Issue</th>"
     );
-    for p in &m.parties {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&p.name));
+    for &p in &view.parties {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&m.parties[p].name));
     }
     out.push_str("</tr>\n</thead>\n<tbody>\n");
-    for (ii, issue) in m.issues.iter().enumerate() {
+    for &ii in &view.issues {
+        let issue = &m.issues[ii];
         let _ = writeln!(out, "<tr>\n<th scope=\"row\">{}</th>", esc(&issue.name));
-        for pi in 0..m.parties.len() {
+        for &pi in &view.parties {
             cell(view, &notes, ii, pi, &mut out);
         }
         out.push_str("</tr>\n");

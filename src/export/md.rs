@@ -22,15 +22,16 @@ pub fn render(view: &View) -> String {
         let _ = write!(out, "{}\n\n", escape(d));
     }
     out.push_str("| Issue |");
-    for p in &m.parties {
-        let _ = write!(out, " {} |", escape(&p.name));
+    for &p in &view.parties {
+        let _ = write!(out, " {} |", escape(&m.parties[p].name));
     }
     out.push_str("\n| --- |");
-    out.push_str(&" --- |".repeat(m.parties.len()));
+    out.push_str(&" --- |".repeat(view.parties.len()));
     out.push('\n');
-    for (ii, issue) in m.issues.iter().enumerate() {
+    for &ii in &view.issues {
+        let issue = &m.issues[ii];
         let _ = write!(out, "| {} |", bold(&escape(&issue.name)));
-        for pi in 0..m.parties.len() {
+        for &pi in &view.parties {
             out.push(' ');
             out.push_str(&cell(view, &notes, ii, pi));
             out.push_str(" |");

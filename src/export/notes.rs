@@ -33,7 +33,9 @@ impl<'m> Notes<'m> {
             let mut out_row = Vec::with_capacity(row.len());
             for pi in 0..row.len() {
                 let mut mine: Vec<usize> = Vec::new();
-                for c in view.cell(ii, pi).map_or(&[][..], |p| &p.citations) {
+                let shown = view.issues.contains(&ii) && view.parties.contains(&pi);
+                let cell = view.cell(ii, pi).filter(|_| shown);
+                for c in cell.map_or(&[][..], |p| &p.citations) {
                     let key = (c.source, c.span.start, c.span.end, c.speaker.as_deref());
                     let n = *seen.entry(key).or_insert_with(|| {
                         list.push(Note {

@@ -37,20 +37,21 @@ pub fn render(view: &View, width: usize) -> String {
         .unwrap_or(5)
         .clamp(5, 24)
         .min((width - gaps) / cols);
-    let party_w = (width - gaps - issue_w) / m.parties.len().max(1);
+    let party_w = (width - gaps - issue_w) / view.parties.len().max(1);
     let widths: Vec<usize> = std::iter::once(issue_w)
-        .chain(std::iter::repeat_n(party_w, m.parties.len()))
+        .chain(std::iter::repeat_n(party_w, view.parties.len()))
         .collect();
 
     let header: Vec<String> = std::iter::once("Issue".to_string())
-        .chain(m.parties.iter().map(|p| one_line(&p.short)))
+        .chain(view.parties.iter().map(|&p| one_line(&m.parties[p].short)))
         .collect();
     push_row(&mut out, &header, &widths, gap);
     let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
     push_row(&mut out, &rule, &widths, gap);
-    for (ii, issue) in m.issues.iter().enumerate() {
+    for &ii in &view.issues {
+        let issue = &m.issues[ii];
         let mut row = vec![one_line(&issue.name)];
-        for pi in 0..m.parties.len() {
+        for &pi in &view.parties {
             row.push(view.position_at(ii, pi).map_or("–".to_string(), |i| {
                 let p = &m.positions[i];
                 let mut s = one_line(&p.summary);
