@@ -290,3 +290,44 @@ fn every_comparison_screen_draws_at_any_size() {
         a.update(Action::Resize(80, 24));
     }
 }
+
+#[test]
+fn a_long_party_name_never_runs_into_the_distances() {
+    let mut toml = String::from(
+        "schema = 1\ntitle = \"Long\"\n[issues.x]\nname = \"X\"\n[issues.x.scale]\nlo = \"Low\"\nhi = \"High\"\n",
+    );
+    for p in [
+        "a-party-with-a-very-long-identifier",
+        "b-another-party-named-at-length",
+    ] {
+        toml.push_str(&format!("[parties.{p}]\nname = \"{p}\"\n"));
+    }
+    for (p, st) in [
+        ("a-party-with-a-very-long-identifier", "lo"),
+        ("b-another-party-named-at-length", "hi"),
+    ] {
+        toml.push_str(&format!(
+            "[[position]]\nparty = \"{p}\"\nissue = \"x\"\nsummary = \"s\"\nstance = \"{st}\"\n"
+        ));
+    }
+    let loaded = stances::model::load_str(
+        &toml,
+        std::path::Path::new("positions.toml"),
+        std::path::Path::new("."),
+    );
+    let model = loaded.model.or(loaded.partial).expect("loads");
+    let mut a = App::new(
+        model,
+        "positions.toml".into(),
+        stances::tui::theme::Theme { color: false },
+        (60, 12),
+    );
+    a.update(Action::Matrix);
+    let shown = lines(&render(&a));
+    let row = shown
+        .iter()
+        .find(|l| l.contains("1.00"))
+        .unwrap_or_else(|| panic!("{shown:#?}"));
+    let at = row.find("1.00").unwrap();
+    assert_eq!(&row[at - 1..at], " ", "a space before the number: {row:?}");
+}

@@ -35,7 +35,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             theme.heading()
         };
-        header.push(Span::styled(fit(&short(col), l.col_w - 1), style));
+        header.push(Span::styled(
+            fit(&short(col), l.col_w.saturating_sub(1)),
+            style,
+        ));
         header.push(Span::raw(" "));
     }
     out.push(Line::from(header));
@@ -45,7 +48,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             theme.heading()
         };
-        let mut spans = vec![Span::styled(fit(&short(row), l.head_w), label_style)];
+        // The label keeps a space before the first number, however long it is.
+        let mut spans = vec![
+            Span::styled(fit(&short(row), l.head_w.saturating_sub(1)), label_style),
+            Span::raw(" "),
+        ];
         for col in l.cols.clone() {
             let (a, b) = (view.parties[row], view.parties[col]);
             let text = if a == b {
@@ -59,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             } else {
                 theme.text()
             };
-            spans.push(Span::styled(fit(&text, l.col_w - 1), style));
+            spans.push(Span::styled(fit(&text, l.col_w.saturating_sub(1)), style));
             spans.push(Span::raw(" "));
         }
         out.push(Line::from(spans));
