@@ -38,7 +38,15 @@ pub fn parts(app: &App) -> (String, String) {
     if let Some(line) = typing(app) {
         return line;
     }
-    (state(app).join(" │ "), hints(app.screen()).join("  "))
+    let mut hints = hints(app.screen());
+    if app.screen() == Screen::Grid && !app.grid.wrap {
+        // Cut summaries end in …: say how to read them whole.
+        hints.insert(
+            1,
+            format!("{} wrap", keys_for(Screen::Grid, Action::ToggleWrap)),
+        );
+    }
+    (state(app).join(" │ "), hints.join("  "))
 }
 
 /// The status bar while a line is being typed (export path, filter, search), if one is.
