@@ -24,6 +24,7 @@ pub(super) fn report(
             .iter()
             .enumerate()
             .filter(|&(i, _)| i != si && ok.get(i).copied().unwrap_or(false))
+            .filter(|(_, s)| anchor::may_hold(&s.text, &c.quote.v))
             .filter_map(|(i, s)| anchor::re_anchor(&s.text, &c.quote.v).map(|a| (i, a)))
             .max_by(|(_, a), (_, b)| a.similarity.total_cmp(&b.similarity))
     });

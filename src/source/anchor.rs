@@ -50,8 +50,13 @@ impl Anchor {
     }
 }
 
+/// The words of a source's content, built once per source and kept.
+fn words(source: &SourceText) -> &[(Range<usize>, String)] {
+    source.words.get_or_init(|| build_words(source))
+}
+
 /// The words of a source's content: byte ranges in its text and their normalized form.
-fn words(source: &SourceText) -> Vec<(Range<usize>, String)> {
+fn build_words(source: &SourceText) -> Vec<(Range<usize>, String)> {
     let text = &source.text;
     let start = source.body_start.min(text.len());
     let mut out = Vec::new();
@@ -163,6 +168,29 @@ fn trim_punctuation(source: &SourceText, q: &str, span: Range<usize>, sim: f64) 
     best
 }
 
+/// True when `source` may hold an approximate match of `quote`: it contains one of a
+/// few runs of the quote's words (three runs of three words, spread over the quote, for
+/// a quote of nine words or more; shorter runs for shorter quotes). One changed word
+/// spoils at most one of the runs, so a quote re-worded by one edit still passes, while
+/// sources that share only common words with it are spared the scoring.
+pub fn may_hold(source: &SourceText, quote: &str) -> bool {
+    let q = normalize(quote);
+    let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+    let n = words.len();
+    let k = match n {
+        0 => return false,
+        1..=3 => 1,
+        4..=8 => 2,
+        _ => 3,
+    };
+    let last = n - k;
+    let mut starts = vec![0, last / 2, last];
+    starts.dedup();
+    starts
+        .into_iter()
+        .any(|at| super::quote::occurs(source, &words[at..at + k].join(" ")))
+}
+
 /// The new text of a quote not found exactly: the [`best_match`] when it is at least
 /// [`THRESHOLD`] alike.
 pub fn re_anchor(source: &SourceText, quote: &str) -> Option<Anchor> {
@@ -211,6 +239,22 @@ mod tests {
             &s.text[a.span.clone()],
             "The envoy’s plan\n  was backed by leaders"
         );
+    }
+
+    #[test]
+    fn a_source_that_shares_a_run_of_words_may_hold_a_reworded_quote() {
+        let s = src(TEXT);
+        // One word changed: one of the three runs still matches.
+        assert!(may_hold(
+            &s,
+            "Kyiv proposed a truce on strikes against power sites, and European leaders backed"
+        ));
+        assert!(!may_hold(
+            &s,
+            "a quote about something else in a different article entirely"
+        ));
+        assert!(may_hold(&s, "Kremlin"));
+        assert!(!may_hold(&s, ""));
     }
 
     #[test]

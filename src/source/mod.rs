@@ -76,6 +76,9 @@ pub struct SourceText {
     normalized: Normalized,
     /// Byte offsets of multi-byte characters, for code point conversion.
     wide_chars: Vec<(usize, usize)>,
+    /// The content's words (byte range, normalized form), built the first time a quote
+    /// is re-anchored in this source ([`anchor`]), then reused.
+    words: std::sync::OnceLock<Vec<(Range<usize>, String)>>,
 }
 
 impl SourceText {
@@ -99,6 +102,7 @@ impl SourceText {
             sentences,
             normalized,
             wide_chars,
+            words: std::sync::OnceLock::new(),
         }
     }
 
