@@ -42,10 +42,31 @@ pub fn find(
             closest: closest_sentence(source, &q),
         };
     }
-    let prefix = prefix.map(normalize).filter(|p| !p.is_empty());
-    let suffix = suffix.map(normalize).filter(|s| !s.is_empty());
+    let (at, matches) = choose(hay, q.len(), all.iter().copied(), prefix, suffix);
+    QuoteMatch::Found {
+        span: source.normalized.original_range(at, at + q.len()),
+        matches,
+    }
+}
+
+/// Among the places `starts` (non-empty) of a normalized quote `q_len` bytes long in
+/// the normalized text `hay`, those that `prefix` and `suffix` (as written) fit: the
+/// first and how many; when none fits, the first place and how many there are.
+pub(crate) fn choose(
+    hay: &str,
+    q_len: usize,
+    starts: impl Iterator<Item = usize> + Clone,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> (usize, usize) {
+    let first = starts.clone().next().unwrap_or(0);
+    let norm = |s: Option<&str>| s.map(normalize).filter(|n| !n.is_empty());
+    let (prefix, suffix) = (norm(prefix), norm(suffix));
+    if prefix.is_none() && suffix.is_none() {
+        return (first, starts.count());
+    }
     let fits = |&a: &usize| {
-        let b = a + q.len();
+        let b = a + q_len;
         prefix
             .as_ref()
             .is_none_or(|p| hay[..a].trim_end().ends_with(p.as_str()))
@@ -53,14 +74,10 @@ pub fn find(
                 .as_ref()
                 .is_none_or(|s| hay[b..].trim_start().starts_with(s.as_str()))
     };
-    let chosen: Vec<usize> = all.iter().copied().filter(fits).collect();
-    let (at, matches) = match chosen.first() {
-        Some(&a) => (a, chosen.len()),
-        None => (all[0], all.len()),
-    };
-    QuoteMatch::Found {
-        span: source.normalized.original_range(at, at + q.len()),
-        matches,
+    let mut chosen = starts.clone().filter(fits);
+    match chosen.next() {
+        Some(a) => (a, 1 + chosen.count()),
+        None => (first, starts.count()),
     }
 }
 

@@ -223,41 +223,15 @@ fn find_all(text: &SourceText, jobs: &[Job], which: &[usize]) -> Vec<Option<Outc
         .collect()
 }
 
-/// Among the places `starts` (non-empty) where the normalized quote `q` is, those
-/// that fit the job's prefix and suffix: the first and how many; when none fits, the
-/// first place and how many there are, as [`quote::find`] does.
+/// Among the places `starts` (non-empty) where the normalized quote `q` is, the one
+/// the job's prefix and suffix pick and how many there are ([`quote::choose`]).
 fn choose(
     hay: &str,
     q: &str,
     starts: impl Iterator<Item = usize> + Clone,
     job: &Job,
 ) -> (usize, usize) {
-    let first = starts.clone().next().unwrap_or(0);
-    if job.prefix.is_none() && job.suffix.is_none() {
-        return (first, starts.count());
-    }
-    let norm = |s: Option<&str>| {
-        let mut out = String::new();
-        if let Some(s) = s {
-            normalize_into(s, &mut out);
-        }
-        Some(out).filter(|o| !o.is_empty())
-    };
-    let (prefix, suffix) = (norm(job.prefix), norm(job.suffix));
-    let fits = |a: usize| {
-        let b = a + q.len();
-        prefix
-            .as_ref()
-            .is_none_or(|p| hay[..a].trim_end().ends_with(p.as_str()))
-            && suffix
-                .as_ref()
-                .is_none_or(|s| hay[b..].trim_start().starts_with(s.as_str()))
-    };
-    let mut chosen = starts.clone().filter(|&a| fits(a));
-    match chosen.next() {
-        Some(a) => (a, 1 + chosen.count()),
-        None => (first, starts.count()),
-    }
+    quote::choose(hay, q.len(), starts, job.prefix, job.suffix)
 }
 
 /// `f(0..n)` on up to `threads` scoped threads, in order of the index.
