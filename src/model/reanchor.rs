@@ -20,11 +20,13 @@ pub(super) fn report(
 ) -> bool {
     let own = anchor::re_anchor(&sources[si].text, &c.quote.v).map(|a| (si, a));
     let found = own.or_else(|| {
+        // The quote's runs of words, built once for all the other sources.
+        let runs = anchor::Runs::of(&c.quote.v);
         sources
             .iter()
             .enumerate()
             .filter(|&(i, _)| i != si && ok.get(i).copied().unwrap_or(false))
-            .filter(|(_, s)| anchor::may_hold(&s.text, &c.quote.v))
+            .filter(|(_, s)| runs.in_source(&s.text))
             .filter_map(|(i, s)| anchor::re_anchor(&s.text, &c.quote.v).map(|a| (i, a)))
             .max_by(|(_, a), (_, b)| a.similarity.total_cmp(&b.similarity))
     });

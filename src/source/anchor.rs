@@ -168,27 +168,45 @@ fn trim_punctuation(source: &SourceText, q: &str, span: Range<usize>, sim: f64) 
     best
 }
 
-/// True when `source` may hold an approximate match of `quote`: it contains one of a
-/// few runs of the quote's words (three runs of three words, spread over the quote, for
-/// a quote of nine words or more; shorter runs for shorter quotes). One changed word
-/// spoils at most one of the runs, so a quote re-worded by one edit still passes, while
-/// sources that share only common words with it are spared the scoring.
+/// A few runs of a quote's words, to tell cheaply whether a source may hold an
+/// approximate match of it: three runs of three words, spread over the quote, for a
+/// quote of nine words or more; shorter runs for shorter quotes. One changed word spoils
+/// at most one of the runs, so a quote re-worded by one edit still passes, while sources
+/// that share only common words with it are spared the scoring. Built once per quote.
+pub struct Runs(Vec<String>);
+
+impl Runs {
+    /// The runs of `quote` (normalized).
+    pub fn of(quote: &str) -> Runs {
+        let q = normalize(quote);
+        let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
+        let n = words.len();
+        let k = match n {
+            0 => return Runs(Vec::new()),
+            1..=3 => 1,
+            4..=8 => 2,
+            _ => 3,
+        };
+        let last = n - k;
+        let mut starts = vec![0, last / 2, last];
+        starts.dedup();
+        Runs(
+            starts
+                .into_iter()
+                .map(|at| words[at..at + k].join(" "))
+                .collect(),
+        )
+    }
+
+    /// True when `source` holds one of the runs.
+    pub fn in_source(&self, source: &SourceText) -> bool {
+        self.0.iter().any(|run| super::quote::occurs(source, run))
+    }
+}
+
+/// True when `source` may hold an approximate match of `quote` (see [`Runs`]).
 pub fn may_hold(source: &SourceText, quote: &str) -> bool {
-    let q = normalize(quote);
-    let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
-    let n = words.len();
-    let k = match n {
-        0 => return false,
-        1..=3 => 1,
-        4..=8 => 2,
-        _ => 3,
-    };
-    let last = n - k;
-    let mut starts = vec![0, last / 2, last];
-    starts.dedup();
-    starts
-        .into_iter()
-        .any(|at| super::quote::occurs(source, &words[at..at + k].join(" ")))
+    Runs::of(quote).in_source(source)
 }
 
 /// The new text of a quote not found exactly: the [`best_match`] when it is at least
