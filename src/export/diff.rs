@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn changed_words_name_the_fields_that_differ() {
-        let m = crate::model::load_str(
+        let m = crate::model::test_model(
             r#"schema = 1
 title = "T"
 [parties.a]
@@ -373,11 +373,7 @@ summary = "two"
 status = "stated"
 as_of = 2025-01-03
 "#,
-            std::path::Path::new("positions.toml"),
-            std::path::Path::new("."),
-        )
-        .model
-        .expect("loads");
+        );
         let p = &m.positions;
         assert!(changed_words(&p[0], &p[1]).starts_with("restated"));
         assert_eq!(changed_words(&p[1], &p[2]), "changed: summary, status");

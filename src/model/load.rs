@@ -40,6 +40,18 @@ impl Loaded {
     }
 }
 
+/// A model from positions.toml text, its sources under `.`, for unit tests: what of
+/// it resolves (the tests' models have no errors, only warnings at most).
+#[cfg(test)]
+pub(crate) fn test_model(text: &str) -> Model {
+    let loaded = load_str(text, Path::new("positions.toml"), Path::new("."));
+    let diagnostics = loaded.diagnostics;
+    loaded
+        .model
+        .or(loaded.partial)
+        .unwrap_or_else(|| panic!("the test model loads: {diagnostics:#?}"))
+}
+
 /// Loads the positions file at `path` with its sources, every quote verified.
 pub fn load(path: &Path) -> Loaded {
     let (loaded, unverified) = load_unverified(path);

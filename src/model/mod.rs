@@ -12,6 +12,8 @@ mod resolve;
 mod usable;
 mod vocab;
 
+#[cfg(test)]
+pub(crate) use load::test_model;
 pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str, load_unverified, sort_by_place};
 pub use quotes::{Unverified, Verified};
 pub use usable::{Policy, Unusable};

@@ -219,7 +219,7 @@ fn compare_pair(view: &View, issues: &[IssueComparison], a: usize, b: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Model, load_str};
+    use crate::model::Model;
     use proptest::prelude::*;
     use std::sync::Arc;
 
@@ -267,12 +267,7 @@ name = "No scale"
 
     fn model(positions: &[String]) -> Arc<Model> {
         let text = format!("{HEAD}{}", positions.concat());
-        let loaded = load_str(
-            &text,
-            std::path::Path::new("positions.toml"),
-            std::path::Path::new("."),
-        );
-        Arc::new(loaded.model.expect("fixture loads"))
+        Arc::new(crate::model::test_model(&text))
     }
 
     fn compare(positions: &[String]) -> Comparison {

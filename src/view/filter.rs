@@ -176,16 +176,10 @@ fn indices(what: &str, values: &[&str], known: &[&str]) -> Result<Vec<usize>, Fi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load_str;
 
     fn model() -> Model {
         let text = "schema = 1\ntitle = \"T\"\n[parties.us]\nname = \"US\"\n[parties.ru]\nname = \"RU\"\n[issues.land]\nname = \"Land\"\n";
-        let loaded = load_str(
-            text,
-            std::path::Path::new("positions.toml"),
-            std::path::Path::new("."),
-        );
-        loaded.model.expect("loads")
+        crate::model::test_model(text)
     }
 
     #[test]

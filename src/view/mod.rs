@@ -183,7 +183,6 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load_str;
 
     const MODEL: &str = r#"
 schema = 1
@@ -211,12 +210,7 @@ as_of = 2025-02-01
 "#;
 
     fn model() -> Arc<Model> {
-        let loaded = load_str(
-            MODEL,
-            std::path::Path::new("positions.toml"),
-            std::path::Path::new("."),
-        );
-        Arc::new(loaded.model.or(loaded.partial).expect("model loads"))
+        Arc::new(crate::model::test_model(MODEL))
     }
 
     fn summary(view: &View, issue: usize, party: usize) -> Option<&str> {

@@ -51,7 +51,7 @@ mod tests {
 
     #[test]
     fn a_position_is_shown_at_its_date_and_an_undated_one_before_the_first_date() {
-        let loaded = crate::model::load_str(
+        let m = crate::model::test_model(
             r#"schema = 1
 title = "T"
 [parties.a]
@@ -68,10 +68,7 @@ issue = "x"
 summary = "new"
 as_of = 2025-03-01
 "#,
-            std::path::Path::new("positions.toml"),
-            std::path::Path::new("."),
         );
-        let m = loaded.model.expect("loads");
         assert_eq!(shown_at(&m, 1), Date::parse("2025-03-01"));
         assert_eq!(shown_at(&m, 0), Date::parse("2025-02-28"));
         assert_eq!(matching_positions(&m, "constitution"), [0]);

@@ -22,11 +22,10 @@ pub fn points(model: &Model, issue: usize, dates: &[Date]) -> Vec<Vec<Option<usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load_str;
 
     #[test]
     fn each_party_has_the_position_in_force_at_each_date_undated_ones_everywhere() {
-        let loaded = load_str(
+        let m = crate::model::test_model(
             r#"schema = 1
 title = "T"
 [parties.a]
@@ -50,10 +49,7 @@ party = "b"
 issue = "x"
 summary = "always"
 "#,
-            std::path::Path::new("positions.toml"),
-            std::path::Path::new("."),
         );
-        let m = loaded.model.expect("loads");
         let dates = m.dates();
         assert_eq!(
             points(&m, 0, &dates),

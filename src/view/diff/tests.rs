@@ -1,7 +1,7 @@
 use super::*;
-use crate::model::{Issue, Party, Position, ScaleStep, load_str};
+use crate::model::{Issue, Party, Position, ScaleStep};
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Parties a, b, c; issue x with a three-step scale, issue y without one. `a` moves
 /// twice on x (undated `lo`, then `mid` on 01-01, `hi` on 03-01); `b` is new on x on
@@ -70,8 +70,7 @@ summary = "B on y, undated"
 "#;
 
 fn model() -> Model {
-    let loaded = load_str(MODEL, Path::new("positions.toml"), Path::new("."));
-    loaded.model.or(loaded.partial).expect("model loads")
+    crate::model::test_model(MODEL)
 }
 
 fn date(s: &str) -> Option<Date> {
