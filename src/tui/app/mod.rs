@@ -265,7 +265,7 @@ impl App {
     /// Height in rows of the scrolling part of the current screen (below its header
     /// lines, above the error panel and the status bar).
     pub fn body_height(&self) -> usize {
-        layout::body_height(self.screen(), self.size, self.panel_rows(self.size.0))
+        layout::body_height(self.screen(), self.size, self.panel_rows(self.size))
     }
 
     /// Where the parts of the screen go.
@@ -276,19 +276,25 @@ impl App {
     /// Where the parts of a screen of `size` go: the error panel gets the rows its
     /// wrapped text needs, at most a third of the screen.
     pub fn areas_in(&self, size: (u16, u16)) -> layout::Areas {
-        layout::areas(size, self.panel_rows(size.0))
+        layout::areas(size, self.panel_rows(size))
     }
 
-    /// Rows the error panel wants at `width` (0 when the file loads).
-    fn panel_rows(&self, width: u16) -> usize {
+    /// Rows the error panel wants on a screen of `size` (0 when the file loads). The
+    /// layout gives it at most a third of the screen, so once every error has a row of
+    /// that many the wrapped text is not measured (a broken file may have thousands).
+    fn panel_rows(&self, size: (u16, u16)) -> usize {
         if self.errors.is_empty() {
             return 0;
+        }
+        let at_least = self.errors.len() + 1;
+        if at_least >= usize::from(size.1 / 3) {
+            return at_least;
         }
         let rows = super::panel_text::error_rows(
             &self.path,
             &self.view.model,
             &self.errors,
-            usize::from(width),
+            usize::from(size.0),
         );
         rows.len()
     }
