@@ -24,14 +24,19 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn fail(file: &Path, message: String, hint: Option<&str>) -> Loaded {
-        let mut d = Diagnostic::file_level(Severity::Error, file, message);
-        d.hint = hint.map(str::to_string);
+    /// Nothing could be used: only `diagnostics`.
+    fn nothing(diagnostics: Vec<Diagnostic>) -> Loaded {
         Loaded {
             model: None,
             partial: None,
-            diagnostics: vec![d],
+            diagnostics,
         }
+    }
+
+    fn fail(file: &Path, message: String, hint: Option<&str>) -> Loaded {
+        let mut d = Diagnostic::file_level(Severity::Error, file, message);
+        d.hint = hint.map(str::to_string);
+        Loaded::nothing(vec![d])
     }
 
     /// Number of errors.
@@ -103,11 +108,7 @@ fn verify_all(loaded: Loaded, unverified: Option<Unverified>) -> Loaded {
         mut diagnostics,
     } = loaded;
     let Some(mut model) = model.or(partial) else {
-        return Loaded {
-            model: None,
-            partial: None,
-            diagnostics,
-        };
+        return Loaded::nothing(diagnostics);
     };
     unverified.run(unverified.len(), |v| {
         model.verified(&v);
@@ -173,14 +174,7 @@ fn load_str_unverified(text: &str, path: &Path, base_dir: &Path) -> (Loaded, Opt
             "the file is empty".into(),
             Some("a positions file needs at least: schema = 1 and title = \"...\"".into()),
         );
-        return (
-            Loaded {
-                model: None,
-                partial: None,
-                diagnostics: ctx.diags,
-            },
-            None,
-        );
+        return (Loaded::nothing(ctx.diags), None);
     }
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
@@ -189,27 +183,13 @@ fn load_str_unverified(text: &str, path: &Path, base_dir: &Path) -> (Loaded, Opt
             "the file holds NUL bytes: it is binary, not TOML".into(),
             None,
         );
-        return (
-            Loaded {
-                model: None,
-                partial: None,
-                diagnostics: ctx.diags,
-            },
-            None,
-        );
+        return (Loaded::nothing(ctx.diags), None);
     }
     let doc = match toml::de::DeTable::parse(text) {
         Ok(doc) => doc,
         Err(e) => {
             syntax_error(&mut ctx, &e);
-            return (
-                Loaded {
-                    model: None,
-                    partial: None,
-                    diagnostics: ctx.diags,
-                },
-                None,
-            );
+            return (Loaded::nothing(ctx.diags), None);
         }
     };
     let raw = parse::read(&mut ctx, doc.get_ref());
