@@ -1,3 +1,7 @@
+//! Unit tests of [`super`]: each change kind, undated positions, moves over several
+//! dates, the default dates, and a property test that the changes turn one grid into
+//! the other.
+
 use super::*;
 use crate::model::{Issue, Party, Position, ScaleStep};
 use proptest::prelude::*;
