@@ -159,6 +159,11 @@ impl Unverified {
                 );
                 out.missing.push(at);
             }
+            Outcome::Anchored { source, anchor } => {
+                let (si, line) = (pc.source, pc.position_line);
+                super::reanchor::report(ctx, c, si, (source, anchor), &self.sources, line);
+                out.missing.push(at);
+            }
             Outcome::Elsewhere(other) => {
                 self.report_not_found(ctx, pc, Some(other), None, None);
                 out.missing.push(at);
@@ -242,11 +247,7 @@ impl Unverified {
             self.attach_source_fix(ctx, pc, other);
             return;
         }
-        let si = pc.source;
-        if super::reanchor::report(ctx, c, si, &self.sources, &self.ok, pc.position_line) {
-            return;
-        }
-        let text = &self.sources[si].text;
+        let text = &self.sources[pc.source].text;
         let mut hint = match difference {
             Some(quote::Difference::Case) => {
                 "it is there with other capital letters: matching is case-sensitive\n".to_string()

@@ -4,35 +4,19 @@
 use super::Source;
 use super::parse::{Ctx, RawCite};
 use crate::diagnostic::{Edit, Fix};
-use crate::source::anchor::{self, Anchor};
+use crate::source::anchor::Anchor;
 
-/// Reports a quote that is not in its source `si` but close to a run of its words
-/// (or, failing that, of another loaded source's): an error whose hint shows the
-/// text as the source now has it, with the fix attached. False when nothing is
-/// alike enough (the caller then gives its usual hint).
+/// Reports a quote that is not in its source `si` but close to a run of words of
+/// source `at` (its own, or another loaded source's), as the verifier re-anchored it:
+/// an error whose hint shows the text as the source now has it, with the fix attached.
 pub(super) fn report(
     ctx: &mut Ctx,
     c: &RawCite,
     si: usize,
+    (at, a): (usize, Anchor),
     sources: &[Source],
-    ok: &[bool],
     position_line: usize,
-) -> bool {
-    let own = anchor::re_anchor(&sources[si].text, &c.quote.v).map(|a| (si, a));
-    let found = own.or_else(|| {
-        // The quote's runs of words, built once for all the other sources.
-        let runs = anchor::Runs::of(&c.quote.v);
-        sources
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != si && ok.get(i).copied().unwrap_or(false))
-            .filter(|(_, s)| runs.in_source(&s.text))
-            .filter_map(|(i, s)| anchor::re_anchor(&s.text, &c.quote.v).map(|a| (i, a)))
-            .max_by(|(_, a), (_, b)| a.similarity.total_cmp(&b.similarity))
-    });
-    let Some((at, a)) = found else {
-        return false;
-    };
+) {
     let source = &sources[at];
     let quote = a.replacement(&source.text);
     let percent = percent(&a);
@@ -77,7 +61,6 @@ pub(super) fn report(
             position_line,
         }));
     }
-    true
 }
 
 /// The similarity in whole percent, never rounded up to 100 (the texts differ).

@@ -9,6 +9,10 @@
 
 use super::SourceText;
 use super::normalize::normalize;
+use super::verify::par_map;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -50,88 +54,167 @@ impl Anchor {
     }
 }
 
-/// The words of a source's content, built once per source and kept.
-fn words(source: &SourceText) -> &[(Range<usize>, String)] {
-    source.words.get_or_init(|| build_words(source))
+/// The words of a source's content: each a run of its normalized text between spaces,
+/// which is the normalized form of a run of the source's text between white space.
+/// Built for the quotes of a batch and dropped after (8 bytes per word).
+struct Words<'a> {
+    /// The source's normalized text.
+    text: &'a str,
+    /// Byte range of each word in `text`, in order.
+    spans: Vec<(u32, u32)>,
 }
 
-/// The words of a source's content: byte ranges in its text and their normalized form.
-fn build_words(source: &SourceText) -> Vec<(Range<usize>, String)> {
-    let text = &source.text;
-    let start = source.body_start.min(text.len());
-    let mut out = Vec::new();
-    let mut word_start: Option<usize> = None;
-    for (i, c) in text[start..].char_indices() {
-        let at = start + i;
-        match (c.is_whitespace(), word_start) {
-            (true, Some(ws)) => {
-                out.push((ws..at, normalize(&text[ws..at])));
-                word_start = None;
+impl<'a> Words<'a> {
+    fn of(source: &'a SourceText) -> Self {
+        let text = source.normalized.text.as_str();
+        let mut spans = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ') {
+            if !w.is_empty() {
+                spans.push((at as u32, (at + w.len()) as u32));
             }
-            (false, None) => word_start = Some(at),
-            _ => {}
+            at += w.len() + 1;
         }
+        Words { text, spans }
     }
-    if let Some(ws) = word_start {
-        out.push((ws..text.len(), normalize(&text[ws..])));
+
+    /// The normalized text of words `first..end`: they are separated by one space.
+    fn window(&self, first: usize, end: usize) -> &'a str {
+        &self.text[self.spans[first].0 as usize..self.spans[end - 1].1 as usize]
     }
-    out
+}
+
+/// `1 - distance / longer length`, in characters, as [`strsim::normalized_levenshtein`]
+/// computes it, with a bit-parallel distance on the quote compared many times. Given a
+/// `bar`, `None` when the similarity is certainly below it (the distance is then only
+/// computed within a band, which is much quicker).
+fn similarity(
+    quote: &BatchComparator<char>,
+    q_len: usize,
+    other: &str,
+    bar: Option<f64>,
+) -> Option<f64> {
+    let longer = q_len.max(other.chars().count());
+    if longer == 0 {
+        return Some(1.0);
+    }
+    // Below the bar means a distance over (1 - bar) × longer; one over `cutoff` is
+    // that by a margin of more than one edit, whatever the rounding.
+    let cutoff = bar.map(|bar| ((1.0 - bar) * longer as f64).floor().max(0.0) as usize + 1);
+    let distance = match cutoff {
+        Some(cutoff) if cutoff < longer => {
+            quote.distance_with_args(other.chars(), &Args::default().score_cutoff(cutoff))?
+        }
+        _ => quote.distance(other.chars()),
+    };
+    Some(1.0 - distance as f64 / longer as f64)
 }
 
 /// The best approximate match of `quote` in `source`, whatever its similarity; `None`
 /// when no word of the quote is in the source (or the quote is empty or very long).
 pub fn best_match(source: &SourceText, quote: &str) -> Option<Anchor> {
-    let q = normalize(quote);
-    if q.is_empty() || q.chars().count() > MAX_QUOTE_CHARS {
-        return None;
+    best_all(source, &[&normalize(quote)], None).pop().flatten()
+}
+
+/// [`best_match`] of each of the normalized quotes `qs`, with one pass over the
+/// source's words for all of them.
+///
+/// Windows of about a quote's length are proposed where its words line up with the
+/// source's: a word of the source equal to the quote's `j`-th word, at index `i`, votes
+/// for the window starting at `i - j`.
+///
+/// Given a `floor`, a quote whose best match is less alike than that may get `None`
+/// instead (windows that cannot reach it are not fully scored).
+fn best_all(source: &SourceText, qs: &[&str], floor: Option<f64>) -> Vec<Option<Anchor>> {
+    let words = Words::of(source);
+    let usable = |q: &str| !q.is_empty() && q.chars().count() <= MAX_QUOTE_CHARS;
+    // Each voting word of a quote: (quote, its indices in the quote).
+    let mut voters: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    for (k, q) in qs.iter().enumerate().filter(|(_, q)| usable(q)) {
+        let mut at: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (j, w) in q.split(' ').enumerate() {
+            at.entry(w).or_default().push(j);
+        }
+        for (w, js) in at.into_iter().filter(|(_, js)| js.len() <= MAX_REPEATS) {
+            voters
+                .entry(w)
+                .or_default()
+                .extend(js.into_iter().map(|j| (k, j)));
+        }
     }
-    let q_words: Vec<&str> = q.split(' ').collect();
-    let n = q_words.len();
-    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, w) in q_words.iter().enumerate() {
-        at.entry(w).or_default().push(j);
-    }
-    at.retain(|_, js| js.len() <= MAX_REPEATS);
-    let words = words(source);
-    let mut votes: HashMap<usize, u32> = HashMap::new();
-    for (i, (_, w)) in words.iter().enumerate() {
-        if let Some(js) = at.get(w.as_str()) {
-            for &j in js {
-                *votes.entry(i.saturating_sub(j)).or_insert(0) += 1;
+    let mut votes: Vec<FxHashMap<usize, u32>> = vec![FxHashMap::default(); qs.len()];
+    for (i, &(a, b)) in words.spans.iter().enumerate() {
+        if let Some(v) = voters.get(&words.text[a as usize..b as usize]) {
+            for &(k, j) in v {
+                *votes[k].entry(i.saturating_sub(j)).or_insert(0) += 1;
             }
         }
     }
+    qs.iter()
+        .zip(votes)
+        .map(|(q, votes)| best_voted(source, &words, q, votes, floor))
+        .collect()
+}
+
+/// Scores the best-voted windows for the normalized quote `q` and keeps the best.
+fn best_voted(
+    source: &SourceText,
+    words: &Words,
+    q: &str,
+    votes: FxHashMap<usize, u32>,
+    floor: Option<f64>,
+) -> Option<Anchor> {
     let mut ranked: Vec<(usize, u32)> = votes.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.truncate(CANDIDATES);
+    // The CANDIDATES most voted, ties to the earlier start, in that order.
+    let order = |a: &(usize, u32), b: &(usize, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    if ranked.len() > CANDIDATES {
+        ranked.select_nth_unstable_by(CANDIDATES - 1, order);
+        ranked.truncate(CANDIDATES);
+    }
+    ranked.sort_unstable_by(order);
+    if ranked.is_empty() {
+        return None;
+    }
+    let q_len = q.chars().count();
+    let n = q.split(' ').count();
+    let scorer = BatchComparator::new(q.chars());
+    let count = words.spans.len();
+    // Trimming punctuation (at most 6 characters) raises the similarity by at most
+    // 6 / q_len: windows below the floor by more than that cannot end above it.
+    let lowest = floor.map(|f| f - 6.0 / q_len as f64 - 1e-9);
     let mut best: Option<(f64, usize, usize)> = None;
     for (start, _) in ranked {
         for first in [start.saturating_sub(1), start, start + 1] {
             for len in [n.saturating_sub(1), n, n + 1] {
-                let end = (first + len).min(words.len());
+                let end = (first + len).min(count);
                 if len == 0 || first >= end {
                     continue;
                 }
-                let window = words[first..end]
-                    .iter()
-                    .map(|(_, w)| w.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let sim = strsim::normalized_levenshtein(&q, &window);
-                if best.is_none_or(|(b, _, _)| sim > b) {
+                let bar = best.map(|(b, _, _)| b).or(lowest);
+                let Some(sim) = similarity(&scorer, q_len, words.window(first, end), bar) else {
+                    continue;
+                };
+                if best.is_none_or(|(b, _, _)| sim > b) && lowest.is_none_or(|l| sim >= l) {
                     best = Some((sim, first, end));
                 }
             }
         }
     }
     let (similarity, first, end) = best?;
-    let span = words[first].0.start..words[end - 1].0.end;
-    Some(trim_punctuation(source, &q, span, similarity))
+    let (a, b) = (words.spans[first].0, words.spans[end - 1].1);
+    let span = source.normalized.original_range(a as usize, b as usize);
+    Some(trim_punctuation(source, &scorer, q_len, span, similarity))
 }
 
 /// Drops punctuation at the ends of `span` (a comma after the last word, an opening
 /// quotation mark) where the quote does better without it.
-fn trim_punctuation(source: &SourceText, q: &str, span: Range<usize>, sim: f64) -> Anchor {
+fn trim_punctuation(
+    source: &SourceText,
+    q: &BatchComparator<char>,
+    q_len: usize,
+    span: Range<usize>,
+    sim: f64,
+) -> Anchor {
     let text = &source.text;
     let mut best = Anchor {
         span: span.clone(),
@@ -156,7 +239,10 @@ fn trim_punctuation(source: &SourceText, q: &str, span: Range<usize>, sim: f64) 
             if a >= b {
                 continue;
             }
-            let sim = strsim::normalized_levenshtein(q, &normalize(&text[a..b]));
+            let Some(sim) = similarity(q, q_len, &normalize(&text[a..b]), Some(best.similarity))
+            else {
+                continue;
+            };
             if sim > best.similarity {
                 best = Anchor {
                     span: a..b,
@@ -172,47 +258,171 @@ fn trim_punctuation(source: &SourceText, q: &str, span: Range<usize>, sim: f64) 
 /// approximate match of it: three runs of three words, spread over the quote, for a
 /// quote of nine words or more; shorter runs for shorter quotes. One changed word spoils
 /// at most one of the runs, so a quote re-worded by one edit still passes, while sources
-/// that share only common words with it are spared the scoring. Built once per quote.
-pub struct Runs(Vec<String>);
-
-impl Runs {
-    /// The runs of `quote` (normalized).
-    pub fn of(quote: &str) -> Runs {
-        let q = normalize(quote);
-        let words: Vec<&str> = q.split(' ').filter(|w| !w.is_empty()).collect();
-        let n = words.len();
-        let k = match n {
-            0 => return Runs(Vec::new()),
-            1..=3 => 1,
-            4..=8 => 2,
-            _ => 3,
-        };
-        let last = n - k;
-        let mut starts = vec![0, last / 2, last];
-        starts.dedup();
-        Runs(
-            starts
-                .into_iter()
-                .map(|at| words[at..at + k].join(" "))
-                .collect(),
-        )
-    }
-
-    /// True when `source` holds one of the runs.
-    pub fn in_source(&self, source: &SourceText) -> bool {
-        self.0.iter().any(|run| super::quote::occurs(source, run))
-    }
-}
-
-/// True when `source` may hold an approximate match of `quote` (see [`Runs`]).
-pub fn may_hold(source: &SourceText, quote: &str) -> bool {
-    Runs::of(quote).in_source(source)
+/// that share only common words with it are spared the scoring.
+fn runs(q: &str) -> Vec<&str> {
+    let bounds: Vec<(usize, usize)> = q
+        .split(' ')
+        .scan(0, |at, w| {
+            let span = (*at, *at + w.len());
+            *at += w.len() + 1;
+            Some(span)
+        })
+        .filter(|(a, b)| a < b)
+        .collect();
+    let n = bounds.len();
+    let k = match n {
+        0 => return Vec::new(),
+        1..=3 => 1,
+        4..=8 => 2,
+        _ => 3,
+    };
+    let last = n - k;
+    let mut starts = vec![0, last / 2, last];
+    starts.dedup();
+    starts
+        .into_iter()
+        .map(|at| &q[bounds[at].0..bounds[at + k - 1].1])
+        .collect()
 }
 
 /// The new text of a quote not found exactly: the [`best_match`] when it is at least
 /// [`THRESHOLD`] alike.
 pub fn re_anchor(source: &SourceText, quote: &str) -> Option<Anchor> {
     best_match(source, quote).filter(|a| a.similarity >= THRESHOLD)
+}
+
+/// Which sources hold which [runs](runs) of words of many quotes, found in one pass
+/// over each source for all of them: a source that does not hold every run of a quote
+/// cannot hold the quote, and one that holds none of them is not scored for it.
+pub(crate) struct RunsSeen {
+    /// For each quote, its runs (indices into the patterns).
+    runs: Vec<Vec<usize>>,
+    /// For each source, which patterns it holds.
+    seen: Vec<Vec<bool>>,
+}
+
+impl RunsSeen {
+    /// The runs of the normalized `quotes` in `texts` (`None` holds nothing), on up to
+    /// `threads` threads.
+    pub(crate) fn find(texts: &[Option<&SourceText>], quotes: &[&str], threads: usize) -> Self {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let runs: Vec<Vec<usize>> = quotes
+            .iter()
+            .map(|q| {
+                runs(q)
+                    .into_iter()
+                    .map(|r| {
+                        *index.entry(r).or_insert_with(|| {
+                            patterns.push(r);
+                            patterns.len() - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .expect("an automaton of the runs");
+        let seen = par_map(texts.len(), threads, |s| {
+            let mut seen = vec![false; patterns.len()];
+            if let Some(text) = texts[s] {
+                for m in ac.find_overlapping_iter(text.normalized.text.as_str()) {
+                    seen[m.pattern().as_usize()] = true;
+                }
+            }
+            seen
+        });
+        RunsSeen { runs, seen }
+    }
+
+    /// True when source `s` holds every run of quote `k`, as it must to hold the quote.
+    pub(crate) fn all(&self, k: usize, s: usize) -> bool {
+        !self.runs[k].is_empty() && self.runs[k].iter().all(|&r| self.seen[s][r])
+    }
+
+    /// True when source `s` holds one of the runs of quote `k`, as it may to hold the
+    /// quote changed by one edit.
+    pub(crate) fn any(&self, k: usize, s: usize) -> bool {
+        self.runs[k].iter().any(|&r| self.seen[s][r])
+    }
+}
+
+/// A quote not found word for word, to re-anchor.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Lost<'a> {
+    /// Index of its source.
+    pub source: usize,
+    /// Its normalized text.
+    pub quote: &'a str,
+    /// Its index in the [`RunsSeen`].
+    pub key: usize,
+}
+
+/// Re-anchors many quotes not found exactly, on up to `threads` threads: for each,
+/// [`re_anchor`] in its own source, or failing that the best of [`re_anchor`] in the
+/// other sources (`None` for one that did not load) that hold one of its runs of words
+/// (`seen`), the later source on a tie. A source's words are listed once for all its
+/// quotes.
+pub(crate) fn re_anchor_all(
+    texts: &[Option<&SourceText>],
+    quotes: &[Lost],
+    seen: &RunsSeen,
+    threads: usize,
+) -> Vec<Option<(usize, Anchor)>> {
+    let mut of_source: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for (k, q) in quotes.iter().enumerate() {
+        of_source[q.source].push(k);
+    }
+    let own = anchor_in_sources(texts, quotes, &of_source, threads);
+    let mut out: Vec<Option<(usize, Anchor)>> = vec![None; quotes.len()];
+    for (s, list) in own.into_iter().enumerate() {
+        for (&k, a) in of_source[s].iter().zip(list) {
+            out[k] = a.map(|a| (s, a));
+        }
+    }
+    let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for (k, q) in quotes.iter().enumerate().filter(|(k, _)| out[*k].is_none()) {
+        for (s, list) in candidates.iter_mut().enumerate() {
+            if s != q.source && texts[s].is_some() && seen.any(q.key, s) {
+                list.push(k);
+            }
+        }
+    }
+    let found = anchor_in_sources(texts, quotes, &candidates, threads);
+    for (s, list) in found.into_iter().enumerate() {
+        for (&k, a) in candidates[s].iter().zip(list) {
+            if let Some(a) = a
+                && out[k]
+                    .as_ref()
+                    .is_none_or(|(_, b)| a.similarity >= b.similarity)
+            {
+                out[k] = Some((s, a));
+            }
+        }
+    }
+    out
+}
+
+/// For each source, [`re_anchor`] of the quotes `which[source]` in it.
+fn anchor_in_sources(
+    texts: &[Option<&SourceText>],
+    quotes: &[Lost],
+    which: &[Vec<usize>],
+    threads: usize,
+) -> Vec<Vec<Option<Anchor>>> {
+    par_map(texts.len(), threads, |s| {
+        let (Some(text), false) = (texts[s], which[s].is_empty()) else {
+            return vec![None; which[s].len()];
+        };
+        let qs: Vec<&str> = which[s].iter().map(|&k| quotes[k].quote).collect();
+        best_all(text, &qs, Some(THRESHOLD))
+            .into_iter()
+            .map(|a| a.filter(|a| a.similarity >= THRESHOLD))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -260,19 +470,52 @@ mod tests {
     }
 
     #[test]
-    fn a_source_that_shares_a_run_of_words_may_hold_a_reworded_quote() {
-        let s = src(TEXT);
-        // One word changed: one of the three runs still matches.
-        assert!(may_hold(
-            &s,
-            "Kyiv proposed a truce on strikes against power sites, and European leaders backed"
-        ));
-        assert!(!may_hold(
-            &s,
-            "a quote about something else in a different article entirely"
-        ));
-        assert!(may_hold(&s, "Kremlin"));
-        assert!(!may_hold(&s, ""));
+    fn runs_are_spread_over_the_quote() {
+        assert_eq!(runs("a b c d e f g h i j"), vec!["a b c", "d e f", "h i j"]);
+        assert_eq!(runs("a b c d"), vec!["a b", "b c", "c d"]);
+        assert_eq!(runs("Kremlin"), vec!["Kremlin"]);
+        assert!(runs("").is_empty());
+    }
+
+    #[test]
+    fn many_quotes_are_anchored_in_their_source_or_in_another_that_shares_a_run() {
+        let own = src(TEXT);
+        let other = src(
+            "date 2025-04-26\n\nThe talks in Riyadh ended without a deal on the Black Sea, \
+            both delegations said late on Tuesday evening.",
+        );
+        let texts = [Some(&own), Some(&other), None];
+        let q = |s: &str| normalize(s);
+        let (a, b, c, d) = (
+            q("Russia has refused a U.S. proposal for a 30-day ceasefire"),
+            q(
+                "The talks in Riyadh ended without an agreement on the Black Sea, both delegations said",
+            ),
+            q("a quote about something else in a different article entirely"),
+            q("Kyiv proposed a truce"),
+        );
+        let quotes: Vec<Lost> = [(0, &a), (0, &b), (0, &c), (2, &d)]
+            .into_iter()
+            .enumerate()
+            .map(|(key, (source, quote))| Lost { source, quote, key })
+            .collect();
+        let texts_of: Vec<&str> = quotes.iter().map(|q| q.quote).collect();
+        for threads in [1, 2, 4] {
+            let seen = RunsSeen::find(&texts, &texts_of, threads);
+            assert!(seen.all(3, 0) && !seen.all(1, 1) && seen.any(1, 1) && !seen.any(2, 1));
+            let got = re_anchor_all(&texts, &quotes, &seen, threads);
+            let (s, anchor) = got[0].clone().expect("found in its own source");
+            assert_eq!((s, anchor), (0, re_anchor(&own, &a).unwrap()));
+            let (s, anchor) = got[1].clone().expect("found in the other source");
+            assert_eq!(s, 1);
+            assert_eq!(
+                anchor.replacement(&other),
+                "The talks in Riyadh ended without a deal on the Black Sea, both delegations said"
+            );
+            assert_eq!(got[2], None);
+            // Its own source did not load; the only other one holding it is source 0.
+            assert_eq!(got[3].as_ref().map(|(s, _)| *s), Some(0));
+        }
     }
 
     #[test]

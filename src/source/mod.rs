@@ -76,9 +76,6 @@ pub struct SourceText {
     normalized: Normalized,
     /// Byte offsets of multi-byte characters, for code point conversion.
     wide_chars: Vec<(usize, usize)>,
-    /// The content's words (byte range, normalized form), built the first time a quote
-    /// is re-anchored in this source ([`anchor`]), then reused.
-    words: std::sync::OnceLock<Vec<(Range<usize>, String)>>,
 }
 
 impl SourceText {
@@ -102,7 +99,6 @@ impl SourceText {
             sentences,
             normalized,
             wide_chars,
-            words: std::sync::OnceLock::new(),
         }
     }
 

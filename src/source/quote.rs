@@ -2,6 +2,7 @@
 
 use super::SourceText;
 use super::normalize::normalize;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// The outcome of looking for a quote in a source.
@@ -186,70 +187,74 @@ fn bigrams(s: &str) -> (Vec<(u64, u32)>, u32) {
     (out, total)
 }
 
-/// How many bigrams two counted sets share (counting repeats up to the smaller count).
-fn shared(a: &[(u64, u32)], b: &[(u64, u32)]) -> u32 {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += a[i].1.min(b[j].1);
-                i += 1;
-                j += 1;
+/// For each normalized quote of `qs`, the sentence of `source` most similar to it:
+/// mostly how much of the quote's bigrams the sentence holds, partly how alike the two
+/// are overall (Dice); `None` when none is similar enough, the first sentence for a
+/// quote of one character or none.
+///
+/// One pass over the source's sentences serves all the quotes: a sentence's bigrams
+/// are counted only where some quote has them, so no sentence's bigrams are sorted or
+/// kept.
+pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<Range<usize>>> {
+    let quotes: Vec<(Vec<(u64, u32)>, u32)> = qs.iter().map(|q| bigrams(q)).collect();
+    // Every bigram of any quote gets a slot; each quote's bigrams as (slot, count).
+    let mut slot: FxHashMap<u64, usize> = FxHashMap::default();
+    let wanted: Vec<Vec<(usize, u32)>> = quotes
+        .iter()
+        .map(|(qb, _)| {
+            qb.iter()
+                .map(|&(b, n)| {
+                    let next = slot.len();
+                    (*slot.entry(b).or_insert(next), n)
+                })
+                .collect()
+        })
+        .collect();
+    let mut counts = vec![0u32; slot.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut best: Vec<Option<(f64, usize)>> = vec![None; qs.len()];
+    for (i, s) in source.sentences.iter().enumerate() {
+        let lower = normalize(&source.text[s.clone()]).to_lowercase();
+        let mut s_total = 0u32;
+        for (a, b) in lower.chars().zip(lower.chars().skip(1)) {
+            s_total += 1;
+            if let Some(&x) = slot.get(&((u64::from(a) << 32) | u64::from(b))) {
+                counts[x] += 1;
+                touched.push(x);
             }
         }
-    }
-    n
-}
-
-/// The bigrams of every sentence of a source, computed once so that finding the
-/// sentence closest to each of many quotes costs a merge per sentence.
-pub(crate) struct Similar {
-    sentences: Vec<(Vec<(u64, u32)>, u32)>,
-}
-
-impl Similar {
-    /// The bigrams of the sentences of `source`.
-    pub(crate) fn new(source: &SourceText) -> Self {
-        Similar {
-            sentences: source
-                .sentences
-                .iter()
-                .map(|s| bigrams(&normalize(&source.text[s.clone()])))
-                .collect(),
-        }
-    }
-
-    /// The sentence of `source` (the one these bigrams are of) most similar to the
-    /// normalized quote `q`: mostly how much of the quote's bigrams it holds, partly
-    /// how alike the two are overall; `None` when none is similar enough.
-    pub(crate) fn closest(&self, source: &SourceText, q: &str) -> Option<Range<usize>> {
-        let (qb, q_total) = bigrams(q);
-        if q_total == 0 {
-            return source.sentences.first().cloned();
-        }
-        let mut best: Option<(f64, usize)> = None;
-        for (i, (sb, s_total)) in self.sentences.iter().enumerate() {
-            let shared = shared(&qb, sb);
-            let containment = f64::from(shared) / f64::from(q_total);
+        for (k, (_, q_total)) in quotes.iter().enumerate() {
+            if *q_total == 0 {
+                continue;
+            }
+            let shared: u32 = wanted[k].iter().map(|&(x, n)| n.min(counts[x])).sum();
+            let containment = f64::from(shared) / f64::from(*q_total);
             let dice = 2.0 * f64::from(shared) / f64::from(q_total + s_total);
             let score = 0.7 * containment + 0.3 * dice;
-            if best.as_ref().is_none_or(|(b, _)| score > *b) {
-                best = Some((score, i));
+            if best[k].as_ref().is_none_or(|(b, _)| score > *b) {
+                best[k] = Some((score, i));
             }
         }
-        best.filter(|(score, _)| *score > 0.2)
-            .map(|(_, i)| source.sentences[i].clone())
+        for x in touched.drain(..) {
+            counts[x] = 0;
+        }
     }
+    quotes
+        .iter()
+        .zip(best)
+        .map(|((_, q_total), best)| {
+            if *q_total == 0 {
+                return source.sentences.first().cloned();
+            }
+            best.filter(|(score, _)| *score > 0.2)
+                .map(|(_, i)| source.sentences[i].clone())
+        })
+        .collect()
 }
 
-/// The sentence most similar to the (normalized) quote, as [`Similar::closest`].
+/// The sentence most similar to the (normalized) quote, as [`closest_sentences`].
 fn closest_sentence(source: &SourceText, q: &str) -> Option<Range<usize>> {
-    if bigrams(q).1 == 0 {
-        return source.sentences.first().cloned();
-    }
-    Similar::new(source).closest(source, q)
+    closest_sentences(source, &[q]).pop().flatten()
 }
 
 #[cfg(test)]

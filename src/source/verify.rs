@@ -12,9 +12,9 @@
 //!   computed once per source, not once per quote.
 
 use super::SourceText;
+use super::anchor::{self, Anchor, Lost, RunsSeen};
 use super::normalize::normalize_into;
-use super::quote::{self, Difference, Similar};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::quote::{self, Difference};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,6 +46,15 @@ pub enum Outcome {
     },
     /// Not in its source, but in this other one (the first in source order).
     Elsewhere(usize),
+    /// Not in any source word for word, but a run of words of `source` (its own, or
+    /// failing that another) is at least [`anchor::THRESHOLD`] alike, as
+    /// [`anchor::re_anchor_all`] finds it.
+    Anchored {
+        /// Index of the source holding the run.
+        source: usize,
+        /// Where the run is and how alike.
+        anchor: Anchor,
+    },
     /// Not in any source.
     NotFound {
         /// Where it departs from its source, as [`quote::difference`].
@@ -84,47 +93,66 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
             outcomes[*j] = outcome;
         }
     }
-    // Pass 2: the quotes not found, in every other source at once.
+    // The quotes not found there: which sources hold runs of their words, in one pass
+    // over each source for all of them.
     let missing: Vec<usize> = (0..jobs.len()).filter(|&j| outcomes[j].is_none()).collect();
     if !missing.is_empty() {
         let (buf, ranges) = normalized(jobs, &missing);
-        let (patterns, pattern_of) = distinct(&buf, &ranges);
-        let ac = automaton(&patterns);
-        let hits = par_map(texts.len(), threads, |s| {
-            let mut seen = vec![false; patterns.len()];
-            if let Some(text) = texts[s] {
-                for m in ac.find_overlapping_iter(text.normalized.text.as_str()) {
-                    seen[m.pattern().as_usize()] = true;
-                }
-            }
-            seen
-        });
+        let quotes: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
+        let seen = RunsSeen::find(texts, &quotes, threads);
+        // Pass 2: word for word in another source (the first in source order that
+        // holds every run of the quote, as it must).
         let mut left: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
         for (k, &j) in missing.iter().enumerate() {
-            let p = pattern_of[k];
             let own = jobs[j].source;
-            match (0..texts.len()).find(|&s| s != own && hits[s][p]) {
+            let q = quotes[k].as_bytes();
+            let elsewhere = (0..texts.len()).find(|&s| {
+                s != own
+                    && seen.all(k, s)
+                    && texts[s].is_some_and(|t| {
+                        memchr::memmem::find(t.normalized.text.as_bytes(), q).is_some()
+                    })
+            });
+            match elsewhere {
                 Some(other) => outcomes[j] = Some(Outcome::Elsewhere(other)),
                 None => left[own].push(k),
             }
         }
-        // Pass 3: how each quote found nowhere departs from its source.
+        // Pass 3: the quotes found nowhere word for word, re-anchored where a run of
+        // words is alike enough.
+        let lost: Vec<Lost> = left
+            .iter()
+            .flatten()
+            .map(|&k| Lost {
+                source: jobs[missing[k]].source,
+                quote: quotes[k],
+                key: k,
+            })
+            .collect();
+        let anchored = anchor::re_anchor_all(texts, &lost, &seen, threads);
+        for (l, a) in lost.iter().zip(anchored) {
+            if let Some((source, anchor)) = a {
+                outcomes[missing[l.key]] = Some(Outcome::Anchored { source, anchor });
+            }
+        }
+        for list in &mut left {
+            list.retain(|&k| outcomes[missing[k]].is_none());
+        }
+        // Pass 4: how each of the rest departs from its source.
         let hints = par_map(texts.len(), threads, |s| {
             if left[s].is_empty() {
                 return Vec::new();
             }
             let text = text_of(s);
-            let similar = Similar::new(text);
             let hay = &text.normalized.text;
             let lower = hay.to_lowercase();
-            left[s]
-                .iter()
-                .map(|&k| {
-                    let q = &buf[ranges[k].clone()];
-                    Outcome::NotFound {
-                        difference: quote::difference_in(hay, &lower, q),
-                        closest: similar.closest(text, q),
-                    }
+            let qs: Vec<&str> = left[s].iter().map(|&k| &buf[ranges[k].clone()]).collect();
+            let closest = quote::closest_sentences(text, &qs);
+            qs.iter()
+                .zip(closest)
+                .map(|(q, closest)| Outcome::NotFound {
+                    difference: quote::difference_in(hay, &lower, q),
+                    closest,
                 })
                 .collect()
         });
@@ -173,16 +201,6 @@ fn distinct<'b>(buf: &'b str, ranges: &[Range<usize>]) -> (Vec<&'b str>, Vec<usi
         })
         .collect();
     (patterns, of)
-}
-
-/// An automaton that reports every occurrence of every pattern. A contiguous NFA:
-/// quicker to build than a DFA, which does not pay off for one pass.
-fn automaton(patterns: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(patterns)
-        .expect("an automaton of the quotes")
 }
 
 /// Finds the jobs `which` (all of source `text`) in one pass. `None` for a quote not
@@ -283,13 +301,30 @@ mod tests {
                     .enumerate()
                     .filter_map(|(i, t)| Some((i, (*t)?)))
                     .filter(|&(i, _)| i != job.source);
-                match quote::sources_holding(others, job.quote).first() {
-                    Some(&other) => Outcome::Elsewhere(other),
-                    None => Outcome::NotFound {
+                if let Some(&other) = quote::sources_holding(others, job.quote).first() {
+                    return Outcome::Elsewhere(other);
+                }
+                // Re-anchored in its own source, else the best of the others.
+                let anchored = |i: usize| {
+                    let t = texts[i]?;
+                    anchor::re_anchor(t, job.quote)
+                        .map(|anchor| Outcome::Anchored { source: i, anchor })
+                };
+                let similarity = |o: &Outcome| match o {
+                    Outcome::Anchored { anchor, .. } => anchor.similarity,
+                    _ => 0.0,
+                };
+                anchored(job.source)
+                    .or_else(|| {
+                        (0..texts.len())
+                            .filter(|&i| i != job.source)
+                            .filter_map(anchored)
+                            .max_by(|a, b| similarity(a).total_cmp(&similarity(b)))
+                    })
+                    .unwrap_or(Outcome::NotFound {
                         difference: quote::difference(text, job.quote),
                         closest,
-                    },
-                }
+                    })
             }
         }
     }
@@ -325,6 +360,7 @@ mod tests {
             job(3, "No deal was reached."),
             job(3, "The envoys met in Riyadh. No deal"),
             job(3, "The envoys met in Jeddah"),
+            job(1, "The envoys met in Riyadh!"),
         ];
         jobs.push(Job {
             prefix: Some("She "),
@@ -341,6 +377,17 @@ mod tests {
         let expected: Vec<Outcome> = jobs.iter().map(|j| one_at_a_time(&texts, j)).collect();
         // The cases above cover every kind of outcome.
         assert!(expected.contains(&Outcome::Elsewhere(1)));
+        assert!(
+            expected
+                .iter()
+                .any(|o| matches!(o, Outcome::Anchored { source: 0, .. }))
+        );
+        assert!(
+            expected
+                .iter()
+                .any(|o| matches!(o, Outcome::Anchored { source: 3, .. })),
+            "a quote re-anchored in another source than its own"
+        );
         assert!(expected.contains(&Outcome::Empty));
         assert!(
             expected
