@@ -185,14 +185,16 @@ fn load_str_unverified(text: &str, path: &Path, base_dir: &Path) -> (Loaded, Opt
         );
         return (Loaded::nothing(ctx.diags), None);
     }
-    let doc = match toml::de::DeTable::parse(text) {
-        Ok(doc) => doc,
-        Err(e) => {
-            syntax_error(&mut ctx, &e);
-            return (Loaded::nothing(ctx.diags), None);
-        }
+    let raw = match super::parts::read(&mut ctx, text) {
+        Some(raw) => raw,
+        None => match toml::de::DeTable::parse(text) {
+            Ok(doc) => parse::read(&mut ctx, doc.get_ref()),
+            Err(e) => {
+                syntax_error(&mut ctx, &e);
+                return (Loaded::nothing(ctx.diags), None);
+            }
+        },
     };
-    let raw = parse::read(&mut ctx, doc.get_ref());
     let (model, unverified) = resolve(&mut ctx, raw, base_dir);
     (finish(model, ctx.diags), Some(unverified))
 }

@@ -6,6 +6,7 @@
 
 mod load;
 mod parse;
+mod parts;
 mod quotes;
 mod reanchor;
 mod resolve;

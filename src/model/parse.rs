@@ -49,6 +49,31 @@ pub(super) struct RawCite {
     pub speaker: Option<String>,
 }
 
+impl RawPosition {
+    /// Moves every span `by` bytes on: those of a part of the file parsed apart become
+    /// the whole file's.
+    pub(super) fn shift(&mut self, by: usize) {
+        let on = |r: &mut Range<usize>| *r = r.start + by..r.end + by;
+        on(&mut self.header);
+        on(&mut self.party.span);
+        on(&mut self.issue.span);
+        if let Some(a) = &mut self.as_of {
+            on(&mut a.span);
+        }
+        if let Some(st) = &mut self.stance {
+            on(&mut st.span);
+        }
+        if let Some(acc) = &mut self.acceptable {
+            on(&mut acc.span);
+            acc.v.iter_mut().for_each(|x| on(&mut x.span));
+        }
+        for c in &mut self.cites {
+            on(&mut c.source.span);
+            on(&mut c.quote.span);
+        }
+    }
+}
+
 pub(super) struct RawPosition {
     pub header: Range<usize>,
     pub party: Sp<String>,
@@ -81,7 +106,10 @@ pub(super) struct Raw {
 pub(super) struct Ctx<'a> {
     pub text: &'a str,
     pub file: &'a Path,
-    lines: LineIndex,
+    lines: std::sync::Arc<LineIndex>,
+    /// Where the text parsed starts in `text`: spans of a part of the file parsed
+    /// apart are relative to it.
+    offset: usize,
     pub diags: Vec<Diagnostic>,
 }
 
@@ -90,14 +118,27 @@ impl<'a> Ctx<'a> {
         Ctx {
             text,
             file,
-            lines: LineIndex::new(text),
+            lines: std::sync::Arc::new(LineIndex::new(text)),
+            offset: 0,
             diags: Vec::new(),
         }
     }
 
-    /// 1-based line of a byte offset.
+    /// A context for the part of the same file from byte `offset` on, parsed apart
+    /// (its spans start at 0): same text and line index, no diagnostics yet.
+    pub fn part(&self, offset: usize) -> Ctx<'a> {
+        Ctx {
+            text: self.text,
+            file: self.file,
+            lines: self.lines.clone(),
+            offset,
+            diags: Vec::new(),
+        }
+    }
+
+    /// 1-based line of a byte offset of the text parsed.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.locate(self.text, offset).0
+        self.lines.locate(self.text, self.offset + offset).0
     }
 
     pub fn report(
@@ -107,7 +148,7 @@ impl<'a> Ctx<'a> {
         message: String,
         hint: Option<String>,
     ) {
-        let (line, column) = self.lines.locate(self.text, span.start);
+        let (line, column) = self.lines.locate(self.text, self.offset + span.start);
         self.diags.push(Diagnostic {
             severity,
             file: self.file.to_path_buf(),
@@ -356,7 +397,9 @@ impl<'t, 'i> Table<'t, 'i> {
         let items = match v.get_ref() {
             DeValue::Array(items) => items,
             DeValue::Table(t) if key == "position" && t.contains_key("cite") => {
-                let at = cite_before_position(ctx.text).map_or(v.span(), |a| a..a);
+                let at = cite_before_position(ctx.text)
+                    .map(|a| a.saturating_sub(ctx.offset))
+                    .map_or(v.span(), |a| a..a);
                 ctx.error(
                     &at,
                     "a [[position.cite]] comes before any [[position]]".into(),
@@ -550,6 +593,20 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
     let parties = read_parties(ctx, &root);
     let issues = read_issues(ctx, &root);
     let sources = read_sources(ctx, &root);
+    let positions = read_positions(ctx, &root);
+    Raw {
+        title,
+        description,
+        sources_dir,
+        parties,
+        issues,
+        sources,
+        positions,
+    }
+}
+
+/// The `[[position]]` tables of the document whose top level is `root`.
+fn read_positions(ctx: &mut Ctx, root: &Table<'_, '_>) -> Vec<RawPosition> {
     let mut positions = Vec::new();
     for (t, header) in root.array_of_tables(ctx, "position", "[[position]]") {
         let line = ctx.line_of(header.start);
@@ -564,15 +621,14 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
             positions.push(p);
         }
     }
-    Raw {
-        title,
-        description,
-        sources_dir,
-        parties,
-        issues,
-        sources,
-        positions,
-    }
+    positions
+}
+
+/// The positions of a part of the file that holds nothing but `[[position]]` tables
+/// (see [`super::parts`]).
+pub(super) fn read_part(ctx: &mut Ctx, doc: &DeTable<'_>) -> Vec<RawPosition> {
+    let root = Table::new(ctx, doc, 0..0, "the top level".into(), ROOT_KEYS);
+    read_positions(ctx, &root)
 }
 
 /// `schema`: required, and 1.
