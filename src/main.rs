@@ -319,8 +319,11 @@ fn run_check(
 ) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
     let outcome = check::run(&path, strict);
+    // Thousands of diagnostics: written through a buffer, not a write call per line.
+    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
     if fix {
-        check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?;
+        check::write_text(&mut stderr, &path, &outcome, strict)?;
+        stderr.flush()?;
         let diff = check::fix_diff(&path, &outcome.loaded.diagnostics)
             .map_err(|e| anyhow::anyhow!("{} {e}", escape_path(&path)))?;
         if diff.is_empty() {
@@ -331,10 +334,13 @@ fn run_check(
     }
     match format {
         CheckFormat::Text => {
-            check::write_text(&mut std::io::stderr().lock(), &path, &outcome, strict)?
+            check::write_text(&mut stderr, &path, &outcome, strict)?;
+            stderr.flush()?;
         }
         CheckFormat::Json => {
-            check::write_json(&mut std::io::stdout().lock(), &outcome.loaded.diagnostics)?
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            check::write_json(&mut stdout, &outcome.loaded.diagnostics)?;
+            stdout.flush()?;
         }
     }
     Ok(ExitCode::from(outcome.status as u8))
