@@ -43,7 +43,7 @@ pub(crate) fn id_for(stem: &str, taken: &[String]) -> String {
 
 /// A short title from the first sentence of a source.
 pub(crate) fn title_for(text: &SourceText, fallback: &str) -> String {
-    let first = text.sentences.first().map(|r| {
+    let first = text.sentences().first().map(|r| {
         text.text[r.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()

@@ -34,7 +34,7 @@ pub struct Sentence {
 /// The sentences of `text`; `cited` names the model and the index of this source in it.
 pub fn list(text: &SourceText, cited: Option<(&Model, usize)>) -> Vec<Sentence> {
     let by_sentence = cited.map(|(m, si)| m.citations_by_sentence(si));
-    text.sentences
+    text.sentences()
         .iter()
         .enumerate()
         .map(|(i, r)| {

@@ -184,7 +184,7 @@ fn the_pdf_becomes_paragraphs_without_running_heads() {
 /// The sentences of a written source, as `stances sentences` numbers them.
 fn sentences(path: &Path) -> Vec<String> {
     let s = stances::source::SourceText::load(path).unwrap();
-    s.sentences
+    s.sentences()
         .iter()
         .map(|r| s.text[r.clone()].to_string())
         .collect()

@@ -266,7 +266,7 @@ impl Model {
     /// run of sentences) covers it, as (position index, citation index), in file order.
     /// Citations whose quote is not yet found are left out.
     pub fn citations_by_sentence(&self, source: usize) -> Vec<Vec<(usize, usize)>> {
-        let sentences = &self.sources[source].text.sentences;
+        let sentences = &self.sources[source].text.sentences();
         let mut out = vec![Vec::new(); sentences.len()];
         for &(pi, ci) in self.citations_of_source(source) {
             let c = &self.positions[pi].citations[ci];

@@ -66,7 +66,7 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn of(source: &'a SourceText) -> Self {
-        let text = source.normalized.text.as_str();
+        let text = source.normalized().text.as_str();
         let mut spans = Vec::new();
         let mut at = 0;
         for w in text.split(' ') {
@@ -202,7 +202,7 @@ fn best_voted(
     }
     let (similarity, first, end) = best?;
     let (a, b) = (words.spans[first].0, words.spans[end - 1].1);
-    let span = source.normalized.original_range(a as usize, b as usize);
+    let span = source.normalized().original_range(a as usize, b as usize);
     Some(trim_punctuation(source, &scorer, q_len, span, similarity))
 }
 
@@ -329,7 +329,7 @@ impl RunsSeen {
         let seen = par_map(texts.len(), threads, |s| {
             let mut seen = vec![false; patterns.len()];
             if let Some(text) = texts[s] {
-                for m in ac.find_overlapping_iter(text.normalized.text.as_str()) {
+                for m in ac.find_overlapping_iter(text.normalized().text.as_str()) {
                     seen[m.pattern().as_usize()] = true;
                 }
             }

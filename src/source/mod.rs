@@ -63,6 +63,10 @@ impl std::fmt::Display for SourceError {
 }
 
 /// The decoded text of one source, with its sentences and a normalized copy for matching.
+///
+/// Loading a source only reads and decodes it and its `date` line; the sentences and the
+/// normalized copy are worked out the first time they are asked for (by the quote
+/// verifier, on its threads, or by a view), so that the reader can open before.
 #[derive(Clone, Debug)]
 pub struct SourceText {
     /// The text as decoded: BOM removed, line endings kept.
@@ -71,8 +75,15 @@ pub struct SourceText {
     pub body_start: usize,
     /// The date from the `date` metadata, if the source starts with one.
     pub date: Option<Date>,
-    /// Sentences of the content, as byte ranges of `text`, in order.
-    pub sentences: Vec<Range<usize>>,
+    /// Worked out from `text` when first needed.
+    prepared: std::sync::OnceLock<Prepared>,
+}
+
+/// What is worked out from a source's text for matching and showing quotes.
+#[derive(Clone, Debug)]
+struct Prepared {
+    /// Sentences of the content, as byte ranges of the text, in order.
+    sentences: Vec<Range<usize>>,
     normalized: Normalized,
     /// Byte offsets of multi-byte characters, for code point conversion.
     wide_chars: Vec<(usize, usize)>,
@@ -82,24 +93,47 @@ impl SourceText {
     /// Builds a source from decoded text.
     pub fn from_text(text: String) -> Self {
         let (date, body_start) = date_line(&text);
-        let sentences = sentences::split(&text, body_start);
-        let normalized = Normalized::new(&text, body_start);
-        let mut wide_chars = Vec::new();
-        let mut extra = 0;
-        for (i, c) in text.char_indices() {
-            if c.len_utf8() > 1 {
-                extra += c.len_utf8() - 1;
-                wide_chars.push((i, extra));
-            }
-        }
         SourceText {
             text,
             body_start,
             date,
-            sentences,
-            normalized,
-            wide_chars,
+            prepared: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The sentences, the normalized copy and the wide characters, worked out once.
+    fn prepared(&self) -> &Prepared {
+        self.prepared.get_or_init(|| {
+            let text = &self.text;
+            let mut wide_chars = Vec::new();
+            let mut extra = 0;
+            for (i, c) in text.char_indices() {
+                if c.len_utf8() > 1 {
+                    extra += c.len_utf8() - 1;
+                    wide_chars.push((i, extra));
+                }
+            }
+            Prepared {
+                sentences: sentences::split(text, self.body_start),
+                normalized: Normalized::new(text, self.body_start),
+                wide_chars,
+            }
+        })
+    }
+
+    /// Works out the sentences and the normalized copy now, if not done yet.
+    pub fn prepare(&self) {
+        self.prepared();
+    }
+
+    /// Sentences of the content, as byte ranges of `text`, in order.
+    pub fn sentences(&self) -> &[Range<usize>] {
+        &self.prepared().sentences
+    }
+
+    /// The normalized copy of the content, for matching.
+    pub(crate) fn normalized(&self) -> &Normalized {
+        &self.prepared().normalized
     }
 
     /// Reads and decodes a source file, enforcing the size limit.
@@ -110,21 +144,22 @@ impl SourceText {
 
     /// The code point offset of byte offset `byte` (which must be a character boundary).
     pub fn char_offset(&self, byte: usize) -> usize {
-        let i = self.wide_chars.partition_point(|&(at, _)| at < byte);
-        byte - if i == 0 { 0 } else { self.wide_chars[i - 1].1 }
+        let wide = &self.prepared().wide_chars;
+        let i = wide.partition_point(|&(at, _)| at < byte);
+        byte - if i == 0 { 0 } else { wide[i - 1].1 }
     }
 
     /// The index range of the sentences that hold the byte range `span`.
     pub fn sentences_covering(&self, span: &Range<usize>) -> Range<usize> {
-        sentences::covering(&self.sentences, span)
+        sentences::covering(self.sentences(), span)
     }
 
     /// The byte range from the first to the last sentence that holds `span`.
     pub fn sentence_span(&self, span: &Range<usize>) -> Range<usize> {
         let run = self.sentences_covering(span);
         match (
-            self.sentences.get(run.start),
-            self.sentences.get(run.end.wrapping_sub(1)),
+            self.sentences().get(run.start),
+            self.sentences().get(run.end.wrapping_sub(1)),
         ) {
             (Some(a), Some(b)) => a.start.min(span.start)..b.end.max(span.end),
             _ => span.clone(),
@@ -281,7 +316,7 @@ mod tests {
         assert_eq!(date_line("date 2025-02-30 x"), (None, 0));
         assert_eq!(date_line("date 2025-04-251"), (None, 0));
         let s = SourceText::from_text(" date 2025-04-25 Some reports. More.".into());
-        assert_eq!(&s.text[s.sentences[0].clone()], "Some reports.");
+        assert_eq!(&s.text[s.sentences()[0].clone()], "Some reports.");
     }
 
     #[test]

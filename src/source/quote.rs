@@ -36,7 +36,7 @@ pub fn find(
     if q.is_empty() {
         return QuoteMatch::Empty;
     }
-    let hay = &source.normalized.text;
+    let hay = &source.normalized().text;
     let all: Vec<usize> = memchr::memmem::find_iter(hay.as_bytes(), q.as_bytes()).collect();
     if all.is_empty() {
         return QuoteMatch::NotFound {
@@ -45,7 +45,7 @@ pub fn find(
     }
     let (at, matches) = choose(hay, q.len(), all.iter().copied(), prefix, suffix);
     QuoteMatch::Found {
-        span: source.normalized.original_range(at, at + q.len()),
+        span: source.normalized().original_range(at, at + q.len()),
         matches,
     }
 }
@@ -85,7 +85,8 @@ pub(crate) fn choose(
 /// True when `quote` occurs in `source` once both are normalized, as [`find`] matches.
 pub fn occurs(source: &SourceText, quote: &str) -> bool {
     let q = normalize(quote);
-    !q.is_empty() && memchr::memmem::find(source.normalized.text.as_bytes(), q.as_bytes()).is_some()
+    !q.is_empty()
+        && memchr::memmem::find(source.normalized().text.as_bytes(), q.as_bytes()).is_some()
 }
 
 /// Which of `sources` hold `quote`: the keys (e.g. indices into the model's sources)
@@ -123,7 +124,7 @@ pub enum Difference {
 /// the quote that the source holds, and what follows in each. `None` when not even
 /// the first few characters match.
 pub fn difference(source: &SourceText, quote: &str) -> Option<Difference> {
-    let hay = &source.normalized.text;
+    let hay = &source.normalized().text;
     difference_in(hay, &hay.to_lowercase(), &normalize(quote))
 }
 
@@ -213,7 +214,7 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
     let mut counts = vec![0u32; slot.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut best: Vec<Option<(f64, usize)>> = vec![None; qs.len()];
-    for (i, s) in source.sentences.iter().enumerate() {
+    for (i, s) in source.sentences().iter().enumerate() {
         let lower = normalize(&source.text[s.clone()]).to_lowercase();
         let mut s_total = 0u32;
         for (a, b) in lower.chars().zip(lower.chars().skip(1)) {
@@ -244,10 +245,10 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
         .zip(best)
         .map(|((_, q_total), best)| {
             if *q_total == 0 {
-                return source.sentences.first().cloned();
+                return source.sentences().first().cloned();
             }
             best.filter(|(score, _)| *score > 0.2)
-                .map(|(_, i)| source.sentences[i].clone())
+                .map(|(_, i)| source.sentences()[i].clone())
         })
         .collect()
 }

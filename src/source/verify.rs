@@ -110,7 +110,7 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
                 s != own
                     && seen.all(k, s)
                     && texts[s].is_some_and(|t| {
-                        memchr::memmem::find(t.normalized.text.as_bytes(), q).is_some()
+                        memchr::memmem::find(t.normalized().text.as_bytes(), q).is_some()
                     })
             });
             match elsewhere {
@@ -144,7 +144,7 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
                 return Vec::new();
             }
             let text = text_of(s);
-            let hay = &text.normalized.text;
+            let hay = &text.normalized().text;
             let lower = hay.to_lowercase();
             let qs: Vec<&str> = left[s].iter().map(|&k| &buf[ranges[k].clone()]).collect();
             let closest = quote::closest_sentences(text, &qs);
@@ -208,7 +208,7 @@ fn distinct<'b>(buf: &'b str, ranges: &[Range<usize>]) -> (Vec<&'b str>, Vec<usi
 fn find_all(text: &SourceText, jobs: &[Job], which: &[usize]) -> Vec<Option<Outcome>> {
     let (buf, ranges) = normalized(jobs, which);
     let (patterns, pattern_of) = distinct(&buf, &ranges);
-    let hay = text.normalized.text.as_str();
+    let hay = text.normalized().text.as_str();
     // Every occurrence of each distinct quote, leftmost first and not overlapping one
     // another, as (pattern, start). One SIMD substring search per distinct quote over
     // the source: measured faster here than an Aho–Corasick automaton per source,
@@ -234,7 +234,7 @@ fn find_all(text: &SourceText, jobs: &[Job], which: &[usize]) -> Vec<Option<Outc
             let starts = at[first..last].iter().map(|&(_, s)| s);
             let (at, matches) = choose(hay, &buf[r.clone()], starts, &jobs[j]);
             Some(Outcome::Found {
-                span: text.normalized.original_range(at, at + r.len()),
+                span: text.normalized().original_range(at, at + r.len()),
                 matches,
             })
         })

@@ -326,7 +326,7 @@ fn orphan_lines(page: &mut Page, m: &Model, orphans: &[&Fix], theme: Theme) {
         if found.end > text.len() || !text.is_char_boundary(found.start) {
             continue;
         }
-        let sentences = &src.text.sentences;
+        let sentences = &src.text.sentences();
         let first = sentences.partition_point(|s| s.end <= found.start);
         let last = sentences.partition_point(|s| s.start < found.end);
         let sentence = match (sentences.get(first), sentences.get(last.max(first + 1) - 1)) {

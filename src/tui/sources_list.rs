@@ -24,7 +24,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 .iter()
                 .filter(|t| !t.cited_by.is_empty())
                 .count();
-            format!("{cited}/{} cited", m.sources[i].text.sentences.len())
+            format!("{cited}/{} cited", m.sources[i].text.sentences().len())
         })
         .collect();
     let id_w = m

@@ -45,7 +45,7 @@ pub fn cited_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
 
 /// Every sentence of a source as a target, cited or not (for curators).
 pub fn all_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
-    let sentences = &model.sources[source].text.sentences;
+    let sentences = &model.sources[source].text.sentences();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     sentences
         .iter()

@@ -180,7 +180,7 @@ impl App {
                 let s = *sel;
                 let first = self.view.model.sources[s]
                     .text
-                    .sentences
+                    .sentences()
                     .first()
                     .cloned()
                     .unwrap_or(0..0);
