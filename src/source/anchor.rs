@@ -6,6 +6,12 @@
 //! line up with the source's (one vote per shared word at the same offset), and the
 //! best-voted few are scored by a character-level edit distance. The result is the
 //! exact text to put in the quote, with how alike the two are.
+//!
+//! The verifier re-anchors all the quotes it did not find at once
+//! (`re_anchor_all`): a source's words are listed once for all its quotes, the edit
+//! distance is computed bit-parallel and only within the band that could still beat the
+//! best so far, and which other sources share runs of a quote's words is found in one
+//! pass over each source's words for every quote (`RunsSeen`).
 
 use super::SourceText;
 use super::normalize::normalize;
@@ -13,7 +19,6 @@ use super::verify::par_map;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// The similarity (0 to 1) from which a best match counts as the quote's new text.
@@ -260,15 +265,7 @@ fn trim_punctuation(
 /// at most one of the runs, so a quote re-worded by one edit still passes, while sources
 /// that share only common words with it are spared the scoring.
 fn runs(q: &str) -> Vec<&str> {
-    let bounds: Vec<(usize, usize)> = q
-        .split(' ')
-        .scan(0, |at, w| {
-            let span = (*at, *at + w.len());
-            *at += w.len() + 1;
-            Some(span)
-        })
-        .filter(|(a, b)| a < b)
-        .collect();
+    let bounds = word_bounds(q);
     let n = bounds.len();
     let k = match n {
         0 => return Vec::new(),
@@ -285,6 +282,34 @@ fn runs(q: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Up to three of a quote's inner words (neither the first nor the last), from the
+/// middle: wherever the quote is in a text, these are whole words of it, while the
+/// first and last words may be parts of longer ones. `None` for a quote of fewer than
+/// three words.
+fn inner_run(q: &str) -> Option<&str> {
+    let bounds: Vec<(usize, usize)> = word_bounds(q);
+    let n = bounds.len();
+    if n < 3 {
+        return None;
+    }
+    let inner = n - 2;
+    let k = inner.min(3);
+    let start = 1 + (inner - k) / 2;
+    Some(&q[bounds[start].0..bounds[start + k - 1].1])
+}
+
+/// The byte ranges of the words of a normalized text (separated by single spaces).
+fn word_bounds(q: &str) -> Vec<(usize, usize)> {
+    q.split(' ')
+        .scan(0, |at, w| {
+            let span = (*at, *at + w.len());
+            *at += w.len() + 1;
+            Some(span)
+        })
+        .filter(|(a, b)| a < b)
+        .collect()
+}
+
 /// The new text of a quote not found exactly: the [`best_match`] when it is at least
 /// [`THRESHOLD`] alike.
 pub fn re_anchor(source: &SourceText, quote: &str) -> Option<Anchor> {
@@ -292,13 +317,27 @@ pub fn re_anchor(source: &SourceText, quote: &str) -> Option<Anchor> {
 }
 
 /// Which sources hold which [runs](runs) of words of many quotes, found in one pass
-/// over each source for all of them: a source that does not hold every run of a quote
-/// cannot hold the quote, and one that holds none of them is not scored for it.
+/// over each source's words for all of them: a source that does not hold a quote's
+/// [inner run](inner_run) cannot hold the quote word for word, and one that holds none
+/// of its runs is not scored for it.
 pub(crate) struct RunsSeen {
     /// For each quote, its runs (indices into the patterns).
     runs: Vec<Vec<usize>>,
-    /// For each source, which patterns it holds.
+    /// For each quote, how to tell whether a source may hold it word for word.
+    exact: Vec<Exact>,
+    /// For each source, which patterns it holds as whole words.
     seen: Vec<Vec<bool>>,
+    /// For each source, which of the quotes too short for an inner run it holds.
+    short_seen: Vec<Vec<bool>>,
+}
+
+/// How a source may hold a quote word for word.
+enum Exact {
+    /// Only if it holds this pattern, the quote's inner run, as whole words.
+    Run(usize),
+    /// A quote of one or two words (no inner run): this index among them, looked for
+    /// as a string.
+    Short(usize),
 }
 
 impl RunsSeen {
@@ -306,41 +345,72 @@ impl RunsSeen {
     /// `threads` threads.
     pub(crate) fn find(texts: &[Option<&SourceText>], quotes: &[&str], threads: usize) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        fn intern<'q>(
+            patterns: &mut Vec<&'q str>,
+            index: &mut FxHashMap<&'q str, usize>,
+            r: &'q str,
+        ) -> usize {
+            let next = patterns.len();
+            *index.entry(r).or_insert_with(|| {
+                patterns.push(r);
+                next
+            })
+        }
         let runs: Vec<Vec<usize>> = quotes
             .iter()
             .map(|q| {
                 runs(q)
                     .into_iter()
-                    .map(|r| {
-                        *index.entry(r).or_insert_with(|| {
-                            patterns.push(r);
-                            patterns.len() - 1
-                        })
-                    })
+                    .map(|r| intern(&mut patterns, &mut index, r))
                     .collect()
             })
             .collect();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("an automaton of the runs");
+        let mut short: Vec<&str> = Vec::new();
+        let exact: Vec<Exact> = quotes
+            .iter()
+            .map(|q| match inner_run(q) {
+                Some(r) => Exact::Run(intern(&mut patterns, &mut index, r)),
+                None => {
+                    short.push(q);
+                    Exact::Short(short.len() - 1)
+                }
+            })
+            .collect();
+        // The lengths of the runs, in words.
+        let mut lengths: Vec<usize> = patterns.iter().map(|p| p.split(' ').count()).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
         let seen = par_map(texts.len(), threads, |s| {
             let mut seen = vec![false; patterns.len()];
             if let Some(text) = texts[s] {
-                for m in ac.find_overlapping_iter(text.normalized().text.as_str()) {
-                    seen[m.pattern().as_usize()] = true;
+                let words = Words::of(text);
+                let n = words.spans.len();
+                for i in 0..n {
+                    for &k in lengths.iter().take_while(|&&k| i + k <= n) {
+                        if let Some(&p) = index.get(words.window(i, i + k)) {
+                            seen[p] = true;
+                        }
+                    }
                 }
             }
             seen
         });
-        RunsSeen { runs, seen }
+        let short_seen = occurrences(texts, &short, threads);
+        RunsSeen {
+            runs,
+            exact,
+            seen,
+            short_seen,
+        }
     }
 
-    /// True when source `s` holds every run of quote `k`, as it must to hold the quote.
-    pub(crate) fn all(&self, k: usize, s: usize) -> bool {
-        !self.runs[k].is_empty() && self.runs[k].iter().all(|&r| self.seen[s][r])
+    /// False when source `s` cannot hold quote `k` word for word.
+    pub(crate) fn may_hold(&self, k: usize, s: usize) -> bool {
+        match self.exact[k] {
+            Exact::Run(r) => self.seen[s][r],
+            Exact::Short(i) => self.short_seen[s][i],
+        }
     }
 
     /// True when source `s` holds one of the runs of quote `k`, as it may to hold the
@@ -348,6 +418,28 @@ impl RunsSeen {
     pub(crate) fn any(&self, k: usize, s: usize) -> bool {
         self.runs[k].iter().any(|&r| self.seen[s][r])
     }
+}
+
+/// For each source, which of `patterns` its normalized text holds (anywhere, not only
+/// as whole words), in one pass of an automaton of them all.
+fn occurrences(texts: &[Option<&SourceText>], patterns: &[&str], threads: usize) -> Vec<Vec<bool>> {
+    if patterns.is_empty() {
+        return vec![Vec::new(); texts.len()];
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(patterns)
+        .expect("an automaton of the quotes");
+    par_map(texts.len(), threads, |s| {
+        let mut seen = vec![false; patterns.len()];
+        if let Some(text) = texts[s] {
+            for m in ac.find_overlapping_iter(text.normalized().text.as_str()) {
+                seen[m.pattern().as_usize()] = true;
+            }
+        }
+        seen
+    })
 }
 
 /// A quote not found word for word, to re-anchor.
@@ -470,6 +562,25 @@ mod tests {
     }
 
     #[test]
+    fn the_inner_run_leaves_out_the_first_and_last_words() {
+        assert_eq!(inner_run("a b c d e f g h i j"), Some("d e f"));
+        assert_eq!(
+            inner_run("ceasefire now, said the envoy"),
+            Some("now, said the")
+        );
+        assert_eq!(inner_run("a b c"), Some("b"));
+        assert_eq!(inner_run("a b"), None);
+        // A quote that starts and ends inside words of the source is found by its
+        // inner run, and a two-word one as a string.
+        let s = src("date 2025-01-01\n\nThe ceasefire proposal was rejected outright.");
+        let texts = [Some(&s)];
+        let seen = RunsSeen::find(&texts, &["easefire proposal was reject", "posal wa"], 1);
+        assert!(seen.may_hold(0, 0) && seen.may_hold(1, 0));
+        let seen = RunsSeen::find(&texts, &["easefire offer was reject", "posal is"], 1);
+        assert!(!seen.may_hold(0, 0) && !seen.may_hold(1, 0));
+    }
+
+    #[test]
     fn runs_are_spread_over_the_quote() {
         assert_eq!(runs("a b c d e f g h i j"), vec!["a b c", "d e f", "h i j"]);
         assert_eq!(runs("a b c d"), vec!["a b", "b c", "c d"]);
@@ -502,7 +613,8 @@ mod tests {
         let texts_of: Vec<&str> = quotes.iter().map(|q| q.quote).collect();
         for threads in [1, 2, 4] {
             let seen = RunsSeen::find(&texts, &texts_of, threads);
-            assert!(seen.all(3, 0) && !seen.all(1, 1) && seen.any(1, 1) && !seen.any(2, 1));
+            assert!(seen.may_hold(3, 0) && !seen.may_hold(1, 1));
+            assert!(seen.any(1, 1) && !seen.any(2, 1));
             let got = re_anchor_all(&texts, &quotes, &seen, threads);
             let (s, anchor) = got[0].clone().expect("found in its own source");
             assert_eq!((s, anchor), (0, re_anchor(&own, &a).unwrap()));

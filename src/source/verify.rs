@@ -1,15 +1,17 @@
 //! Verifying every quote of a model at once, with the same outcome as [`quote::find`]
-//! (and, for a quote not found, [`quote::sources_holding`], [`quote::difference`] and
-//! the closest sentence) one quote at a time, but faster:
+//! (and, for a quote not found, [`quote::sources_holding`], [`anchor::re_anchor`] in its
+//! source or another, [`quote::difference`] and the closest sentence) one quote at a
+//! time, but faster:
 //!
 //! - sources are worked on in parallel (scoped threads, one per core), and the results
 //!   are put back in the order of the quotes, so nothing depends on the threads;
 //! - the quotes of a source are normalized into one shared buffer, each distinct
 //!   quote searched for once;
-//! - the quotes not found are looked for in every other source in one pass (an
-//!   Aho–Corasick automaton of those quotes only), not one search per quote and source;
-//! - for the rest, the bigrams of a source's sentences and its lowercase text are
-//!   computed once per source, not once per quote.
+//! - the quotes not found are looked for word for word only in the other sources that
+//!   hold their inner words (`RunsSeen`, one pass over each source for all of them);
+//! - the rest are re-anchored together (`anchor::re_anchor_all`), and for those
+//!   still not placed, the lowercase text of a source and the bigrams its sentences
+//!   share with the quotes are computed once per source, not once per quote.
 
 use super::SourceText;
 use super::anchor::{self, Anchor, Lost, RunsSeen};
@@ -100,15 +102,15 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
         let (buf, ranges) = normalized(jobs, &missing);
         let quotes: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
         let seen = RunsSeen::find(texts, &quotes, threads);
-        // Pass 2: word for word in another source (the first in source order that
-        // holds every run of the quote, as it must).
+        // Pass 2: word for word in another source (the first in source order, among
+        // those that may hold it).
         let mut left: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
         for (k, &j) in missing.iter().enumerate() {
             let own = jobs[j].source;
             let q = quotes[k].as_bytes();
             let elsewhere = (0..texts.len()).find(|&s| {
                 s != own
-                    && seen.all(k, s)
+                    && seen.may_hold(k, s)
                     && texts[s].is_some_and(|t| {
                         memchr::memmem::find(t.normalized().text.as_bytes(), q).is_some()
                     })
