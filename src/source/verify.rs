@@ -50,7 +50,7 @@ pub enum Outcome {
     Elsewhere(usize),
     /// Not in any source word for word, but a run of words of `source` (its own, or
     /// failing that another) is at least [`anchor::THRESHOLD`] alike, as
-    /// [`anchor::re_anchor_all`] finds it.
+    /// `anchor::re_anchor_all` finds it.
     Anchored {
         /// Index of the source holding the run.
         source: usize,
