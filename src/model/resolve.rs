@@ -1,7 +1,7 @@
 //! Turns the document as written into a [`Model`]: resolves every reference, loads
 //! the sources, finds every quote, and checks the rules that span several tables.
 
-use super::parse::{Ctx, Raw, RawIssue, RawParty, RawPosition, RawSource, Sp};
+use super::parse::{Ctx, Raw, RawCite, RawIssue, RawParty, RawPosition, RawSource, Sp};
 use super::quotes::{PendingCite, Unverified};
 use super::{Check, Citation, Issue, Model, Party, Position, ScaleStep, Source};
 use crate::date::Date;
@@ -83,7 +83,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         .collect();
     let mut pending = Vec::new();
     let mut dates = Vec::new();
-    for p in raw.positions {
+    for mut p in raw.positions {
         let party = lookup(ctx, "party", &p.party, &party_ids);
         let issue = lookup(ctx, "issue", &p.issue, &issue_ids);
         let (Some(party), Some(issue)) = (party, issue) else {
@@ -99,11 +99,12 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         let acceptable = resolve_acceptable(ctx, &p, &scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
         let position_line = line;
-        let citations =
-            resolve_citations(ctx, &p, &set, positions.len(), position_line, &mut pending);
         if p.cites.is_empty() {
             warn_no_cites(ctx, &p);
         }
+        let cites = std::mem::take(&mut p.cites);
+        let at = (positions.len(), position_line);
+        let citations = resolve_citations(ctx, cites, &set, at, &mut pending);
         dates.push(p.as_of.clone());
         positions.push(Position {
             party,
@@ -468,18 +469,18 @@ struct SourceSet<'a> {
     dir: Option<&'a Path>,
 }
 
-/// The citations of `p` whose source is known and loaded, their quotes still to be
+/// The citations `cites` (of the position numbered `position`, its header at line
+/// `position_line`) whose source is known and loaded, their quotes still to be
 /// looked for (each added to `pending`); unknown sources are reported.
 fn resolve_citations(
     ctx: &mut Ctx,
-    p: &RawPosition,
+    cites: Vec<RawCite>,
     set: &SourceSet,
-    position: usize,
-    position_line: usize,
+    (position, position_line): (usize, usize),
     pending: &mut Vec<PendingCite>,
 ) -> Vec<Citation> {
     let mut out = Vec::new();
-    for c in &p.cites {
+    for c in cites {
         let Some(&si) = set.index.get(c.source.v.as_str()) else {
             report_unknown_source(ctx, &c.source, set);
             continue;
@@ -487,13 +488,6 @@ fn resolve_citations(
         if !set.ok[si] {
             continue;
         }
-        pending.push(PendingCite {
-            position,
-            citation: out.len(),
-            source: si,
-            raw: c.clone(),
-            position_line,
-        });
         out.push(Citation {
             source: si,
             quote: c.quote.v.clone(),
@@ -502,6 +496,13 @@ fn resolve_citations(
             sentence: 0..0,
             line: ctx.line_of(c.quote.span.start),
             check: Check::Pending,
+        });
+        pending.push(PendingCite {
+            position,
+            citation: out.len() - 1,
+            source: si,
+            raw: c,
+            position_line,
         });
     }
     out
