@@ -11,6 +11,18 @@
 //! "Drawn" means the screen holds the status bar's `as of` and the first party's
 //! column header (`P0`); the time of `G` is until the last issue's row is on screen, of
 //! Enter until the detail view's `Citations (` heading is.
+//!
+//! Given a `.csv` file instead (the same table from `stances export --format csv`), it
+//! measures a table viewer the same way, for comparison: `csvlens` (or any viewer that
+//! takes the file as its argument and `G` for the last row). "Drawn" is then the header
+//! `Party 0` and the first row's `Issue 0` on screen; `G` as above, pressed 2 s after
+//! the first frame (csvlens reads the file on after it); no Enter. The harness answers
+//! a terminal's device-attributes and cursor-position queries, which csvlens waits for.
+//!
+//! ```text
+//! target/release/stances export --format csv /tmp/m30k/positions.toml -o /tmp/m30k.csv
+//! cargo run --release --example pty_first_frame -- "$(command -v csvlens)" /tmp/m30k.csv
+//! ```
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -31,6 +43,9 @@ fn wait(
             return Some(from.elapsed());
         }
         if from.elapsed() > Duration::from_secs(60) {
+            if std::env::var_os("PTY_DEBUG").is_some() {
+                eprintln!("{}", parser.lock().unwrap().screen().contents());
+            }
             return None;
         }
         std::thread::sleep(Duration::from_micros(200));
@@ -43,7 +58,7 @@ fn ms(d: Option<Duration>) -> String {
     })
 }
 
-fn run_once(bin: &str, model: &str, last_issue: &str) -> [Option<Duration>; 3] {
+fn run_once(bin: &str, model: &str, last_issue: &str, csv: bool) -> [Option<Duration>; 3] {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -64,28 +79,57 @@ fn run_once(bin: &str, model: &str, last_issue: &str) -> [Option<Duration>; 3] {
     let mut child = pty.slave.spawn_command(cmd).expect("the reader starts");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
+    let writer = Arc::new(Mutex::new(pty.master.take_writer().unwrap()));
     let sink = parser.clone();
+    let answer = writer.clone();
     std::thread::spawn(move || {
         let mut buf = [0u8; 65536];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
                 break;
             }
-            sink.lock().unwrap().process(&buf[..n]);
+            let got = &buf[..n];
+            // Answer what a terminal answers, as a program that asks (crossterm's
+            // keyboard-enhancement check, a cursor position request) waits for it.
+            let has = |q: &[u8]| got.windows(q.len()).any(|w| w == q);
+            let mut w = answer.lock().unwrap();
+            if has(b"\x1b[c") || has(b"\x1b[0c") {
+                let _ = w.write_all(b"\x1b[?62;22c");
+            }
+            if has(b"\x1b[6n") {
+                let _ = w.write_all(b"\x1b[1;1R");
+            }
+            let _ = w.flush();
+            drop(w);
+            sink.lock().unwrap().process(got);
         }
     });
-    let mut writer = pty.master.take_writer().unwrap();
     let first = wait(&parser, started, |s| {
-        s.contains("as of") && s.contains("P0")
+        if csv {
+            s.contains("Party 0") && s.contains("Issue 0")
+        } else {
+            s.contains("as of") && s.contains("P0")
+        }
     });
-    let mut key = |bytes: &[u8], done: &dyn Fn(&str) -> bool| {
+    let key = |bytes: &[u8], done: &dyn Fn(&str) -> bool| {
         let t = Instant::now();
-        writer.write_all(bytes).unwrap();
-        writer.flush().unwrap();
+        let mut w = writer.lock().unwrap();
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+        drop(w);
         wait(&parser, t, done)
     };
+    if csv {
+        // A table viewer may go on reading the file after its first frame (csvlens
+        // does): `G` is timed once it has surely read it all.
+        std::thread::sleep(Duration::from_secs(2));
+    }
     let bottom = key(b"G", &|s: &str| s.contains(last_issue));
-    let enter = key(b"\r", &|s: &str| s.contains("Citations ("));
+    let enter = if csv {
+        None
+    } else {
+        key(b"\r", &|s: &str| s.contains("Citations ("))
+    };
     let _ = key(b"\x1bq", &|_: &str| true);
     let deadline = Instant::now() + Duration::from_secs(5);
     while child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
@@ -107,21 +151,27 @@ fn main() {
     let bin = &bin;
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     // The last issue's name, which `G` brings on screen.
+    let csv = model.ends_with(".csv");
     let text = std::fs::read_to_string(model).expect("the positions file");
-    let last_issue = text
-        .lines()
-        .rev()
-        .find_map(|l| l.strip_prefix("name = \"Issue "))
-        .map(|n| format!("Issue {}", n.trim_end_matches('"')))
-        .unwrap_or_default();
+    let last_issue = if csv {
+        let last = text.lines().last().unwrap_or_default();
+        last.split(',').next().unwrap_or_default().to_string()
+    } else {
+        text.lines()
+            .rev()
+            .find_map(|l| l.strip_prefix("name = \"Issue "))
+            .map(|n| format!("Issue {}", n.trim_end_matches('"')))
+            .unwrap_or_default()
+    };
     let mut all: [Vec<Duration>; 3] = Default::default();
     for _ in 0..runs {
-        let got = run_once(bin, model, &last_issue);
+        let got = run_once(bin, model, &last_issue, csv);
+        let enter = if csv { "-".into() } else { ms(got[2]) };
         println!(
             "first frame {} ms, G {} ms, Enter {} ms",
             ms(got[0]),
             ms(got[1]),
-            ms(got[2])
+            enter
         );
         for (v, d) in all.iter_mut().zip(got) {
             v.extend(d);
