@@ -107,11 +107,14 @@ impl SourceText {
             let text = &self.text;
             let mut wide_chars = Vec::new();
             let mut extra = 0;
-            for (i, c) in text.char_indices() {
-                if c.len_utf8() > 1 {
-                    extra += c.len_utf8() - 1;
-                    wide_chars.push((i, extra));
-                }
+            // Only bytes from 0x80 up start or continue a multi-byte character.
+            let mut i = 0;
+            while let Some(skip) = text.as_bytes()[i..].iter().position(|&b| b >= 0x80) {
+                i += skip;
+                let width = text[i..].chars().next().map_or(1, char::len_utf8);
+                extra += width - 1;
+                wide_chars.push((i, extra));
+                i += width;
             }
             Prepared {
                 sentences: sentences::split(text, self.body_start),
