@@ -134,6 +134,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// The 1-based line of byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
     /// The 1-based (line, column) of byte `offset` in `text` (the text this index was built on).
     pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());

@@ -138,7 +138,7 @@ impl<'a> Ctx<'a> {
 
     /// 1-based line of a byte offset of the text parsed.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.locate(self.text, self.offset + offset).0
+        self.lines.line((self.offset + offset).min(self.text.len()))
     }
 
     pub fn report(

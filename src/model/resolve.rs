@@ -9,6 +9,7 @@ use crate::sanitize::escape;
 use crate::source::verify::par_map;
 use crate::source::{self as src, SourceError, SourceText};
 use crate::suggest::did_you_mean;
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -46,8 +47,28 @@ fn lookup_in(
     found
 }
 
-fn lookup(ctx: &mut Ctx, what: &str, r: &Sp<String>, ids: &[&str]) -> Option<usize> {
-    lookup_in(ctx, what, "", r, ids)
+/// Ids and where each is first in its list, for lookups by id.
+struct Ids<'a> {
+    list: Vec<&'a str>,
+    index: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(list: Vec<&'a str>) -> Self {
+        let mut index = FxHashMap::default();
+        for (i, id) in list.iter().enumerate() {
+            index.entry(*id).or_insert(i);
+        }
+        Ids { list, index }
+    }
+
+    /// Finds `r`; else reports "unknown {what} `id`".
+    fn lookup(&self, ctx: &mut Ctx, what: &str, r: &Sp<String>) -> Option<usize> {
+        match self.index.get(r.v.as_str()) {
+            Some(&i) => Some(i),
+            None => lookup_in(ctx, what, "", r, &self.list),
+        }
+    }
 }
 
 /// Builds the model from what resolved, every citation's quote still to be looked for
@@ -59,8 +80,8 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
     let (sources_dir, dir_ok, sources, source_ok) =
         read_sources(ctx, &raw.sources_dir, raw.sources, base_dir);
 
-    let party_ids: Vec<&str> = parties.iter().map(|p| p.id.as_str()).collect();
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(sources.len());
+    let party_ids = Ids::new(parties.iter().map(|p| p.id.as_str()).collect());
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, s) in sources.iter().enumerate() {
         index.entry(s.id.as_str()).or_insert(i);
     }
@@ -71,7 +92,11 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         ok: &source_ok,
         dir: dir_ok.then_some(sources_dir.as_path()),
     };
-    let issue_ids: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
+    let issue_ids = Ids::new(issues.iter().map(|i| i.id.as_str()).collect());
+    let scales: Vec<Vec<&str>> = issues
+        .iter()
+        .map(|i| i.scale.iter().map(|s| s.id.as_str()).collect())
+        .collect();
     let mut positions = Vec::new();
     let mut seen: HashMap<(usize, usize, Option<Date>), usize> = HashMap::new();
     // A source counts as cited even from a position that has other errors.
@@ -84,8 +109,8 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
     let mut pending = Vec::new();
     let mut dates = Vec::new();
     for mut p in raw.positions {
-        let party = lookup(ctx, "party", &p.party, &party_ids);
-        let issue = lookup(ctx, "issue", &p.issue, &issue_ids);
+        let party = party_ids.lookup(ctx, "party", &p.party);
+        let issue = issue_ids.lookup(ctx, "issue", &p.issue);
         let (Some(party), Some(issue)) = (party, issue) else {
             continue;
         };
@@ -94,9 +119,9 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         if let Some(first) = seen.insert((party, issue, date), line) {
             report_duplicate(ctx, &p, date, first);
         }
-        let scale: Vec<&str> = issues[issue].scale.iter().map(|s| s.id.as_str()).collect();
-        let stance = resolve_stance(ctx, &p, &scale);
-        let acceptable = resolve_acceptable(ctx, &p, &scale);
+        let scale = &scales[issue];
+        let stance = resolve_stance(ctx, &p, scale);
+        let acceptable = resolve_acceptable(ctx, &p, scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
         let position_line = line;
         if p.cites.is_empty() {
@@ -462,7 +487,7 @@ struct SourceSet<'a> {
     list: &'a [Source],
     ids: Vec<&'a str>,
     /// The index of each id in `list`.
-    index: HashMap<&'a str, usize>,
+    index: FxHashMap<&'a str, usize>,
     /// Whether each source's text loaded.
     ok: &'a [bool],
     /// The sources directory, when it is usable (exists, inside the model's folder).

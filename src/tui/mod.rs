@@ -341,8 +341,9 @@ pub fn run(
     let editing = Arc::new(AtomicBool::new(false));
     spawn_signals(tx.clone(), Arc::clone(&editing))?;
     let mut stopped_by = None;
-    let mut watcher = rewatch(&app, &tx);
     terminal.draw(|f| draw(f, &app))?;
+    // Watching the files starts right after the first frame, not to delay it.
+    let mut watcher = rewatch(&app, &tx);
     // Verification starts once the first frame is out, not to slow it down.
     if let Some(unverified) = unverified.filter(|u| !u.is_empty()) {
         spawn_verify(unverified, tx.clone(), Arc::clone(&verifying));
