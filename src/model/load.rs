@@ -6,6 +6,7 @@ use super::{Model, Unverified};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceError;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The largest positions file accepted, in bytes.
 pub const MAX_POSITIONS_BYTES: u64 = 16 * 1024 * 1024;
@@ -93,7 +94,8 @@ pub fn load_unverified(path: &Path) -> (Loaded, Option<Unverified>) {
         }
     };
     let base = path.parent().unwrap_or(Path::new(""));
-    load_str_unverified(&text, path, base)
+    // Shared with the quote verifier, which locates its diagnostics in it: one copy.
+    load_str_unverified(Arc::from(text), path, base)
 }
 
 /// Verifies every quote of `loaded` in one batch: the same model and diagnostics as
@@ -161,12 +163,17 @@ fn unreadable(e: &SourceError) -> (String, Option<&'static str>) {
 /// Loads a positions document from memory; `path` names it in diagnostics and
 /// `base_dir` is where `sources_dir` is resolved from.
 pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
-    let (loaded, unverified) = load_str_unverified(text, path, base_dir);
+    let (loaded, unverified) = load_str_unverified(Arc::from(text), path, base_dir);
     verify_all(loaded, unverified)
 }
 
 /// [`load_str`] with the quotes left to verify, as [`load_unverified`].
-fn load_str_unverified(text: &str, path: &Path, base_dir: &Path) -> (Loaded, Option<Unverified>) {
+fn load_str_unverified(
+    shared: Arc<str>,
+    path: &Path,
+    base_dir: &Path,
+) -> (Loaded, Option<Unverified>) {
+    let text = &*shared;
     let mut ctx = Ctx::new(text, path);
     if text.trim().is_empty() {
         ctx.error(
@@ -195,7 +202,7 @@ fn load_str_unverified(text: &str, path: &Path, base_dir: &Path) -> (Loaded, Opt
             }
         },
     };
-    let (model, unverified) = resolve(&mut ctx, raw, base_dir);
+    let (model, unverified) = resolve(&mut ctx, raw, base_dir, Arc::clone(&shared));
     (finish(model, ctx.diags), Some(unverified))
 }
 

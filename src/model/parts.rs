@@ -44,6 +44,8 @@ pub(super) fn read(ctx: &mut Ctx, text: &str) -> Option<Raw> {
     });
     let read: Vec<_> = read.into_iter().collect::<Option<_>>()?;
     let mut raw = parse::read(ctx, head_doc.get_ref());
+    raw.positions
+        .reserve_exact(read.iter().map(|(p, _)| p.len()).sum());
     for (positions, diags) in read {
         raw.positions.extend(positions);
         ctx.diags.extend(diags);

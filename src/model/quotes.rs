@@ -37,7 +37,7 @@ pub(super) struct PendingCite {
 /// It owns all it uses (`Send`), so it can run on another thread than the model's.
 pub struct Unverified {
     /// The positions file's text, for locating diagnostics.
-    text: String,
+    text: Arc<str>,
     /// The positions file, as named in diagnostics.
     path: PathBuf,
     /// The model's sources, shared with it.
@@ -81,7 +81,7 @@ pub struct Verified {
 
 impl Unverified {
     pub(super) fn new(
-        text: &str,
+        text: Arc<str>,
         path: PathBuf,
         sources: Arc<Vec<Source>>,
         ok: Vec<bool>,
@@ -89,7 +89,7 @@ impl Unverified {
         dates: Vec<Option<Sp<Date>>>,
     ) -> Self {
         Unverified {
-            text: text.to_string(),
+            text,
             path,
             sources,
             ok,

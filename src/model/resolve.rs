@@ -74,7 +74,14 @@ impl<'a> Ids<'a> {
 /// Builds the model from what resolved, every citation's quote still to be looked for
 /// (see [`Unverified`]); the caller decides whether the errors reported on the way
 /// leave it usable.
-pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unverified) {
+///
+/// `text` is the file's text (the one `ctx` reads), kept by the [`Unverified`].
+pub(super) fn resolve(
+    ctx: &mut Ctx,
+    raw: Raw,
+    base_dir: &Path,
+    text: Arc<str>,
+) -> (Model, Unverified) {
     let parties = resolve_parties(raw.parties);
     let issues = resolve_issues(raw.issues);
     let (sources_dir, dir_ok, sources, source_ok) =
@@ -97,7 +104,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         .iter()
         .map(|i| i.scale.iter().map(|s| s.id.as_str()).collect())
         .collect();
-    let mut positions = Vec::new();
+    let mut positions = Vec::with_capacity(raw.positions.len());
     let mut seen: HashMap<(usize, usize, Option<Date>), usize> = HashMap::new();
     // A source counts as cited even from a position that has other errors.
     let cited: HashSet<usize> = raw
@@ -106,8 +113,8 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
         .flat_map(|p| &p.cites)
         .filter_map(|c| set.index.get(c.source.v.as_str()).copied())
         .collect();
-    let mut pending = Vec::new();
-    let mut dates = Vec::new();
+    let mut pending = Vec::with_capacity(raw.positions.iter().map(|p| p.cites.len()).sum());
+    let mut dates = Vec::with_capacity(raw.positions.len());
     for mut p in raw.positions {
         let party = party_ids.lookup(ctx, "party", &p.party);
         let issue = issue_ids.lookup(ctx, "issue", &p.issue);
@@ -151,7 +158,7 @@ pub(super) fn resolve(ctx: &mut Ctx, raw: Raw, base_dir: &Path) -> (Model, Unver
     warn_uncited(ctx, &sources, &source_ok, &cited);
     let sources = Arc::new(sources);
     let unverified = Unverified::new(
-        ctx.text,
+        text,
         ctx.file.to_path_buf(),
         Arc::clone(&sources),
         source_ok,
