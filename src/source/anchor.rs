@@ -72,13 +72,20 @@ struct Words<'a> {
 impl<'a> Words<'a> {
     fn of(source: &'a SourceText) -> Self {
         let text = source.normalized().text.as_str();
-        let mut spans = Vec::new();
-        let mut at = 0;
-        for w in text.split(' ') {
-            if !w.is_empty() {
-                spans.push((at as u32, (at + w.len()) as u32));
+        let mut spans = Vec::with_capacity(text.len() / 6);
+        let mut start: Option<usize> = None;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            match (b == b' ', start) {
+                (true, Some(a)) => {
+                    spans.push((a as u32, i as u32));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
             }
-            at += w.len() + 1;
+        }
+        if let Some(a) = start {
+            spans.push((a as u32, text.len() as u32));
         }
         Words { text, spans }
     }

@@ -22,6 +22,26 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The characters of [`normalize`]`(s)`, without building the string.
+pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut pending_space = false;
+    let mut started = false;
+    s.chars().flat_map(move |c| {
+        let (space, ch) = match fold(c) {
+            None => {
+                pending_space = started;
+                (false, None)
+            }
+            Some(f) => {
+                let space = std::mem::take(&mut pending_space);
+                started = true;
+                (space, Some(f))
+            }
+        };
+        space.then_some(' ').into_iter().chain(ch)
+    })
+}
+
 /// Appends [`normalize`]`(s)` to `out` (so that many quotes can share one buffer).
 pub fn normalize_into(s: &str, out: &mut String) {
     let begin = out.len();
@@ -126,6 +146,13 @@ impl Normalized {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn normalized_chars_are_those_of_normalize(s in "[a-c ’“—\t\n\u{a0}\u{b}]{0,30}") {
+            prop_assert_eq!(normalized_chars(&s).collect::<String>(), normalize(&s));
+        }
+    }
 
     #[test]
     fn folds_quotes_dashes_and_space() {

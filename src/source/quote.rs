@@ -1,7 +1,7 @@
 //! Finding a quote in its source, and the closest sentence when it is not there.
 
 use super::SourceText;
-use super::normalize::normalize;
+use super::normalize::{normalize, normalized_chars};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -215,13 +215,26 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
     let mut touched: Vec<usize> = Vec::new();
     let mut best: Vec<Option<(f64, usize)>> = vec![None; qs.len()];
     for (i, s) in source.sentences().iter().enumerate() {
-        let lower = normalize(&source.text[s.clone()]).to_lowercase();
+        // The sentence normalized and lowercased, as `bigrams` reads it, a character
+        // at a time (a capital sigma lowercases by its place in the word: the string
+        // is built then).
+        let text = &source.text[s.clone()];
+        let built;
+        let lower: Box<dyn Iterator<Item = char>> = if text.contains('Σ') {
+            built = normalize(text).to_lowercase();
+            Box::new(built.chars())
+        } else {
+            Box::new(normalized_chars(text).flat_map(char::to_lowercase))
+        };
         let mut s_total = 0u32;
-        for (a, b) in lower.chars().zip(lower.chars().skip(1)) {
-            s_total += 1;
-            if let Some(&x) = slot.get(&((u64::from(a) << 32) | u64::from(b))) {
-                counts[x] += 1;
-                touched.push(x);
+        let mut previous: Option<char> = None;
+        for b in lower {
+            if let Some(a) = previous.replace(b) {
+                s_total += 1;
+                if let Some(&x) = slot.get(&((u64::from(a) << 32) | u64::from(b))) {
+                    counts[x] += 1;
+                    touched.push(x);
+                }
             }
         }
         for (k, (_, q_total)) in quotes.iter().enumerate() {
