@@ -22,6 +22,17 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let field = match a.as_str() {
+            "--help" | "-h" => {
+                println!(
+                    "usage: gen_model [--parties 50] [--issues 200] [--per-cell 3] [--history 1]\n\
+                     \x20                [--sources 500] [--source-kb 20] [--broken PERCENT] OUT_DIR\n\n\
+                     Writes a synthetic model: OUT_DIR/positions.toml, OUT_DIR/seeds/s*.txt and\n\
+                     OUT_DIR/quotes.txt (the quotes, for grep -F -f). --per-cell is citations per\n\
+                     position, --history dated positions per cell, --broken the percentage of\n\
+                     quotes with one word changed. The defaults are the model of issue 11."
+                );
+                return ExitCode::SUCCESS;
+            }
             "--parties" => &mut spec.parties,
             "--issues" => &mut spec.issues,
             "--per-cell" => &mut spec.per_cell,

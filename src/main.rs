@@ -326,8 +326,18 @@ fn run_check(
         stderr.flush()?;
         let diff = check::fix_diff(&path, &outcome.loaded.diagnostics)
             .map_err(|e| anyhow::anyhow!("{} {e}", escape_path(&path)))?;
+        let errors = outcome.loaded.diagnostics.iter().filter(|d| d.is_error());
+        let (fixed, left) = errors.fold((0, 0), |(f, l), d| match d.fix {
+            Some(_) => (f + 1, l),
+            None => (f, l + 1),
+        });
         if diff.is_empty() {
             eprintln!("stances: note: no quote to re-anchor, nothing to fix");
+        } else {
+            eprintln!(
+                "stances: note: the diff on stdout fixes {fixed} of the {} errors; {left} need a hand (their hints say why)",
+                fixed + left
+            );
         }
         std::io::stdout().lock().write_all(diff.as_bytes())?;
         return Ok(ExitCode::from(outcome.status as u8));

@@ -267,6 +267,9 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     ));
     out.push(Line::raw("  –                 no position at this date"));
     out.push(Line::raw(
+        "  … (dim, first)    a quote of this position is not verified yet (checked in the background)",
+    ));
+    out.push(Line::raw(
         "  ±                 contested: a nearby position of the party pulls the other way, or the curator says so",
     ));
     out.push(Line::raw(
