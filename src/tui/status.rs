@@ -161,7 +161,11 @@ fn hints(screen: Screen) -> Vec<String> {
             hint(Action::Copy, "copy"),
             hint(Action::Back, "back"),
         ],
-        Screen::Help => vec![hint(Action::Back, "back")],
+        Screen::Help => vec![
+            hint(Action::Down, "scroll"),
+            hint(Action::PageDown, "page"),
+            hint(Action::Back, "back"),
+        ],
         Screen::Sources => vec![hint(Action::Open, "open"), hint(Action::Back, "back")],
         Screen::Timeline => vec![
             "←→ date".into(),
@@ -194,11 +198,13 @@ pub fn text(app: &App) -> String {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width);
     let (left, right) = parts(app);
-    let right = if right.width() + 12 > width {
-        String::new()
-    } else {
-        right
-    };
+    // Too narrow for every hint: the first go first (the last, "back" or "quit", is
+    // the one to keep), then all; the date on the left ("as of …") is kept whole.
+    let mut right = right.as_str();
+    while !right.is_empty() && right.width() + 26 > width {
+        right = right.split_once("  ").map_or("", |(_, rest)| rest);
+    }
+    let right = right.to_string();
     let room = width.saturating_sub(right.width() + 3);
     let mut style = app.theme.status();
     if app.message.is_some() {
