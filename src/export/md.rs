@@ -187,8 +187,10 @@ fn bold_bounds(
     if !safe_outside(text[s..open].chars().next_back()) && !first.is_some_and(char::is_alphanumeric)
     {
         open = text[s..open]
-            .rfind(char::is_whitespace)
-            .map_or(s, |i| s + i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(s, |(i, c)| s + i + c.len_utf8());
     }
     let last = text[open..close].chars().next_back();
     if !safe_outside(text[close..e].chars().next()) && !last.is_some_and(char::is_alphanumeric) {
@@ -262,5 +264,11 @@ mod tests {
         let q = t.find('“').unwrap();
         let (o, c, _) = bold_bounds(t, &(0..t.len()), &(q..q + "“no”".len()));
         assert_eq!(&t[o..c], "“no”");
+        // The word is widened back to white space of more than one byte (a no-break
+        // space): the bold starts after it, on a character boundary.
+        let t = "Hello\u{a0}ab.cd end.";
+        let q = t.find(".cd").unwrap();
+        let (o, c, _) = bold_bounds(t, &(0..t.len()), &(q..q + 3));
+        assert_eq!(&t[o..c], "ab.cd");
     }
 }

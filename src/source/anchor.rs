@@ -139,6 +139,23 @@ pub fn best_match(source: &SourceText, quote: &str) -> Option<Anchor> {
 /// instead (windows that cannot reach it are not fully scored).
 fn best_all(source: &SourceText, qs: &[&str], floor: Option<f64>) -> Vec<Option<Anchor>> {
     let words = Words::of(source);
+    // The votes of a group of quotes are held together, so a group is kept small: a
+    // common word of a long source votes once per occurrence for each quote holding it.
+    qs.chunks(VOTING_GROUP)
+        .flat_map(|group| best_in_group(source, &words, group, floor))
+        .collect()
+}
+
+/// How many quotes are voted for in one pass over a source's words.
+const VOTING_GROUP: usize = 16;
+
+/// [`best_all`] for a group of quotes.
+fn best_in_group(
+    source: &SourceText,
+    words: &Words,
+    qs: &[&str],
+    floor: Option<f64>,
+) -> Vec<Option<Anchor>> {
     let usable = |q: &str| !q.is_empty() && q.chars().count() <= MAX_QUOTE_CHARS;
     // Each voting word of a quote: (quote, its indices in the quote).
     let mut voters: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
@@ -164,7 +181,7 @@ fn best_all(source: &SourceText, qs: &[&str], floor: Option<f64>) -> Vec<Option<
     }
     qs.iter()
         .zip(votes)
-        .map(|(q, votes)| best_voted(source, &words, q, votes, floor))
+        .map(|(q, votes)| best_voted(source, words, q, votes, floor))
         .collect()
 }
 
@@ -271,7 +288,7 @@ fn trim_punctuation(
 /// quote of nine words or more; shorter runs for shorter quotes. One changed word spoils
 /// at most one of the runs, so a quote re-worded by one edit still passes, while sources
 /// that share only common words with it are spared the scoring.
-fn runs(q: &str) -> Vec<&str> {
+fn spread_runs(q: &str) -> Vec<&str> {
     let bounds = word_bounds(q);
     let n = bounds.len();
     let k = match n {
@@ -323,79 +340,92 @@ pub fn re_anchor(source: &SourceText, quote: &str) -> Option<Anchor> {
     best_match(source, quote).filter(|a| a.similarity >= THRESHOLD)
 }
 
-/// Which sources hold which [runs](runs) of words of many quotes, found in one pass
+/// Which sources hold which [runs](spread_runs) of words of many quotes, found in one pass
 /// over each source's words for all of them: a source that does not hold a quote's
 /// [inner run](inner_run) cannot hold the quote word for word, and one that holds none
 /// of its runs is not scored for it.
+///
+/// A quote's first and last words may be parts of longer words of the source, so runs
+/// are taken from its inner words, which are whole words wherever the quote is. A quote
+/// of one or two words has none: it and its words are looked for as strings (an
+/// automaton of the distinct ones, in one pass over each source).
 pub(crate) struct RunsSeen {
-    /// For each quote, its runs (indices into the patterns).
-    runs: Vec<Vec<usize>>,
-    /// For each quote, how to tell whether a source may hold it word for word.
-    exact: Vec<Exact>,
-    /// For each source, which patterns it holds as whole words.
-    seen: Vec<Vec<bool>>,
-    /// For each source, which of the quotes too short for an inner run it holds.
-    short_seen: Vec<Vec<bool>>,
+    /// For each quote, its runs.
+    runs: Vec<Vec<Pattern>>,
+    /// For each quote, what a source holding it word for word must hold.
+    exact: Vec<Pattern>,
+    /// For each source, which word patterns it holds as whole words.
+    words_seen: Vec<Vec<bool>>,
+    /// For each source, which text patterns its normalized text holds.
+    text_seen: Vec<Vec<bool>>,
 }
 
-/// How a source may hold a quote word for word.
-enum Exact {
-    /// Only if it holds this pattern, the quote's inner run, as whole words.
-    Run(usize),
-    /// A quote of one or two words (no inner run): this index among them, looked for
-    /// as a string.
-    Short(usize),
+/// A pattern a source may hold, by its index among its kind.
+#[derive(Clone, Copy)]
+enum Pattern {
+    /// Whole words.
+    Words(usize),
+    /// A string anywhere.
+    Text(usize),
+}
+
+/// Distinct patterns, each numbered once.
+#[derive(Default)]
+struct Interned<'q> {
+    list: Vec<&'q str>,
+    index: FxHashMap<&'q str, usize>,
+}
+
+impl<'q> Interned<'q> {
+    fn id(&mut self, p: &'q str) -> usize {
+        let next = self.list.len();
+        *self.index.entry(p).or_insert_with(|| {
+            self.list.push(p);
+            next
+        })
+    }
 }
 
 impl RunsSeen {
     /// The runs of the normalized `quotes` in `texts` (`None` holds nothing), on up to
     /// `threads` threads.
     pub(crate) fn find(texts: &[Option<&SourceText>], quotes: &[&str], threads: usize) -> Self {
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-        fn intern<'q>(
-            patterns: &mut Vec<&'q str>,
-            index: &mut FxHashMap<&'q str, usize>,
-            r: &'q str,
-        ) -> usize {
-            let next = patterns.len();
-            *index.entry(r).or_insert_with(|| {
-                patterns.push(r);
-                next
-            })
+        let mut words = Interned::default();
+        let mut strings = Interned::default();
+        let mut runs = Vec::with_capacity(quotes.len());
+        let mut exact = Vec::with_capacity(quotes.len());
+        for &q in quotes {
+            let bounds = word_bounds(q);
+            if bounds.len() >= 3 {
+                let inner = &q[bounds[1].0..bounds[bounds.len() - 2].1];
+                runs.push(
+                    spread_runs(inner)
+                        .into_iter()
+                        .map(|r| Pattern::Words(words.id(r)))
+                        .collect(),
+                );
+                let run = inner_run(q).unwrap_or(inner);
+                exact.push(Pattern::Words(words.id(run)));
+            } else {
+                let each = bounds
+                    .iter()
+                    .map(|&(a, b)| Pattern::Text(strings.id(&q[a..b])));
+                runs.push(each.collect());
+                exact.push(Pattern::Text(strings.id(q)));
+            }
         }
-        let runs: Vec<Vec<usize>> = quotes
-            .iter()
-            .map(|q| {
-                runs(q)
-                    .into_iter()
-                    .map(|r| intern(&mut patterns, &mut index, r))
-                    .collect()
-            })
-            .collect();
-        let mut short: Vec<&str> = Vec::new();
-        let exact: Vec<Exact> = quotes
-            .iter()
-            .map(|q| match inner_run(q) {
-                Some(r) => Exact::Run(intern(&mut patterns, &mut index, r)),
-                None => {
-                    short.push(q);
-                    Exact::Short(short.len() - 1)
-                }
-            })
-            .collect();
-        // The lengths of the runs, in words.
-        let mut lengths: Vec<usize> = patterns.iter().map(|p| p.split(' ').count()).collect();
+        // The lengths of the word runs, in words.
+        let mut lengths: Vec<usize> = words.list.iter().map(|p| p.split(' ').count()).collect();
         lengths.sort_unstable();
         lengths.dedup();
-        let seen = par_map(texts.len(), threads, |s| {
-            let mut seen = vec![false; patterns.len()];
+        let words_seen = par_map(texts.len(), threads, |s| {
+            let mut seen = vec![false; words.list.len()];
             if let Some(text) = texts[s] {
-                let words = Words::of(text);
-                let n = words.spans.len();
+                let w = Words::of(text);
+                let n = w.spans.len();
                 for i in 0..n {
                     for &k in lengths.iter().take_while(|&&k| i + k <= n) {
-                        if let Some(&p) = index.get(words.window(i, i + k)) {
+                        if let Some(&p) = words.index.get(w.window(i, i + k)) {
                             seen[p] = true;
                         }
                     }
@@ -403,27 +433,31 @@ impl RunsSeen {
             }
             seen
         });
-        let short_seen = occurrences(texts, &short, threads);
+        let text_seen = occurrences(texts, &strings.list, threads);
         RunsSeen {
             runs,
             exact,
-            seen,
-            short_seen,
+            words_seen,
+            text_seen,
+        }
+    }
+
+    fn holds(&self, p: Pattern, s: usize) -> bool {
+        match p {
+            Pattern::Words(i) => self.words_seen[s][i],
+            Pattern::Text(i) => self.text_seen[s][i],
         }
     }
 
     /// False when source `s` cannot hold quote `k` word for word.
     pub(crate) fn may_hold(&self, k: usize, s: usize) -> bool {
-        match self.exact[k] {
-            Exact::Run(r) => self.seen[s][r],
-            Exact::Short(i) => self.short_seen[s][i],
-        }
+        self.holds(self.exact[k], s)
     }
 
     /// True when source `s` holds one of the runs of quote `k`, as it may to hold the
     /// quote changed by one edit.
     pub(crate) fn any(&self, k: usize, s: usize) -> bool {
-        self.runs[k].iter().any(|&r| self.seen[s][r])
+        self.runs[k].iter().any(|&r| self.holds(r, s))
     }
 }
 
@@ -589,10 +623,13 @@ mod tests {
 
     #[test]
     fn runs_are_spread_over_the_quote() {
-        assert_eq!(runs("a b c d e f g h i j"), vec!["a b c", "d e f", "h i j"]);
-        assert_eq!(runs("a b c d"), vec!["a b", "b c", "c d"]);
-        assert_eq!(runs("Kremlin"), vec!["Kremlin"]);
-        assert!(runs("").is_empty());
+        assert_eq!(
+            spread_runs("a b c d e f g h i j"),
+            vec!["a b c", "d e f", "h i j"]
+        );
+        assert_eq!(spread_runs("a b c d"), vec!["a b", "b c", "c d"]);
+        assert_eq!(spread_runs("Kremlin"), vec!["Kremlin"]);
+        assert!(spread_runs("").is_empty());
     }
 
     #[test]
@@ -604,15 +641,18 @@ mod tests {
         );
         let texts = [Some(&own), Some(&other), None];
         let q = |s: &str| normalize(s);
-        let (a, b, c, d) = (
+        let (a, b, c, d, e) = (
             q("Russia has refused a U.S. proposal for a 30-day ceasefire"),
             q(
                 "The talks in Riyadh ended without an agreement on the Black Sea, both delegations said",
             ),
             q("a quote about something else in a different article entirely"),
             q("Kyiv proposed a truce"),
+            // Cited from the wrong source, one word changed, starting and ending inside
+            // words of the right one: its runs come from its inner words.
+            q("alks in Riyadh ended without an deal on the Black Sea, both delegations sa"),
         );
-        let quotes: Vec<Lost> = [(0, &a), (0, &b), (0, &c), (2, &d)]
+        let quotes: Vec<Lost> = [(0, &a), (0, &b), (0, &c), (2, &d), (0, &e)]
             .into_iter()
             .enumerate()
             .map(|(key, (source, quote))| Lost { source, quote, key })
@@ -634,6 +674,7 @@ mod tests {
             assert_eq!(got[2], None);
             // Its own source did not load; the only other one holding it is source 0.
             assert_eq!(got[3].as_ref().map(|(s, _)| *s), Some(0));
+            assert_eq!(got[4].as_ref().map(|(s, _)| *s), Some(1));
         }
     }
 

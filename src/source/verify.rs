@@ -17,6 +17,7 @@ use super::SourceText;
 use super::anchor::{self, Anchor, Lost, RunsSeen};
 use super::normalize::normalize_into;
 use super::quote::{self, Difference};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -103,19 +104,25 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
         let quotes: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
         let seen = RunsSeen::find(texts, &quotes, threads);
         // Pass 2: word for word in another source (the first in source order, among
-        // those that may hold it).
+        // those that may hold it). The same quote cited many times is looked for once:
+        // the first two sources holding it tell where it is for any own source.
         let mut left: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+        let mut holders: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (k, &j) in missing.iter().enumerate() {
             let own = jobs[j].source;
-            let q = quotes[k].as_bytes();
-            let elsewhere = (0..texts.len()).find(|&s| {
-                s != own
-                    && seen.may_hold(k, s)
-                    && texts[s].is_some_and(|t| {
-                        memchr::memmem::find(t.normalized().text.as_bytes(), q).is_some()
+            let first_two = holders.entry(quotes[k]).or_insert_with(|| {
+                let q = quotes[k].as_bytes();
+                (0..texts.len())
+                    .filter(|&s| {
+                        seen.may_hold(k, s)
+                            && texts[s].is_some_and(|t| {
+                                memchr::memmem::find(t.normalized().text.as_bytes(), q).is_some()
+                            })
                     })
+                    .take(2)
+                    .collect()
             });
-            match elsewhere {
+            match first_two.iter().copied().find(|&s| s != own) {
                 Some(other) => outcomes[j] = Some(Outcome::Elsewhere(other)),
                 None => left[own].push(k),
             }
