@@ -5,7 +5,7 @@
 //! case-sensitive).
 
 /// The normalized form of one character, or `None` for white space.
-fn fold(c: char) -> Option<char> {
+pub(crate) fn fold(c: char) -> Option<char> {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Some('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
@@ -20,26 +20,6 @@ pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     normalize_into(s, &mut out);
     out
-}
-
-/// The characters of [`normalize`]`(s)`, without building the string.
-pub fn normalized_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    let mut pending_space = false;
-    let mut started = false;
-    s.chars().flat_map(move |c| {
-        let (space, ch) = match fold(c) {
-            None => {
-                pending_space = started;
-                (false, None)
-            }
-            Some(f) => {
-                let space = std::mem::take(&mut pending_space);
-                started = true;
-                (space, Some(f))
-            }
-        };
-        space.then_some(' ').into_iter().chain(ch)
-    })
 }
 
 /// Appends [`normalize`]`(s)` to `out` (so that many quotes can share one buffer).
@@ -146,13 +126,6 @@ impl Normalized {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn normalized_chars_are_those_of_normalize(s in "[a-c ’“—\t\n\u{a0}\u{b}]{0,30}") {
-            prop_assert_eq!(normalized_chars(&s).collect::<String>(), normalize(&s));
-        }
-    }
 
     #[test]
     fn folds_quotes_dashes_and_space() {

@@ -1,7 +1,7 @@
 //! Finding a quote in its source, and the closest sentence when it is not there.
 
 use super::SourceText;
-use super::normalize::{normalize, normalized_chars};
+use super::normalize::{fold, normalize};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -214,29 +214,34 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
     let mut counts = vec![0u32; slot.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut best: Vec<Option<(f64, usize)>> = vec![None; qs.len()];
-    for (i, s) in source.sentences().iter().enumerate() {
-        // The sentence normalized and lowercased, as `bigrams` reads it, a character
-        // at a time (a capital sigma lowercases by its place in the word: the string
-        // is built then).
-        let text = &source.text[s.clone()];
-        let built;
-        let lower: Box<dyn Iterator<Item = char>> = if text.contains('Σ') {
-            built = normalize(text).to_lowercase();
-            Box::new(built.chars())
+    // The slots of the bigrams of two ASCII characters, by table rather than by hash.
+    let mut ascii = vec![usize::MAX; 128 * 128];
+    for (&key, &x) in &slot {
+        let (a, b) = (key >> 32, key & 0xffff_ffff);
+        if a < 128 && b < 128 {
+            ascii[(a * 128 + b) as usize] = x;
+        }
+    }
+    let slot_of = |a: char, b: char| -> Option<usize> {
+        let (a, b) = (u32::from(a), u32::from(b));
+        if a < 128 && b < 128 {
+            Some(ascii[(a * 128 + b) as usize]).filter(|&x| x != usize::MAX)
         } else {
-            Box::new(normalized_chars(text).flat_map(char::to_lowercase))
-        };
+            slot.get(&((u64::from(a) << 32) | u64::from(b))).copied()
+        }
+    };
+    for (i, s) in source.sentences().iter().enumerate() {
         let mut s_total = 0u32;
         let mut previous: Option<char> = None;
-        for b in lower {
+        lowered(&source.text[s.clone()], |b| {
             if let Some(a) = previous.replace(b) {
                 s_total += 1;
-                if let Some(&x) = slot.get(&((u64::from(a) << 32) | u64::from(b))) {
+                if let Some(x) = slot_of(a, b) {
                     counts[x] += 1;
                     touched.push(x);
                 }
             }
-        }
+        });
         for (k, (_, q_total)) in quotes.iter().enumerate() {
             if *q_total == 0 {
                 continue;
@@ -266,6 +271,34 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
         .collect()
 }
 
+/// Calls `f` with each character of `normalize(text).to_lowercase()`, as `bigrams`
+/// reads it, without building the string (but for a capital sigma, which lowercases by
+/// its place in the word).
+fn lowered(text: &str, mut f: impl FnMut(char)) {
+    if text.contains('Σ') {
+        normalize(text).to_lowercase().chars().for_each(f);
+        return;
+    }
+    let mut pending_space = false;
+    let mut started = false;
+    for c in text.chars() {
+        match fold(c) {
+            None => pending_space = started,
+            Some(c) => {
+                if std::mem::take(&mut pending_space) {
+                    f(' ');
+                }
+                started = true;
+                if c.is_ascii() {
+                    f(c.to_ascii_lowercase());
+                } else {
+                    c.to_lowercase().for_each(&mut f);
+                }
+            }
+        }
+    }
+}
+
 /// The sentence most similar to the (normalized) quote, as [`closest_sentences`].
 fn closest_sentence(source: &SourceText, q: &str) -> Option<Range<usize>> {
     closest_sentences(source, &[q]).pop().flatten()
@@ -274,6 +307,18 @@ fn closest_sentence(source: &SourceText, q: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn lowered_is_normalize_then_lowercase(
+            s in "[a-cA-C \t\n\u{b}\u{a0}.\"'’“—İΣσÅ-]{0,30}"
+        ) {
+            let mut got = String::new();
+            lowered(&s, |c| got.push(c));
+            prop_assert_eq!(got, normalize(&s).to_lowercase());
+        }
+    }
 
     fn src(text: &str) -> SourceText {
         SourceText::from_text(text.to_string())
