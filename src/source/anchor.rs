@@ -73,19 +73,13 @@ impl<'a> Words<'a> {
     fn of(source: &'a SourceText) -> Self {
         let text = source.normalized().text.as_str();
         let mut spans = Vec::with_capacity(text.len() / 6);
-        let mut start: Option<usize> = None;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            match (b == b' ', start) {
-                (true, Some(a)) => {
-                    spans.push((a as u32, i as u32));
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
+        let mut start = 0;
+        let spaces = memchr::memchr_iter(b' ', text.as_bytes()).chain([text.len()]);
+        for end in spaces {
+            if end > start {
+                spans.push((start as u32, end as u32));
             }
-        }
-        if let Some(a) = start {
-            spans.push((a as u32, text.len() as u32));
+            start = end + 1;
         }
         Words { text, spans }
     }
