@@ -835,6 +835,19 @@ fn object_streams_are_read_within_their_budget() {
     );
 }
 
+/// Runs `add-source --append FILE` in `dir`, which must refuse it (exit 1): its stderr.
+fn refused_append(dir: &std::path::Path, file: &std::path::Path) -> String {
+    let out = stances()
+        .current_dir(dir)
+        .args(["add-source", "--append"])
+        .arg(file)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    err
+}
+
 #[cfg(unix)]
 #[test]
 fn sources_dir_cannot_lead_out_through_a_link_to_a_folder_not_made_yet() {
@@ -843,14 +856,7 @@ fn sources_dir_cannot_lead_out_through_a_link_to_a_folder_not_made_yet() {
     std::os::unix::fs::symlink(outside.path(), dir.path().join("link")).unwrap();
     let model = dir.path().join("positions.toml");
     std::fs::write(&model, format!("sources_dir = \"link/sub\"\n{MODEL}")).unwrap();
-    let out = stances()
-        .current_dir(dir.path())
-        .args(["add-source", "--append"])
-        .arg(fixture("communique.pdf"))
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = refused_append(dir.path(), &fixture("communique.pdf"));
     assert!(
         err.contains("is outside the folder of the positions file"),
         "{err}"
@@ -868,14 +874,7 @@ fn sources_dir_cannot_lead_out_through_a_link_to_a_folder_not_made_yet() {
     std::fs::write(&model, MODEL).unwrap();
     std::fs::remove_dir(dir.path().join("seeds")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("seeds")).unwrap();
-    let out = stances()
-        .current_dir(dir.path())
-        .args(["add-source", "--append"])
-        .arg(fixture("communique.pdf"))
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = refused_append(dir.path(), &fixture("communique.pdf"));
     assert!(
         err.contains("seeds is a symbolic link to something that does not exist"),
         "{err}"

@@ -7,7 +7,7 @@ mod support;
 use stances::model::{Unverified, load, load_unverified};
 use stances::tui::app::{Action, App, Screen};
 use stances::tui::theme::Theme;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use support::screen::{fixture, lines, render, text};
 
 /// A reader on the resolved, unverified model at `path`, and its quotes to verify.
@@ -29,6 +29,23 @@ fn verify_all(app: &mut App, unverified: &Unverified, batch: usize) {
         app.apply_verified(v);
         true
     });
+}
+
+/// A copy of the `plain` fixture in a temporary folder, its positions.toml changed by
+/// `edit`: the folder (kept alive by the caller), the path of the positions file and
+/// the fixture's text as it was.
+fn plain_copy(edit: impl FnOnce(&str) -> String) -> (tempfile::TempDir, PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture("plain");
+    let src = from.parent().unwrap();
+    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    for f in ["talks.txt", "followup.txt"] {
+        std::fs::copy(src.join("seeds").join(f), dir.path().join("seeds").join(f)).unwrap();
+    }
+    let toml = std::fs::read_to_string(&from).unwrap();
+    let path = dir.path().join("positions.toml");
+    std::fs::write(&path, edit(&toml)).unwrap();
+    (dir, path, toml)
 }
 
 #[test]
@@ -96,26 +113,18 @@ fn before_verification_cells_are_unchecked_and_after_it_they_are_not() {
 
 #[test]
 fn errors_found_in_the_background_join_the_error_panel_in_file_order() {
-    let dir = tempfile::tempdir().unwrap();
-    let from = fixture("plain");
-    let src = from.parent().unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    for f in ["talks.txt", "followup.txt"] {
-        std::fs::copy(src.join("seeds").join(f), dir.path().join("seeds").join(f)).unwrap();
-    }
-    let toml = std::fs::read_to_string(&from).unwrap();
-    let broken = toml
-        .replace(
+    let broken = |toml: &str| {
+        toml.replace(
             "it would accept monitors from the Union",
             "it would welcome monitors from the Moon",
         )
         .replace(
             "a ceasefire could come only after a withdrawal of troops",
             "a ceasefire could never come",
-        );
-    assert_ne!(broken, toml);
-    let path = dir.path().join("positions.toml");
-    std::fs::write(&path, broken).unwrap();
+        )
+    };
+    let (_dir, path, toml) = plain_copy(broken);
+    assert_ne!(broken(&toml), toml);
 
     let (mut app, unverified) = unverified_app(&path, 100, 30);
     assert!(app.errors.is_empty(), "resolving finds nothing wrong");
@@ -145,19 +154,12 @@ fn errors_found_in_the_background_join_the_error_panel_in_file_order() {
 
 #[test]
 fn the_batch_size_changes_nothing_in_the_outcome() {
-    let dir = tempfile::tempdir().unwrap();
-    let from = fixture("plain");
-    let src = from.parent().unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    for f in ["talks.txt", "followup.txt"] {
-        std::fs::copy(src.join("seeds").join(f), dir.path().join("seeds").join(f)).unwrap();
-    }
-    let toml = std::fs::read_to_string(&from).unwrap().replace(
-        "it would accept monitors from the Union",
-        "it would accept monitors",
-    );
-    let path = dir.path().join("positions.toml");
-    std::fs::write(&path, toml).unwrap();
+    let (_dir, path, _) = plain_copy(|toml| {
+        toml.replace(
+            "it would accept monitors from the Union",
+            "it would accept monitors",
+        )
+    });
     let mut outcomes = Vec::new();
     for batch in [1, 2, 1000] {
         let (loaded, unverified) = load_unverified(&path);
