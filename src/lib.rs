@@ -13,6 +13,7 @@ pub mod export;
 pub mod ingest;
 pub mod init;
 pub mod model;
+pub(crate) mod par;
 pub mod patch;
 pub mod sanitize;
 pub mod sentence_list;

@@ -14,7 +14,7 @@
 //! than positions, or a head that defines `position` itself.
 
 use super::parse::{self, Ctx, Raw};
-use crate::source::verify::par_map;
+use crate::par::{cores, par_map};
 use std::ops::Range;
 use toml::de::DeTable;
 
@@ -37,7 +37,7 @@ pub(super) fn read(ctx: &mut Ctx, text: &str) -> Option<Raw> {
     if head_doc.get_ref().contains_key("position") {
         return None;
     }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores();
     let base = ctx.part(0);
     let read = par_map(parts.len(), threads, |i| {
         read_part(&base, text, parts[i].clone())

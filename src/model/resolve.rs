@@ -5,8 +5,8 @@ use super::parse::{Ctx, Raw, RawCite, RawIssue, RawParty, RawPosition, RawSource
 use super::quotes::{PendingCite, Unverified};
 use super::{Check, Citation, Issue, Model, Party, Position, ScaleStep, Source};
 use crate::date::Date;
+use crate::par::{cores, par_map};
 use crate::sanitize::escape;
-use crate::source::verify::par_map;
 use crate::source::{self as src, SourceError, SourceText};
 use crate::suggest::did_you_mean;
 use rustc_hash::FxHashMap;
@@ -221,7 +221,7 @@ fn read_sources(
     let sources_dir_raw = dir_key.as_ref().map_or("seeds", |s| s.v.as_str());
     let sources_dir = base_dir.join(sources_dir_raw);
     let dir_ok = check_sources_dir(ctx, dir_key, &raw, base_dir, sources_dir_raw);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores();
     let mut read: Vec<Option<Result<SourceText, SourceError>>> = if dir_ok {
         par_map(raw.len(), threads, |i| {
             Some(src::confine(&sources_dir, &raw[i].file.v).and_then(|p| SourceText::load(&p)))

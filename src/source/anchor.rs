@@ -15,7 +15,7 @@
 
 use super::SourceText;
 use super::normalize::normalize;
-use super::verify::par_map;
+use crate::par::par_map;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 use rustc_hash::FxHashMap;

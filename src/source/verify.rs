@@ -17,10 +17,10 @@ use super::SourceText;
 use super::anchor::{self, Anchor, Lost, RunsSeen};
 use super::normalize::normalize_into;
 use super::quote::{self, Difference};
+use crate::par::par_map;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One quote to verify: which source (an index into the texts) and what to look for.
 #[derive(Clone, Copy, Debug)]
@@ -71,7 +71,7 @@ pub enum Outcome {
 /// nothing), on as many threads as there are cores. The outcomes are in the order of
 /// the jobs and the same for any number of threads.
 pub fn verify(texts: &[Option<&SourceText>], jobs: &[Job]) -> Vec<Outcome> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = crate::par::cores();
     verify_on(texts, jobs, threads)
 }
 
@@ -261,37 +261,6 @@ fn choose(
     quote::choose(hay, q.len(), starts, job.prefix, job.suffix)
 }
 
-/// `f(0..n)` on up to `threads` scoped threads, in order of the index.
-pub(crate) fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = threads.clamp(1, n.max(1));
-    if threads == 1 {
-        return (0..n).map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut parts: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= n {
-                            return mine;
-                        }
-                        mine.push((i, f(i)));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a verifying thread panicked"))
-            .collect()
-    });
-    parts.sort_unstable_by_key(|&(i, _)| i);
-    parts.into_iter().map(|(_, t)| t).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,14 +386,5 @@ mod tests {
                 "{threads} threads"
             );
         }
-    }
-
-    #[test]
-    fn par_map_keeps_the_order() {
-        for threads in [1, 2, 5] {
-            let v = par_map(100, threads, |i| i * i);
-            assert_eq!(v, (0..100).map(|i| i * i).collect::<Vec<_>>());
-        }
-        assert!(par_map(0, 4, |i| i).is_empty());
     }
 }
