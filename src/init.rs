@@ -112,10 +112,6 @@ pub enum InitError {
     },
 }
 
-fn quoted(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
 /// Writes `dir/positions.toml` declaring every `.txt` file in `dir` (or in `dir/seeds`)
 /// as a source. Never overwrites: an existing positions.toml is an error.
 pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
@@ -176,8 +172,11 @@ fn document(
     );
     out.push_str("# sentence as a ready [[position.cite]] block.\n\n");
     out.push_str("schema = 1\n");
-    out.push_str(&format!("title = {}\n", quoted(name)));
-    out.push_str(&format!("sources_dir = {}\n\n", quoted(sources_dir)));
+    out.push_str(&format!("title = {}\n", crate::model::toml_value(name)));
+    out.push_str(&format!(
+        "sources_dir = {}\n\n",
+        crate::model::toml_value(sources_dir)
+    ));
     out.push_str(
         "# [parties.us]\n# name = \"United States\"\n# short = \"US\"\n# kind = \"state\"\n\n",
     );
@@ -203,15 +202,10 @@ fn document(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let id = id_for(&stem, &ids);
-        out.push_str(&format!("[sources.{id}]\n"));
-        out.push_str(&format!("file = {}\n", quoted(&fname)));
-        out.push_str(&format!(
-            "title = {}\n",
-            quoted(&crate::sanitize::one_line(&title_for(&text, &stem)))
+        let title = crate::sanitize::one_line(&title_for(&text, &stem));
+        out.push_str(&crate::ingest::block(
+            &id, &fname, &title, None, text.date, None,
         ));
-        if let Some(d) = text.date {
-            out.push_str(&format!("published = {d}\n"));
-        }
         out.push('\n');
         ids.push(id);
     }
@@ -220,7 +214,7 @@ fn document(
     out.push_str("# as_of = 2025-04-17\n# stance = \"recognize\"\n# status = \"proposed\"\n#\n");
     out.push_str(&format!(
         "# [[position.cite]]\n# source = {}\n# quote = \"the exact words from the source\"\n",
-        quoted(&example)
+        crate::model::toml_value(&example)
     ));
     (out, ids, skipped)
 }

@@ -495,7 +495,7 @@ pub fn block(
     published: Option<Date>,
     url: Option<&str>,
 ) -> String {
-    let s = |v: &str| toml::Value::String(v.to_string()).to_string();
+    let s = crate::model::toml_value;
     let mut out = format!("[sources.{id}]\nfile = {}\ntitle = {}\n", s(file), s(title));
     if let Some(p) = publisher {
         out.push_str(&format!("publisher = {}\n", s(p)));

@@ -210,7 +210,7 @@ impl Unverified {
                 source: Some(o.id.clone()),
                 edits: vec![crate::diagnostic::Edit {
                     range: pc.raw.source.span.clone(),
-                    text: toml::Value::String(o.id.clone()).to_string(),
+                    text: super::toml_value(&o.id),
                 }],
                 found: (other, span),
                 position_line: pc.position_line,

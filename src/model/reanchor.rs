@@ -22,7 +22,7 @@ pub(super) fn report(
     let percent = percent(&a);
     let mut edits = vec![Edit {
         range: c.quote.span.clone(),
-        text: toml_string(&quote),
+        text: super::toml_value(&quote),
     }];
     let hint = if at == si {
         let case = if crate::source::normalize::normalize(&c.quote.v).to_lowercase()
@@ -38,7 +38,7 @@ pub(super) fn report(
     } else {
         edits.push(Edit {
             range: c.source.span.clone(),
-            text: toml_string(&source.id),
+            text: super::toml_value(&source.id),
         });
         format!(
             "source `{}` (file {}) reads \"{quote}\"\n{percent}% alike; cite it from there (`stances check --fix` shows the change)",
@@ -67,9 +67,4 @@ pub(super) fn report(
 fn percent(a: &Anchor) -> u8 {
     let p = (a.similarity * 100.0).floor().clamp(0.0, 99.0);
     p as u8
-}
-
-/// `s` as a TOML basic string.
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
 }

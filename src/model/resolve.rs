@@ -587,13 +587,8 @@ fn unregistered_file(dir: &Path, id: &str, sources: &[Source]) -> Option<(PathBu
         .unwrap_or_else(|_| id.to_string());
     let block = format!(
         "  [sources.{id}]\n  file = {}\n  title = {}",
-        toml_string(name),
-        toml_string(&crate::sanitize::one_line(&title))
+        super::toml_value(name),
+        super::toml_value(&crate::sanitize::one_line(&title))
     );
     Some((file, block))
-}
-
-/// `s` as a TOML basic string.
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
 }

@@ -77,15 +77,15 @@ pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> Stri
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let quote = toml_string(&text);
-    let id = toml::Value::String(src.id.clone()).to_string();
+    let quote = safe_toml_string(&text);
+    let id = crate::model::toml_value(&src.id);
     format!("[[position.cite]]\nsource = {id}\nquote = {quote}\n")
 }
 
 /// `s` as a TOML basic string that reads back as exactly `s`: quotes and backslashes
 /// escaped, and every character that is unsafe on a terminal (controls, bidi marks)
 /// written as a `\u` escape, so the block is safe to show and its quote still matches.
-pub fn toml_string(s: &str) -> String {
+pub fn safe_toml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -109,7 +109,7 @@ pub fn toml_string(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::toml_string;
+    use super::safe_toml_string;
 
     #[test]
     fn a_quote_with_unsafe_characters_reads_back_exactly_from_its_block() {
@@ -122,7 +122,7 @@ mod tests {
             "emoji 👩\u{200d}👩",
             "'''\"\"\"",
         ] {
-            let block = format!("q = {}", toml_string(s));
+            let block = format!("q = {}", safe_toml_string(s));
             assert!(!block.chars().any(crate::sanitize::is_unsafe), "{block:?}");
             let table: toml::Table = toml::from_str(&block).unwrap();
             assert_eq!(table["q"].as_str(), Some(s), "{block}");
