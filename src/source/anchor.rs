@@ -72,15 +72,9 @@ struct Words<'a> {
 impl<'a> Words<'a> {
     fn of(source: &'a SourceText) -> Self {
         let text = source.normalized().text.as_str();
-        let mut spans = Vec::with_capacity(text.len() / 6);
-        let mut start = 0;
-        let spaces = memchr::memchr_iter(b' ', text.as_bytes()).chain([text.len()]);
-        for end in spaces {
-            if end > start {
-                spans.push((start as u32, end as u32));
-            }
-            start = end + 1;
-        }
+        let spans = word_bounds(text)
+            .map(|(a, b)| (a as u32, b as u32))
+            .collect();
         Words { text, spans }
     }
 
@@ -283,7 +277,7 @@ fn trim_punctuation(
 /// at most one of the runs, so a quote re-worded by one edit still passes, while sources
 /// that share only common words with it are spared the scoring.
 fn spread_runs(q: &str) -> Vec<&str> {
-    let bounds = word_bounds(q);
+    let bounds: Vec<(usize, usize)> = word_bounds(q).collect();
     let n = bounds.len();
     let k = match n {
         0 => return Vec::new(),
@@ -305,7 +299,7 @@ fn spread_runs(q: &str) -> Vec<&str> {
 /// first and last words may be parts of longer ones. `None` for a quote of fewer than
 /// three words.
 fn inner_run(q: &str) -> Option<&str> {
-    let bounds: Vec<(usize, usize)> = word_bounds(q);
+    let bounds: Vec<(usize, usize)> = word_bounds(q).collect();
     let n = bounds.len();
     if n < 3 {
         return None;
@@ -317,15 +311,11 @@ fn inner_run(q: &str) -> Option<&str> {
 }
 
 /// The byte ranges of the words of a normalized text (separated by single spaces).
-fn word_bounds(q: &str) -> Vec<(usize, usize)> {
-    q.split(' ')
-        .scan(0, |at, w| {
-            let span = (*at, *at + w.len());
-            *at += w.len() + 1;
-            Some(span)
-        })
-        .filter(|(a, b)| a < b)
-        .collect()
+fn word_bounds(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let spaces = memchr::memchr_iter(b' ', text.as_bytes()).chain([text.len()]);
+    let starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b' ', text.as_bytes()).map(|i| i + 1));
+    starts.zip(spaces).filter(|(a, b)| a < b)
 }
 
 /// The new text of a quote not found exactly: the [`best_match`] when it is at least
@@ -389,7 +379,7 @@ impl RunsSeen {
         let mut runs = Vec::with_capacity(quotes.len());
         let mut exact = Vec::with_capacity(quotes.len());
         for &q in quotes {
-            let bounds = word_bounds(q);
+            let bounds: Vec<(usize, usize)> = word_bounds(q).collect();
             if bounds.len() >= 3 {
                 let inner = &q[bounds[1].0..bounds[bounds.len() - 2].1];
                 runs.push(
