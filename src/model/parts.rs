@@ -38,9 +38,9 @@ pub(super) fn read(ctx: &mut Ctx, text: &str) -> Option<Raw> {
         return None;
     }
     let threads = cores();
-    let base = ctx.part(0);
+    let base: &Ctx = ctx;
     let read = par_map(parts.len(), threads, |i| {
-        read_part(&base, text, parts[i].clone())
+        read_part(base, text, parts[i].clone())
     });
     let read: Vec<_> = read.into_iter().collect::<Option<_>>()?;
     let mut raw = parse::read(ctx, head_doc.get_ref());

@@ -1,5 +1,6 @@
 //! Turns the document as written into a [`Model`]: resolves every reference, loads
-//! the sources, finds every quote, and checks the rules that span several tables.
+//! the sources, and checks the rules that span several tables. Every citation is left
+//! [`Check::Pending`], its quote to be looked for by the [`Unverified`] it hands back.
 
 use super::parse::{Ctx, Raw, RawCite, RawIssue, RawParty, RawPosition, RawSource, Sp};
 use super::quotes::{PendingCite, Unverified};
@@ -88,14 +89,9 @@ pub(super) fn resolve(
         read_sources(ctx, &raw.sources_dir, raw.sources, base_dir);
 
     let party_ids = Ids::new(parties.iter().map(|p| p.id.as_str()).collect());
-    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, s) in sources.iter().enumerate() {
-        index.entry(s.id.as_str()).or_insert(i);
-    }
     let set = SourceSet {
         list: &sources,
-        ids: sources.iter().map(|s| s.id.as_str()).collect(),
-        index,
+        ids: Ids::new(sources.iter().map(|s| s.id.as_str()).collect()),
         ok: &source_ok,
         dir: dir_ok.then_some(sources_dir.as_path()),
     };
@@ -111,7 +107,7 @@ pub(super) fn resolve(
         .positions
         .iter()
         .flat_map(|p| &p.cites)
-        .filter_map(|c| set.index.get(c.source.v.as_str()).copied())
+        .filter_map(|c| set.ids.index.get(c.source.v.as_str()).copied())
         .collect();
     let mut pending = Vec::with_capacity(raw.positions.iter().map(|p| p.cites.len()).sum());
     let mut dates = Vec::with_capacity(raw.positions.len());
@@ -130,12 +126,11 @@ pub(super) fn resolve(
         let stance = resolve_stance(ctx, &p, scale);
         let acceptable = resolve_acceptable(ctx, &p, scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
-        let position_line = line;
         if p.cites.is_empty() {
             warn_no_cites(ctx, &p);
         }
         let cites = std::mem::take(&mut p.cites);
-        let at = (positions.len(), position_line);
+        let at = (positions.len(), line);
         let citations = resolve_citations(ctx, cites, &set, at, &mut pending);
         dates.push(p.as_of.clone());
         positions.push(Position {
@@ -492,9 +487,8 @@ fn check_stance_in_range(
 /// The sources as loaded, for resolving citations.
 struct SourceSet<'a> {
     list: &'a [Source],
-    ids: Vec<&'a str>,
-    /// The index of each id in `list`.
-    index: FxHashMap<&'a str, usize>,
+    /// Their ids, and where each is in `list`.
+    ids: Ids<'a>,
     /// Whether each source's text loaded.
     ok: &'a [bool],
     /// The sources directory, when it is usable (exists, inside the model's folder).
@@ -513,7 +507,7 @@ fn resolve_citations(
 ) -> Vec<Citation> {
     let mut out = Vec::new();
     for c in cites {
-        let Some(&si) = set.index.get(c.source.v.as_str()) else {
+        let Some(&si) = set.ids.index.get(c.source.v.as_str()) else {
             report_unknown_source(ctx, &c.source, set);
             continue;
         };
@@ -550,9 +544,9 @@ fn report_unknown_source(ctx: &mut Ctx, id: &Sp<String>, set: &SourceSet) {
         Some((file, block)) => format!(
             "{} is in the sources directory but not registered; add it:\n{block}\nknown: {}",
             crate::sanitize::path(&file),
-            set.ids.join(", ")
+            set.ids.list.join(", ")
         ),
-        None => unknown_hint(&id.v, set.ids.iter().copied()),
+        None => unknown_hint(&id.v, set.ids.list.iter().copied()),
     };
     ctx.error(&id.span, format!("unknown source `{}`", id.v), Some(hint));
 }
