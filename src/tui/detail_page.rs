@@ -383,7 +383,7 @@ fn citation_lines(
             let marks = query_marks(&quote, q, theme.matched());
             page.wrapped(&lead, &quote, &marks, base);
             meta.push(match c.check {
-                Check::Pending => "not yet checked".to_string(),
+                Check::Pending => crate::tui::layout::STILL_VERIFYING.to_string(),
                 _ => "quote not found in the source (see the errors)".to_string(),
             });
         }

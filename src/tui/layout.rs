@@ -21,6 +21,10 @@ use unicode_width::UnicodeWidthStr;
 /// verified yet (drawn dim): nothing unchecked looks checked.
 pub const UNCHECKED_MARK: &str = "…";
 
+/// How a quote not looked for yet is described, in the detail view and in the messages
+/// that say verification is still under way.
+pub const STILL_VERIFYING: &str = "not yet checked";
+
 /// True when a citation of `p` has a quote not (yet) found in its source.
 pub fn unchecked(p: &crate::model::Position) -> bool {
     p.citations.iter().any(|c| !c.found())

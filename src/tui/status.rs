@@ -129,7 +129,7 @@ fn state(app: &App) -> Vec<String> {
     }
     left.push(one_line(&m.title));
     if app.verifying.is_some() {
-        left.insert(0, format!("verifying quotes… {}", app.verify_progress()));
+        left.insert(0, app.verify_label());
     }
     if let Some(msg) = &app.message {
         left.insert(0, one_line(msg));

@@ -75,9 +75,9 @@ impl App {
             Item::Citation(i) if i < p.citations.len() && !p.citations[i].found() => {
                 self.message = Some(if self.verifying.is_some() {
                     format!(
-                        "this quote is {} against its source (verifying quotes… {})",
-                        super::verifying::STILL_VERIFYING,
-                        self.verify_progress()
+                        "this quote is {} against its source ({})",
+                        crate::tui::layout::STILL_VERIFYING,
+                        self.verify_label()
                     )
                 } else {
                     "this quote was not found in its source: see the errors".to_string()

@@ -349,7 +349,7 @@ impl App {
             Action::Export if self.verifying.is_some() => {
                 self.message = Some(format!(
                     "quotes are {} (verifying… {}); export once they are checked",
-                    verifying::STILL_VERIFYING,
+                    crate::tui::layout::STILL_VERIFYING,
                     self.verify_progress()
                 ));
                 return true;

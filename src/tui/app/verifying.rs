@@ -3,15 +3,18 @@
 
 use super::{App, Screen};
 use crate::model::{Verified, sort_by_place};
+use crate::tui::layout::STILL_VERIFYING;
 use std::sync::Arc;
-
-/// Words of the messages that say verification is still under way.
-pub(super) const STILL_VERIFYING: &str = "not yet checked";
 
 impl App {
     /// Marks `total` quotes as being verified (none: nothing to wait for).
     pub fn start_verifying(&mut self, total: usize) {
         self.verifying = (total > 0).then_some((0, total));
+    }
+
+    /// The status of verification under way, e.g. `verifying quotes… 42%`.
+    pub fn verify_label(&self) -> String {
+        format!("verifying quotes… {}", self.verify_progress())
     }
 
     /// How far verification has got, e.g. `42%`.
