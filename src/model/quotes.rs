@@ -291,7 +291,7 @@ impl Unverified {
 }
 
 /// Warns when `as_of` is later than every source its citations come from.
-pub(super) fn check_date_against_sources(
+fn check_date_against_sources(
     ctx: &mut Ctx,
     as_of: &Sp<Date>,
     citations: &[Citation],

@@ -241,24 +241,14 @@ fn find_all(text: &SourceText, jobs: &[Job], which: &[usize]) -> Vec<Option<Outc
                 return None;
             }
             let starts = at[first..last].iter().map(|&(_, s)| s);
-            let (at, matches) = choose(hay, &buf[r.clone()], starts, &jobs[j]);
+            let job = &jobs[j];
+            let (at, matches) = quote::choose(hay, r.len(), starts, job.prefix, job.suffix);
             Some(Outcome::Found {
                 span: text.normalized().original_range(at, at + r.len()),
                 matches,
             })
         })
         .collect()
-}
-
-/// Among the places `starts` (non-empty) where the normalized quote `q` is, the one
-/// the job's prefix and suffix pick and how many there are ([`quote::choose`]).
-fn choose(
-    hay: &str,
-    q: &str,
-    starts: impl Iterator<Item = usize> + Clone,
-    job: &Job,
-) -> (usize, usize) {
-    quote::choose(hay, q.len(), starts, job.prefix, job.suffix)
 }
 
 #[cfg(test)]
