@@ -5,7 +5,7 @@
 //! case-sensitive).
 
 /// The normalized form of one character, or `None` for white space.
-pub(crate) fn fold(c: char) -> Option<char> {
+fn fold(c: char) -> Option<char> {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Some('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
@@ -24,17 +24,22 @@ pub fn normalize(s: &str) -> String {
 
 /// Appends [`normalize`]`(s)` to `out` (so that many quotes can share one buffer).
 pub fn normalize_into(s: &str, out: &mut String) {
-    let begin = out.len();
+    for_each_normalized(s, |c| out.push(c));
+}
+
+/// Calls `f` with each character of [`normalize`]`(s)`, without building the string.
+pub(crate) fn for_each_normalized(s: &str, mut f: impl FnMut(char)) {
     let mut pending_space = false;
+    let mut started = false;
     for c in s.chars() {
         match fold(c) {
-            None => pending_space = out.len() > begin,
-            Some(f) => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
+            None => pending_space = started,
+            Some(c) => {
+                if std::mem::take(&mut pending_space) {
+                    f(' ');
                 }
-                out.push(f);
+                started = true;
+                f(c);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Finding a quote in its source, and the closest sentence when it is not there.
 
 use super::SourceText;
-use super::normalize::{fold, normalize};
+use super::normalize::{for_each_normalized, normalize};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -279,24 +279,13 @@ fn lowered(text: &str, mut f: impl FnMut(char)) {
         normalize(text).to_lowercase().chars().for_each(f);
         return;
     }
-    let mut pending_space = false;
-    let mut started = false;
-    for c in text.chars() {
-        match fold(c) {
-            None => pending_space = started,
-            Some(c) => {
-                if std::mem::take(&mut pending_space) {
-                    f(' ');
-                }
-                started = true;
-                if c.is_ascii() {
-                    f(c.to_ascii_lowercase());
-                } else {
-                    c.to_lowercase().for_each(&mut f);
-                }
-            }
+    for_each_normalized(text, |c| {
+        if c.is_ascii() {
+            f(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(&mut f);
         }
-    }
+    });
 }
 
 /// The sentence most similar to the (normalized) quote, as [`closest_sentences`].
