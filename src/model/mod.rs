@@ -7,6 +7,7 @@
 mod load;
 mod parse;
 mod parts;
+mod plain;
 mod quotes;
 mod reanchor;
 mod resolve;
