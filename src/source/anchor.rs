@@ -7,11 +7,13 @@
 //! best-voted few are scored by a character-level edit distance. The result is the
 //! exact text to put in the quote, with how alike the two are.
 //!
-//! The verifier re-anchors all the quotes it did not find at once
-//! (`re_anchor_all`): a source's words are listed once for all its quotes, the edit
-//! distance is computed bit-parallel and only within the band that could still beat the
-//! best so far, and which other sources share runs of a quote's words is found in one
-//! pass over each source's words for every quote (`RunsSeen`).
+//! The verifier re-anchors all the quotes it did not find at once: one pass over each
+//! source's words (`RunsSeen::scan`) finds which of them share runs of a quote's
+//! words, and re-anchors in it the quotes it is cited for; `re_anchor_all` then tries
+//! the other sources for those still not placed. A source's words are listed and
+//! hashed once for all its quotes, and looked up by those hashes; the edit distance is
+//! computed bit-parallel, and only within the band that could still beat the best so
+//! far.
 
 use super::SourceText;
 use super::normalize::normalize;
@@ -19,6 +21,7 @@ use crate::par::par_map;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rapidfuzz::distance::levenshtein::{Args, BatchComparator};
 use rustc_hash::FxHashMap;
+use std::hash::Hasher;
 use std::ops::Range;
 
 /// The similarity (0 to 1) from which a best match counts as the quote's new text.
@@ -61,27 +64,66 @@ impl Anchor {
 
 /// The words of a source's content: each a run of its normalized text between spaces,
 /// which is the normalized form of a run of the source's text between white space.
-/// Built for the quotes of a batch and dropped after (8 bytes per word).
+/// Built for the quotes of a batch and dropped after (16 bytes per word).
 struct Words<'a> {
     /// The source's normalized text.
     text: &'a str,
+    /// Whether `text` is all ASCII (a window's characters are then its bytes).
+    ascii: bool,
     /// Byte range of each word in `text`, in order.
     spans: Vec<(u32, u32)>,
+    /// The [`word_hash`] of each word, for lookups without hashing words again.
+    hashes: Vec<u64>,
 }
 
 impl<'a> Words<'a> {
     fn of(source: &'a SourceText) -> Self {
         let text = source.normalized().text.as_str();
-        let spans = word_bounds(text)
+        let spans: Vec<(u32, u32)> = word_bounds(text)
             .map(|(a, b)| (a as u32, b as u32))
             .collect();
-        Words { text, spans }
+        let hashes = spans
+            .iter()
+            .map(|&(a, b)| word_hash(&text[a as usize..b as usize]))
+            .collect();
+        Words {
+            text,
+            ascii: text.is_ascii(),
+            spans,
+            hashes,
+        }
     }
 
     /// The normalized text of words `first..end`: they are separated by one space.
     fn window(&self, first: usize, end: usize) -> &'a str {
         &self.text[self.spans[first].0 as usize..self.spans[end - 1].1 as usize]
     }
+
+    /// The length of `window` in characters.
+    fn chars(&self, window: &str) -> usize {
+        if self.ascii {
+            window.len()
+        } else {
+            window.chars().count()
+        }
+    }
+}
+
+/// A hash of one word.
+fn word_hash(word: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+/// The hash of a run of words, from its hash so far and the next word's.
+fn and_then(run: u64, word: u64) -> u64 {
+    (run.rotate_left(26) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The hash of a run of words (separated by single spaces), as [`Words`] make it.
+fn run_hash(run: &str) -> u64 {
+    run.split(' ').fold(0, |h, w| and_then(h, word_hash(w)))
 }
 
 /// `1 - distance / longer length`, in characters, as [`strsim::normalized_levenshtein`]
@@ -91,10 +133,10 @@ impl<'a> Words<'a> {
 fn similarity(
     quote: &BatchComparator<char>,
     q_len: usize,
-    other: &str,
+    (other, other_len): (&str, usize),
     bar: Option<f64>,
 ) -> Option<f64> {
-    let longer = q_len.max(other.chars().count());
+    let longer = q_len.max(other_len);
     if longer == 0 {
         return Some(1.0);
     }
@@ -126,12 +168,27 @@ pub fn best_match(source: &SourceText, quote: &str) -> Option<Anchor> {
 /// Given a `floor`, a quote whose best match is less alike than that may get `None`
 /// instead (windows that cannot reach it are not fully scored).
 fn best_all(source: &SourceText, qs: &[&str], floor: Option<f64>) -> Vec<Option<Anchor>> {
-    let words = Words::of(source);
+    best_all_in(source, &Words::of(source), qs, floor)
+}
+
+/// [`best_all`] with the source's words listed. A quote given several times is
+/// matched once.
+fn best_all_in(
+    source: &SourceText,
+    words: &Words,
+    qs: &[&str],
+    floor: Option<f64>,
+) -> Vec<Option<Anchor>> {
+    let mut distinct = Interned::default();
+    let of: Vec<usize> = qs.iter().map(|q| distinct.id(q)).collect();
     // The votes of a group of quotes are held together, so a group is kept small: a
     // common word of a long source votes once per occurrence for each quote holding it.
-    qs.chunks(VOTING_GROUP)
-        .flat_map(|group| best_in_group(source, &words, group, floor))
-        .collect()
+    let best: Vec<Option<Anchor>> = distinct
+        .list
+        .chunks(VOTING_GROUP)
+        .flat_map(|group| best_in_group(source, words, group, floor))
+        .collect();
+    of.into_iter().map(|i| best[i].clone()).collect()
 }
 
 /// How many quotes are voted for in one pass over a source's words.
@@ -145,8 +202,8 @@ fn best_in_group(
     floor: Option<f64>,
 ) -> Vec<Option<Anchor>> {
     let usable = |q: &str| !q.is_empty() && q.chars().count() <= MAX_QUOTE_CHARS;
-    // Each voting word of a quote: (quote, its indices in the quote).
-    let mut voters: FxHashMap<&str, Vec<(usize, usize)>> = FxHashMap::default();
+    // Each voting word of a quote, by its hash: (the word, quote, its index in the quote).
+    let mut voters: FxHashMap<u64, Vec<(&str, usize, usize)>> = FxHashMap::default();
     for (k, q) in qs.iter().enumerate().filter(|(_, q)| usable(q)) {
         let mut at: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (j, w) in q.split(' ').enumerate() {
@@ -154,15 +211,16 @@ fn best_in_group(
         }
         for (w, js) in at.into_iter().filter(|(_, js)| js.len() <= MAX_REPEATS) {
             voters
-                .entry(w)
+                .entry(word_hash(w))
                 .or_default()
-                .extend(js.into_iter().map(|j| (k, j)));
+                .extend(js.into_iter().map(|j| (w, k, j)));
         }
     }
     let mut votes: Vec<FxHashMap<usize, u32>> = vec![FxHashMap::default(); qs.len()];
-    for (i, &(a, b)) in words.spans.iter().enumerate() {
-        if let Some(v) = voters.get(&words.text[a as usize..b as usize]) {
-            for &(k, j) in v {
+    for (i, (&(a, b), h)) in words.spans.iter().zip(&words.hashes).enumerate() {
+        if let Some(v) = voters.get(h) {
+            let word = &words.text[a as usize..b as usize];
+            for &(_, k, j) in v.iter().filter(|(w, _, _)| *w == word) {
                 *votes[k].entry(i.saturating_sub(j)).or_insert(0) += 1;
             }
         }
@@ -208,7 +266,9 @@ fn best_voted(
                     continue;
                 }
                 let bar = best.map(|(b, _, _)| b).or(lowest);
-                let Some(sim) = similarity(&scorer, q_len, words.window(first, end), bar) else {
+                let window = words.window(first, end);
+                let other = (window, words.chars(window));
+                let Some(sim) = similarity(&scorer, q_len, other, bar) else {
                     continue;
                 };
                 if best.is_none_or(|(b, _, _)| sim > b) && lowest.is_none_or(|l| sim >= l) {
@@ -256,8 +316,9 @@ fn trim_punctuation(
             if a >= b {
                 continue;
             }
-            let Some(sim) = similarity(q, q_len, &normalize(&text[a..b]), Some(best.similarity))
-            else {
+            let window = normalize(&text[a..b]);
+            let other = (window.as_str(), window.chars().count());
+            let Some(sim) = similarity(q, q_len, other, Some(best.similarity)) else {
                 continue;
             };
             if sim > best.similarity {
@@ -338,10 +399,10 @@ pub(crate) struct RunsSeen {
     runs: Vec<Vec<Pattern>>,
     /// For each quote, what a source holding it word for word must hold.
     exact: Vec<Pattern>,
-    /// For each source, which word patterns it holds as whole words.
-    words_seen: Vec<Vec<bool>>,
-    /// For each source, which text patterns its normalized text holds.
-    text_seen: Vec<Vec<bool>>,
+    /// For each word pattern, the sources that hold it as whole words, in order.
+    word_holders: Vec<Vec<u32>>,
+    /// For each text pattern, the sources whose normalized text holds it, in order.
+    text_holders: Vec<Vec<u32>>,
 }
 
 /// A pattern a source may hold, by its index among its kind.
@@ -373,7 +434,20 @@ impl<'q> Interned<'q> {
 impl RunsSeen {
     /// The runs of the normalized `quotes` in `texts` (`None` holds nothing), on up to
     /// `threads` threads.
+    #[cfg(test)]
     pub(crate) fn find(texts: &[Option<&SourceText>], quotes: &[&str], threads: usize) -> Self {
+        Self::scan(texts, quotes, &[], threads).0
+    }
+
+    /// [`RunsSeen::find`], and in the same pass over each source `s`'s words,
+    /// [`re_anchor`] of the quotes `own[s]` (indices into `quotes`) in it: for each
+    /// quote, its anchor in the source it is listed under, if any.
+    pub(crate) fn scan(
+        texts: &[Option<&SourceText>],
+        quotes: &[&str],
+        own: &[Vec<usize>],
+        threads: usize,
+    ) -> (Self, Vec<Option<Anchor>>) {
         let mut words = Interned::default();
         let mut strings = Interned::default();
         let mut runs = Vec::with_capacity(quotes.len());
@@ -398,73 +472,133 @@ impl RunsSeen {
                 exact.push(Pattern::Text(strings.id(q)));
             }
         }
-        // The lengths of the word runs, in words.
-        let mut lengths: Vec<usize> = words.list.iter().map(|p| p.split(' ').count()).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        let words_seen = par_map(texts.len(), threads, |s| {
-            let mut seen = vec![false; words.list.len()];
-            if let Some(text) = texts[s] {
-                let w = Words::of(text);
-                let n = w.spans.len();
-                for i in 0..n {
-                    for &k in lengths.iter().take_while(|&&k| i + k <= n) {
-                        if let Some(&p) = words.index.get(w.window(i, i + k)) {
-                            seen[p] = true;
-                        }
+        // The word patterns by the hash of their run, and their lengths in words.
+        let mut by_hash: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        let mut lengths = Vec::new();
+        for (i, p) in words.list.iter().enumerate() {
+            by_hash.entry(run_hash(p)).or_default().push(i as u32);
+            let n = p.split(' ').count();
+            if lengths.len() <= n {
+                lengths.resize(n + 1, false);
+            }
+            lengths[n] = true;
+        }
+        let per_source = par_map(texts.len(), threads, |s| {
+            let Some(text) = texts[s] else {
+                return (Vec::new(), Vec::new());
+            };
+            let w = Words::of(text);
+            let n = w.spans.len();
+            let mut seen: Vec<u32> = Vec::new();
+            for i in 0..n {
+                let mut h = 0;
+                let longest = lengths.len().min(n - i + 1);
+                for (k, &is_length) in lengths.iter().enumerate().take(longest).skip(1) {
+                    h = and_then(h, w.hashes[i + k - 1]);
+                    if let (true, Some(ps)) = (is_length, by_hash.get(&h)) {
+                        let window = w.window(i, i + k);
+                        seen.extend(ps.iter().filter(|&&p| words.list[p as usize] == window));
                     }
                 }
             }
-            seen
+            seen.sort_unstable();
+            seen.dedup();
+            let anchors = match own.get(s) {
+                Some(keys) if !keys.is_empty() => {
+                    let qs: Vec<&str> = keys.iter().map(|&k| quotes[k]).collect();
+                    best_all_in(text, &w, &qs, Some(THRESHOLD))
+                }
+                _ => Vec::new(),
+            };
+            (seen, anchors)
         });
-        let text_seen = occurrences(texts, &strings.list, threads);
-        RunsSeen {
+        let mut word_holders = vec![Vec::new(); words.list.len()];
+        let mut own_anchors = vec![None; quotes.len()];
+        for (s, (seen, anchors)) in per_source.into_iter().enumerate() {
+            for p in seen {
+                word_holders[p as usize].push(s as u32);
+            }
+            for (&k, a) in own.get(s).into_iter().flatten().zip(anchors) {
+                own_anchors[k] = a.filter(|a| a.similarity >= THRESHOLD);
+            }
+        }
+        let seen = RunsSeen {
             runs,
             exact,
-            words_seen,
-            text_seen,
-        }
+            word_holders,
+            text_holders: holders_of(texts, &strings.list, threads),
+        };
+        (seen, own_anchors)
     }
 
-    fn holds(&self, p: Pattern, s: usize) -> bool {
+    fn holders(&self, p: Pattern) -> &[u32] {
         match p {
-            Pattern::Words(i) => self.words_seen[s][i],
-            Pattern::Text(i) => self.text_seen[s][i],
+            Pattern::Words(i) => &self.word_holders[i],
+            Pattern::Text(i) => &self.text_holders[i],
         }
     }
 
     /// False when source `s` cannot hold quote `k` word for word.
+    #[cfg(test)]
     pub(crate) fn may_hold(&self, k: usize, s: usize) -> bool {
-        self.holds(self.exact[k], s)
+        self.holders(self.exact[k])
+            .binary_search(&(s as u32))
+            .is_ok()
+    }
+
+    /// The sources that may hold quote `k` word for word, in order (all others cannot).
+    pub(crate) fn may_hold_it(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+        self.holders(self.exact[k]).iter().map(|&s| s as usize)
     }
 
     /// True when source `s` holds one of the runs of quote `k`, as it may to hold the
     /// quote changed by one edit.
+    #[cfg(test)]
     pub(crate) fn any(&self, k: usize, s: usize) -> bool {
-        self.runs[k].iter().any(|&r| self.holds(r, s))
+        self.holders_of_any(k).contains(&s)
+    }
+
+    /// The sources that hold one of the runs of quote `k`, in order.
+    pub(crate) fn holders_of_any(&self, k: usize) -> Vec<usize> {
+        let mut all: Vec<usize> = self.runs[k]
+            .iter()
+            .flat_map(|&r| self.holders(r))
+            .map(|&s| s as usize)
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
     }
 }
 
-/// For each source, which of `patterns` its normalized text holds (anywhere, not only
-/// as whole words), in one pass of an automaton of them all.
-fn occurrences(texts: &[Option<&SourceText>], patterns: &[&str], threads: usize) -> Vec<Vec<bool>> {
+/// For each of `patterns`, the sources whose normalized text holds it (anywhere, not
+/// only as whole words), in order: one pass of an automaton of them all over each.
+fn holders_of(texts: &[Option<&SourceText>], patterns: &[&str], threads: usize) -> Vec<Vec<u32>> {
+    let mut holders = vec![Vec::new(); patterns.len()];
     if patterns.is_empty() {
-        return vec![Vec::new(); texts.len()];
+        return holders;
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .expect("an automaton of the quotes");
-    par_map(texts.len(), threads, |s| {
-        let mut seen = vec![false; patterns.len()];
+    let seen = par_map(texts.len(), threads, |s| {
+        let mut seen: Vec<usize> = Vec::new();
         if let Some(text) = texts[s] {
-            for m in ac.find_overlapping_iter(text.normalized().text.as_str()) {
-                seen[m.pattern().as_usize()] = true;
-            }
+            let found = ac.find_overlapping_iter(text.normalized().text.as_str());
+            seen.extend(found.map(|m| m.pattern().as_usize()));
         }
+        seen.sort_unstable();
+        seen.dedup();
         seen
-    })
+    });
+    for (s, list) in seen.into_iter().enumerate() {
+        for p in list {
+            holders[p].push(s as u32);
+        }
+    }
+    holders
 }
 
 /// A quote not found word for word, to re-anchor.
@@ -478,33 +612,27 @@ pub(crate) struct Lost<'a> {
     pub key: usize,
 }
 
-/// Re-anchors many quotes not found exactly, on up to `threads` threads: for each,
-/// [`re_anchor`] in its own source, or failing that the best of [`re_anchor`] in the
-/// other sources (`None` for one that did not load) that hold one of its runs of words
-/// (`seen`), the later source on a tie. A source's words are listed once for all its
-/// quotes.
+/// Re-anchors many quotes not found exactly, on up to `threads` threads: for each, its
+/// anchor in its own source when `own` (by key, as [`RunsSeen::scan`] gives it) has
+/// one, or failing that the best of [`re_anchor`] in the other sources (`None` for one
+/// that did not load) that hold one of its runs of words (`seen`), the later source on
+/// a tie. A source's words are listed once for all its quotes.
 pub(crate) fn re_anchor_all(
     texts: &[Option<&SourceText>],
     quotes: &[Lost],
     seen: &RunsSeen,
+    own: &[Option<Anchor>],
     threads: usize,
 ) -> Vec<Option<(usize, Anchor)>> {
-    let mut of_source: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
-    for (k, q) in quotes.iter().enumerate() {
-        of_source[q.source].push(k);
-    }
-    let own = anchor_in_sources(texts, quotes, &of_source, threads);
-    let mut out: Vec<Option<(usize, Anchor)>> = vec![None; quotes.len()];
-    for (s, list) in own.into_iter().enumerate() {
-        for (&k, a) in of_source[s].iter().zip(list) {
-            out[k] = a.map(|a| (s, a));
-        }
-    }
+    let mut out: Vec<Option<(usize, Anchor)>> = quotes
+        .iter()
+        .map(|q| own[q.key].clone().map(|a| (q.source, a)))
+        .collect();
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
     for (k, q) in quotes.iter().enumerate().filter(|(k, _)| out[*k].is_none()) {
-        for (s, list) in candidates.iter_mut().enumerate() {
-            if s != q.source && texts[s].is_some() && seen.any(q.key, s) {
-                list.push(k);
+        for s in seen.holders_of_any(q.key) {
+            if s != q.source && texts[s].is_some() {
+                candidates[s].push(k);
             }
         }
     }
@@ -642,11 +770,15 @@ mod tests {
             .map(|(key, (source, quote))| Lost { source, quote, key })
             .collect();
         let texts_of: Vec<&str> = quotes.iter().map(|q| q.quote).collect();
+        let mut listed = vec![Vec::new(); texts.len()];
+        for q in &quotes {
+            listed[q.source].push(q.key);
+        }
         for threads in [1, 2, 4] {
-            let seen = RunsSeen::find(&texts, &texts_of, threads);
+            let (seen, own_anchors) = RunsSeen::scan(&texts, &texts_of, &listed, threads);
             assert!(seen.may_hold(3, 0) && !seen.may_hold(1, 1));
             assert!(seen.any(1, 1) && !seen.any(2, 1));
-            let got = re_anchor_all(&texts, &quotes, &seen, threads);
+            let got = re_anchor_all(&texts, &quotes, &seen, &own_anchors, threads);
             let (s, anchor) = got[0].clone().expect("found in its own source");
             assert_eq!((s, anchor), (0, re_anchor(&own, &a).unwrap()));
             let (s, anchor) = got[1].clone().expect("found in the other source");

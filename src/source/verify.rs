@@ -102,7 +102,13 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
     if !missing.is_empty() {
         let (buf, ranges) = normalized(jobs, &missing);
         let quotes: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
-        let seen = RunsSeen::find(texts, &quotes, threads);
+        // Each quote's own source re-anchors it in the same pass, in case it is not
+        // elsewhere word for word.
+        let mut own: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+        for (k, &j) in missing.iter().enumerate() {
+            own[jobs[j].source].push(k);
+        }
+        let (seen, own_anchors) = RunsSeen::scan(texts, &quotes, &own, threads);
         // Pass 2: word for word in another source (the first in source order, among
         // those that may hold it). The same quote cited many times is looked for once:
         // the first two sources holding it tell where it is for any own source.
@@ -112,12 +118,11 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
             let own = jobs[j].source;
             let first_two = holders.entry(quotes[k]).or_insert_with(|| {
                 let q = quotes[k].as_bytes();
-                (0..texts.len())
+                seen.may_hold_it(k)
                     .filter(|&s| {
-                        seen.may_hold(k, s)
-                            && texts[s].is_some_and(|t| {
-                                memchr::memmem::find(t.normalized().text.as_bytes(), q).is_some()
-                            })
+                        texts[s].is_some_and(|t| {
+                            memchr::memmem::find(t.normalized().text.as_bytes(), q).is_some()
+                        })
                     })
                     .take(2)
                     .collect()
@@ -138,7 +143,7 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
                 key: k,
             })
             .collect();
-        let anchored = anchor::re_anchor_all(texts, &lost, &seen, threads);
+        let anchored = anchor::re_anchor_all(texts, &lost, &seen, &own_anchors, threads);
         for (l, a) in lost.iter().zip(anchored) {
             if let Some((source, anchor)) = a {
                 outcomes[missing[l.key]] = Some(Outcome::Anchored { source, anchor });
