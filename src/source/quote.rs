@@ -214,18 +214,24 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
     let mut counts = vec![0u32; slot.len()];
     let mut touched: Vec<usize> = Vec::new();
     let mut best: Vec<Option<(f64, usize)>> = vec![None; qs.len()];
-    // The slots of the bigrams of two ASCII characters, by table rather than by hash.
-    let mut ascii = vec![usize::MAX; 128 * 128];
+    // The slots of the bigrams of two ASCII characters, by table rather than by hash,
+    // with a bit for each pair telling first whether it has one: most pairs of a
+    // sentence have none, and the bits fit in the fastest cache.
+    let mut ascii = vec![0u32; 128 * 128];
+    let mut has_slot = [0u64; 128 * 128 / 64];
     for (&key, &x) in &slot {
         let (a, b) = (key >> 32, key & 0xffff_ffff);
         if a < 128 && b < 128 {
-            ascii[(a * 128 + b) as usize] = x;
+            let pair = (a * 128 + b) as usize;
+            ascii[pair] = x as u32;
+            has_slot[pair / 64] |= 1 << (pair % 64);
         }
     }
     let slot_of = |a: char, b: char| -> Option<usize> {
         let (a, b) = (u32::from(a), u32::from(b));
         if a < 128 && b < 128 {
-            Some(ascii[(a * 128 + b) as usize]).filter(|&x| x != usize::MAX)
+            let pair = (a * 128 + b) as usize;
+            (has_slot[pair / 64] & (1 << (pair % 64)) != 0).then(|| ascii[pair] as usize)
         } else {
             slot.get(&((u64::from(a) << 32) | u64::from(b))).copied()
         }
