@@ -211,29 +211,26 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
                 .collect()
         })
         .collect();
-    let mut counts = vec![0u32; slot.len()];
-    let mut touched: Vec<usize> = Vec::new();
+    // Pairs no quote has are counted too, in one slot never read: counting without
+    // asking first is quicker than asking.
+    let unwanted = slot.len();
+    let mut counts = vec![0u32; slot.len() + 1];
     let mut best: Vec<Option<(f64, usize)>> = vec![None; qs.len()];
-    // The slots of the bigrams of two ASCII characters, by table rather than by hash,
-    // with a bit for each pair telling first whether it has one: most pairs of a
-    // sentence have none, and the bits fit in the fastest cache.
-    let mut ascii = vec![0u32; 128 * 128];
-    let mut has_slot = [0u64; 128 * 128 / 64];
+    // The slots of the bigrams of two ASCII characters, by table rather than by hash.
+    let mut ascii = vec![unwanted as u32; 128 * 128];
     for (&key, &x) in &slot {
         let (a, b) = (key >> 32, key & 0xffff_ffff);
         if a < 128 && b < 128 {
-            let pair = (a * 128 + b) as usize;
-            ascii[pair] = x as u32;
-            has_slot[pair / 64] |= 1 << (pair % 64);
+            ascii[(a * 128 + b) as usize] = x as u32;
         }
     }
-    let slot_of = |a: char, b: char| -> Option<usize> {
+    let slot_of = |a: char, b: char| -> usize {
         let (a, b) = (u32::from(a), u32::from(b));
         if a < 128 && b < 128 {
-            let pair = (a * 128 + b) as usize;
-            (has_slot[pair / 64] & (1 << (pair % 64)) != 0).then(|| ascii[pair] as usize)
+            ascii[(a * 128 + b) as usize] as usize
         } else {
-            slot.get(&((u64::from(a) << 32) | u64::from(b))).copied()
+            let key = (u64::from(a) << 32) | u64::from(b);
+            slot.get(&key).copied().unwrap_or(unwanted)
         }
     };
     for (i, s) in source.sentences().iter().enumerate() {
@@ -242,10 +239,7 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
         lowered(&source.text[s.clone()], |b| {
             if let Some(a) = previous.replace(b) {
                 s_total += 1;
-                if let Some(x) = slot_of(a, b) {
-                    counts[x] += 1;
-                    touched.push(x);
-                }
+                counts[slot_of(a, b)] += 1;
             }
         });
         for (k, (_, q_total)) in quotes.iter().enumerate() {
@@ -260,9 +254,7 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
                 best[k] = Some((score, i));
             }
         }
-        for x in touched.drain(..) {
-            counts[x] = 0;
-        }
+        counts.fill(0);
     }
     quotes
         .iter()
