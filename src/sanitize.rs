@@ -38,6 +38,10 @@ pub fn clean(s: &str) -> String {
 
 /// For the terminal: like [`clean`], with tabs as spaces (line breaks are kept).
 pub fn text(s: &str) -> String {
+    // Most text has nothing to change: it is copied as it is.
+    if s.chars().all(|c| c == '\n' || !is_unsafe(c)) {
+        return s.to_string();
+    }
     clean(s).replace('\t', " ")
 }
 
