@@ -143,13 +143,30 @@ fn similarity(
     // Below the bar means a distance over (1 - bar) × longer; one over `cutoff` is
     // that by a margin of more than one edit, whatever the rounding.
     let cutoff = bar.map(|bar| ((1.0 - bar) * longer as f64).floor().max(0.0) as usize + 1);
-    let distance = match cutoff {
-        Some(cutoff) if cutoff < longer => {
-            quote.distance_with_args(other.chars(), &Args::default().score_cutoff(cutoff))?
-        }
-        _ => quote.distance(other.chars()),
+    let cutoff = cutoff.filter(|&c| c < longer);
+    // ASCII (as many bytes as characters) is read as bytes: no decoding, and its length
+    // known without counting.
+    let distance = if other.len() == other_len {
+        distance_within(quote, other.bytes().map(char::from), cutoff)?
+    } else {
+        distance_within(quote, other.chars(), cutoff)?
     };
     Some(1.0 - distance as f64 / longer as f64)
+}
+
+/// The edit distance from the quote to `other`, or `None` when it is over `cutoff`.
+fn distance_within<I>(
+    quote: &BatchComparator<char>,
+    other: I,
+    cutoff: Option<usize>,
+) -> Option<usize>
+where
+    I: DoubleEndedIterator<Item = char> + Clone,
+{
+    match cutoff {
+        Some(cutoff) => quote.distance_with_args(other, &Args::default().score_cutoff(cutoff)),
+        None => Some(quote.distance(other)),
+    }
 }
 
 /// The best approximate match of `quote` in `source`, whatever its similarity; `None`
