@@ -178,3 +178,32 @@ fn the_batch_size_changes_nothing_in_the_outcome() {
     assert_eq!(outcomes[0], outcomes[1]);
     assert_eq!(outcomes[0], outcomes[2]);
 }
+
+#[test]
+fn quotes_not_in_their_source_are_placed_together_after_every_batch() {
+    let (_dir, path, _) = plain_copy(|toml| {
+        toml.replace(
+            "it would accept monitors from the Union",
+            "it would accept observers from the Union",
+        )
+    });
+    let (_, unverified) = load_unverified(&path);
+    let unverified = unverified.unwrap();
+    let total = unverified.len();
+    // (done, total, errors) of each batch, as the reader receives them.
+    let mut batches = Vec::new();
+    unverified.run(1, |v| {
+        let errors = v.diagnostics.iter().filter(|d| d.is_error()).count();
+        batches.push((v.done, v.total, errors));
+        true
+    });
+    // One batch per quote, then one for the quote its source no longer holds: only
+    // that last one completes the count, and it brings the error.
+    assert_eq!(batches.len(), total + 1, "{batches:?}");
+    let (last, rest) = batches.split_last().unwrap();
+    assert_eq!(*last, (total, total, 1));
+    assert!(
+        rest.iter()
+            .all(|&(done, _, errors)| done < total && errors == 0)
+    );
+}

@@ -79,6 +79,16 @@ pub struct Verified {
     pub total: usize,
 }
 
+/// What the verifier is to look for, for one citation.
+fn job_of(pc: &PendingCite) -> Job<'_> {
+    Job {
+        source: pc.source,
+        quote: &pc.raw.quote.v,
+        prefix: pc.raw.prefix.as_deref(),
+        suffix: pc.raw.suffix.as_deref(),
+    }
+}
+
 impl Unverified {
     pub(super) fn new(
         text: Arc<str>,
@@ -111,6 +121,10 @@ impl Unverified {
     /// Verifies the quotes in batches of `batch` (in file order), calling `each` with
     /// every batch's results; stops early when `each` returns false. The outcomes and
     /// diagnostics do not depend on the batch size.
+    ///
+    /// A batch reports the quotes found in their own source; those that are not are
+    /// worked out together once every batch is read, and reported last: placing them
+    /// takes a pass over all the sources, which is best made once.
     pub fn run(&self, batch: usize, mut each: impl FnMut(Verified) -> bool) {
         let mut ctx = Ctx::new(&self.text, &self.path);
         let texts: Vec<Option<&SourceText>> = self
@@ -121,29 +135,40 @@ impl Unverified {
             .collect();
         let total = self.cites.len();
         let mut done = 0;
-        for chunk in self.cites.chunks(batch.max(1)) {
-            let jobs: Vec<Job> = chunk
-                .iter()
-                .map(|pc| Job {
-                    source: pc.source,
-                    quote: &pc.raw.quote.v,
-                    prefix: pc.raw.prefix.as_deref(),
-                    suffix: pc.raw.suffix.as_deref(),
-                })
-                .collect();
-            let outcomes = verify::verify(&texts, &jobs);
-            let mut out = Verified::default();
-            for (pc, outcome) in chunk.iter().zip(outcomes) {
-                self.report(&mut ctx, pc, outcome, &mut out);
-            }
-            done += chunk.len();
+        // The quotes not in their own source, as indices into `cites`.
+        let mut missing: Vec<usize> = Vec::new();
+        let mut send = |ctx: &mut Ctx, mut out: Verified, done: usize| {
             out.diagnostics = std::mem::take(&mut ctx.diags);
             out.done = done;
             out.total = total;
-            if !each(out) {
+            each(out)
+        };
+        for (k, chunk) in self.cites.chunks(batch.max(1)).enumerate() {
+            let jobs: Vec<Job> = chunk.iter().map(job_of).collect();
+            let mut out = Verified::default();
+            for (i, (pc, found)) in chunk.iter().zip(verify::find(&texts, &jobs)).enumerate() {
+                match found {
+                    Some(outcome) => {
+                        self.report(&mut ctx, pc, outcome, &mut out);
+                        done += 1;
+                    }
+                    None => missing.push(k * batch.max(1) + i),
+                }
+            }
+            if !send(&mut ctx, out, done) {
                 return;
             }
         }
+        if missing.is_empty() {
+            return;
+        }
+        let jobs: Vec<Job> = missing.iter().map(|&i| job_of(&self.cites[i])).collect();
+        let outcomes = verify::place_missing(&texts, &jobs, vec![None; jobs.len()]);
+        let mut out = Verified::default();
+        for (&i, outcome) in missing.iter().zip(outcomes) {
+            self.report(&mut ctx, &self.cites[i], outcome, &mut out);
+        }
+        send(&mut ctx, out, total);
     }
 
     /// Records one quote's outcome, reporting it as `resolve` used to.

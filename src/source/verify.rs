@@ -77,11 +77,34 @@ pub fn verify(texts: &[Option<&SourceText>], jobs: &[Job]) -> Vec<Outcome> {
 
 /// [`verify`] on at most `threads` threads.
 pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) -> Vec<Outcome> {
+    let outcomes = find_on(texts, jobs, threads);
+    place_missing_on(texts, jobs, outcomes, threads)
+}
+
+/// The first step of [`verify`], which settles most quotes quickly: each quote looked
+/// for in its own source. `None` for a quote not there, whose outcome
+/// [`place_missing`] works out (from all the sources, so best for many such quotes at
+/// once).
+pub fn find(texts: &[Option<&SourceText>], jobs: &[Job]) -> Vec<Option<Outcome>> {
+    find_on(texts, jobs, crate::par::cores())
+}
+
+/// The rest of [`verify`]: the outcome of each job, given `found` by [`find`] (or
+/// computed here for those it left `None`).
+pub fn place_missing(
+    texts: &[Option<&SourceText>],
+    jobs: &[Job],
+    found: Vec<Option<Outcome>>,
+) -> Vec<Outcome> {
+    place_missing_on(texts, jobs, found, crate::par::cores())
+}
+
+/// Pass 1: every quote in its own source, the sources in parallel.
+fn find_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) -> Vec<Option<Outcome>> {
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
     for (j, job) in jobs.iter().enumerate() {
         by_source[job.source].push(j);
     }
-    // Pass 1: every quote in its own source.
     let empty = SourceText::from_text(String::new());
     let text_of = |s: usize| texts[s].unwrap_or(&empty);
     let found = par_map(texts.len(), threads, |s| {
@@ -96,6 +119,18 @@ pub fn verify_on(texts: &[Option<&SourceText>], jobs: &[Job], threads: usize) ->
             outcomes[*j] = outcome;
         }
     }
+    outcomes
+}
+
+/// Passes 2 to 4, for the quotes pass 1 did not find.
+fn place_missing_on(
+    texts: &[Option<&SourceText>],
+    jobs: &[Job],
+    mut outcomes: Vec<Option<Outcome>>,
+    threads: usize,
+) -> Vec<Outcome> {
+    let empty = SourceText::from_text(String::new());
+    let text_of = |s: usize| texts[s].unwrap_or(&empty);
     // The quotes not found there: which sources hold runs of their words, in one pass
     // over each source for all of them.
     let missing: Vec<usize> = (0..jobs.len()).filter(|&j| outcomes[j].is_none()).collect();
