@@ -3,7 +3,7 @@
 
 mod common;
 use common::{Project, VALID};
-use stances::model::load;
+use stances::model::{load, load_noting_quotes};
 use stances::tui::app::{Action, App, EditAt, Request, Screen};
 use stances::tui::theme::Theme;
 use std::sync::mpsc;
@@ -75,6 +75,32 @@ fn reload_keeps_the_selection_by_party_and_issue() {
     assert_eq!(app.grid.party, 0, "ru is now the first column");
     assert_eq!(app.view.model.parties[app.grid.party].id, "ru");
     assert!(app.errors.is_empty());
+}
+
+#[test]
+fn a_quote_not_found_on_reload_shows_the_new_version_with_its_error() {
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    let edited = VALID
+        .replace("Rejects a 30-day ceasefire", "Rejects any ceasefire")
+        .replace("Russia rejected a 30-day", "Russia refused a 30-day");
+    std::fs::write(p.path(), &edited).unwrap();
+    let (loaded, quotes_only) = load_noting_quotes(&p.path());
+    assert!(quotes_only && loaded.model.is_none());
+    app.apply_reload_of(loaded, true);
+    // The new summary shows, and the quote is in the error panel, as on opening.
+    let text = render(&app);
+    assert!(text.contains("Rejects any ceasefire"), "{text}");
+    assert_eq!(app.errors.len(), 1, "{:?}", app.errors);
+    assert!(app.errors[0].message.contains("quote not found"));
+    assert!(app.view.model.partial);
+    // An error that is not a quote's still keeps the last version that loaded.
+    std::fs::write(p.path(), edited.replace("summary = ", "summary = = ")).unwrap();
+    let (loaded, quotes_only) = load_noting_quotes(&p.path());
+    assert!(!quotes_only);
+    app.apply_reload_of(loaded, quotes_only);
+    assert!(render(&app).contains("Rejects any ceasefire"));
+    assert!(app.errors[0].message.contains("TOML"), "{:?}", app.errors);
 }
 
 #[test]

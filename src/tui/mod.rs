@@ -29,7 +29,7 @@ pub mod timeline;
 pub mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Unverified, Verified, load};
+use crate::model::{Model, Unverified, Verified, load_noting_quotes};
 use app::{Action, App, Request, Screen};
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -269,7 +269,10 @@ fn perform(
         return Ok(());
     };
     match request {
-        Request::Reload => app.apply_reload(load(&app.path)),
+        Request::Reload => {
+            let (loaded, quotes_only) = load_noting_quotes(&app.path);
+            app.apply_reload_of(loaded, quotes_only);
+        }
         Request::Edit(at) => {
             let line = match at {
                 app::EditAt::Line(line) => line,
@@ -286,7 +289,8 @@ fn perform(
             editing.store(false, Ordering::SeqCst);
             let result = result?;
             let _ = control.send(Control::Resume);
-            app.apply_reload(load(&app.path));
+            let (loaded, quotes_only) = load_noting_quotes(&app.path);
+            app.apply_reload_of(loaded, quotes_only);
             if let Err(e) = result {
                 app.message = Some(e.to_string());
             }
@@ -383,8 +387,10 @@ pub fn run(
                     verifying.store(false, Ordering::SeqCst);
                     app.verifying = None;
                 }
+                let shown = Arc::clone(&app.view.model);
                 perform(&mut app, &mut terminal, &control, &editing)?;
-                if was_reload && app.errors.is_empty() {
+                // A new model is watched anew: its sources may have changed.
+                if was_reload && !Arc::ptr_eq(&shown, &app.view.model) {
                     watcher = rewatch(&app, &tx).or(watcher);
                 }
             }

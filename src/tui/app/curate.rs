@@ -172,16 +172,39 @@ impl App {
     /// Takes a freshly loaded model, or keeps the one shown (the last good one, or the
     /// part of a file that never loaded whole) and shows the errors.
     pub fn apply_reload(&mut self, loaded: crate::model::Loaded) {
+        self.apply_reload_of(loaded, false);
+    }
+
+    /// [`App::apply_reload`], where `quotes_only` says that the file's only errors, if
+    /// any, are quotes not found ([`crate::model::load_noting_quotes`]): then the new
+    /// version is shown with those errors in the panel, as on opening, rather than the
+    /// last good one.
+    pub fn apply_reload_of(&mut self, loaded: crate::model::Loaded, quotes_only: bool) {
         // The errors change: the detail page (orphaned citations) is measured anew.
         *self.detail.measured.borrow_mut() = None;
-        let Some(model) = loaded.model else {
-            self.keep_last_good(loaded);
-            return;
+        let errors: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        let model = match (loaded.model, loaded.partial) {
+            (Some(model), _) => model,
+            (None, Some(partial)) if quotes_only => partial,
+            (None, partial) => {
+                let diagnostics = loaded.diagnostics;
+                self.keep_last_good(crate::model::Loaded {
+                    model: None,
+                    partial,
+                    diagnostics,
+                });
+                return;
+            }
         };
         let before = self.remember();
         let base = self.view.base_date();
         self.view = View::filtered(Arc::new(model), None, self.view.filter.clone()).with_base(base);
-        self.errors.clear();
+        self.errors = errors;
         let found = self.find_again(&before);
         // Keep the view date, unless it was the latest: then follow new data.
         if before.date.is_some() && before.date != before.latest {
@@ -205,7 +228,12 @@ impl App {
         self.sources_selected = self
             .sources_selected
             .min(self.view.model.sources.len().saturating_sub(1));
-        self.message = Some(if found.moved && self.screen() == Screen::Detail {
+        self.message = Some(if !self.errors.is_empty() {
+            format!(
+                "reloaded; {} quote(s) not found (in the panel)",
+                self.errors.len()
+            )
+        } else if found.moved && self.screen() == Screen::Detail {
             "reloaded; the open position's date changed: showing the latest of that cell".into()
         } else {
             "reloaded".into()
