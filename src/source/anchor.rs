@@ -8,11 +8,12 @@
 //! exact text to put in the quote, with how alike the two are.
 //!
 //! The verifier re-anchors all the quotes it did not find at once: one pass over each
-//! source's words (`RunsSeen::scan`) finds which of them share runs of a quote's
-//! words, and re-anchors in it the quotes it is cited for; `re_anchor_all` then tries
-//! the other sources for those still not placed. A source's words are listed and
-//! hashed once for all its quotes, and looked up by those hashes; the edit distance is
-//! computed bit-parallel, and only within the band that could still beat the best so
+//! source's words (`RunsSeen::find`) finds which of them share runs of a quote's words;
+//! once the quotes found word for word in another source are set apart,
+//! `re_anchor_all` re-anchors the rest in their own source, then tries the other
+//! sources that share a run for those still not placed. A source's words are listed
+//! and hashed once for all its quotes, and looked up by those hashes; the edit distance
+//! is computed bit-parallel, and only within the band that could still beat the best so
 //! far.
 
 use super::SourceText;
@@ -254,19 +255,10 @@ pub fn best_match(source: &SourceText, quote: &str) -> Option<Anchor> {
 /// for the window starting at `i - j`.
 ///
 /// Given a `floor`, a quote whose best match is less alike than that may get `None`
-/// instead (windows that cannot reach it are not fully scored).
+/// instead (windows that cannot reach it are not fully scored). A quote given several
+/// times is matched once.
 fn best_all(source: &SourceText, qs: &[&str], floor: Option<f64>) -> Vec<Option<Anchor>> {
-    best_all_in(source, &Words::of(source), qs, floor)
-}
-
-/// [`best_all`] with the source's words listed. A quote given several times is
-/// matched once.
-fn best_all_in(
-    source: &SourceText,
-    words: &Words,
-    qs: &[&str],
-    floor: Option<f64>,
-) -> Vec<Option<Anchor>> {
+    let words = Words::of(source);
     let mut distinct = Interned::default();
     let of: Vec<usize> = qs.iter().map(|q| distinct.id(q)).collect();
     // The votes of a group of quotes are held together, so a group is kept small: a
@@ -274,7 +266,7 @@ fn best_all_in(
     let best: Vec<Option<Anchor>> = distinct
         .list
         .chunks(VOTING_GROUP)
-        .flat_map(|group| best_in_group(source, words, group, floor))
+        .flat_map(|group| best_in_group(source, &words, group, floor))
         .collect();
     of.into_iter().map(|i| best[i].clone()).collect()
 }
@@ -531,20 +523,7 @@ impl<'q> Interned<'q> {
 impl RunsSeen {
     /// The runs of the normalized `quotes` in `texts` (`None` holds nothing), on up to
     /// `threads` threads.
-    #[cfg(test)]
     pub(crate) fn find(texts: &[Option<&SourceText>], quotes: &[&str], threads: usize) -> Self {
-        Self::scan(texts, quotes, &[], threads).0
-    }
-
-    /// [`RunsSeen::find`], and in the same pass over each source `s`'s words,
-    /// [`re_anchor`] of the quotes `own[s]` (indices into `quotes`) in it: for each
-    /// quote, its anchor in the source it is listed under, if any.
-    pub(crate) fn scan(
-        texts: &[Option<&SourceText>],
-        quotes: &[&str],
-        own: &[Vec<usize>],
-        threads: usize,
-    ) -> (Self, Vec<Option<Anchor>>) {
         let mut words = Interned::default();
         let mut strings = Interned::default();
         let mut runs = Vec::with_capacity(quotes.len());
@@ -588,7 +567,7 @@ impl RunsSeen {
         }
         let per_source = par_map(texts.len(), threads, |s| {
             let Some(text) = texts[s] else {
-                return (Vec::new(), Vec::new());
+                return Vec::new();
             };
             let w = Words::of(text);
             let n = w.spans.len();
@@ -609,32 +588,20 @@ impl RunsSeen {
             }
             seen.sort_unstable();
             seen.dedup();
-            let anchors = match own.get(s) {
-                Some(keys) if !keys.is_empty() => {
-                    let qs: Vec<&str> = keys.iter().map(|&k| quotes[k]).collect();
-                    best_all_in(text, &w, &qs, Some(THRESHOLD))
-                }
-                _ => Vec::new(),
-            };
-            (seen, anchors)
+            seen
         });
         let mut word_holders = vec![Vec::new(); words.list.len()];
-        let mut own_anchors = vec![None; quotes.len()];
-        for (s, (seen, anchors)) in per_source.into_iter().enumerate() {
+        for (s, seen) in per_source.into_iter().enumerate() {
             for p in seen {
                 word_holders[p as usize].push(s as u32);
             }
-            for (&k, a) in own.get(s).into_iter().flatten().zip(anchors) {
-                own_anchors[k] = a.filter(|a| a.similarity >= THRESHOLD);
-            }
         }
-        let seen = RunsSeen {
+        RunsSeen {
             runs,
             exact,
             word_holders,
             text_holders: holders_of(texts, &strings.list, threads),
-        };
-        (seen, own_anchors)
+        }
     }
 
     fn holders(&self, p: Pattern) -> &[u32] {
@@ -718,22 +685,28 @@ pub(crate) struct Lost<'a> {
     pub key: usize,
 }
 
-/// Re-anchors many quotes not found exactly, on up to `threads` threads: for each, its
-/// anchor in its own source when `own` (by key, as [`RunsSeen::scan`] gives it) has
-/// one, or failing that the best of [`re_anchor`] in the other sources (`None` for one
-/// that did not load) that hold one of its runs of words (`seen`), the later source on
-/// a tie. A source's words are listed once for all its quotes.
+/// Re-anchors many quotes not found exactly, on up to `threads` threads: for each,
+/// [`re_anchor`] in its own source, or failing that the best of [`re_anchor`] in the
+/// other sources (`None` for one that did not load) that hold one of its runs of words
+/// (`seen`), the later source on a tie. A source's words are listed once for all its
+/// quotes.
 pub(crate) fn re_anchor_all(
     texts: &[Option<&SourceText>],
     quotes: &[Lost],
     seen: &RunsSeen,
-    own: &[Option<Anchor>],
     threads: usize,
 ) -> Vec<Option<(usize, Anchor)>> {
-    let mut out: Vec<Option<(usize, Anchor)>> = quotes
-        .iter()
-        .map(|q| own[q.key].clone().map(|a| (q.source, a)))
-        .collect();
+    let mut of_source: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+    for (k, q) in quotes.iter().enumerate() {
+        of_source[q.source].push(k);
+    }
+    let own = anchor_in_sources(texts, quotes, &of_source, threads);
+    let mut out: Vec<Option<(usize, Anchor)>> = vec![None; quotes.len()];
+    for (s, list) in own.into_iter().enumerate() {
+        for (&k, a) in of_source[s].iter().zip(list) {
+            out[k] = a.map(|a| (s, a));
+        }
+    }
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
     for (k, q) in quotes.iter().enumerate().filter(|(k, _)| out[*k].is_none()) {
         for s in seen.holders_of_any(q.key) {
@@ -887,15 +860,11 @@ mod tests {
             .map(|(key, (source, quote))| Lost { source, quote, key })
             .collect();
         let texts_of: Vec<&str> = quotes.iter().map(|q| q.quote).collect();
-        let mut listed = vec![Vec::new(); texts.len()];
-        for q in &quotes {
-            listed[q.source].push(q.key);
-        }
         for threads in [1, 2, 4] {
-            let (seen, own_anchors) = RunsSeen::scan(&texts, &texts_of, &listed, threads);
+            let seen = RunsSeen::find(&texts, &texts_of, threads);
             assert!(seen.may_hold(3, 0) && !seen.may_hold(1, 1));
             assert!(seen.any(1, 1) && !seen.any(2, 1));
-            let got = re_anchor_all(&texts, &quotes, &seen, &own_anchors, threads);
+            let got = re_anchor_all(&texts, &quotes, &seen, threads);
             let (s, anchor) = got[0].clone().expect("found in its own source");
             assert_eq!((s, anchor), (0, re_anchor(&own, &a).unwrap()));
             let (s, anchor) = got[1].clone().expect("found in the other source");

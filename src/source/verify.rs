@@ -137,13 +137,7 @@ fn place_missing_on(
     if !missing.is_empty() {
         let (buf, ranges) = normalized(jobs, &missing);
         let quotes: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
-        // Each quote's own source re-anchors it in the same pass, in case it is not
-        // elsewhere word for word.
-        let mut own: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
-        for (k, &j) in missing.iter().enumerate() {
-            own[jobs[j].source].push(k);
-        }
-        let (seen, own_anchors) = RunsSeen::scan(texts, &quotes, &own, threads);
+        let seen = RunsSeen::find(texts, &quotes, threads);
         // Pass 2: word for word in another source (the first in source order, among
         // those that may hold it). The same quote cited many times is looked for once:
         // the first two sources holding it tell where it is for any own source.
@@ -178,7 +172,7 @@ fn place_missing_on(
                 key: k,
             })
             .collect();
-        let anchored = anchor::re_anchor_all(texts, &lost, &seen, &own_anchors, threads);
+        let anchored = anchor::re_anchor_all(texts, &lost, &seen, threads);
         for (l, a) in lost.iter().zip(anchored) {
             if let Some((source, anchor)) = a {
                 outcomes[missing[l.key]] = Some(Outcome::Anchored { source, anchor });
