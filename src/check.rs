@@ -67,10 +67,10 @@ pub fn write_text(
     }
 }
 
-/// Writes diagnostics as a JSON array.
+/// Writes diagnostics as a JSON array, with the escapes of the JSON export: a control
+/// or bidirectional character quoted from a file is written as `\uXXXX`, never raw.
 pub fn write_json(out: &mut dyn Write, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, diagnostics)?;
-    writeln!(out)
+    out.write_all(crate::export::json::pretty(&diagnostics).as_bytes())
 }
 
 /// The fixes among `diagnostics` applied to the positions file at `path`, as a unified

@@ -339,6 +339,13 @@ fn run_check(
                 fixed + left
             );
         }
+        // The diff is exact, for `patch`; on a terminal, where it is only read, what it
+        // quotes cannot act on the terminal.
+        let diff = if std::io::stdout().is_terminal() {
+            stances::sanitize::text(&diff)
+        } else {
+            diff
+        };
         std::io::stdout().lock().write_all(diff.as_bytes())?;
         return Ok(ExitCode::from(outcome.status as u8));
     }
@@ -419,8 +426,7 @@ fn run_sentences(
         .collect();
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &shown)?;
-        writeln!(out)?;
+        out.write_all(stances::export::json::pretty(&shown).as_bytes())?;
     } else {
         out.write_all(stances::sentence_list::to_text(&shown).as_bytes())?;
     }

@@ -317,3 +317,31 @@ fn a_dotted_key_of_100000_parts_is_located_at_its_line() {
         "{d:?}"
     );
 }
+
+#[test]
+fn check_json_writes_control_and_bidi_characters_of_a_quote_escaped() {
+    // The source now holds CSI (a C1 control that starts escape sequences) and a
+    // right-to-left override in the quoted sentence: the diagnostic quotes it.
+    let p = Project::new(VALID);
+    let source = common::SOURCE_A.replace("Russia rejected", "Russia \u{9b}31m rejected \u{202e}");
+    assert_ne!(source, common::SOURCE_A);
+    p.write("seeds/a.txt", source.as_bytes());
+    let out = stances()
+        .current_dir(p.dir.path())
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!has_raw_control(&text), "{text}");
+    assert!(!text.contains('\u{202e}'), "{text}");
+    assert!(
+        text.contains("\\u009b") && text.contains("\\u202e"),
+        "{text}"
+    );
+    // Still JSON, with the characters in it.
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(v.to_string().contains("\u{9b}31m rejected \u{202e}"), "{v}");
+}
