@@ -1,7 +1,8 @@
 //! Reader benchmark, in-process on ratatui's TestBackend at 160×48: loading the
 //! synthetic model of issue 11, the first frame (the reader's state built from the
 //! model, and drawn), and key presses each with the frame they cause: `G` (to the
-//! bottom), Enter on a cell (its detail view), Esc back, `j` (one row down). Prints
+//! bottom), Enter on a cell (its detail view), Esc back, `k` (one row up), and typing a
+//! search (`/`, then `e`, which most positions hold, then `w`). Prints
 //! medians; no timing assertions. For end to end in a pseudo-terminal see
 //! `examples/pty_first_frame.rs`.
 
@@ -48,6 +49,7 @@ fn main() {
     let mut first = Vec::new();
     let (mut bottom, mut enter, mut back, mut up) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut slash, mut first_char, mut second_char) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {
         let t = Instant::now();
         let mut app = App::new(Arc::clone(&model), path.clone(), theme, SIZE);
@@ -64,10 +66,16 @@ fn main() {
         key(&mut app, Action::Open, &mut enter);
         key(&mut app, Action::Back, &mut back);
         key(&mut app, Action::Up, &mut up);
+        key(&mut app, Action::Search, &mut slash);
+        key(&mut app, Action::InputChar('e'), &mut first_char);
+        key(&mut app, Action::InputChar('w'), &mut second_char);
     }
     println!("first frame (state + draw)      {}", ms(first));
     println!("G (bottom) + frame              {}", ms(bottom));
     println!("Enter (open the cell) + frame   {}", ms(enter));
     println!("Esc (back) + frame              {}", ms(back));
     println!("k (one row up) + frame          {}", ms(up));
+    println!("/ (search) + frame              {}", ms(slash));
+    println!("typing `e` (search) + frame     {}", ms(first_char));
+    println!("then `w` + frame                {}", ms(second_char));
 }

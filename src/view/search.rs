@@ -3,17 +3,50 @@
 use crate::date::Date;
 use crate::model::Model;
 
+/// A query to look for in many texts, ignoring case: lowercased once; an ASCII query in
+/// an ASCII text (most texts) is looked for without lowercasing the text.
+pub struct Query {
+    /// The query lowercased.
+    lower: String,
+}
+
+impl Query {
+    /// The query for `query` as typed.
+    pub fn new(query: &str) -> Self {
+        Query {
+            lower: query.to_lowercase(),
+        }
+    }
+
+    /// True when `text` holds the query, ignoring case: as
+    /// `text.to_lowercase().contains(&query.to_lowercase())`. An empty query is in no
+    /// text.
+    pub fn found_in(&self, text: &str) -> bool {
+        let needle = self.lower.as_bytes();
+        let Some((&first, rest)) = needle.split_first() else {
+            return false;
+        };
+        if !(self.lower.is_ascii() && text.is_ascii()) {
+            return text.to_lowercase().contains(&self.lower);
+        }
+        // ASCII lowercases to ASCII, byte for byte: each place the first byte is, in
+        // either case, is compared on.
+        let hay = text.as_bytes();
+        let (lower, upper) = (first, first.to_ascii_uppercase());
+        memchr::memchr2_iter(lower, upper, hay).any(|i| {
+            hay.get(i + 1..i + needle.len())
+                .is_some_and(|after| after.eq_ignore_ascii_case(rest))
+        })
+    }
+}
+
 /// True when `position`'s summary, detail or one of its quotes holds `query`,
 /// ignoring case. An empty query matches nothing.
-pub fn position_matches(model: &Model, position: usize, query: &str) -> bool {
-    let q = query.to_lowercase();
-    if q.is_empty() {
-        return false;
-    }
+pub fn position_matches(model: &Model, position: usize, query: &Query) -> bool {
     let Some(p) = model.positions.get(position) else {
         return false;
     };
-    let has = |s: &str| s.to_lowercase().contains(&q);
+    let has = |s: &str| query.found_in(s);
     has(&p.summary)
         || p.detail.as_deref().is_some_and(has)
         || p.citations
@@ -21,10 +54,11 @@ pub fn position_matches(model: &Model, position: usize, query: &str) -> bool {
             .any(|c| has(&c.quote) || has(model.quote_text(c)))
 }
 
-/// Every position that matches `query`, in file order, at any date.
-pub fn matching_positions(model: &Model, query: &str) -> Vec<usize> {
+/// For each position, in file order, whether it matches `query` (at any date).
+pub fn matching_positions(model: &Model, query: &str) -> Vec<bool> {
+    let query = Query::new(query);
     (0..model.positions.len())
-        .filter(|&i| position_matches(model, i, query))
+        .map(|i| position_matches(model, i, &query))
         .collect()
 }
 
@@ -71,6 +105,21 @@ as_of = 2025-03-01
         );
         assert_eq!(shown_at(&m, 1), Date::parse("2025-03-01"));
         assert_eq!(shown_at(&m, 0), Date::parse("2025-02-28"));
-        assert_eq!(matching_positions(&m, "constitution"), [0]);
+        assert_eq!(matching_positions(&m, "constitution"), [true, false]);
+        assert_eq!(matching_positions(&m, "NEW"), [false, true]);
+        assert_eq!(matching_positions(&m, ""), [false, false]);
+    }
+
+    proptest::proptest! {
+        /// The query is found where lowercasing both finds it.
+        #[test]
+        fn a_query_is_found_as_in_the_lowercased_text(
+            text in "[aAbB İKΣσé]{0,12}",
+            query in "[aAbB İkKΣσé]{0,3}",
+        ) {
+            let expected = !query.is_empty()
+                && text.to_lowercase().contains(&query.to_lowercase());
+            proptest::prop_assert_eq!(Query::new(&query).found_in(&text), expected);
+        }
     }
 }

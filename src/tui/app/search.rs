@@ -81,19 +81,21 @@ impl App {
 
     /// True when a position's summary, detail or one of its quotes holds the query.
     pub fn position_matches(&self, position: usize) -> bool {
-        crate::view::search::position_matches(&self.view.model, position, &self.search.query)
+        let query = crate::view::search::Query::new(&self.search.query);
+        crate::view::search::position_matches(&self.view.model, position, &query)
     }
 
+    /// The matches of the query: the cells shown, and the positions at other dates.
+    /// Every position is looked at once.
     pub(super) fn run_search(&mut self) {
+        let matching =
+            crate::view::search::matching_positions(&self.view.model, &self.search.query);
         let (rows, cols) = self.grid_dims();
         let mut matches = Vec::new();
         for r in 0..rows {
             for c in 0..cols {
                 let (issue, party) = self.cell_at(r, c);
-                if self
-                    .position_at(issue, party)
-                    .is_some_and(|p| self.position_matches(p))
-                {
+                if self.position_at(issue, party).is_some_and(|p| matching[p]) {
                     matches.push((issue, party));
                 }
             }
@@ -101,15 +103,17 @@ impl App {
         self.search.matches = matches;
         self.search.current = None;
         let m = &self.view.model;
-        let shown: Vec<usize> = self
+        let mut shown = vec![false; m.positions.len()];
+        for p in self
             .search
             .matches
             .iter()
             .filter_map(|&(i, p)| self.view.position_at(i, p))
-            .collect();
-        self.search.elsewhere = crate::view::search::matching_positions(m, &self.search.query)
-            .into_iter()
-            .filter(|p| !shown.contains(p))
+        {
+            shown[p] = true;
+        }
+        self.search.elsewhere = (0..m.positions.len())
+            .filter(|&p| matching[p] && !shown[p])
             .filter(|&p| {
                 let pos = &m.positions[p];
                 self.view.issues.contains(&pos.issue) && self.view.parties.contains(&pos.party)
