@@ -2,7 +2,9 @@
 //! synthetic model of issue 11, the first frame (the reader's state built from the
 //! model, and drawn), and key presses each with the frame they cause: `G` (to the
 //! bottom), Enter on a cell (its detail view), Esc back, `k` (one row up), and typing a
-//! search (`/`, then `e`, which most positions hold, then `w`). Prints
+//! search (`/`, then `e`, which most positions hold, then `w`); and the verification
+//! the reader runs in the background once its first frame is out, in its batches, on
+//! the model and on the same model with 10% of its quotes broken. Prints
 //! medians; no timing assertions. For end to end in a pseudo-terminal see
 //! `examples/pty_first_frame.rs`.
 
@@ -78,4 +80,26 @@ fn main() {
     println!("/ (search) + frame              {}", ms(slash));
     println!("typing `e` (search) + frame     {}", ms(first_char));
     println!("then `w` + frame                {}", ms(second_char));
+    for broken_percent in [0, 10] {
+        let dir = tempfile::tempdir().unwrap();
+        let spec = synth::Spec {
+            broken_percent,
+            ..synth::Spec::default()
+        };
+        synth::write(dir.path(), &spec).unwrap();
+        let path = dir.path().join("positions.toml");
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let (_, unverified) = stances::model::load_unverified(&path);
+            let unverified = unverified.expect("quotes to verify");
+            let batch = stances::tui::verify_batch(unverified.len());
+            let t = Instant::now();
+            unverified.run(batch, |_| true);
+            times.push(t.elapsed());
+        }
+        println!(
+            "verification in batches, {broken_percent:>2}% broken {}",
+            ms(times)
+        );
+    }
 }

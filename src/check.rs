@@ -21,6 +21,9 @@ pub fn run(path: &Path, strict: bool) -> Outcome {
     Outcome { loaded, status }
 }
 
+/// How many diagnostics one thread formats at a time.
+const DIAGNOSTICS_PER_BLOCK: usize = 256;
+
 /// Writes diagnostics as text, followed by a summary line.
 pub fn write_text(
     out: &mut dyn Write,
@@ -28,8 +31,24 @@ pub fn write_text(
     outcome: &Outcome,
     strict: bool,
 ) -> std::io::Result<()> {
-    for d in &outcome.loaded.diagnostics {
-        writeln!(out, "{}", crate::sanitize::text(&d.to_string()))?;
+    // Thousands of diagnostics (a model whose sources were corrected) are formatted on
+    // every core, in blocks, and written in order.
+    let diagnostics = &outcome.loaded.diagnostics;
+    let blocks = diagnostics.len().div_ceil(DIAGNOSTICS_PER_BLOCK);
+    let text = crate::par::par_map(blocks, crate::par::cores(), |b| {
+        let mut block = String::new();
+        for d in diagnostics
+            .iter()
+            .skip(b * DIAGNOSTICS_PER_BLOCK)
+            .take(DIAGNOSTICS_PER_BLOCK)
+        {
+            block.push_str(&crate::sanitize::text(&d.to_string()));
+            block.push('\n');
+        }
+        block
+    });
+    for block in text {
+        out.write_all(block.as_bytes())?;
     }
     let (errors, warnings) = summary(&outcome.loaded.diagnostics);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

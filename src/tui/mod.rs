@@ -185,11 +185,17 @@ enum Msg {
 /// Quotes verified per message: about fifty messages in all, each at least this many.
 const MIN_BATCH: usize = 200;
 
+/// How many quotes the reader verifies per batch (per message to the event loop), out
+/// of `total`.
+pub fn verify_batch(total: usize) -> usize {
+    (total / 50).max(MIN_BATCH)
+}
+
 /// Verifies the model's quotes on a thread of their own, sending each batch's results
 /// to the event loop; stops when the reader is gone or has loaded the file anew.
 fn spawn_verify(unverified: Unverified, tx: Sender<Msg>, current: Arc<AtomicBool>) {
     std::thread::spawn(move || {
-        let batch = (unverified.len() / 50).max(MIN_BATCH);
+        let batch = verify_batch(unverified.len());
         unverified.run(batch, |v| {
             current.load(Ordering::SeqCst) && tx.send(Msg::Verified(v)).is_ok()
         });
