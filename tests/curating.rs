@@ -41,6 +41,35 @@ fn a_write_in_place_is_noticed() {
 }
 
 #[test]
+fn a_change_still_settling_when_the_watcher_is_replaced_is_reported() {
+    let p = Project::new(VALID);
+    let (w, rx) = watch(&p);
+    std::fs::write(
+        p.path(),
+        VALID.replace("Rejects a 30-day ceasefire", "Rejects it"),
+    )
+    .unwrap();
+    // Dropped within the quiet time the burst waits for, as after a reload.
+    std::thread::sleep(Duration::from_millis(50));
+    drop(w);
+    rx.recv_timeout(Duration::from_secs(5))
+        .expect("the change is reported all the same");
+}
+
+#[test]
+fn a_snapshot_tells_a_change_saved_after_it() {
+    let p = Project::new(VALID);
+    let files = stances::tui::watch::files_of(&p.path(), load(&p.path()).model.as_ref());
+    let snapshot = stances::tui::watch::Snapshot::take(files);
+    assert!(!snapshot.changed());
+    p.write(
+        "seeds/a.txt",
+        b"Russia rejected a 30-day ceasefire. Corrected.\n",
+    );
+    assert!(snapshot.changed());
+}
+
+#[test]
 fn a_save_by_rename_is_noticed_and_so_is_a_source_edit() {
     let p = Project::new(VALID);
     let (_w, rx) = watch(&p);

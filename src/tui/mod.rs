@@ -394,10 +394,20 @@ pub fn run(
                     app.verifying = None;
                 }
                 let shown = Arc::clone(&app.view.model);
+                let reload = matches!(app.request, Some(Request::Reload));
+                let before =
+                    reload.then(|| watch::Snapshot::take(watch::files_of(&app.path, Some(&shown))));
                 perform(&mut app, &mut terminal, &control, &editing)?;
                 // A new model is watched anew: its sources may have changed.
                 if was_reload && !Arc::ptr_eq(&shown, &app.view.model) {
+                    let loaded =
+                        watch::Snapshot::take(watch::files_of(&app.path, Some(&app.view.model)));
                     watcher = rewatch(&app, &tx).or(watcher);
+                    // What changed while the files were read, before the new watcher
+                    // was in place, is read again.
+                    if before.is_some_and(|b| b.changed()) || loaded.changed() {
+                        let _ = tx.send(Msg::FilesChanged);
+                    }
                 }
             }
             if app.quit {

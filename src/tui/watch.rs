@@ -8,7 +8,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// How long the files must be quiet before a reload.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -48,18 +48,54 @@ pub fn watch(
             if !first.as_ref().is_ok_and(&relevant) {
                 continue;
             }
-            // Wait for the burst to end.
+            // Wait for the burst to end. A watcher dropped meanwhile (replaced after a
+            // reload) still reports it: the new one did not see it.
             loop {
                 match raw_rx.recv_timeout(DEBOUNCE) {
                     Ok(_) => continue,
                     Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
+                    Err(RecvTimeoutError::Disconnected) => {
+                        notify();
+                        return;
+                    }
                 }
             }
             notify();
         }
     });
     Ok(watcher)
+}
+
+/// What the file system says of some files (modified time and length, `None` for a
+/// file it cannot tell of), to tell later whether one changed: a change saved while a
+/// reload reads the files, before the next watcher is in place, is no event for it.
+#[derive(Debug)]
+pub struct Snapshot {
+    files: Vec<PathBuf>,
+    stamps: Vec<Option<(SystemTime, u64)>>,
+}
+
+impl Snapshot {
+    /// The files as they are now.
+    pub fn take(files: Vec<PathBuf>) -> Self {
+        let stamps = stamps(&files);
+        Snapshot { files, stamps }
+    }
+
+    /// True when one of the files has changed since the snapshot.
+    pub fn changed(&self) -> bool {
+        stamps(&self.files) != self.stamps
+    }
+}
+
+fn stamps(files: &[PathBuf]) -> Vec<Option<(SystemTime, u64)>> {
+    files
+        .iter()
+        .map(|f| {
+            let meta = std::fs::metadata(f).ok()?;
+            Some((meta.modified().ok()?, meta.len()))
+        })
+        .collect()
 }
 
 /// The files a model depends on: the positions file and every source.
