@@ -34,18 +34,13 @@ pub fn write_text(
     // Thousands of diagnostics (a model whose sources were corrected) are formatted on
     // every core, in blocks, and written in order.
     let diagnostics = &outcome.loaded.diagnostics;
-    let blocks = diagnostics.len().div_ceil(DIAGNOSTICS_PER_BLOCK);
-    let text = crate::par::par_map(blocks, crate::par::cores(), |b| {
-        let mut block = String::new();
-        for d in diagnostics
-            .iter()
-            .skip(b * DIAGNOSTICS_PER_BLOCK)
-            .take(DIAGNOSTICS_PER_BLOCK)
-        {
-            block.push_str(&crate::sanitize::text(&d.to_string()));
-            block.push('\n');
+    let text = crate::par::par_chunks(diagnostics, DIAGNOSTICS_PER_BLOCK, |block| {
+        let mut text = String::new();
+        for d in block {
+            text.push_str(&crate::sanitize::text(&d.to_string()));
+            text.push('\n');
         }
-        block
+        text
     });
     for block in text {
         out.write_all(block.as_bytes())?;

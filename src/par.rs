@@ -1,6 +1,7 @@
-//! Running a function over `0..n` on scoped threads, one per core, with the results
-//! in order: the parse of a large file's parts, the reading of sources and the quote
-//! verifier use it, so that their output does not depend on the threads.
+//! Running a function over `0..n`, or over chunks of a slice, on scoped threads, one
+//! per core, with the results in order: the parse of a large file's parts, the reading
+//! of sources, the quote verifier and the reports and text of many diagnostics use it,
+//! so that their output does not depend on the threads.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -38,6 +39,17 @@ pub(crate) fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T 
     });
     parts.sort_unstable_by_key(|&(i, _)| i);
     parts.into_iter().map(|(_, t)| t).collect()
+}
+
+/// `f` of each chunk of `size` items of `items`, on every core, in order: for work
+/// on many small items (formatting thousands of diagnostics) in few threads' worth.
+pub(crate) fn par_chunks<I: Sync, T: Send>(
+    items: &[I],
+    size: usize,
+    f: impl Fn(&[I]) -> T + Sync,
+) -> Vec<T> {
+    let chunks: Vec<&[I]> = items.chunks(size.max(1)).collect();
+    par_map(chunks.len(), cores(), |c| f(chunks[c]))
 }
 
 #[cfg(test)]

@@ -166,17 +166,16 @@ impl Unverified {
             return;
         }
         let jobs: Vec<Job> = missing.iter().map(|&i| job_of(&self.cites[i])).collect();
-        let outcomes = verify::place_missing(&texts, &jobs, vec![None; jobs.len()]);
+        let outcomes = verify::place_missing(&texts, &jobs);
         // Reported on every core, in blocks put back in order: with their fixes, the
         // reports of thousands of quotes take a while.
-        let blocks = missing.len().div_ceil(REPORTS_PER_BLOCK);
+        let placed: Vec<(usize, Outcome)> = missing.into_iter().zip(outcomes).collect();
         let base = &ctx;
-        let reported = crate::par::par_map(blocks, crate::par::cores(), |b| {
+        let reported = crate::par::par_chunks(&placed, REPORTS_PER_BLOCK, |block| {
             let mut ctx = base.part(0);
             let mut out = Verified::default();
-            let at = b * REPORTS_PER_BLOCK..((b + 1) * REPORTS_PER_BLOCK).min(missing.len());
-            for (&i, outcome) in missing[at.clone()].iter().zip(&outcomes[at]) {
-                self.report(&mut ctx, &self.cites[i], outcome.clone(), &mut out);
+            for (i, outcome) in block {
+                self.report(&mut ctx, &self.cites[*i], outcome.clone(), &mut out);
             }
             (ctx.diags, out)
         });

@@ -153,12 +153,12 @@ fn word_hash(word: &str) -> u64 {
 }
 
 /// The hash of a run of words, from its hash so far and the next word's.
-fn and_then(run: u64, word: u64) -> u64 {
+fn extend_run_hash(run: u64, word: u64) -> u64 {
     (run.rotate_left(26) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// Which bit of a bit table a run's hash falls in: its top bits (the last multiplication
-/// of [`and_then`] mixes them best).
+/// of [`extend_run_hash`] mixes them best).
 #[derive(Clone, Copy)]
 struct RunBuckets {
     /// log2 of the number of bits.
@@ -195,7 +195,8 @@ impl RunBuckets {
 
 /// The hash of a run of words (separated by single spaces), as [`Words`] make it.
 fn run_hash(run: &str) -> u64 {
-    run.split(' ').fold(0, |h, w| and_then(h, word_hash(w)))
+    run.split(' ')
+        .fold(0, |h, w| extend_run_hash(h, word_hash(w)))
 }
 
 /// `1 - distance / longer length`, in characters, as [`strsim::normalized_levenshtein`]
@@ -576,7 +577,7 @@ impl RunsSeen {
                 let mut h = 0;
                 let longest = lengths.len().min(n - i + 1);
                 for (k, &is_length) in lengths.iter().enumerate().take(longest).skip(1) {
-                    h = and_then(h, w.hashes[i + k - 1]);
+                    h = extend_run_hash(h, w.hashes[i + k - 1]);
                     if !is_length || !buckets.get(&maybe, h) {
                         continue;
                     }
@@ -586,21 +587,13 @@ impl RunsSeen {
                     }
                 }
             }
-            seen.sort_unstable();
-            seen.dedup();
             seen
         });
-        let mut word_holders = vec![Vec::new(); words.list.len()];
-        for (s, seen) in per_source.into_iter().enumerate() {
-            for p in seen {
-                word_holders[p as usize].push(s as u32);
-            }
-        }
         RunsSeen {
             runs,
             exact,
-            word_holders,
-            text_holders: holders_of(texts, &strings.list, threads),
+            word_holders: holders_per_pattern(words.list.len(), per_source),
+            text_holders: strings_holders(texts, &strings.list, threads),
         }
     }
 
@@ -620,7 +613,7 @@ impl RunsSeen {
     }
 
     /// The sources that may hold quote `k` word for word, in order (all others cannot).
-    pub(crate) fn may_hold_it(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
+    pub(crate) fn exact_holders(&self, k: usize) -> impl Iterator<Item = usize> + '_ {
         self.holders(self.exact[k]).iter().map(|&s| s as usize)
     }
 
@@ -628,11 +621,11 @@ impl RunsSeen {
     /// quote changed by one edit.
     #[cfg(test)]
     pub(crate) fn any(&self, k: usize, s: usize) -> bool {
-        self.holders_of_any(k).contains(&s)
+        self.run_holders(k).contains(&s)
     }
 
     /// The sources that hold one of the runs of quote `k`, in order.
-    pub(crate) fn holders_of_any(&self, k: usize) -> Vec<usize> {
+    pub(crate) fn run_holders(&self, k: usize) -> Vec<usize> {
         let mut all: Vec<usize> = self.runs[k]
             .iter()
             .flat_map(|&r| self.holders(r))
@@ -646,29 +639,38 @@ impl RunsSeen {
 
 /// For each of `patterns`, the sources whose normalized text holds it (anywhere, not
 /// only as whole words), in order: one pass of an automaton of them all over each.
-fn holders_of(texts: &[Option<&SourceText>], patterns: &[&str], threads: usize) -> Vec<Vec<u32>> {
-    let mut holders = vec![Vec::new(); patterns.len()];
+fn strings_holders(
+    texts: &[Option<&SourceText>],
+    patterns: &[&str],
+    threads: usize,
+) -> Vec<Vec<u32>> {
     if patterns.is_empty() {
-        return holders;
+        return Vec::new();
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(patterns)
         .expect("an automaton of the quotes");
-    let seen = par_map(texts.len(), threads, |s| {
-        let mut seen: Vec<usize> = Vec::new();
-        if let Some(text) = texts[s] {
-            let found = ac.find_overlapping_iter(text.normalized().text.as_str());
-            seen.extend(found.map(|m| m.pattern().as_usize()));
-        }
+    let per_source = par_map(texts.len(), threads, |s| {
+        let Some(text) = texts[s] else {
+            return Vec::new();
+        };
+        let found = ac.find_overlapping_iter(text.normalized().text.as_str());
+        found.map(|m| m.pattern().as_u32()).collect()
+    });
+    holders_per_pattern(patterns.len(), per_source)
+}
+
+/// For each of `patterns` patterns, the sources that hold it, in order, from the
+/// patterns each source holds (`per_source`, in any order, repeats allowed).
+fn holders_per_pattern(patterns: usize, per_source: Vec<Vec<u32>>) -> Vec<Vec<u32>> {
+    let mut holders = vec![Vec::new(); patterns];
+    for (s, mut seen) in per_source.into_iter().enumerate() {
         seen.sort_unstable();
         seen.dedup();
-        seen
-    });
-    for (s, list) in seen.into_iter().enumerate() {
-        for p in list {
-            holders[p].push(s as u32);
+        for p in seen {
+            holders[p as usize].push(s as u32);
         }
     }
     holders
@@ -709,7 +711,7 @@ pub(crate) fn re_anchor_all(
     }
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
     for (k, q) in quotes.iter().enumerate().filter(|(k, _)| out[*k].is_none()) {
-        for s in seen.holders_of_any(q.key) {
+        for s in seen.run_holders(q.key) {
             if s != q.source && texts[s].is_some() {
                 candidates[s].push(k);
             }

@@ -12,6 +12,9 @@
 //! - the rest are re-anchored together (`anchor::re_anchor_all`), and for those
 //!   still not placed, the lowercase text of a source and the bigrams its sentences
 //!   share with the quotes are computed once per source, not once per quote.
+//!
+//! The first pass alone is [`find`], and the rest [`place_missing`]: the reader, which
+//! verifies in batches, places the quotes its batches did not find all at once.
 
 use super::SourceText;
 use super::anchor::{self, Anchor, Lost, RunsSeen};
@@ -89,14 +92,9 @@ pub fn find(texts: &[Option<&SourceText>], jobs: &[Job]) -> Vec<Option<Outcome>>
     find_on(texts, jobs, crate::par::cores())
 }
 
-/// The rest of [`verify`]: the outcome of each job, given `found` by [`find`] (or
-/// computed here for those it left `None`).
-pub fn place_missing(
-    texts: &[Option<&SourceText>],
-    jobs: &[Job],
-    found: Vec<Option<Outcome>>,
-) -> Vec<Outcome> {
-    place_missing_on(texts, jobs, found, crate::par::cores())
+/// The rest of [`verify`], for quotes [`find`] did not find: the outcome of each.
+pub fn place_missing(texts: &[Option<&SourceText>], jobs: &[Job]) -> Vec<Outcome> {
+    place_missing_on(texts, jobs, vec![None; jobs.len()], crate::par::cores())
 }
 
 /// Pass 1: every quote in its own source, the sources in parallel.
@@ -147,7 +145,7 @@ fn place_missing_on(
             let own = jobs[j].source;
             let first_two = holders.entry(quotes[k]).or_insert_with(|| {
                 let q = quotes[k].as_bytes();
-                seen.may_hold_it(k)
+                seen.exact_holders(k)
                     .filter(|&s| {
                         texts[s].is_some_and(|t| {
                             memchr::memmem::find(t.normalized().text.as_bytes(), q).is_some()
