@@ -40,14 +40,7 @@ fn check_text_reports_file_line_column_and_hint() {
 #[test]
 fn check_json_prints_an_array_on_stdout() {
     let p = Project::new(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
-    let out = stances()
-        .current_dir(p.dir.path())
-        .args(["check", "--format", "json"])
-        .assert()
-        .code(0)
-        .get_output()
-        .stdout
-        .clone();
+    let out = p.check_json(0);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let d = &v.as_array().unwrap()[0];
     assert_eq!(d["severity"], "warning");

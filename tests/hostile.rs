@@ -26,18 +26,6 @@ fn mkfifo(path: &Path) {
 }
 
 /// Runs `check` in the project and returns its standard error (it must exit 1).
-/// The stdout of `check --format json` in the project, which must fail (exit 1).
-fn failing_check_json(p: &Project) -> Vec<u8> {
-    stances()
-        .current_dir(p.dir.path())
-        .args(["check", "--format", "json"])
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone()
-}
-
 fn check_fails(p: &Project, file: &str) -> String {
     let out = stances()
         .current_dir(p.dir.path())
@@ -141,7 +129,7 @@ fn invalid_utf8_in_positions_toml_is_located() {
         err.contains("positions.toml:2:13: error: this byte is not UTF-8"),
         "{err}"
     );
-    let out = failing_check_json(&p);
+    let out = p.check_json(1);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         (v[0]["line"].as_u64(), v[0]["column"].as_u64()),
@@ -331,7 +319,7 @@ fn check_json_writes_control_and_bidi_characters_of_a_quote_escaped() {
     let source = common::SOURCE_A.replace("Russia rejected", "Russia \u{9b}31m rejected \u{202e}");
     assert_ne!(source, common::SOURCE_A);
     p.write("seeds/a.txt", source.as_bytes());
-    let out = failing_check_json(&p);
+    let out = p.check_json(1);
     let text = String::from_utf8(out).unwrap();
     assert!(!has_raw_control(&text), "{text}");
     assert!(!text.contains('\u{202e}'), "{text}");

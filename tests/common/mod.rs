@@ -47,6 +47,21 @@ pub struct Project {
 }
 
 impl Project {
+    /// The stdout of `stances check --format json` run in the project, which must exit
+    /// with `code`.
+    pub fn check_json(&self, code: i32) -> Vec<u8> {
+        assert_cmd::Command::cargo_bin("stances")
+            .unwrap()
+            .timeout(std::time::Duration::from_secs(20))
+            .current_dir(self.dir.path())
+            .args(["check", "--format", "json"])
+            .assert()
+            .code(code)
+            .get_output()
+            .stdout
+            .clone()
+    }
+
     pub fn new(toml: &str) -> Project {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("seeds")).unwrap();
