@@ -92,7 +92,7 @@ fn main() {
         for _ in 0..3 {
             let (_, unverified) = stances::model::load_unverified(&path);
             let unverified = unverified.expect("quotes to verify");
-            let batch = stances::tui::verify_batch(unverified.len());
+            let batch = stances::tui::verify_batch_size(unverified.len());
             let t = Instant::now();
             unverified.run(batch, |_| true);
             times.push(t.elapsed());

@@ -3,7 +3,9 @@
 //! [`Unverified::run`] looks the quotes up in batches and reports each batch as a
 //! [`Verified`] (found places, quotes not found, diagnostics). `stances check` and the
 //! exports run it in one batch before going on; the reader runs it in the background
-//! and shows each batch as it comes.
+//! and shows each batch as it comes. A batch brings the quotes found in their own
+//! source; the others are placed together (a pass over every source) and come in one
+//! last `Verified`, which is the first whose `done` reaches `total`.
 //!
 //! [`resolve`]: super::resolve
 //! [`Check::Pending`]: super::Check::Pending
@@ -182,7 +184,7 @@ impl Unverified {
         let mut out = Verified::default();
         for (diags, block) in reported {
             ctx.diags.extend(diags);
-            out.found.extend(block.found);
+            // None of them is found: each is reported missing.
             out.missing.extend(block.missing);
         }
         send(&mut ctx, out, total);

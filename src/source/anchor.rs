@@ -11,10 +11,12 @@
 //! source's words (`RunsSeen::find`) finds which of them share runs of a quote's words;
 //! once the quotes found word for word in another source are set apart,
 //! `re_anchor_all` re-anchors the rest in their own source, then tries the other
-//! sources that share a run for those still not placed. A source's words are listed
-//! and hashed once for all its quotes, and looked up by those hashes; the edit distance
-//! is computed bit-parallel, and only within the band that could still beat the best so
-//! far.
+//! sources that share a run for those still not placed. In each of these passes, a
+//! source's words are listed and hashed once for all the quotes it is looked at for
+//! (three listings in all, not one per quote: keeping the lists between passes would
+//! cost 16 bytes per word of every source), and looked up by those hashes; the edit
+//! distance is computed bit-parallel, and only within the band that could still beat
+//! the best so far.
 
 use super::SourceText;
 use super::normalize::normalize;
@@ -157,39 +159,39 @@ fn extend_run_hash(run: u64, word: u64) -> u64 {
     (run.rotate_left(26) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// Which bit of a bit table a run's hash falls in: its top bits (the last multiplication
-/// of [`extend_run_hash`] mixes them best).
-#[derive(Clone, Copy)]
-struct RunBuckets {
+/// A bit per bucket of run hashes, in a table small enough to stay in cache, set for
+/// the runs looked for: most runs of a source are none of them, and the bit says so
+/// before the hash map is asked. A run's bucket is its hash's top bits (the last
+/// multiplication of [`extend_run_hash`] mixes them best).
+struct RunFilter {
     /// log2 of the number of bits.
     bits: u32,
+    table: Vec<u64>,
 }
 
-impl RunBuckets {
-    /// About 16 bits per pattern, at least 1,024 bits.
-    fn for_patterns(n: usize) -> Self {
-        RunBuckets {
-            bits: (n * 16).max(1024).next_power_of_two().trailing_zeros(),
+impl RunFilter {
+    /// About 16 bits per run looked for, at least 1,024 bits.
+    fn for_runs(n: usize) -> Self {
+        let bits = (n * 16).max(1024).next_power_of_two().trailing_zeros();
+        RunFilter {
+            bits,
+            table: vec![0; (1usize << bits) / 64],
         }
     }
 
-    /// The number of 64-bit words of the table.
-    fn words(self) -> usize {
-        (1usize << self.bits) / 64
-    }
-
-    fn bucket(self, h: u64) -> usize {
+    fn bucket(&self, h: u64) -> usize {
         (h >> (64 - self.bits)) as usize
     }
 
-    fn set(self, table: &mut [u64], h: u64) {
+    fn insert(&mut self, h: u64) {
         let b = self.bucket(h);
-        table[b / 64] |= 1 << (b % 64);
+        self.table[b / 64] |= 1 << (b % 64);
     }
 
-    fn get(self, table: &[u64], h: u64) -> bool {
+    /// False when no run inserted has the hash `h`.
+    fn may_contain(&self, h: u64) -> bool {
         let b = self.bucket(h);
-        table[b / 64] & (1 << (b % 64)) != 0
+        self.table[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
@@ -248,8 +250,8 @@ pub fn best_match(source: &SourceText, quote: &str) -> Option<Anchor> {
     best_all(source, &[&normalize(quote)], None).pop().flatten()
 }
 
-/// [`best_match`] of each of the normalized quotes `qs`, with one pass over the
-/// source's words for all of them.
+/// [`best_match`] of each of the normalized quotes `qs`: the source's words are listed
+/// once, and voted on in one pass per [`VOTING_GROUP`] quotes.
 ///
 /// Windows of about a quote's length are proposed where its words line up with the
 /// source's: a word of the source equal to the quote's `j`-th word, at index `i`, votes
@@ -553,12 +555,11 @@ impl RunsSeen {
         // runs of a source are no pattern's: a bit per hash bucket, in a table small
         // enough to stay in cache, tells which are worth looking up.
         let mut by_hash: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        let buckets = RunBuckets::for_patterns(words.list.len());
-        let mut maybe = vec![0u64; buckets.words()];
+        let mut filter = RunFilter::for_runs(words.list.len());
         let mut lengths = Vec::new();
         for (i, p) in words.list.iter().enumerate() {
             let h = run_hash(p);
-            buckets.set(&mut maybe, h);
+            filter.insert(h);
             by_hash.entry(h).or_default().push(i as u32);
             let n = p.split(' ').count();
             if lengths.len() <= n {
@@ -578,7 +579,7 @@ impl RunsSeen {
                 let longest = lengths.len().min(n - i + 1);
                 for (k, &is_length) in lengths.iter().enumerate().take(longest).skip(1) {
                     h = extend_run_hash(h, w.hashes[i + k - 1]);
-                    if !is_length || !buckets.get(&maybe, h) {
+                    if !is_length || !filter.may_contain(h) {
                         continue;
                     }
                     if let Some(ps) = by_hash.get(&h) {
@@ -593,7 +594,7 @@ impl RunsSeen {
             runs,
             exact,
             word_holders: holders_per_pattern(words.list.len(), per_source),
-            text_holders: strings_holders(texts, &strings.list, threads),
+            text_holders: text_holders(texts, &strings.list, threads),
         }
     }
 
@@ -639,11 +640,7 @@ impl RunsSeen {
 
 /// For each of `patterns`, the sources whose normalized text holds it (anywhere, not
 /// only as whole words), in order: one pass of an automaton of them all over each.
-fn strings_holders(
-    texts: &[Option<&SourceText>],
-    patterns: &[&str],
-    threads: usize,
-) -> Vec<Vec<u32>> {
+fn text_holders(texts: &[Option<&SourceText>], patterns: &[&str], threads: usize) -> Vec<Vec<u32>> {
     if patterns.is_empty() {
         return Vec::new();
     }
@@ -691,7 +688,7 @@ pub(crate) struct Lost<'a> {
 /// [`re_anchor`] in its own source, or failing that the best of [`re_anchor`] in the
 /// other sources (`None` for one that did not load) that hold one of its runs of words
 /// (`seen`), the later source on a tie. A source's words are listed once for all its
-/// quotes.
+/// quotes in each of the two passes (its own quotes, then the others').
 pub(crate) fn re_anchor_all(
     texts: &[Option<&SourceText>],
     quotes: &[Lost],

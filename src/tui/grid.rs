@@ -172,6 +172,15 @@ fn row_lines(app: &App, l: &GridLayout, row: &GridRow) -> Vec<Line<'static>> {
     } else {
         theme.heading()
     };
+    // Whether each cell's position matches the search: worked out once per cell, not
+    // once per line of it.
+    let matched: Vec<bool> = (0..cells.len())
+        .map(|ci| {
+            let (issue, party) = app.cell_at(r, l.cols.start + ci);
+            app.position_at(issue, party)
+                .is_some_and(|p| app.position_matches(p))
+        })
+        .collect();
     let mut out = Vec::with_capacity(h);
     for line_no in 0..h {
         let label = if line_no == 0 {
@@ -185,12 +194,8 @@ fn row_lines(app: &App, l: &GridLayout, row: &GridRow) -> Vec<Line<'static>> {
         ];
         for (ci, cell) in cells.iter().enumerate() {
             let c = l.cols.start + ci;
-            let (issue, party) = app.cell_at(r, c);
             let mut base = Style::default();
-            if app
-                .position_at(issue, party)
-                .is_some_and(|p| app.position_matches(p))
-            {
+            if matched[ci] {
                 base = base.patch(theme.matched());
             }
             let selected = r == sel_row && c == sel_col;

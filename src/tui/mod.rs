@@ -187,7 +187,7 @@ const MIN_BATCH: usize = 200;
 
 /// How many quotes the reader verifies per batch (per message to the event loop), out
 /// of `total`.
-pub fn verify_batch(total: usize) -> usize {
+pub fn verify_batch_size(total: usize) -> usize {
     (total / 50).max(MIN_BATCH)
 }
 
@@ -195,7 +195,7 @@ pub fn verify_batch(total: usize) -> usize {
 /// to the event loop; stops when the reader is gone or has loaded the file anew.
 fn spawn_verify(unverified: Unverified, tx: Sender<Msg>, current: Arc<AtomicBool>) {
     std::thread::spawn(move || {
-        let batch = verify_batch(unverified.len());
+        let batch = verify_batch_size(unverified.len());
         unverified.run(batch, |v| {
             current.load(Ordering::SeqCst) && tx.send(Msg::Verified(v)).is_ok()
         });

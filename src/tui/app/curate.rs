@@ -170,7 +170,9 @@ impl App {
     }
 
     /// Takes a freshly loaded model, or keeps the one shown (the last good one, or the
-    /// part of a file that never loaded whole) and shows the errors.
+    /// part of a file that never loaded whole) and shows the errors: any error, a quote
+    /// not found included, keeps the model shown. The reader itself reloads with
+    /// [`App::apply_reload_of`], which shows a file whose only errors are quotes.
     pub fn apply_reload(&mut self, loaded: crate::model::Loaded) {
         self.apply_reload_of(loaded, false);
     }
@@ -184,20 +186,14 @@ impl App {
         *self.detail.measured.borrow_mut() = None;
         let errors: Vec<_> = loaded
             .diagnostics
-            .iter()
+            .into_iter()
             .filter(|d| d.is_error())
-            .cloned()
             .collect();
         let model = match (loaded.model, loaded.partial) {
             (Some(model), _) => model,
             (None, Some(partial)) if quotes_only => partial,
-            (None, partial) => {
-                let diagnostics = loaded.diagnostics;
-                self.keep_last_good(crate::model::Loaded {
-                    model: None,
-                    partial,
-                    diagnostics,
-                });
+            (None, _) => {
+                self.keep_last_good(errors);
                 return;
             }
         };
@@ -242,12 +238,8 @@ impl App {
     }
 
     /// The file does not load: keep showing what is shown, with its errors.
-    fn keep_last_good(&mut self, loaded: crate::model::Loaded) {
-        self.errors = loaded
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.is_error())
-            .collect();
+    fn keep_last_good(&mut self, errors: Vec<crate::diagnostic::Diagnostic>) {
+        self.errors = errors;
         self.message = Some(format!(
             "{} has {} error(s); {}",
             crate::sanitize::path(&self.path),

@@ -81,6 +81,9 @@ impl App {
 
     /// True when a position's summary, detail or one of its quotes holds the query.
     pub fn position_matches(&self, position: usize) -> bool {
+        if self.search.query.is_empty() {
+            return false;
+        }
         let query = crate::view::search::Query::new(&self.search.query);
         crate::view::search::position_matches(&self.view.model, position, &query)
     }
