@@ -607,8 +607,9 @@ pub(super) fn read(ctx: &mut Ctx, doc: &DeTable<'_>) -> Raw {
 
 /// The `[[position]]` tables of the document whose top level is `root`.
 fn read_positions(ctx: &mut Ctx, root: &Table<'_, '_>) -> Vec<RawPosition> {
-    let mut positions = Vec::new();
-    for (t, header) in root.array_of_tables(ctx, "position", "[[position]]") {
+    let tables = root.array_of_tables(ctx, "position", "[[position]]");
+    let mut positions = Vec::with_capacity(tables.len());
+    for (t, header) in tables {
         let line = ctx.line_of(header.start);
         let t = Table::new(
             ctx,
@@ -803,9 +804,12 @@ fn read_position(ctx: &mut Ctx, t: &Table<'_, '_>, header: Range<usize>) -> Opti
         }
         Some(s.v)
     });
-    let mut cites = Vec::new();
+    let cite_tables = t.array_of_tables(ctx, "cite", "[[position.cite]]");
+    // Exactly as many as written: most positions cite one or two quotes, and a
+    // growing Vec would start at four.
+    let mut cites = Vec::with_capacity(cite_tables.len());
     let mut cites_ok = true;
-    for (ct, cheader) in t.array_of_tables(ctx, "cite", "[[position.cite]]") {
+    for (ct, cheader) in cite_tables {
         let line = ctx.line_of(cheader.start);
         let ct = Table::new(
             ctx,

@@ -505,7 +505,9 @@ fn resolve_citations(
     (position, position_line): (usize, usize),
     pending: &mut Vec<PendingCite>,
 ) -> Vec<Citation> {
-    let mut out = Vec::new();
+    // Exactly as many as cited: most positions cite one or two quotes, and a
+    // growing Vec would start at four.
+    let mut out = Vec::with_capacity(cites.len());
     for c in cites {
         let Some(&si) = set.ids.index.get(c.source.v.as_str()) else {
             report_unknown_source(ctx, &c.source, set);
