@@ -1,7 +1,7 @@
 //! Finding a quote in its source, and the closest sentence when it is not there.
 
 use super::SourceText;
-use super::normalize::{for_each_normalized, normalize};
+use super::normalize::{fold, normalize};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -277,13 +277,36 @@ fn lowered(text: &str, mut f: impl FnMut(char)) {
         normalize(text).to_lowercase().chars().for_each(f);
         return;
     }
-    for_each_normalized(text, |c| {
+    // ASCII bytes are read as they are (white space is one of the six ASCII ones
+    // `char::is_whitespace` knows, and nothing else folds); other characters are
+    // decoded and folded.
+    let bytes = text.as_bytes();
+    let mut pending_space = false;
+    let mut started = false;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let folded = if b.is_ascii() {
+            at += 1;
+            (!matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')).then_some(char::from(b))
+        } else {
+            let c = text[at..].chars().next().expect("a character starts here");
+            at += c.len_utf8();
+            fold(c)
+        };
+        let Some(c) = folded else {
+            pending_space = started;
+            continue;
+        };
+        if std::mem::take(&mut pending_space) {
+            f(' ');
+        }
+        started = true;
         if c.is_ascii() {
             f(c.to_ascii_lowercase());
         } else {
             c.to_lowercase().for_each(&mut f);
         }
-    });
+    }
 }
 
 /// The sentence most similar to the (normalized) quote, as [`closest_sentences`].
@@ -301,6 +324,13 @@ mod tests {
         fn lowered_is_normalize_then_lowercase(
             s in "[a-cA-C \t\n\u{b}\u{a0}.\"'’“—İΣσÅ-]{0,30}"
         ) {
+            let mut got = String::new();
+            lowered(&s, |c| got.push(c));
+            prop_assert_eq!(got, normalize(&s).to_lowercase());
+        }
+
+        #[test]
+        fn lowered_ascii_is_normalize_then_lowercase(s in "[a-cA-C \t\n\r\x0b\x0c\x1c\x1f.\"'-]{0,30}") {
             let mut got = String::new();
             lowered(&s, |c| got.push(c));
             prop_assert_eq!(got, normalize(&s).to_lowercase());
