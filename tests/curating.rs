@@ -3,7 +3,7 @@
 
 mod common;
 use common::{Project, VALID};
-use stances::model::{load, load_noting_quotes};
+use stances::model::{load, load_unverified};
 use stances::tui::app::{Action, App, EditAt, Request, Screen};
 use stances::tui::theme::Theme;
 use std::sync::mpsc;
@@ -114,20 +114,30 @@ fn a_quote_not_found_on_reload_shows_the_new_version_with_its_error() {
         .replace("Rejects a 30-day ceasefire", "Rejects any ceasefire")
         .replace("Russia rejected a 30-day", "Russia refused a 30-day");
     std::fs::write(p.path(), &edited).unwrap();
-    let (loaded, quotes_only) = load_noting_quotes(&p.path());
-    assert!(quotes_only && loaded.model.is_none());
-    app.apply_reload_of(loaded, true);
-    // The new summary shows, and the quote is in the error panel, as on opening.
+    // The reader reloads without verifying, shows the new version at once and
+    // verifies its quotes in the background, as on opening.
+    let (loaded, unverified) = load_unverified(&p.path());
+    assert!(loaded.model.is_some(), "{:?}", loaded.diagnostics);
+    app.apply_reload(loaded);
+    assert!(render(&app).contains("Rejects any ceasefire"));
+    let unverified = unverified.expect("quotes to verify");
+    app.start_verifying(unverified.len());
+    unverified.run(1, |v| app.apply_verified(v));
+    // The new summary still shows, and the quote is in the error panel, as on opening.
     let text = render(&app);
     assert!(text.contains("Rejects any ceasefire"), "{text}");
     assert_eq!(app.errors.len(), 1, "{:?}", app.errors);
     assert!(app.errors[0].message.contains("quote not found"));
     assert!(app.view.model.partial);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("reloaded; 1 quote(s) not found (in the panel)")
+    );
     // An error that is not a quote's still keeps the last version that loaded.
     std::fs::write(p.path(), edited.replace("summary = ", "summary = = ")).unwrap();
-    let (loaded, quotes_only) = load_noting_quotes(&p.path());
-    assert!(!quotes_only);
-    app.apply_reload_of(loaded, quotes_only);
+    let (loaded, unverified) = load_unverified(&p.path());
+    assert!(loaded.model.is_none() && unverified.is_none());
+    app.apply_reload(loaded);
     assert!(render(&app).contains("Rejects any ceasefire"));
     assert!(app.errors[0].message.contains("TOML"), "{:?}", app.errors);
 }

@@ -207,6 +207,37 @@ fn edits_from_outside_show_up_and_a_broken_file_shows_its_error() {
     assert!(s.wait_exit().success());
 }
 
+#[test]
+fn a_reload_with_a_quote_not_found_shows_the_new_version_and_then_the_error() {
+    let dir = bundled_copy();
+    let file = dir.path().join("positions.toml");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut s = Session::start(dir.path(), &[], &[]);
+    s.wait_for("Territory");
+    // A new summary, and a quote that is no longer in its source: the new version
+    // shows, and background verification puts the quote in the error panel.
+    let edited = original
+        .replace(
+            "Proposal: recognize Russian control of Crimea, east, south",
+            "EDITED_QUOTE",
+        )
+        .replace(
+            "includes recognizing Russia’s control over Crimea",
+            "includes recognising Russia’s control over Crimea",
+        );
+    assert_eq!(edited.matches("recognising").count(), 1);
+    std::fs::write(&file, &edited).unwrap();
+    let screen = s.wait_for("reloaded; 1 quote(s) not found");
+    assert!(screen.contains("EDITED_QUOTE"), "{screen}");
+    assert!(screen.contains("quote not found"), "{screen}");
+    // Put right, the error goes and the new version stays checked.
+    std::fs::write(&file, edited.replace("recognising", "recognizing")).unwrap();
+    s.wait_until_gone(&["quote not found"]);
+    assert!(s.screen().contains("EDITED_QUOTE"));
+    s.keys(b"q");
+    assert!(s.wait_exit().success());
+}
+
 #[cfg(unix)]
 #[test]
 fn e_opens_the_editor_at_the_position_and_reloads_after() {

@@ -160,15 +160,6 @@ fn unreadable(e: &SourceError) -> (String, Option<&'static str>) {
     }
 }
 
-/// [`load`], and whether the file's only errors, if any, are quotes not found (the
-/// rest of it loads whole): the reader then shows the new version with those errors,
-/// as it does on opening, rather than keeping the last version without errors.
-pub fn load_noting_quotes(path: &Path) -> (Loaded, bool) {
-    let (loaded, unverified) = load_unverified(path);
-    let rest_loads = loaded.model.is_some();
-    (verify_all(loaded, unverified), rest_loads)
-}
-
 /// Loads a positions document from memory; `path` names it in diagnostics and
 /// `base_dir` is where `sources_dir` is resolved from.
 pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {

@@ -22,9 +22,7 @@ pub fn toml_value(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-pub use load::{
-    Loaded, MAX_POSITIONS_BYTES, load, load_noting_quotes, load_str, load_unverified, sort_by_place,
-};
+pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str, load_unverified, sort_by_place};
 pub use quotes::{Unverified, Verified};
 pub use usable::{Policy, Unusable};
 pub use vocab::{Confidence, Kind, Status};

@@ -29,7 +29,7 @@ pub mod timeline;
 pub mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Unverified, Verified, load_noting_quotes};
+use crate::model::{Model, Unverified, Verified, load_unverified};
 use app::{Action, App, Request, Screen};
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -178,8 +178,9 @@ enum Msg {
     FilesChanged,
     /// A signal asked the reader to stop (TERM, HUP, INT, QUIT).
     Signal(i32),
-    /// A batch of quotes verified in the background.
-    Verified(Verified),
+    /// A batch of quotes verified in the background, by the verification numbered so
+    /// (each reload that takes a new model in starts the next).
+    Verified(u64, Verified),
 }
 
 /// Quotes verified per message: about fifty messages in all, each at least this many.
@@ -191,13 +192,46 @@ pub fn verify_batch_size(total: usize) -> usize {
     (total / 50).max(MIN_BATCH)
 }
 
+/// The verification of the model shown, under way in the background.
+struct Verifying {
+    /// Counts the verifications started: results of an earlier one are dropped.
+    generation: u64,
+    /// Cleared to stop the one under way.
+    current: Arc<AtomicBool>,
+}
+
+impl Verifying {
+    /// Stops the verification under way, if any, and starts one of `unverified`, if
+    /// any quotes are left to verify.
+    fn restart(&mut self, app: &mut App, unverified: Option<Unverified>, tx: &Sender<Msg>) {
+        self.current.store(false, Ordering::SeqCst);
+        self.generation += 1;
+        self.current = Arc::new(AtomicBool::new(true));
+        let unverified = unverified.filter(|u| !u.is_empty());
+        app.start_verifying(unverified.as_ref().map_or(0, Unverified::len));
+        if let Some(unverified) = unverified {
+            spawn_verify(
+                unverified,
+                tx.clone(),
+                Arc::clone(&self.current),
+                self.generation,
+            );
+        }
+    }
+}
+
 /// Verifies the model's quotes on a thread of their own, sending each batch's results
-/// to the event loop; stops when the reader is gone or has loaded the file anew.
-fn spawn_verify(unverified: Unverified, tx: Sender<Msg>, current: Arc<AtomicBool>) {
+/// to the event loop; stops when the reader is gone or has taken a new model in.
+fn spawn_verify(
+    unverified: Unverified,
+    tx: Sender<Msg>,
+    current: Arc<AtomicBool>,
+    generation: u64,
+) {
     std::thread::spawn(move || {
         let batch = verify_batch_size(unverified.len());
         unverified.run(batch, |v| {
-            current.load(Ordering::SeqCst) && tx.send(Msg::Verified(v)).is_ok()
+            current.load(Ordering::SeqCst) && tx.send(Msg::Verified(generation, v)).is_ok()
         });
     });
 }
@@ -264,21 +298,30 @@ fn rewatch(app: &App, tx: &Sender<Msg>) -> Option<notify::RecommendedWatcher> {
     .ok()
 }
 
-/// Does the input/output an update asked for.
+/// Loads the file anew into `app`; the new model's quotes still to verify when it was
+/// taken in (`None` when the file did not load and the model shown stays).
+fn reload(app: &mut App) -> Option<Unverified> {
+    let shown = Arc::clone(&app.view.model);
+    let (loaded, unverified) = load_unverified(&app.path);
+    app.apply_reload(loaded);
+    (!Arc::ptr_eq(&shown, &app.view.model))
+        .then_some(unverified)
+        .flatten()
+}
+
+/// Does the input/output an update asked for; after a reload, the new model's quotes
+/// still to verify.
 fn perform(
     app: &mut App,
     terminal: &mut terminal::Term,
     control: &Sender<Control>,
     editing: &AtomicBool,
-) -> Result<(), Error> {
+) -> Result<Option<Unverified>, Error> {
     let Some(request) = app.request.take() else {
-        return Ok(());
+        return Ok(None);
     };
     match request {
-        Request::Reload => {
-            let (loaded, quotes_only) = load_noting_quotes(&app.path);
-            app.apply_reload_of(loaded, quotes_only);
-        }
+        Request::Reload => return Ok(reload(app)),
         Request::Edit(at) => {
             let line = match at {
                 app::EditAt::Line(line) => line,
@@ -295,11 +338,11 @@ fn perform(
             editing.store(false, Ordering::SeqCst);
             let result = result?;
             let _ = control.send(Control::Resume);
-            let (loaded, quotes_only) = load_noting_quotes(&app.path);
-            app.apply_reload_of(loaded, quotes_only);
+            let unverified = reload(app);
             if let Err(e) = result {
                 app.message = Some(e.to_string());
             }
+            return Ok(unverified);
         }
         Request::Copy(text) => {
             let copy = crossterm::clipboard::CopyToClipboard::to_clipboard_from(text);
@@ -323,7 +366,7 @@ fn perform(
             );
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Opens the reader on `model`, loaded from `path`, until the user quits. `errors`
@@ -345,8 +388,10 @@ pub fn run(
     app.start_verifying(unverified.as_ref().map_or(0, Unverified::len));
     app.fix_scroll();
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
-    // Cleared when a reload replaces the model the verification thread works for.
-    let verifying = Arc::new(AtomicBool::new(app.verifying.is_some()));
+    let mut verifying = Verifying {
+        generation: 0,
+        current: Arc::new(AtomicBool::new(true)),
+    };
     let control = spawn_input(tx.clone());
     let editing = Arc::new(AtomicBool::new(false));
     spawn_signals(tx.clone(), Arc::clone(&editing))?;
@@ -356,7 +401,7 @@ pub fn run(
     let mut watcher = rewatch(&app, &tx);
     // Verification starts once the first frame is out, not to slow it down.
     if let Some(unverified) = unverified.filter(|u| !u.is_empty()) {
-        spawn_verify(unverified, tx.clone(), Arc::clone(&verifying));
+        spawn_verify(unverified, tx.clone(), Arc::clone(&verifying.current), 0);
     }
     while !app.quit {
         // Block until something happens, then take everything pending before drawing.
@@ -378,26 +423,25 @@ pub fn run(
                     stopped_by = Some(sig);
                     app.quit = true;
                 }
-                Msg::Verified(v) => {
+                Msg::Verified(generation, v) => {
                     // Results for a model since replaced by a reload are dropped.
-                    if verifying.load(Ordering::SeqCst) {
+                    if generation == verifying.generation {
                         changed |= app.apply_verified(v);
                     }
                 }
             }
             if app.request.is_some() {
                 let was_reload = matches!(app.request, Some(Request::Reload | Request::Edit(_)));
-                if was_reload {
-                    // A reload loads and verifies the file anew: the background
-                    // verification of the first model stops.
-                    verifying.store(false, Ordering::SeqCst);
-                    app.verifying = None;
-                }
                 let shown = Arc::clone(&app.view.model);
                 let reload = matches!(app.request, Some(Request::Reload));
                 let before =
                     reload.then(|| watch::Snapshot::take(watch::files_of(&app.path, Some(&shown))));
-                perform(&mut app, &mut terminal, &control, &editing)?;
+                let unverified = perform(&mut app, &mut terminal, &control, &editing)?;
+                if was_reload {
+                    // The verification under way stops: the file was read anew. A new
+                    // model's quotes are verified in the background, as on opening.
+                    verifying.restart(&mut app, unverified, &tx);
+                }
                 // A new model is watched anew: its sources may have changed.
                 if was_reload && !Arc::ptr_eq(&shown, &app.view.model) {
                     let loaded =

@@ -8,6 +8,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tui_input::{Input, InputRequest};
 
+/// The message after a reload that took the new version in; verification may add how
+/// many quotes were not found ([`App::apply_verified`]).
+pub(crate) const RELOADED: &str = "reloaded";
+
 impl App {
     pub(super) fn update_export_prompt(&mut self, action: Action) -> bool {
         let Some(prompt) = &mut self.export_prompt else {
@@ -170,18 +174,12 @@ impl App {
     }
 
     /// Takes a freshly loaded model, or keeps the one shown (the last good one, or the
-    /// part of a file that never loaded whole) and shows the errors: any error, a quote
-    /// not found included, keeps the model shown. The reader itself reloads with
-    /// [`App::apply_reload_of`], which shows a file whose only errors are quotes.
+    /// part of a file that never loaded whole) and shows the errors: any error keeps the
+    /// model shown. The reader loads without verifying quotes
+    /// ([`crate::model::load_unverified`]) and verifies the new model's in the
+    /// background, as on opening: quotes not found then join the panel as they are
+    /// found, and the new version stays shown.
     pub fn apply_reload(&mut self, loaded: crate::model::Loaded) {
-        self.apply_reload_of(loaded, false);
-    }
-
-    /// [`App::apply_reload`], where `quotes_only` says that the file's only errors, if
-    /// any, are quotes not found ([`crate::model::load_noting_quotes`]): then the new
-    /// version is shown with those errors in the panel, as on opening, rather than the
-    /// last good one.
-    pub fn apply_reload_of(&mut self, loaded: crate::model::Loaded, quotes_only: bool) {
         // The errors change: the detail page (orphaned citations) is measured anew.
         *self.detail.measured.borrow_mut() = None;
         let errors: Vec<_> = loaded
@@ -189,13 +187,9 @@ impl App {
             .into_iter()
             .filter(|d| d.is_error())
             .collect();
-        let model = match (loaded.model, loaded.partial) {
-            (Some(model), _) => model,
-            (None, Some(partial)) if quotes_only => partial,
-            (None, _) => {
-                self.keep_last_good(errors);
-                return;
-            }
+        let Some(model) = loaded.model else {
+            self.keep_last_good(errors);
+            return;
         };
         let before = self.remember();
         let base = self.view.base_date();
@@ -224,15 +218,10 @@ impl App {
         self.sources_selected = self
             .sources_selected
             .min(self.view.model.sources.len().saturating_sub(1));
-        self.message = Some(if !self.errors.is_empty() {
-            format!(
-                "reloaded; {} quote(s) not found (in the panel)",
-                self.errors.len()
-            )
-        } else if found.moved && self.screen() == Screen::Detail {
+        self.message = Some(if found.moved && self.screen() == Screen::Detail {
             "reloaded; the open position's date changed: showing the latest of that cell".into()
         } else {
-            "reloaded".into()
+            RELOADED.into()
         });
         self.fix_scroll();
     }

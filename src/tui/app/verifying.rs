@@ -1,6 +1,7 @@
 //! Quotes verified in the background: the reader opens on the resolved model with
 //! every quote unchecked, and each batch of results updates the model and the errors.
 
+use super::curate::RELOADED;
 use super::{App, Screen};
 use crate::model::{Verified, sort_by_place};
 use crate::tui::layout::STILL_VERIFYING;
@@ -42,13 +43,16 @@ impl App {
             model.drop_not_found();
             model.partial |= !self.errors.is_empty();
             self.verifying = None;
-            // A message that verification is under way is no longer true.
-            if self
-                .message
-                .as_deref()
-                .is_some_and(|m| m.contains(STILL_VERIFYING))
-            {
+            // A message that verification is under way is no longer true; after a
+            // reload, say what it found.
+            let message = self.message.as_deref();
+            if message.is_some_and(|m| m.contains(STILL_VERIFYING)) {
                 self.message = None;
+            } else if message == Some(RELOADED) && !self.errors.is_empty() {
+                self.message = Some(format!(
+                    "reloaded; {} quote(s) not found (in the panel)",
+                    self.errors.len()
+                ));
             }
         } else {
             self.verifying = Some((v.done, v.total));
