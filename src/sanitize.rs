@@ -38,8 +38,10 @@ pub fn clean(s: &str) -> String {
 
 /// For the terminal: like [`clean`], with tabs as spaces (line breaks are kept).
 pub fn text(s: &str) -> String {
-    // Most text has nothing to change: it is copied as it is.
-    if s.chars().all(|c| c == '\n' || !is_unsafe(c)) {
+    // Most text has nothing to change: it is copied as it is (printable ASCII and line
+    // feeds are told at a glance).
+    let plain = |b: u8| b == b'\n' || (b' '..=b'~').contains(&b);
+    if s.bytes().all(plain) || s.chars().all(|c| c == '\n' || !is_unsafe(c)) {
         return s.to_string();
     }
     clean(s).replace('\t', " ")
@@ -72,6 +74,10 @@ pub fn one_line(s: &str) -> String {
 /// written as Rust-style escapes (`\n`, `\r`, `\t`, `\u{1b}`), the rest kept. The
 /// result holds no control character, so escaping twice changes nothing.
 pub fn escape(s: &str) -> String {
+    // Printable ASCII, most of what is echoed, has nothing to escape.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

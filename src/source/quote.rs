@@ -131,7 +131,7 @@ pub fn difference(source: &SourceText, quote: &str) -> Option<Difference> {
 /// [`difference`] of the normalized quote `q` in the normalized text `hay`, whose
 /// lowercase form is `hay_lower` (computed once per source by callers with many quotes).
 pub(crate) fn difference_in(hay: &str, hay_lower: &str, q: &str) -> Option<Difference> {
-    if hay_lower.contains(&q.to_lowercase()) {
+    if memchr::memmem::find(hay_lower.as_bytes(), q.to_lowercase().as_bytes()).is_some() {
         return Some(Difference::Case);
     }
     let bounds: Vec<usize> = q.char_indices().map(|(i, _)| i).chain([q.len()]).collect();
