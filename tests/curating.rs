@@ -436,7 +436,7 @@ fn open_broken(p: &Project) -> App {
         .collect();
     let model = loaded.partial.expect("the part that resolves");
     let mut app = App::new(model, p.path(), Theme { color: true }, (80, 24));
-    app.errors = errors;
+    app.set_opening_errors(errors);
     app
 }
 
@@ -448,7 +448,8 @@ fn a_file_broken_from_the_start_has_no_last_good_version() {
     assert!(text.contains("does not load"), "{text}");
     assert!(!text.contains("last good"), "{text}");
     let title =
-        &stances::tui::panel_text::error_rows(&app.path, &app.view.model, &app.errors, 200)[0];
+        &stances::tui::panel_text::error_rows(&app.panel_subject(), &app.errors, 200, usize::MAX)
+            [0];
     assert!(
         title.ends_with("showing the parts of it that load (it has not loaded whole yet)"),
         "{title}"
@@ -547,7 +548,7 @@ fn a_quote_the_source_no_longer_has_shows_as_orphaned_at_its_best_match() {
         .filter(|d| d.is_error())
         .collect();
     let mut app = App::new(model, p.path(), Theme { color: true }, (80, 24));
-    app.errors = errors;
+    app.set_opening_errors(errors);
     app.fix_scroll();
     // Russia's ceasefire cell: row 0, column 1.
     app.update(Action::Right);
@@ -597,4 +598,33 @@ fn the_reader_never_exports_into_a_fifo_it_would_block_on() {
     assert_eq!(app.request, None, "nothing to write");
     let status = stances::tui::status::text(&app);
     assert!(status.contains("not a regular file"), "{status}");
+}
+
+#[test]
+fn thousands_of_errors_show_as_many_as_fit_and_say_how_many_more() {
+    let p = Project::new(VALID);
+    let mut app = open(&p);
+    let errors: Vec<_> = (1..=3000)
+        .map(|i| stances::diagnostic::Diagnostic {
+            severity: stances::diagnostic::Severity::Error,
+            file: p.path(),
+            line: Some(i),
+            column: Some(9),
+            message: format!("quote not found in source `s{i}`"),
+            hint: Some("the most similar sentence is:\n  something".into()),
+            fix: None,
+        })
+        .collect();
+    app.set_opening_errors(errors);
+    app.fix_scroll();
+    let text = render(&app);
+    // The panel names the count, shows the first errors, and says how many more.
+    assert!(text.contains("3000 error(s)"), "{text}");
+    assert!(text.contains("s1`"), "{text}");
+    let shown = text.matches("quote not found").count();
+    assert!(shown >= 3, "{text}");
+    assert!(
+        text.contains(&format!("… and {} more", 3000 - shown)),
+        "{text}"
+    );
 }

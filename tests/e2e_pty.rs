@@ -295,14 +295,16 @@ fn a_file_with_errors_opens_with_its_errors_shown() {
     assert_ne!(broken, original);
     std::fs::write(&file, &broken).unwrap();
     let mut s = Session::start(dir.path(), &[], &[]);
-    let screen = s.wait_for("does not load");
+    // Only a quote fails: the panel says so, and the rest of the file is shown.
+    let screen = s.wait_for("1 quote(s) do not match their sources");
     assert!(screen.contains("quote not found"), "{screen}");
+    assert!(!screen.contains("does not load"), "{screen}");
     assert!(
         screen.contains("Territory"),
         "the rest of the model is shown:\n{screen}"
     );
     std::fs::write(&file, &original).unwrap();
-    s.wait_until_gone(&["does not load"]);
+    s.wait_until_gone(&["do not match their sources"]);
     s.keys(b"q");
     assert!(s.wait_exit().success());
 }

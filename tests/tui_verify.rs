@@ -17,7 +17,7 @@ fn unverified_app(path: &Path, w: u16, h: u16) -> (App, Unverified) {
     let model = loaded.model.or(loaded.partial).expect("the file resolves");
     let unverified = unverified.expect("quotes to verify");
     let mut app = App::new(model, path.to_path_buf(), Theme { color: false }, (w, h));
-    app.errors = errors;
+    app.set_opening_errors(errors);
     app.start_verifying(unverified.len());
     app.fix_scroll();
     (app, unverified)
@@ -206,4 +206,44 @@ fn quotes_not_in_their_source_are_placed_together_after_every_batch() {
         rest.iter()
             .all(|&(done, _, errors)| done < total && errors == 0)
     );
+}
+
+#[test]
+fn a_file_that_stops_loading_mid_verification_keeps_its_model_verified_and_its_quote_errors() {
+    let broken = |toml: &str| {
+        toml.replace(
+            "it would accept monitors from the Union",
+            "it would welcome monitors from the Moon",
+        )
+    };
+    let (_dir, path, toml) = plain_copy(broken);
+    let (mut app, unverified) = unverified_app(&path, 100, 30);
+    // The file stops loading (a syntax error) before any quote is verified: the model
+    // shown stays, and its verification goes on.
+    std::fs::write(&path, broken(&toml).replace("summary = ", "summary = = ")).unwrap();
+    app.apply_reload(load(&path));
+    assert!(app.errors[0].message.contains("TOML"), "{:?}", app.errors);
+    verify_all(&mut app, &unverified, 1);
+    assert!(app.verifying.is_none());
+    assert!(
+        !app.view
+            .model
+            .positions
+            .iter()
+            .any(stances::tui::layout::unchecked),
+        "every cell is checked"
+    );
+    let screen = text(&render(&app));
+    assert!(screen.contains("does not load"), "{screen}");
+    let quote_errors = |app: &App| {
+        app.errors
+            .iter()
+            .filter(|d| d.message.contains("quote not found"))
+            .count()
+    };
+    assert_eq!(quote_errors(&app), 1, "{:?}", app.errors);
+    // Saved again, still broken: the shown model's quote error stays listed.
+    app.apply_reload(load(&path));
+    assert_eq!(quote_errors(&app), 1, "{:?}", app.errors);
+    assert!(app.errors.iter().any(|d| d.message.contains("TOML")));
 }

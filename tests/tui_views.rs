@@ -332,7 +332,7 @@ fn with_the_error_panel_open_g_and_clicks_keep_the_selection_visible() {
         stances::tui::theme::Theme { color: false },
         (60, 9),
     );
-    app.errors = errors;
+    app.set_opening_errors(errors);
     app.fix_scroll();
     let panel = app.areas().panel;
     assert!(panel.height > 0);

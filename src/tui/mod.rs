@@ -384,7 +384,7 @@ pub fn run(
     let size = terminal.size()?;
     let theme = theme::Theme::from_env();
     let mut app = App::new(model, path, theme, (size.width, size.height));
-    app.errors = errors;
+    app.set_opening_errors(errors);
     app.start_verifying(unverified.as_ref().map_or(0, Unverified::len));
     app.fix_scroll();
     let (tx, rx): (Sender<Msg>, Receiver<Msg>) = mpsc::channel();
@@ -437,13 +437,12 @@ pub fn run(
                 let before =
                     reload.then(|| watch::Snapshot::take(watch::files_of(&app.path, Some(&shown))));
                 let unverified = perform(&mut app, &mut terminal, &control, &editing)?;
-                if was_reload {
-                    // The verification under way stops: the file was read anew. A new
-                    // model's quotes are verified in the background, as on opening.
-                    verifying.restart(&mut app, unverified, &tx);
-                }
-                // A new model is watched anew: its sources may have changed.
+                // A new model is verified in the background, as on opening (the
+                // verification of the one it replaces stops), and watched anew: its
+                // sources may have changed. A model kept because the file does not
+                // load goes on being verified.
                 if was_reload && !Arc::ptr_eq(&shown, &app.view.model) {
+                    verifying.restart(&mut app, unverified, &tx);
                     let loaded =
                         watch::Snapshot::take(watch::files_of(&app.path, Some(&app.view.model)));
                     watcher = rewatch(&app, &tx).or(watcher);

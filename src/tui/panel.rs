@@ -10,16 +10,19 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 /// The error panel: [`error_rows`] when they fit `area`; else one row per
-/// diagnostic, each ended at a whole word.
+/// diagnostic, each ended at a whole word, as many as fit.
 pub fn draw_errors(frame: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 || app.errors.is_empty() {
         return;
     }
     let theme = app.theme;
     let width = usize::from(area.width);
-    let mut rows = error_rows(&app.path, &app.view.model, &app.errors, width);
-    if rows.len() > usize::from(area.height) {
-        rows = compact_rows(&app.path, &app.view.model, &app.errors, width);
+    let height = usize::from(area.height);
+    // Only as many errors are formatted as the panel can show: there may be thousands.
+    let subject = app.panel_subject();
+    let mut rows = error_rows(&subject, &app.errors, width, height);
+    if rows.len() > height {
+        rows = compact_rows(&subject, &app.errors, width, height);
     }
     let lines: Vec<Line> = rows
         .into_iter()

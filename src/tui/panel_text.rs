@@ -18,21 +18,48 @@ pub fn showing(model: &Model) -> &'static str {
     }
 }
 
-/// The error panel's title: the file does not load, and what is shown meanwhile.
-fn title(path: &Path, shown: &Model) -> String {
-    format!(
-        " {} does not load — fix it and save; {}",
-        crate::sanitize::path(path),
-        showing(shown)
-    )
+/// What the error panel is about: the file and the model shown.
+pub struct Subject<'a> {
+    /// positions.toml.
+    pub path: &'a Path,
+    /// The model shown.
+    pub shown: &'a Model,
+    /// True when the model shown is the file as it is on disk, whose only errors are
+    /// then quotes that do not match their sources; false while the file does not load.
+    pub current: bool,
+}
+
+/// The error panel's title: how many errors; that the file does not load and what is
+/// shown meanwhile, or that only quotes failed.
+fn title(subject: &Subject, errors: usize) -> String {
+    let path = crate::sanitize::path(subject.path);
+    if subject.current {
+        format!(
+            " {path}: {errors} quote(s) do not match their sources — fix them and save; the rest is shown"
+        )
+    } else {
+        format!(
+            " {path} does not load ({errors} error(s)) — fix it and save; {}",
+            showing(subject.shown)
+        )
+    }
 }
 
 /// The error panel in full, word-wrapped to `width`: the title, then each diagnostic
 /// and its hint lines, indented. Nothing is cut mid-word; the panel needs this many
-/// rows to show everything.
-pub fn error_rows(path: &Path, shown: &Model, errors: &[Diagnostic], width: usize) -> Vec<String> {
-    let mut rows = wrap_indented(&title(path, shown), width, "", " ");
+/// rows to show everything. Diagnostics stop being added once there are more than
+/// `at_most` rows (a panel that tall is not drawn in full).
+pub fn error_rows(
+    subject: &Subject,
+    errors: &[Diagnostic],
+    width: usize,
+    at_most: usize,
+) -> Vec<String> {
+    let mut rows = wrap_indented(&title(subject, errors.len()), width, "", " ");
     for d in errors {
+        if rows.len() > at_most {
+            break;
+        }
         let mut plain = d.clone();
         plain.hint = None;
         rows.extend(wrap_indented(
@@ -49,17 +76,35 @@ pub fn error_rows(path: &Path, shown: &Model, errors: &[Diagnostic], width: usiz
     rows
 }
 
-/// One row per diagnostic, its hint after it, ended at a word (for a short panel).
+/// One row per diagnostic, its hint after it, ended at a word (for a short panel),
+/// in `height` rows: when the errors do not all fit, the last row says how many more
+/// there are and where to see them.
 pub fn compact_rows(
-    path: &Path,
-    shown: &Model,
+    subject: &Subject,
     errors: &[Diagnostic],
     width: usize,
+    height: usize,
 ) -> Vec<String> {
-    let mut rows = vec![fit_words(&title(path, shown), width)];
-    for d in errors {
+    let mut rows = vec![fit_words(&title(subject, errors.len()), width)];
+    let room = height.saturating_sub(1);
+    let shown = if errors.len() > room {
+        room.saturating_sub(1)
+    } else {
+        errors.len()
+    };
+    for d in &errors[..shown] {
         rows.push(fit_words(
             &one_line(&d.to_string().replace('\n', " ")),
+            width,
+        ));
+    }
+    if shown < errors.len() {
+        rows.push(fit_words(
+            &format!(
+                "… and {} more: `stances check {}` lists them all",
+                errors.len() - shown,
+                crate::sanitize::path(subject.path)
+            ),
             width,
         ));
     }

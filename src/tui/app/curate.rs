@@ -191,6 +191,8 @@ impl App {
             self.keep_last_good(errors);
             return;
         };
+        self.shown_is_current = true;
+        self.shown_quote_errors.clear();
         let before = self.remember();
         let base = self.view.base_date();
         self.view = View::filtered(Arc::new(model), None, self.view.filter.clone()).with_base(base);
@@ -227,8 +229,12 @@ impl App {
     }
 
     /// The file does not load: keep showing what is shown, with its errors.
+    /// The quotes of the model shown that were not found stay listed after the file's
+    /// errors (their verification goes on if it is under way).
     fn keep_last_good(&mut self, errors: Vec<crate::diagnostic::Diagnostic>) {
         self.errors = errors;
+        self.errors.extend(self.shown_quote_errors.iter().cloned());
+        self.shown_is_current = false;
         self.message = Some(format!(
             "{} has {} error(s); {}",
             crate::sanitize::path(&self.path),

@@ -170,6 +170,14 @@ pub struct App {
     pub compare: CompareState,
     /// While quotes are being verified in the background: (verified, to verify).
     pub verifying: Option<(usize, usize)>,
+    /// True when the model shown is the file as it is on disk (its errors, if any, are
+    /// quotes not found); false while the file does not load and the last good
+    /// version, or the part of it that resolves, is shown.
+    pub shown_is_current: bool,
+    /// The errors of the quotes of the model shown not found in their sources, as
+    /// verification found them: they stay in the panel while a later version of the
+    /// file does not load and this model stays shown.
+    pub shown_quote_errors: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl App {
@@ -203,6 +211,8 @@ impl App {
             filter_prompt: None,
             compare: CompareState::default(),
             verifying: None,
+            shown_is_current: true,
+            shown_quote_errors: Vec::new(),
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
         app.grid.wrap = true;
@@ -291,12 +301,29 @@ impl App {
             return at_least;
         }
         let rows = super::panel_text::error_rows(
-            &self.path,
-            &self.view.model,
+            &self.panel_subject(),
             &self.errors,
             usize::from(size.0),
+            usize::MAX,
         );
         rows.len()
+    }
+
+    /// Shows the errors of a file that did not load whole, as the reader opens on the
+    /// part of it that resolves (none: it loaded whole, its quotes perhaps still to
+    /// verify).
+    pub fn set_opening_errors(&mut self, errors: Vec<crate::diagnostic::Diagnostic>) {
+        self.shown_is_current = errors.is_empty();
+        self.errors = errors;
+    }
+
+    /// What the error panel is about (see [`App::shown_is_current`]).
+    pub fn panel_subject(&self) -> super::panel_text::Subject<'_> {
+        super::panel_text::Subject {
+            path: &self.path,
+            shown: &self.view.model,
+            current: self.shown_is_current,
+        }
     }
 
     /// The grid as shown, for measuring and drawing it.

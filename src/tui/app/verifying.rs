@@ -36,6 +36,7 @@ impl App {
         model.verified(&v);
         let errors: Vec<_> = v.diagnostics.into_iter().filter(|d| d.is_error()).collect();
         if !errors.is_empty() {
+            self.shown_quote_errors.extend(errors.iter().cloned());
             self.errors.extend(errors);
             sort_by_place(&mut self.errors);
         }
