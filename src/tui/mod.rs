@@ -29,7 +29,7 @@ pub mod timeline;
 pub mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Model, Unverified, Verified, load_unverified};
+use crate::model::{Loaded, Model, Unverified, Verified, load_unverified};
 use app::{Action, App, Request, Screen};
 use crossterm::event::{
     self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -181,6 +181,8 @@ enum Msg {
     /// A batch of quotes verified in the background, by the verification numbered so
     /// (each reload that takes a new model in starts the next).
     Verified(u64, Verified),
+    /// The file read anew in the background, by the reload numbered so.
+    Reloaded(u64, Box<(Loaded, Option<Unverified>)>),
 }
 
 /// Quotes verified per message: about fifty messages in all, each at least this many.
@@ -298,30 +300,45 @@ fn rewatch(app: &App, tx: &Sender<Msg>) -> Option<notify::RecommendedWatcher> {
     .ok()
 }
 
-/// Loads the file anew into `app`; the new model's quotes still to verify when it was
-/// taken in (`None` when the file did not load and the model shown stays).
-fn reload(app: &mut App) -> Option<Unverified> {
-    let shown = Arc::clone(&app.view.model);
-    let (loaded, unverified) = load_unverified(&app.path);
-    app.apply_reload(loaded);
-    (!Arc::ptr_eq(&shown, &app.view.model))
-        .then_some(unverified)
-        .flatten()
+/// Reloads of the file, read on a thread of their own so that keys keep working.
+struct Reloading {
+    /// Counts the reloads started: only the last one's result is taken in.
+    generation: u64,
+    /// The files as they were when the last reload started, to tell whether they
+    /// changed while they were read.
+    before: Option<watch::Snapshot>,
 }
 
-/// Does the input/output an update asked for; after a reload, the new model's quotes
-/// still to verify.
+impl Reloading {
+    /// Reads the file anew in the background; its result comes as [`Msg::Reloaded`].
+    fn start(&mut self, app: &App, tx: &Sender<Msg>) {
+        self.generation += 1;
+        self.before = Some(watch::Snapshot::take(watch::files_of(
+            &app.path,
+            Some(&app.view.model),
+        )));
+        let (path, generation, tx) = (app.path.clone(), self.generation, tx.clone());
+        std::thread::spawn(move || {
+            let read = load_unverified(&path);
+            let _ = tx.send(Msg::Reloaded(generation, Box::new(read)));
+        });
+    }
+}
+
+/// Does the input/output an update asked for (but reloads, which the event loop starts
+/// in the background: after the editor, a reload is asked for).
 fn perform(
     app: &mut App,
     terminal: &mut terminal::Term,
     control: &Sender<Control>,
     editing: &AtomicBool,
-) -> Result<Option<Unverified>, Error> {
+) -> Result<(), Error> {
     let Some(request) = app.request.take() else {
-        return Ok(None);
+        return Ok(());
     };
     match request {
-        Request::Reload => return Ok(reload(app)),
+        // Started by the event loop, in the background.
+        Request::Reload => app.request = Some(Request::Reload),
         Request::Edit(at) => {
             let line = match at {
                 app::EditAt::Line(line) => line,
@@ -338,11 +355,10 @@ fn perform(
             editing.store(false, Ordering::SeqCst);
             let result = result?;
             let _ = control.send(Control::Resume);
-            let unverified = reload(app);
             if let Err(e) = result {
                 app.message = Some(e.to_string());
             }
-            return Ok(unverified);
+            app.request = Some(Request::Reload);
         }
         Request::Copy(text) => {
             let copy = crossterm::clipboard::CopyToClipboard::to_clipboard_from(text);
@@ -366,7 +382,7 @@ fn perform(
             );
         }
     }
-    Ok(None)
+    Ok(())
 }
 
 /// Opens the reader on `model`, loaded from `path`, until the user quits. `errors`
@@ -391,6 +407,10 @@ pub fn run(
     let mut verifying = Verifying {
         generation: 0,
         current: Arc::new(AtomicBool::new(true)),
+    };
+    let mut reloading = Reloading {
+        generation: 0,
+        before: None,
     };
     let control = spawn_input(tx.clone());
     let editing = Arc::new(AtomicBool::new(false));
@@ -429,29 +449,40 @@ pub fn run(
                         changed |= app.apply_verified(v);
                     }
                 }
-            }
-            if app.request.is_some() {
-                let was_reload = matches!(app.request, Some(Request::Reload | Request::Edit(_)));
-                let shown = Arc::clone(&app.view.model);
-                let reload = matches!(app.request, Some(Request::Reload));
-                let before =
-                    reload.then(|| watch::Snapshot::take(watch::files_of(&app.path, Some(&shown))));
-                let unverified = perform(&mut app, &mut terminal, &control, &editing)?;
-                // A new model is verified in the background, as on opening (the
-                // verification of the one it replaces stops), and watched anew: its
-                // sources may have changed. A model kept because the file does not
-                // load goes on being verified.
-                if was_reload && !Arc::ptr_eq(&shown, &app.view.model) {
-                    verifying.restart(&mut app, unverified, &tx);
-                    let loaded =
-                        watch::Snapshot::take(watch::files_of(&app.path, Some(&app.view.model)));
-                    watcher = rewatch(&app, &tx).or(watcher);
-                    // What changed while the files were read, before the new watcher
-                    // was in place, is read again.
-                    if before.is_some_and(|b| b.changed()) || loaded.changed() {
-                        let _ = tx.send(Msg::FilesChanged);
+                // Only the last reload started is taken in.
+                Msg::Reloaded(generation, read) if generation == reloading.generation => {
+                    let (loaded, unverified) = *read;
+                    let shown = Arc::clone(&app.view.model);
+                    app.apply_reload(loaded);
+                    changed = true;
+                    // A new model is verified in the background, as on opening (the
+                    // verification of the one it replaces stops), and watched anew:
+                    // its sources may have changed. A model kept because the file
+                    // does not load goes on being verified.
+                    if !Arc::ptr_eq(&shown, &app.view.model) {
+                        verifying.restart(&mut app, unverified, &tx);
+                        let loaded = watch::Snapshot::take(watch::files_of(
+                            &app.path,
+                            Some(&app.view.model),
+                        ));
+                        watcher = rewatch(&app, &tx).or(watcher);
+                        // What changed while the files were read, before the new
+                        // watcher was in place, is read again.
+                        let before = reloading.before.take();
+                        if before.is_some_and(|b| b.changed()) || loaded.changed() {
+                            let _ = tx.send(Msg::FilesChanged);
+                        }
                     }
                 }
+                Msg::Reloaded(..) => {}
+            }
+            if app.request.is_some() && !matches!(app.request, Some(Request::Reload)) {
+                perform(&mut app, &mut terminal, &control, &editing)?;
+            }
+            // A reload asked for (by a change on disk, `r`, or the editor's exit).
+            if matches!(app.request, Some(Request::Reload)) {
+                app.request = None;
+                reloading.start(&app, &tx);
             }
             if app.quit {
                 break;
