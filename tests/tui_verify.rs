@@ -246,4 +246,14 @@ fn a_file_that_stops_loading_mid_verification_keeps_its_model_verified_and_its_q
     app.apply_reload(load(&path));
     assert_eq!(quote_errors(&app), 1, "{:?}", app.errors);
     assert!(app.errors.iter().any(|d| d.message.contains("TOML")));
+    // The model shown loaded whole (a quote of it failing): it is the last good
+    // version, whatever the timing, and the status line leaves the count to the panel.
+    let title = &stances::tui::panel_text::error_rows(&app.panel_subject(), &app.errors, 200, 9)[0];
+    assert!(title.contains("(2 error(s))"), "{title}");
+    assert!(title.ends_with("showing the last good version"), "{title}");
+    let message = app.message.clone().unwrap();
+    assert!(
+        message.ends_with("does not load; showing the last good version"),
+        "{message}"
+    );
 }

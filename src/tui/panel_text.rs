@@ -2,19 +2,20 @@
 //! panel is) and drawn by the panel.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Model;
 use crate::sanitize::one_line;
 use crate::wrap::fit;
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
 /// What the reader shows while the file on disk does not load: the last good
-/// version, or, when the file never loaded whole, the part of it that resolved.
-pub fn showing(model: &Model) -> &'static str {
-    if model.partial {
-        "showing the parts of it that load (it has not loaded whole yet)"
-    } else {
+/// version (`loaded_whole`: the version shown resolved whole, its quotes not found
+/// listed with the errors), or, when the file never loaded whole, the part of it that
+/// resolved.
+pub fn showing(loaded_whole: bool) -> &'static str {
+    if loaded_whole {
         "showing the last good version"
+    } else {
+        "showing the parts of it that load (it has not loaded whole yet)"
     }
 }
 
@@ -22,8 +23,8 @@ pub fn showing(model: &Model) -> &'static str {
 pub struct Subject<'a> {
     /// positions.toml.
     pub path: &'a Path,
-    /// The model shown.
-    pub shown: &'a Model,
+    /// Whether the model shown resolved whole when it was read (see [`showing`]).
+    pub loaded_whole: bool,
     /// True when the model shown is the file as it is on disk, whose only errors are
     /// then quotes that do not match their sources; false while the file does not load.
     pub current: bool,
@@ -40,7 +41,7 @@ fn title(subject: &Subject, errors: usize) -> String {
     } else {
         format!(
             " {path} does not load ({errors} error(s)) — fix it and save; {}",
-            showing(subject.shown)
+            showing(subject.loaded_whole)
         )
     }
 }

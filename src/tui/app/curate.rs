@@ -192,6 +192,7 @@ impl App {
             return;
         };
         self.shown_is_current = true;
+        self.shown_loaded_whole = true;
         self.shown_quote_errors.clear();
         let before = self.remember();
         let base = self.view.base_date();
@@ -235,11 +236,11 @@ impl App {
         self.errors = errors;
         self.errors.extend(self.shown_quote_errors.iter().cloned());
         self.shown_is_current = false;
+        // The count is the panel title's: quote errors of the model shown may join.
         self.message = Some(format!(
-            "{} has {} error(s); {}",
+            "{} does not load; {}",
             crate::sanitize::path(&self.path),
-            self.errors.len(),
-            crate::tui::panel_text::showing(&self.view.model)
+            crate::tui::panel_text::showing(self.shown_loaded_whole)
         ));
         self.fix_scroll();
     }

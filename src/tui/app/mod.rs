@@ -174,6 +174,9 @@ pub struct App {
     /// quotes not found); false while the file does not load and the last good
     /// version, or the part of it that resolves, is shown.
     pub shown_is_current: bool,
+    /// True when the model shown resolved whole when it was read (its errors, if any,
+    /// are quotes not found); false for the part of a file that never loaded whole.
+    pub shown_loaded_whole: bool,
     /// The errors of the quotes of the model shown not found in their sources, as
     /// verification found them: they stay in the panel while a later version of the
     /// file does not load and this model stays shown.
@@ -212,6 +215,7 @@ impl App {
             compare: CompareState::default(),
             verifying: None,
             shown_is_current: true,
+            shown_loaded_whole: true,
             shown_quote_errors: Vec::new(),
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
@@ -314,6 +318,7 @@ impl App {
     /// verify).
     pub fn set_opening_errors(&mut self, errors: Vec<crate::diagnostic::Diagnostic>) {
         self.shown_is_current = errors.is_empty();
+        self.shown_loaded_whole = errors.is_empty();
         self.errors = errors;
     }
 
@@ -321,7 +326,7 @@ impl App {
     pub fn panel_subject(&self) -> super::panel_text::Subject<'_> {
         super::panel_text::Subject {
             path: &self.path,
-            shown: &self.view.model,
+            loaded_whole: self.shown_loaded_whole,
             current: self.shown_is_current,
         }
     }
