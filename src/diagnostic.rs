@@ -133,6 +133,7 @@ impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
+        // Counted first, so that the list is made once at its length.
         let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
         starts.push(0);
         starts.extend(

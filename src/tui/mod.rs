@@ -325,19 +325,16 @@ impl Reloading {
     }
 }
 
-/// Does the input/output an update asked for (but reloads, which the event loop starts
-/// in the background: after the editor, a reload is asked for).
+/// Does the input/output an update asked for; a reload is started by the event loop,
+/// in the background ([`Reloading`]), and after the editor one is asked for.
 fn perform(
     app: &mut App,
+    request: Request,
     terminal: &mut terminal::Term,
     control: &Sender<Control>,
     editing: &AtomicBool,
 ) -> Result<(), Error> {
-    let Some(request) = app.request.take() else {
-        return Ok(());
-    };
     match request {
-        // Started by the event loop, in the background.
         Request::Reload => app.request = Some(Request::Reload),
         Request::Edit(at) => {
             let line = match at {
@@ -421,7 +418,8 @@ pub fn run(
     let mut watcher = rewatch(&app, &tx);
     // Verification starts once the first frame is out, not to slow it down.
     if let Some(unverified) = unverified.filter(|u| !u.is_empty()) {
-        spawn_verify(unverified, tx.clone(), Arc::clone(&verifying.current), 0);
+        let (current, generation) = (Arc::clone(&verifying.current), verifying.generation);
+        spawn_verify(unverified, tx.clone(), current, generation);
     }
     while !app.quit {
         // Block until something happens, then take everything pending before drawing.
@@ -476,13 +474,16 @@ pub fn run(
                 }
                 Msg::Reloaded(..) => {}
             }
-            if app.request.is_some() && !matches!(app.request, Some(Request::Reload)) {
-                perform(&mut app, &mut terminal, &control, &editing)?;
-            }
-            // A reload asked for (by a change on disk, `r`, or the editor's exit).
-            if matches!(app.request, Some(Request::Reload)) {
-                app.request = None;
-                reloading.start(&app, &tx);
+            match app.request.take() {
+                // A reload asked for (by a change on disk, `r`, or the editor's exit).
+                Some(Request::Reload) => reloading.start(&app, &tx),
+                Some(request) => {
+                    perform(&mut app, request, &mut terminal, &control, &editing)?;
+                    if matches!(app.request.take(), Some(Request::Reload)) {
+                        reloading.start(&app, &tx);
+                    }
+                }
+                None => {}
             }
             if app.quit {
                 break;

@@ -7,15 +7,24 @@ use crate::wrap::fit;
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
 
-/// What the reader shows while the file on disk does not load: the last good
-/// version (`loaded_whole`: the version shown resolved whole, its quotes not found
-/// listed with the errors), or, when the file never loaded whole, the part of it that
-/// resolved.
-pub fn showing(loaded_whole: bool) -> &'static str {
-    if loaded_whole {
-        "showing the last good version"
-    } else {
-        "showing the parts of it that load (it has not loaded whole yet)"
+/// Which version of positions.toml the reader shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShownVersion {
+    /// The file as it is on disk, resolved whole: its errors, if any, are quotes that
+    /// do not match their sources.
+    Current,
+    /// The last version that resolved whole, while the file on disk does not load
+    /// (the quotes of it not found stay listed after the file's errors).
+    LastGood,
+    /// The parts of a file that has never loaded whole since the reader opened.
+    Parts,
+}
+
+/// What the reader shows while the file on disk does not load.
+pub fn showing(shown: ShownVersion) -> &'static str {
+    match shown {
+        ShownVersion::Current | ShownVersion::LastGood => "showing the last good version",
+        ShownVersion::Parts => "showing the parts of it that load (it has not loaded whole yet)",
     }
 }
 
@@ -23,25 +32,22 @@ pub fn showing(loaded_whole: bool) -> &'static str {
 pub struct Subject<'a> {
     /// positions.toml.
     pub path: &'a Path,
-    /// Whether the model shown resolved whole when it was read (see [`showing`]).
-    pub loaded_whole: bool,
-    /// True when the model shown is the file as it is on disk, whose only errors are
-    /// then quotes that do not match their sources; false while the file does not load.
-    pub current: bool,
+    /// Which version of it is shown.
+    pub shown: ShownVersion,
 }
 
 /// The error panel's title: how many errors; that the file does not load and what is
 /// shown meanwhile, or that only quotes failed.
 fn title(subject: &Subject, errors: usize) -> String {
     let path = crate::sanitize::path(subject.path);
-    if subject.current {
+    if subject.shown == ShownVersion::Current {
         format!(
             " {path}: {errors} quote(s) do not match their sources — fix them and save; the rest is shown"
         )
     } else {
         format!(
             " {path} does not load ({errors} error(s)) — fix it and save; {}",
-            showing(subject.loaded_whole)
+            showing(subject.shown)
         )
     }
 }

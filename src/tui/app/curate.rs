@@ -3,6 +3,7 @@
 use super::{Action, App, EditAt, Request, Screen};
 use crate::export::Format;
 use crate::tui::layout::Item;
+use crate::tui::panel_text::ShownVersion;
 use crate::view::View;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -191,8 +192,7 @@ impl App {
             self.keep_last_good(errors);
             return;
         };
-        self.shown_is_current = true;
-        self.shown_loaded_whole = true;
+        self.shown_version = ShownVersion::Current;
         self.shown_quote_errors.clear();
         let before = self.remember();
         let base = self.view.base_date();
@@ -235,12 +235,15 @@ impl App {
     fn keep_last_good(&mut self, errors: Vec<crate::diagnostic::Diagnostic>) {
         self.errors = errors;
         self.errors.extend(self.shown_quote_errors.iter().cloned());
-        self.shown_is_current = false;
+        // A version that never loaded whole stays the parts that load.
+        if self.shown_version == ShownVersion::Current {
+            self.shown_version = ShownVersion::LastGood;
+        }
         // The count is the panel title's: quote errors of the model shown may join.
         self.message = Some(format!(
             "{} does not load; {}",
             crate::sanitize::path(&self.path),
-            crate::tui::panel_text::showing(self.shown_loaded_whole)
+            crate::tui::panel_text::showing(self.shown_version)
         ));
         self.fix_scroll();
     }

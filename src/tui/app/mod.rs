@@ -170,13 +170,9 @@ pub struct App {
     pub compare: CompareState,
     /// While quotes are being verified in the background: (verified, to verify).
     pub verifying: Option<(usize, usize)>,
-    /// True when the model shown is the file as it is on disk (its errors, if any, are
-    /// quotes not found); false while the file does not load and the last good
-    /// version, or the part of it that resolves, is shown.
-    pub shown_is_current: bool,
-    /// True when the model shown resolved whole when it was read (its errors, if any,
-    /// are quotes not found); false for the part of a file that never loaded whole.
-    pub shown_loaded_whole: bool,
+    /// Which version of positions.toml is shown: the one on disk, the last good one
+    /// while the file does not load, or the parts of a file that never loaded whole.
+    pub shown_version: super::panel_text::ShownVersion,
     /// The errors of the quotes of the model shown not found in their sources, as
     /// verification found them: they stay in the panel while a later version of the
     /// file does not load and this model stays shown.
@@ -214,8 +210,7 @@ impl App {
             filter_prompt: None,
             compare: CompareState::default(),
             verifying: None,
-            shown_is_current: true,
-            shown_loaded_whole: true,
+            shown_version: super::panel_text::ShownVersion::Current,
             shown_quote_errors: Vec::new(),
         };
         // Wrap summaries from the start when the whole wrapped grid fits the screen.
@@ -317,17 +312,19 @@ impl App {
     /// part of it that resolves (none: it loaded whole, its quotes perhaps still to
     /// verify).
     pub fn set_opening_errors(&mut self, errors: Vec<crate::diagnostic::Diagnostic>) {
-        self.shown_is_current = errors.is_empty();
-        self.shown_loaded_whole = errors.is_empty();
+        self.shown_version = if errors.is_empty() {
+            super::panel_text::ShownVersion::Current
+        } else {
+            super::panel_text::ShownVersion::Parts
+        };
         self.errors = errors;
     }
 
-    /// What the error panel is about (see [`App::shown_is_current`]).
+    /// What the error panel is about (see [`App::shown_version`]).
     pub fn panel_subject(&self) -> super::panel_text::Subject<'_> {
         super::panel_text::Subject {
             path: &self.path,
-            loaded_whole: self.shown_loaded_whole,
-            current: self.shown_is_current,
+            shown: self.shown_version,
         }
     }
 
