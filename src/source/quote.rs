@@ -217,31 +217,27 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
     let mut counts = vec![0u32; slot.len() + 1];
     let mut best: Vec<Option<(f64, usize)>> = vec![None; qs.len()];
     // The slots of the bigrams of two ASCII characters, by table rather than by hash.
-    let mut ascii = vec![unwanted as u32; 128 * 128];
+    let mut ascii: Box<[u32; 128 * 128]> = vec![unwanted as u32; 128 * 128]
+        .into_boxed_slice()
+        .try_into()
+        .expect("128 × 128 slots");
     for (&key, &x) in &slot {
         let (a, b) = (key >> 32, key & 0xffff_ffff);
         if a < 128 && b < 128 {
             ascii[(a * 128 + b) as usize] = x as u32;
         }
     }
-    let slot_of = |a: char, b: char| -> usize {
-        let (a, b) = (u32::from(a), u32::from(b));
-        if a < 128 && b < 128 {
-            ascii[(a * 128 + b) as usize] as usize
-        } else {
-            let key = (u64::from(a) << 32) | u64::from(b);
-            slot.get(&key).copied().unwrap_or(unwanted)
-        }
-    };
     for (i, s) in source.sentences().iter().enumerate() {
-        let mut s_total = 0u32;
-        let mut previous: Option<char> = None;
-        lowered(&source.text[s.clone()], |b| {
-            if let Some(a) = previous.replace(b) {
-                s_total += 1;
-                counts[slot_of(a, b)] += 1;
-            }
-        });
+        let mut counter = Counter {
+            ascii: &ascii,
+            slot: &slot,
+            unwanted,
+            counts: &mut counts,
+            previous: NO_CHARACTER,
+            total: 0,
+        };
+        lowered(&source.text[s.clone()], &mut counter);
+        let s_total = counter.total;
         for (k, (_, q_total)) in quotes.iter().enumerate() {
             if *q_total == 0 {
                 continue;
@@ -269,12 +265,70 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
         .collect()
 }
 
-/// Calls `f` with each character of `normalize(text).to_lowercase()`, as `bigrams`
-/// reads it, without building the string (but for a capital sigma, which lowercases by
-/// its place in the word).
-fn lowered(text: &str, mut f: impl FnMut(char)) {
+/// Where the characters of [`lowered`] go.
+trait Sink {
+    fn push(&mut self, c: char);
+}
+
+impl Sink for String {
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+/// Counts the bigrams of a sentence's characters, by the slots of the quotes' bigrams
+/// (see [`closest_sentences`]).
+struct Counter<'a> {
+    /// The slot of each bigram of two ASCII characters, `first * 128 + second`.
+    ascii: &'a [u32; 128 * 128],
+    /// The slot of each bigram of the quotes, `first << 32 | second`.
+    slot: &'a FxHashMap<u64, usize>,
+    /// The slot of the bigrams no quote has.
+    unwanted: usize,
+    counts: &'a mut [u32],
+    /// The last character pushed, [`NO_CHARACTER`] before the first.
+    previous: u32,
+    /// How many bigrams were counted.
+    total: u32,
+}
+
+/// No character: not a `char` (above `char::MAX`).
+const NO_CHARACTER: u32 = u32::MAX;
+
+impl Counter<'_> {
+    /// Counts the bigram of the previous character and `b`.
+    #[inline(always)]
+    fn count(&mut self, b: u32) {
+        let a = std::mem::replace(&mut self.previous, b);
+        let slot = if a < 128 && b < 128 {
+            self.ascii[((a << 7) | b) as usize] as usize
+        } else if a == NO_CHARACTER {
+            return;
+        } else {
+            let key = (u64::from(a) << 32) | u64::from(b);
+            self.slot.get(&key).copied().unwrap_or(self.unwanted)
+        };
+        self.total += 1;
+        self.counts[slot] += 1;
+    }
+}
+
+impl Sink for Counter<'_> {
+    #[inline(always)]
+    fn push(&mut self, c: char) {
+        self.count(u32::from(c));
+    }
+}
+
+/// Gives `f` each character of `normalize(text).to_lowercase()`, as `bigrams` reads
+/// it, without building the string (but for a capital sigma, which lowercases by its
+/// place in the word).
+fn lowered(text: &str, f: &mut impl Sink) {
     if text.contains('Σ') {
-        normalize(text).to_lowercase().chars().for_each(f);
+        normalize(text)
+            .to_lowercase()
+            .chars()
+            .for_each(|c| f.push(c));
         return;
     }
     // ASCII bytes are read as they are (white space is one of the six ASCII ones
@@ -298,13 +352,13 @@ fn lowered(text: &str, mut f: impl FnMut(char)) {
             continue;
         };
         if std::mem::take(&mut pending_space) {
-            f(' ');
+            f.push(' ');
         }
         started = true;
         if c.is_ascii() {
-            f(c.to_ascii_lowercase());
+            f.push(c.to_ascii_lowercase());
         } else {
-            c.to_lowercase().for_each(&mut f);
+            c.to_lowercase().for_each(|c| f.push(c));
         }
     }
 }
@@ -325,14 +379,14 @@ mod tests {
             s in "[a-cA-C \t\n\u{b}\u{a0}.\"'’“—İΣσÅ-]{0,30}"
         ) {
             let mut got = String::new();
-            lowered(&s, |c| got.push(c));
+            lowered(&s, &mut got);
             prop_assert_eq!(got, normalize(&s).to_lowercase());
         }
 
         #[test]
         fn lowered_ascii_is_normalize_then_lowercase(s in "[a-cA-C \t\n\r\x0b\x0c\x1c\x1f.\"'-]{0,30}") {
             let mut got = String::new();
-            lowered(&s, |c| got.push(c));
+            lowered(&s, &mut got);
             prop_assert_eq!(got, normalize(&s).to_lowercase());
         }
     }
