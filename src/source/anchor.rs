@@ -8,15 +8,16 @@
 //! exact text to put in the quote, with how alike the two are.
 //!
 //! The verifier re-anchors all the quotes it did not find at once: one pass over each
-//! source's words (`RunsSeen::find`) finds which of them share runs of a quote's words;
-//! once the quotes found word for word in another source are set apart,
-//! `re_anchor_all` re-anchors the rest in their own source, then tries the other
-//! sources that share a run for those still not placed. In each of these passes, a
-//! source's words are listed and hashed once for all the quotes it is looked at for
-//! (three listings in all, not one per quote: keeping the lists between passes would
-//! cost 16 bytes per word of every source), and looked up by those hashes; the edit
-//! distance is computed bit-parallel, and only within the band that could still beat
-//! the best so far.
+//! source's words (`RunsSeen::find_anchoring`) finds which of them share runs of a
+//! quote's words, and re-anchors in that source the quotes it is cited for. Those not
+//! found word for word in another source and not placed in their own are then tried
+//! in the other sources that share a run (`re_anchor_all`). In each of the two
+//! passes, a source's words are listed and hashed once for all the quotes it is looked
+//! at for (keeping the lists between passes would cost 16 bytes per word of every
+//! source), and looked up by those hashes. Of the windows proposed, the likeliest is
+//! scored first and bounds the others' distance (most are not scored at all); the
+//! edit distance is computed bit-parallel, and only within the band that could still
+//! beat the best so far.
 
 use super::SourceText;
 use super::normalize::normalize;
@@ -83,9 +84,11 @@ impl<'a> Words<'a> {
     fn of(source: &'a SourceText) -> Self {
         let text = source.normalized().text.as_str();
         let spans = spans_of_words(text);
+        // Words are cut at spaces, so their bytes need no check of character bounds.
+        let bytes = text.as_bytes();
         let hashes = spans
             .iter()
-            .map(|&(a, b)| word_hash(&text[a as usize..b as usize]))
+            .map(|&(a, b)| hash_bytes(&bytes[a as usize..b as usize]))
             .collect();
         Words {
             text,
@@ -98,6 +101,16 @@ impl<'a> Words<'a> {
     /// The normalized text of words `first..end`: they are separated by one space.
     fn window(&self, first: usize, end: usize) -> &'a str {
         &self.text[self.spans[first].0 as usize..self.spans[end - 1].1 as usize]
+    }
+
+    /// The number of characters between two byte offsets of `text`, in either order.
+    fn chars_between(&self, a: u32, b: u32) -> usize {
+        let (a, b) = (a.min(b) as usize, a.max(b) as usize);
+        if self.ascii {
+            b - a
+        } else {
+            self.text[a..b].chars().count()
+        }
     }
 
     /// The length of `window` in characters.
@@ -149,8 +162,13 @@ fn spans_of_words(text: &str) -> Vec<(u32, u32)> {
 
 /// A hash of one word.
 fn word_hash(word: &str) -> u64 {
+    hash_bytes(word.as_bytes())
+}
+
+/// [`word_hash`] of a word's bytes.
+fn hash_bytes(word: &[u8]) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
-    h.write(word.as_bytes());
+    h.write(word);
     h.finish()
 }
 
@@ -159,10 +177,11 @@ fn extend_run_hash(run: u64, word: u64) -> u64 {
     (run.rotate_left(26) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
-/// A bit per bucket of run hashes, in a table small enough to stay in cache, set for
-/// the runs looked for: most runs of a source are none of them, and the bit says so
-/// before the hash map is asked. A run's bucket is its hash's top bits (the last
-/// multiplication of [`extend_run_hash`] mixes them best).
+/// A bit per bucket of hashes of runs of words (or of words), in a table small enough
+/// to stay in cache, set for those looked for: most runs of a source are none of them,
+/// and the bit says so before the hash map is asked. A hash's bucket is its top bits
+/// (the last multiplication of [`extend_run_hash`] mixes them best; a word's hash has
+/// its multiplied bits rotated there).
 struct RunFilter {
     /// log2 of the number of bits.
     bits: u32,
@@ -208,25 +227,40 @@ fn run_hash(run: &str) -> u64 {
 fn similarity(
     quote: &BatchComparator<char>,
     q_len: usize,
-    (other, other_len): (&str, usize),
+    other: (&str, usize),
     bar: Option<f64>,
 ) -> Option<f64> {
-    let longer = q_len.max(other_len);
+    let longer = q_len.max(other.1);
     if longer == 0 {
         return Some(1.0);
     }
-    // Below the bar means a distance over (1 - bar) × longer; one over `cutoff` is
-    // that by a margin of more than one edit, whatever the rounding.
+    let distance = distance_to(quote, other, cutoff_under(bar, longer))?;
+    Some(1.0 - distance as f64 / longer as f64)
+}
+
+/// The largest distance at which a similarity over `longer` characters may still reach
+/// `bar`: below the bar means a distance over (1 - bar) × longer, and one over this is
+/// that by a margin of more than one edit, whatever the rounding. `None` when there is
+/// no bar, or any distance may reach it.
+fn cutoff_under(bar: Option<f64>, longer: usize) -> Option<usize> {
     let cutoff = bar.map(|bar| ((1.0 - bar) * longer as f64).floor().max(0.0) as usize + 1);
-    let cutoff = cutoff.filter(|&c| c < longer);
+    cutoff.filter(|&c| c < longer)
+}
+
+/// The edit distance from the quote to `other` (its text and its length in characters),
+/// or `None` when it is over `cutoff`.
+fn distance_to(
+    quote: &BatchComparator<char>,
+    (other, other_len): (&str, usize),
+    cutoff: Option<usize>,
+) -> Option<usize> {
     // ASCII (as many bytes as characters) is read as bytes: no decoding, and its length
     // known without counting.
-    let distance = if other.len() == other_len {
-        distance_within(quote, other.bytes().map(char::from), cutoff)?
+    if other.len() == other_len {
+        distance_within(quote, other.bytes().map(char::from), cutoff)
     } else {
-        distance_within(quote, other.chars(), cutoff)?
-    };
-    Some(1.0 - distance as f64 / longer as f64)
+        distance_within(quote, other.chars(), cutoff)
+    }
 }
 
 /// The edit distance from the quote to `other`, or `None` when it is over `cutoff`.
@@ -261,7 +295,16 @@ pub fn best_match(source: &SourceText, quote: &str) -> Option<Anchor> {
 /// instead (windows that cannot reach it are not fully scored). A quote given several
 /// times is matched once.
 fn best_all(source: &SourceText, qs: &[&str], floor: Option<f64>) -> Vec<Option<Anchor>> {
-    let words = Words::of(source);
+    best_all_in(source, &Words::of(source), qs, floor)
+}
+
+/// [`best_all`] with the source's words already listed.
+fn best_all_in(
+    source: &SourceText,
+    words: &Words,
+    qs: &[&str],
+    floor: Option<f64>,
+) -> Vec<Option<Anchor>> {
     let mut distinct = Interned::default();
     let of: Vec<usize> = qs.iter().map(|q| distinct.id(q)).collect();
     // The votes of a group of quotes are held together, so a group is kept small: a
@@ -269,7 +312,7 @@ fn best_all(source: &SourceText, qs: &[&str], floor: Option<f64>) -> Vec<Option<
     let best: Vec<Option<Anchor>> = distinct
         .list
         .chunks(VOTING_GROUP)
-        .flat_map(|group| best_in_group(source, &words, group, floor))
+        .flat_map(|group| best_in_group(source, words, group, floor))
         .collect();
     of.into_iter().map(|i| best[i].clone()).collect()
 }
@@ -299,9 +342,18 @@ fn best_in_group(
                 .extend(js.into_iter().map(|j| (w, k, j)));
         }
     }
+    // Most words of a source are none of the quotes': a bit per hash bucket says so
+    // before the map is asked.
+    let mut filter = RunFilter::for_runs(voters.len());
+    for &h in voters.keys() {
+        filter.insert(h);
+    }
     let mut votes: Vec<FxHashMap<usize, u32>> = vec![FxHashMap::default(); qs.len()];
-    for (i, (&(a, b), h)) in words.spans.iter().zip(&words.hashes).enumerate() {
-        if let Some(v) = voters.get(h) {
+    for (i, (&(a, b), &h)) in words.spans.iter().zip(&words.hashes).enumerate() {
+        if !filter.may_contain(h) {
+            continue;
+        }
+        if let Some(v) = voters.get(&h) {
             let word = &words.text[a as usize..b as usize];
             for &(_, k, j) in v.iter().filter(|(w, _, _)| *w == word) {
                 *votes[k].entry(i.saturating_sub(j)).or_insert(0) += 1;
@@ -333,37 +385,232 @@ fn best_voted(
     if ranked.is_empty() {
         return None;
     }
-    let q_len = q.chars().count();
-    let n = q.split(' ').count();
-    let scorer = BatchComparator::new(q.chars());
-    let count = words.spans.len();
+    let quote = Prepared::new(q);
+    let q_len = quote.chars;
     // Trimming punctuation (at most 6 characters) raises the similarity by at most
     // 6 / q_len: windows below the floor by more than that cannot end above it.
     let lowest = floor.map(|f| f - 6.0 / q_len as f64 - 1e-9);
-    let mut best: Option<(f64, usize, usize)> = None;
-    for (start, _) in ranked {
-        for first in [start.saturating_sub(1), start, start + 1] {
-            for len in [n.saturating_sub(1), n, n + 1] {
-                let end = (first + len).min(count);
-                if len == 0 || first >= end {
-                    continue;
-                }
-                let bar = best.map(|(b, _, _)| b).or(lowest);
-                let window = words.window(first, end);
-                let other = (window, words.chars(window));
-                let Some(sim) = similarity(&scorer, q_len, other, bar) else {
-                    continue;
-                };
-                if best.is_none_or(|(b, _, _)| sim > b) && lowest.is_none_or(|l| sim >= l) {
-                    best = Some((sim, first, end));
-                }
+    let Scored {
+        similarity,
+        first,
+        end,
+        ..
+    } = best_window(words, &quote, &ranked, lowest)?;
+    let (a, b) = (words.spans[first].0, words.spans[end - 1].1);
+    let span = source.normalized().original_range(a as usize, b as usize);
+    Some(trim_punctuation(
+        source,
+        &quote.scorer,
+        q_len,
+        span,
+        similarity,
+    ))
+}
+
+/// A normalized quote prepared for scoring windows against it.
+struct Prepared {
+    scorer: BatchComparator<char>,
+    /// Its length in characters.
+    chars: usize,
+    /// Its number of words.
+    words: usize,
+    /// How many times each ASCII character occurs in it.
+    ascii: [u16; 128],
+}
+
+impl Prepared {
+    fn new(q: &str) -> Self {
+        let mut ascii = [0u16; 128];
+        for b in q.bytes().filter(u8::is_ascii) {
+            ascii[usize::from(b)] += 1;
+        }
+        Prepared {
+            scorer: BatchComparator::new(q.chars()),
+            chars: q.chars().count(),
+            words: q.split(' ').count(),
+            ascii,
+        }
+    }
+
+    /// How many characters the quote and `window` have in common, however placed (as
+    /// many of each as the one with fewer has); `None` for a window that is not ASCII.
+    ///
+    /// An edit makes at most one pair of equal characters, so the edit distance to a
+    /// window is at least the longer length less the characters they have in common;
+    /// and a window made by adding characters to this one has at most as many more in
+    /// common. Counting costs a fraction of the distance.
+    fn common(&self, window: &str) -> Option<usize> {
+        if !window.is_ascii() {
+            return None;
+        }
+        let mut left = self.ascii;
+        let mut common = 0;
+        for b in window.bytes() {
+            let n = &mut left[usize::from(b)];
+            let has = *n > 0;
+            *n -= u16::from(has);
+            common += usize::from(has);
+        }
+        Some(common)
+    }
+}
+
+/// The most alike of the windows proposed around each of the `ranked` starts, in that
+/// order (see [`score_around`]), counted only from `lowest` up.
+fn best_window(
+    words: &Words,
+    quote: &Prepared,
+    ranked: &[(usize, u32)],
+    lowest: Option<f64>,
+) -> Option<Scored> {
+    let mut best: Option<Scored> = None;
+    for (group, &(start, _)) in ranked.iter().enumerate() {
+        score_around(words, quote, start, group, lowest, &mut best);
+    }
+    best
+}
+
+/// A window of a source's words scored against a quote.
+#[derive(Clone, Copy)]
+struct Scored {
+    similarity: f64,
+    /// Its place in the order windows are proposed in: of two as alike, the earlier wins.
+    order: usize,
+    /// Its words, `first..end`.
+    first: usize,
+    end: usize,
+}
+
+/// Scores the windows proposed around the voted start `start` (the `group`-th most
+/// voted) for `quote`, keeping the best in `best`:
+/// windows starting a word before, at or after `start`, a word shorter than the quote,
+/// as long, or a word longer, in that order, counted only from `lowest` up.
+///
+/// The window at `start` as long as the quote is scored first, and bounds the others:
+/// one starting or ending elsewhere is that window with the characters in between added
+/// or taken off, so its distance to the quote is at least the first's less those
+/// characters. A window this shows cannot reach the bar is not scored (most proposed
+/// starts are a common word's, nothing like the quote, which counting their characters
+/// often shows before the first is scored). The best is the same as if every window
+/// were scored in order.
+fn score_around(
+    words: &Words,
+    quote: &Prepared,
+    start: usize,
+    group: usize,
+    lowest: Option<f64>,
+    best: &mut Option<Scored>,
+) {
+    let (q_len, n, scorer) = (quote.chars, quote.words, &quote.scorer);
+    let count = words.spans.len();
+    // (order, first, end) of each window, as proposed.
+    let mut windows = [(0, 0, 0); 9];
+    let mut proposed = 0;
+    for (i, first) in [start.saturating_sub(1), start, start + 1]
+        .into_iter()
+        .enumerate()
+    {
+        for (j, len) in [n.saturating_sub(1), n, n + 1].into_iter().enumerate() {
+            let end = (first + len).min(count);
+            if len > 0 && first < end {
+                windows[proposed] = (group * 9 + i * 3 + j, first, end);
+                proposed += 1;
             }
         }
     }
-    let (similarity, first, end) = best?;
-    let (a, b) = (words.spans[first].0, words.spans[end - 1].1);
-    let span = source.normalized().original_range(a as usize, b as usize);
-    Some(trim_punctuation(source, &scorer, q_len, span, similarity))
+    let windows = &windows[..proposed];
+    let center = (start, (start + n).min(count));
+    // Near the ends of the source, one window may be proposed twice: it counts from the
+    // first time.
+    let center_order = windows
+        .iter()
+        .find(|&&(_, f, e)| (f, e) == center)
+        .map_or(group * 9 + 4, |&(order, _, _)| order);
+    let bytes = |(first, end): (usize, usize)| (words.spans[first].0, words.spans[end - 1].1);
+    let (a0, b0) = bytes(center);
+    // How many characters a window adds to or takes off the center one, at both ends,
+    // and how many it adds.
+    let shift = |w: (usize, usize)| {
+        let (a, b) = bytes(w);
+        words.chars_between(a0, a) + words.chars_between(b0, b)
+    };
+    let added = |w: (usize, usize)| {
+        let (a, b) = bytes(w);
+        words.chars_between(a.min(a0), a0) + words.chars_between(b0, b.max(b0))
+    };
+    let bar = |best: &Option<Scored>| best.map(|b| b.similarity).or(lowest);
+    let keep = |best: &mut Option<Scored>, candidate: Scored| {
+        let better = best.is_none_or(|b| {
+            candidate.similarity > b.similarity
+                || (candidate.similarity == b.similarity && candidate.order < b.order)
+        });
+        if better && lowest.is_none_or(|l| candidate.similarity >= l) {
+            *best = Some(candidate);
+        }
+    };
+    let text = words.window(center.0, center.1);
+    let len = words.chars(text);
+    let slack = windows
+        .iter()
+        .map(|&(_, f, e)| shift((f, e)))
+        .max()
+        .unwrap_or(0);
+    let cutoff = cutoff_under(bar(best), q_len.max(len));
+    let common = cutoff.and_then(|_| quote.common(text));
+    let least = common.map_or(0, |c| q_len.max(len) - c);
+    // Too unlike the quote to be the best, the center is not scored, and bounds the
+    // others by the least its distance can be; otherwise its distance is computed as
+    // far as it can bound them.
+    let (center_distance, at_least) = if cutoff.is_some_and(|c| least > c) {
+        (None, least)
+    } else {
+        let cutoff = cutoff.map(|c| c + slack);
+        let d = distance_to(scorer, (text, len), cutoff);
+        (d, d.unwrap_or_else(|| cutoff.map_or(0, |c| c + 1)))
+    };
+    if let Some(d) = center_distance {
+        let similarity = 1.0 - d as f64 / q_len.max(len) as f64;
+        let (first, end) = center;
+        let order = center_order;
+        keep(
+            best,
+            Scored {
+                similarity,
+                order,
+                first,
+                end,
+            },
+        );
+    }
+    for &(order, first, end) in windows {
+        if (first, end) == center {
+            continue;
+        }
+        let text = words.window(first, end);
+        let len = words.chars(text);
+        let longer = q_len.max(len);
+        let cutoff = cutoff_under(bar(best), longer);
+        let by_count = common.map_or(0, |c| longer.saturating_sub(c + added((first, end))));
+        let by_center = at_least.saturating_sub(shift((first, end)));
+        let least = q_len.abs_diff(len).max(by_center).max(by_count);
+        let unlike =
+            |c: usize| least > c || quote.common(text).is_some_and(|common| longer - common > c);
+        if cutoff.is_some_and(unlike) {
+            continue;
+        }
+        if let Some(d) = distance_to(scorer, (text, len), cutoff) {
+            let similarity = 1.0 - d as f64 / longer as f64;
+            keep(
+                best,
+                Scored {
+                    similarity,
+                    order,
+                    first,
+                    end,
+                },
+            );
+        }
+    }
 }
 
 /// Drops punctuation at the ends of `span` (a comma after the last word, an opening
@@ -526,7 +773,24 @@ impl<'q> Interned<'q> {
 impl RunsSeen {
     /// The runs of the normalized `quotes` in `texts` (`None` holds nothing), on up to
     /// `threads` threads.
+    #[cfg(test)]
     pub(crate) fn find(texts: &[Option<&SourceText>], quotes: &[&str], threads: usize) -> Self {
+        Self::find_anchoring(texts, quotes, &[], threads).0
+    }
+
+    /// [`RunsSeen::find`], and each quote given its source (`sources[k]`, for the first
+    /// quotes) [`re_anchor`]ed in it: the source's words, listed for the runs, serve
+    /// for that too.
+    pub(crate) fn find_anchoring(
+        texts: &[Option<&SourceText>],
+        quotes: &[&str],
+        sources: &[usize],
+        threads: usize,
+    ) -> (Self, Vec<Option<Anchor>>) {
+        let mut own: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
+        for (k, &s) in sources.iter().enumerate() {
+            own[s].push(k);
+        }
         let mut words = Interned::default();
         let mut strings = Interned::default();
         let mut runs = Vec::with_capacity(quotes.len());
@@ -569,9 +833,11 @@ impl RunsSeen {
         }
         let per_source = par_map(texts.len(), threads, |s| {
             let Some(text) = texts[s] else {
-                return Vec::new();
+                return (Vec::new(), vec![None; own[s].len()]);
             };
             let w = Words::of(text);
+            let qs: Vec<&str> = own[s].iter().map(|&k| quotes[k]).collect();
+            let anchored = re_anchor_in(text, &w, &qs);
             let n = w.spans.len();
             let mut seen: Vec<u32> = Vec::new();
             for i in 0..n {
@@ -588,14 +854,23 @@ impl RunsSeen {
                     }
                 }
             }
-            seen
+            (seen, anchored)
         });
-        RunsSeen {
+        let mut anchors: Vec<Option<Anchor>> = vec![None; sources.len()];
+        let mut per_source_seen = Vec::with_capacity(per_source.len());
+        for (s, (seen, anchored)) in per_source.into_iter().enumerate() {
+            for (&k, a) in own[s].iter().zip(anchored) {
+                anchors[k] = a;
+            }
+            per_source_seen.push(seen);
+        }
+        let seen = RunsSeen {
             runs,
             exact,
-            word_holders: holders_per_pattern(words.list.len(), per_source),
+            word_holders: holders_per_pattern(words.list.len(), per_source_seen),
             text_holders: text_holders(texts, &strings.list, threads),
-        }
+        };
+        (seen, anchors)
     }
 
     fn holders(&self, p: Pattern) -> &[u32] {
@@ -685,27 +960,22 @@ pub(crate) struct Lost<'a> {
 }
 
 /// Re-anchors many quotes not found exactly, on up to `threads` threads: for each,
-/// [`re_anchor`] in its own source, or failing that the best of [`re_anchor`] in the
-/// other sources (`None` for one that did not load) that hold one of its runs of words
-/// (`seen`), the later source on a tie. A source's words are listed once for all its
-/// quotes in each of the two passes (its own quotes, then the others').
+/// [`re_anchor`] in its own source (`own`, by key, as [`RunsSeen::find_anchoring`]
+/// made it), or failing that the best of [`re_anchor`] in the other sources (`None`
+/// for one that did not load) that hold one of its runs of words (`seen`), the later
+/// source on a tie. A source's words are listed once for all the quotes looked for
+/// in it.
 pub(crate) fn re_anchor_all(
     texts: &[Option<&SourceText>],
     quotes: &[Lost],
     seen: &RunsSeen,
+    own: &[Option<Anchor>],
     threads: usize,
 ) -> Vec<Option<(usize, Anchor)>> {
-    let mut of_source: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
-    for (k, q) in quotes.iter().enumerate() {
-        of_source[q.source].push(k);
-    }
-    let own = anchor_in_sources(texts, quotes, &of_source, threads);
-    let mut out: Vec<Option<(usize, Anchor)>> = vec![None; quotes.len()];
-    for (s, list) in own.into_iter().enumerate() {
-        for (&k, a) in of_source[s].iter().zip(list) {
-            out[k] = a.map(|a| (s, a));
-        }
-    }
+    let mut out: Vec<Option<(usize, Anchor)>> = quotes
+        .iter()
+        .map(|q| own[q.key].clone().map(|a| (q.source, a)))
+        .collect();
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
     for (k, q) in quotes.iter().enumerate().filter(|(k, _)| out[*k].is_none()) {
         for s in seen.run_holders(q.key) {
@@ -741,11 +1011,20 @@ fn anchor_in_sources(
             return vec![None; which[s].len()];
         };
         let qs: Vec<&str> = which[s].iter().map(|&k| quotes[k].quote).collect();
-        best_all(text, &qs, Some(THRESHOLD))
-            .into_iter()
-            .map(|a| a.filter(|a| a.similarity >= THRESHOLD))
-            .collect()
+        re_anchor_in(text, &Words::of(text), &qs)
     })
+}
+
+/// [`re_anchor`] of each of the normalized quotes `qs` in `source`, whose words are
+/// `words`.
+fn re_anchor_in(source: &SourceText, words: &Words, qs: &[&str]) -> Vec<Option<Anchor>> {
+    if qs.is_empty() {
+        return Vec::new();
+    }
+    best_all_in(source, words, qs, Some(THRESHOLD))
+        .into_iter()
+        .map(|a| a.filter(|a| a.similarity >= THRESHOLD))
+        .collect()
 }
 
 #[cfg(test)]
@@ -811,7 +1090,72 @@ mod tests {
         assert!(!seen.may_hold(0, 0) && !seen.may_hold(1, 0));
     }
 
+    /// [`best_window`] the plain way: every window proposed is scored, in order.
+    fn best_window_scoring_all(
+        words: &Words,
+        quote: &Prepared,
+        ranked: &[(usize, u32)],
+        lowest: Option<f64>,
+    ) -> Option<(f64, usize, usize)> {
+        let (q_len, n, count) = (quote.chars, quote.words, words.spans.len());
+        let mut best: Option<(f64, usize, usize)> = None;
+        for &(start, _) in ranked {
+            for first in [start.saturating_sub(1), start, start + 1] {
+                for len in [n.saturating_sub(1), n, n + 1] {
+                    let end = (first + len).min(count);
+                    if len == 0 || first >= end {
+                        continue;
+                    }
+                    let bar = best.map(|(b, _, _)| b).or(lowest);
+                    let window = words.window(first, end);
+                    let other = (window, words.chars(window));
+                    let Some(sim) = similarity(&quote.scorer, q_len, other, bar) else {
+                        continue;
+                    };
+                    if best.is_none_or(|(b, _, _)| sim > b) && lowest.is_none_or(|l| sim >= l) {
+                        best = Some((sim, first, end));
+                    }
+                }
+            }
+        }
+        best
+    }
+
     proptest! {
+        /// Bounding windows by the first scored and by counting characters changes
+        /// nothing: the best window is the one scoring every window in order finds,
+        /// ties and all, with or without a floor, in ASCII text or not.
+        #[test]
+        fn bounds_keep_the_best_window(
+            text in "[abcd ]{1,150}",
+            accent in proptest::bool::ANY,
+            cut in (0usize..150, 1usize..40),
+            edit in (0usize..40, "[abe ]"),
+            starts in proptest::collection::vec(0usize..40, 1..8),
+            floor in proptest::option::of(0.3f64..0.95),
+        ) {
+            let text = if accent { text.replacen('d', "é", 1) } else { text };
+            // The quote: a piece of the text with one character changed, so that some
+            // windows are close to it and set a high bar.
+            let chars: Vec<char> = text.chars().collect();
+            let from = cut.0 % chars.len();
+            let mut piece: Vec<char> = chars[from..(from + cut.1).min(chars.len())].to_vec();
+            let at = edit.0 % piece.len();
+            piece[at] = edit.1.chars().next().unwrap();
+            let q = normalize(&piece.into_iter().collect::<String>());
+            let source = src(&format!("date 2025-01-01\n\n{text}"));
+            let words = Words::of(&source);
+            prop_assume!(!words.spans.is_empty() && !q.is_empty());
+            let quote = Prepared::new(&q);
+            let ranked: Vec<(usize, u32)> = starts
+                .into_iter()
+                .map(|s| (s % words.spans.len(), 1))
+                .collect();
+            let got = best_window(&words, &quote, &ranked, floor)
+                .map(|b| (b.similarity, b.first, b.end));
+            prop_assert_eq!(got, best_window_scoring_all(&words, &quote, &ranked, floor));
+        }
+
         /// The source's word list is the one `word_bounds` gives, chunks of 64 bytes
         /// notwithstanding.
         #[test]
@@ -859,11 +1203,12 @@ mod tests {
             .map(|(key, (source, quote))| Lost { source, quote, key })
             .collect();
         let texts_of: Vec<&str> = quotes.iter().map(|q| q.quote).collect();
+        let sources: Vec<usize> = quotes.iter().map(|q| q.source).collect();
         for threads in [1, 2, 4] {
-            let seen = RunsSeen::find(&texts, &texts_of, threads);
+            let (seen, anchored) = RunsSeen::find_anchoring(&texts, &texts_of, &sources, threads);
             assert!(seen.may_hold(3, 0) && !seen.may_hold(1, 1));
             assert!(seen.any(1, 1) && !seen.any(2, 1));
-            let got = re_anchor_all(&texts, &quotes, &seen, threads);
+            let got = re_anchor_all(&texts, &quotes, &seen, &anchored, threads);
             let (s, anchor) = got[0].clone().expect("found in its own source");
             assert_eq!((s, anchor), (0, re_anchor(&own, &a).unwrap()));
             let (s, anchor) = got[1].clone().expect("found in the other source");

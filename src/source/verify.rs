@@ -135,7 +135,10 @@ fn place_missing_on(
     if !missing.is_empty() {
         let (buf, ranges) = normalized(jobs, &missing);
         let quotes: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
-        let seen = RunsSeen::find(texts, &quotes, threads);
+        // Each is re-anchored in its own source in the same pass, as most quotes not
+        // found were changed there; those found word for word elsewhere are not.
+        let sources: Vec<usize> = missing.iter().map(|&j| jobs[j].source).collect();
+        let (seen, own) = RunsSeen::find_anchoring(texts, &quotes, &sources, threads);
         // Pass 2: word for word in another source (the first in source order, among
         // those that may hold it). The same quote cited many times is looked for once:
         // the first two sources holding it tell where it is for any own source.
@@ -170,7 +173,7 @@ fn place_missing_on(
                 key: k,
             })
             .collect();
-        let anchored = anchor::re_anchor_all(texts, &lost, &seen, threads);
+        let anchored = anchor::re_anchor_all(texts, &lost, &seen, &own, threads);
         for (l, a) in lost.iter().zip(anchored) {
             if let Some((source, anchor)) = a {
                 outcomes[missing[l.key]] = Some(Outcome::Anchored { source, anchor });
