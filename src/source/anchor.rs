@@ -503,6 +503,16 @@ fn score_around(
 ) {
     let (q_len, n, scorer) = (quote.chars, quote.words, &quote.scorer);
     let count = words.spans.len();
+    let bar = |best: &Option<Scored>| best.map(|b| b.similarity).or(lowest);
+    // Every window lies within these words: if even they have too few characters in
+    // common with the quote, no window can reach the bar (the longer a window, the
+    // more distance the bar allows it, but never more than its added characters).
+    let region = words.window(start.saturating_sub(1), (start + n + 2).min(count));
+    if let (Some(cutoff), Some(common)) = (cutoff_under(bar(best), q_len), quote.common(region))
+        && q_len - common > cutoff
+    {
+        return;
+    }
     // (order, first, end) of each window, as proposed.
     let mut windows = [(0, 0, 0); 9];
     let mut proposed = 0;
@@ -538,7 +548,6 @@ fn score_around(
         let (a, b) = bytes(w);
         words.chars_between(a.min(a0), a0) + words.chars_between(b0, b.max(b0))
     };
-    let bar = |best: &Option<Scored>| best.map(|b| b.similarity).or(lowest);
     let keep = |best: &mut Option<Scored>, candidate: Scored| {
         let better = best.is_none_or(|b| {
             candidate.similarity > b.similarity
