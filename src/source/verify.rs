@@ -8,10 +8,12 @@
 //! - the quotes of a source are normalized into one shared buffer, each distinct
 //!   quote searched for once;
 //! - the quotes not found are looked for word for word only in the other sources that
-//!   hold their inner words (`RunsSeen`, one pass over each source for all of them);
-//! - the rest are re-anchored together (`anchor::re_anchor_all`), and for those
-//!   still not placed, the lowercase text of a source and the bigrams its sentences
-//!   share with the quotes are computed once per source, not once per quote.
+//!   hold their inner words (`RunsSeen`, one pass over each source's words for all of
+//!   them, which also re-anchors in each source the quotes it is cited for);
+//! - the rest are tried in the other sources sharing a run of their words
+//!   (`anchor::re_anchor_all`), and for those still not placed, the lowercase text of
+//!   a source and the bigrams its sentences share with the quotes are computed once
+//!   per source, not once per quote.
 //!
 //! The first pass alone is [`find`], and the rest [`place_missing`]: the reader, which
 //! verifies in batches, places the quotes its batches did not find all at once.
