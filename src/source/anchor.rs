@@ -548,7 +548,16 @@ fn score_around(
         let (a, b) = bytes(w);
         words.chars_between(a.min(a0), a0) + words.chars_between(b0, b.max(b0))
     };
-    let keep = |best: &mut Option<Scored>, candidate: Scored| {
+    // Keeps window `first..end`, the `order`-th proposed, at `distance` over `longer`
+    // characters, if it is the best so far.
+    let keep = |best: &mut Option<Scored>, distance: usize, longer: usize, (order, first, end)| {
+        let similarity = 1.0 - distance as f64 / longer as f64;
+        let candidate = Scored {
+            similarity,
+            order,
+            first,
+            end,
+        };
         let better = best.is_none_or(|b| {
             candidate.similarity > b.similarity
                 || (candidate.similarity == b.similarity && candidate.order < b.order)
@@ -578,18 +587,7 @@ fn score_around(
         (d, d.unwrap_or_else(|| cutoff.map_or(0, |c| c + 1)))
     };
     if let Some(d) = center_distance {
-        let similarity = 1.0 - d as f64 / q_len.max(len) as f64;
-        let (first, end) = center;
-        let order = center_order;
-        keep(
-            best,
-            Scored {
-                similarity,
-                order,
-                first,
-                end,
-            },
-        );
+        keep(best, d, q_len.max(len), (center_order, center.0, center.1));
     }
     for &(order, first, end) in windows {
         if (first, end) == center {
@@ -608,16 +606,7 @@ fn score_around(
             continue;
         }
         if let Some(d) = distance_to(scorer, (text, len), cutoff) {
-            let similarity = 1.0 - d as f64 / longer as f64;
-            keep(
-                best,
-                Scored {
-                    similarity,
-                    order,
-                    first,
-                    end,
-                },
-            );
+            keep(best, d, longer, (order, first, end));
         }
     }
 }
