@@ -333,9 +333,12 @@ fn run_check(
         });
         if diff.is_empty() {
             eprintln!("stances: note: no quote to re-anchor, nothing to fix");
+        } else if left == 0 {
+            eprintln!("stances: note: the diff on stdout fixes {fixed} of the {fixed} errors");
         } else {
+            let percent = (stances::source::anchor::THRESHOLD * 100.0).round();
             eprintln!(
-                "stances: note: the diff on stdout fixes {fixed} of the {} errors; {left} need a hand (their hints say why)",
+                "stances: note: the diff on stdout fixes {fixed} of the {} errors; the other {left} have no fix (no run of words of a source is {percent}% alike to their quote, or they are not about a quote's words): their hints say what is wrong",
                 fixed + left
             );
         }

@@ -497,6 +497,11 @@ fn a_corrected_source_re_anchors_its_quote() {
         diff.starts_with("--- a/positions.toml\n+++ b/positions.toml\n@@ "),
         "{diff}"
     );
+    let note = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        note.ends_with("stances: note: the diff on stdout fixes 1 of the 1 errors\n"),
+        "{note}"
+    );
     assert!(
         diff.contains(&format!(
             "\n-quote = \"a full ceasefire must come before any talks on territory\"\n+quote = \"{new}\"\n"
