@@ -414,6 +414,8 @@ struct Prepared {
     chars: usize,
     /// Its number of words.
     words: usize,
+    /// Its length in bytes.
+    bytes: usize,
     /// How many times each ASCII character occurs in it.
     ascii: [u16; 128],
 }
@@ -428,6 +430,7 @@ impl Prepared {
             scorer: BatchComparator::new(q.chars()),
             chars: q.chars().count(),
             words: q.split(' ').count(),
+            bytes: q.len(),
             ascii,
         }
     }
@@ -507,8 +510,11 @@ fn score_around(
     // Every window lies within these words: if even they have too few characters in
     // common with the quote, no window can reach the bar (the longer a window, the
     // more distance the bar allows it, but never more than its added characters).
+    // (Not counted when one of them is much longer than the quote: its windows are
+    // dropped for their length.)
     let region = words.window(start.saturating_sub(1), (start + n + 2).min(count));
-    if let (Some(cutoff), Some(common)) = (cutoff_under(bar(best), q_len), quote.common(region))
+    if region.len() <= 4 * quote.bytes + 64
+        && let (Some(cutoff), Some(common)) = (cutoff_under(bar(best), q_len), quote.common(region))
         && q_len - common > cutoff
     {
         return;
@@ -566,16 +572,36 @@ fn score_around(
             *best = Some(candidate);
         }
     };
+    // A window whose length differs from the quote's by more than the bar allows is
+    // dropped before anything else is worked out for it.
+    let too_long_or_short = |len: usize, bar: Option<f64>| {
+        cutoff_under(bar, q_len.max(len)).is_some_and(|c| q_len.abs_diff(len) > c)
+    };
     let text = words.window(center.0, center.1);
-    let len = words.chars(text);
+    // The length of each window in characters (counted once: in text that is not ASCII
+    // a window's characters are counted one by one).
+    let mut lens = [0; 9];
+    for (l, &(_, f, e)) in lens.iter_mut().zip(windows) {
+        *l = words.chars(words.window(f, e));
+    }
     let slack = windows
         .iter()
-        .map(|&(_, f, e)| shift((f, e)))
+        .zip(lens)
+        .filter(|&(_, l)| !too_long_or_short(l, bar(best)))
+        .map(|(&(_, f, e), _)| shift((f, e)))
         .max()
         .unwrap_or(0);
+    let len = windows
+        .iter()
+        .zip(lens)
+        .find(|&(&(_, f, e), _)| (f, e) == center)
+        .map_or_else(|| words.chars(text), |(_, l)| l);
     let cutoff = cutoff_under(bar(best), q_len.max(len));
-    let common = cutoff.and_then(|_| quote.common(text));
-    let least = common.map_or(0, |c| q_len.max(len) - c);
+    let length_apart = too_long_or_short(len, bar(best));
+    let common = cutoff
+        .filter(|_| !length_apart)
+        .and_then(|_| quote.common(text));
+    let least = common.map_or(q_len.abs_diff(len), |c| q_len.max(len) - c);
     // Too unlike the quote to be the best, the center is not scored, and bounds the
     // others by the least its distance can be; otherwise its distance is computed as
     // far as it can bound them.
@@ -589,19 +615,21 @@ fn score_around(
     if let Some(d) = center_distance {
         keep(best, d, q_len.max(len), (center_order, center.0, center.1));
     }
-    for &(order, first, end) in windows {
+    for (&(order, first, end), len) in windows.iter().zip(lens) {
         if (first, end) == center {
             continue;
         }
         let text = words.window(first, end);
-        let len = words.chars(text);
         let longer = q_len.max(len);
         let cutoff = cutoff_under(bar(best), longer);
-        let by_count = common.map_or(0, |c| longer.saturating_sub(c + added((first, end))));
-        let by_center = at_least.saturating_sub(shift((first, end)));
-        let least = q_len.abs_diff(len).max(by_center).max(by_count);
-        let unlike =
-            |c: usize| least > c || quote.common(text).is_some_and(|common| longer - common > c);
+        // The cheapest bounds first: the lengths, then the center's, then counting.
+        let unlike = |c: usize| {
+            q_len.abs_diff(len) > c
+                || at_least.saturating_sub(shift((first, end))) > c
+                || common
+                    .is_some_and(|common| longer.saturating_sub(common + added((first, end))) > c)
+                || quote.common(text).is_some_and(|common| longer - common > c)
+        };
         if cutoff.is_some_and(unlike) {
             continue;
         }
