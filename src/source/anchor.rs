@@ -88,7 +88,7 @@ impl<'a> Words<'a> {
         let bytes = text.as_bytes();
         let hashes = spans
             .iter()
-            .map(|&(a, b)| hash_bytes(&bytes[a as usize..b as usize]))
+            .map(|&(a, b)| word_hash(&bytes[a as usize..b as usize]))
             .collect();
         Words {
             text,
@@ -160,13 +160,8 @@ fn spans_of_words(text: &str) -> Vec<(u32, u32)> {
     spans
 }
 
-/// A hash of one word.
-fn word_hash(word: &str) -> u64 {
-    hash_bytes(word.as_bytes())
-}
-
-/// [`word_hash`] of a word's bytes.
-fn hash_bytes(word: &[u8]) -> u64 {
+/// A hash of one word (its bytes).
+fn word_hash(word: &[u8]) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     h.write(word);
     h.finish()
@@ -182,17 +177,17 @@ fn extend_run_hash(run: u64, word: u64) -> u64 {
 /// and the bit says so before the hash map is asked. A hash's bucket is its top bits
 /// (the last multiplication of [`extend_run_hash`] mixes them best; a word's hash has
 /// its multiplied bits rotated there).
-struct RunFilter {
+struct HashFilter {
     /// log2 of the number of bits.
     bits: u32,
     table: Vec<u64>,
 }
 
-impl RunFilter {
-    /// About 16 bits per run looked for, at least 1,024 bits.
-    fn for_runs(n: usize) -> Self {
+impl HashFilter {
+    /// About 16 bits per hash looked for, at least 1,024 bits.
+    fn for_hashes(n: usize) -> Self {
         let bits = (n * 16).max(1024).next_power_of_two().trailing_zeros();
-        RunFilter {
+        HashFilter {
             bits,
             table: vec![0; (1usize << bits) / 64],
         }
@@ -217,7 +212,7 @@ impl RunFilter {
 /// The hash of a run of words (separated by single spaces), as [`Words`] make it.
 fn run_hash(run: &str) -> u64 {
     run.split(' ')
-        .fold(0, |h, w| extend_run_hash(h, word_hash(w)))
+        .fold(0, |h, w| extend_run_hash(h, word_hash(w.as_bytes())))
 }
 
 /// `1 - distance / longer length`, in characters, as [`strsim::normalized_levenshtein`]
@@ -337,14 +332,14 @@ fn best_in_group(
         }
         for (w, js) in at.into_iter().filter(|(_, js)| js.len() <= MAX_REPEATS) {
             voters
-                .entry(word_hash(w))
+                .entry(word_hash(w.as_bytes()))
                 .or_default()
                 .extend(js.into_iter().map(|j| (w, k, j)));
         }
     }
     // Most words of a source are none of the quotes': a bit per hash bucket says so
     // before the map is asked.
-    let mut filter = RunFilter::for_runs(voters.len());
+    let mut filter = HashFilter::for_hashes(voters.len());
     for &h in voters.keys() {
         filter.insert(h);
     }
@@ -385,7 +380,7 @@ fn best_voted(
     if ranked.is_empty() {
         return None;
     }
-    let quote = Prepared::new(q);
+    let quote = PreparedQuote::new(q);
     let q_len = quote.chars;
     // Trimming punctuation (at most 6 characters) raises the similarity by at most
     // 6 / q_len: windows below the floor by more than that cannot end above it.
@@ -408,7 +403,7 @@ fn best_voted(
 }
 
 /// A normalized quote prepared for scoring windows against it.
-struct Prepared {
+struct PreparedQuote {
     scorer: BatchComparator<char>,
     /// Its length in characters.
     chars: usize,
@@ -420,13 +415,13 @@ struct Prepared {
     ascii: [u16; 128],
 }
 
-impl Prepared {
+impl PreparedQuote {
     fn new(q: &str) -> Self {
         let mut ascii = [0u16; 128];
         for b in q.bytes().filter(u8::is_ascii) {
             ascii[usize::from(b)] += 1;
         }
-        Prepared {
+        PreparedQuote {
             scorer: BatchComparator::new(q.chars()),
             chars: q.chars().count(),
             words: q.split(' ').count(),
@@ -462,7 +457,7 @@ impl Prepared {
 /// order (see [`score_around`]), counted only from `lowest` up.
 fn best_window(
     words: &Words,
-    quote: &Prepared,
+    quote: &PreparedQuote,
     ranked: &[(usize, u32)],
     lowest: Option<f64>,
 ) -> Option<Scored> {
@@ -485,9 +480,8 @@ struct Scored {
 }
 
 /// Scores the windows proposed around the voted start `start` (the `group`-th most
-/// voted) for `quote`, keeping the best in `best`:
-/// windows starting a word before, at or after `start`, a word shorter than the quote,
-/// as long, or a word longer, in that order, counted only from `lowest` up.
+/// voted; see [`proposed_windows`]) for `quote`, keeping the best in `best`, counted
+/// only from `lowest` up.
 ///
 /// The window at `start` as long as the quote is scored first, and bounds the others:
 /// one starting or ending elsewhere is that window with the characters in between added
@@ -498,7 +492,7 @@ struct Scored {
 /// were scored in order.
 fn score_around(
     words: &Words,
-    quote: &Prepared,
+    quote: &PreparedQuote,
     start: usize,
     group: usize,
     lowest: Option<f64>,
@@ -519,29 +513,15 @@ fn score_around(
     {
         return;
     }
-    // (order, first, end) of each window, as proposed.
-    let mut windows = [(0, 0, 0); 9];
-    let mut proposed = 0;
-    for (i, first) in [start.saturating_sub(1), start, start + 1]
-        .into_iter()
-        .enumerate()
-    {
-        for (j, len) in [n.saturating_sub(1), n, n + 1].into_iter().enumerate() {
-            let end = (first + len).min(count);
-            if len > 0 && first < end {
-                windows[proposed] = (group * 9 + i * 3 + j, first, end);
-                proposed += 1;
-            }
-        }
-    }
+    let (windows, proposed) = proposed_windows(start, n, count, group);
     let windows = &windows[..proposed];
     let center = (start, (start + n).min(count));
     // Near the ends of the source, one window may be proposed twice: it counts from the
-    // first time.
-    let center_order = windows
-        .iter()
-        .find(|&&(_, f, e)| (f, e) == center)
-        .map_or(group * 9 + 4, |&(order, _, _)| order);
+    // first time. (The center is always proposed: `start` is a word of the source.)
+    let Some(at_center) = windows.iter().position(|&(_, f, e)| (f, e) == center) else {
+        return;
+    };
+    let center_order = windows[at_center].0;
     let bytes = |(first, end): (usize, usize)| (words.spans[first].0, words.spans[end - 1].1);
     let (a0, b0) = bytes(center);
     // How many characters a window adds to or takes off the center one, at both ends,
@@ -591,11 +571,7 @@ fn score_around(
         .map(|(&(_, f, e), _)| shift((f, e)))
         .max()
         .unwrap_or(0);
-    let len = windows
-        .iter()
-        .zip(lens)
-        .find(|&(&(_, f, e), _)| (f, e) == center)
-        .map_or_else(|| words.chars(text), |(_, l)| l);
+    let len = lens[at_center];
     let cutoff = cutoff_under(bar(best), q_len.max(len));
     let length_apart = too_long_or_short(len, bar(best));
     let common = cutoff
@@ -624,7 +600,7 @@ fn score_around(
         let cutoff = cutoff_under(bar(best), longer);
         // The cheapest bounds first: the lengths, then the center's, then counting.
         let unlike = |c: usize| {
-            q_len.abs_diff(len) > c
+            too_long_or_short(len, bar(best))
                 || at_least.saturating_sub(shift((first, end))) > c
                 || common
                     .is_some_and(|common| longer.saturating_sub(common + added((first, end))) > c)
@@ -637,6 +613,34 @@ fn score_around(
             keep(best, d, longer, (order, first, end));
         }
     }
+}
+
+/// The windows proposed around the voted start `start` (the `group`-th most voted) for
+/// a quote of `n` words, in a source of `count` words, as (order, first, end), and how
+/// many there are: starting a word before, at or after `start`, a word shorter than
+/// the quote, as long, or a word longer, in that order (`order` counts from `group *
+/// 9`), leaving out the empty ones.
+fn proposed_windows(
+    start: usize,
+    n: usize,
+    count: usize,
+    group: usize,
+) -> ([(usize, usize, usize); 9], usize) {
+    let mut windows = [(0, 0, 0); 9];
+    let mut proposed = 0;
+    for (i, first) in [start.saturating_sub(1), start, start + 1]
+        .into_iter()
+        .enumerate()
+    {
+        for (j, len) in [n.saturating_sub(1), n, n + 1].into_iter().enumerate() {
+            let end = (first + len).min(count);
+            if len > 0 && first < end {
+                windows[proposed] = (group * 9 + i * 3 + j, first, end);
+                proposed += 1;
+            }
+        }
+    }
+    (windows, proposed)
 }
 
 /// Drops punctuation at the ends of `span` (a comma after the last word, an opening
@@ -845,7 +849,7 @@ impl RunsSeen {
         // runs of a source are no pattern's: a bit per hash bucket, in a table small
         // enough to stay in cache, tells which are worth looking up.
         let mut by_hash: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        let mut filter = RunFilter::for_runs(words.list.len());
+        let mut filter = HashFilter::for_hashes(words.list.len());
         let mut lengths = Vec::new();
         for (i, p) in words.list.iter().enumerate() {
             let h = run_hash(p);
@@ -1119,7 +1123,7 @@ mod tests {
     /// [`best_window`] the plain way: every window proposed is scored, in order.
     fn best_window_scoring_all(
         words: &Words,
-        quote: &Prepared,
+        quote: &PreparedQuote,
         ranked: &[(usize, u32)],
         lowest: Option<f64>,
     ) -> Option<(f64, usize, usize)> {
@@ -1172,7 +1176,7 @@ mod tests {
             let source = src(&format!("date 2025-01-01\n\n{text}"));
             let words = Words::of(&source);
             prop_assume!(!words.spans.is_empty() && !q.is_empty());
-            let quote = Prepared::new(&q);
+            let quote = PreparedQuote::new(&q);
             let ranked: Vec<(usize, u32)> = starts
                 .into_iter()
                 .map(|s| (s % words.spans.len(), 1))

@@ -270,6 +270,7 @@ trait Sink {
     fn push(&mut self, c: char);
 }
 
+#[cfg(test)]
 impl Sink for String {
     fn push(&mut self, c: char) {
         String::push(self, c);

@@ -138,7 +138,8 @@ fn place_missing_on(
         let (buf, ranges) = normalized(jobs, &missing);
         let quotes: Vec<&str> = ranges.iter().map(|r| &buf[r.clone()]).collect();
         // Each is re-anchored in its own source in the same pass, as most quotes not
-        // found were changed there; those found word for word elsewhere are not.
+        // found were changed there (the anchor of one then found word for word in
+        // another source is not used).
         let sources: Vec<usize> = missing.iter().map(|&j| jobs[j].source).collect();
         let (seen, own) = RunsSeen::find_anchoring(texts, &quotes, &sources, threads);
         // Pass 2: word for word in another source (the first in source order, among
