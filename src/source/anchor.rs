@@ -1282,8 +1282,8 @@ mod tests {
     }
 
     proptest! {
-        /// A run of words of the source, changed by one edit, is re-anchored to
-        /// exactly that run.
+        /// A run of words of the source, changed by one edit, is re-anchored to that
+        /// run, or to one at least as alike.
         #[test]
         fn one_edit_anchors_back_to_the_original(
             first in 0usize..40, len in 3usize..12,
@@ -1297,7 +1297,17 @@ mod tests {
             let quote = mutate(&original, kind, at, c.chars().next().unwrap());
             prop_assume!(!crate::source::quote::occurs(&s, &quote));
             let a = best_match(&s, &quote).expect("a match");
-            prop_assert_eq!(a.replacement(&s), original);
+            // Another run may be exactly as close (an inserted "a" before "truce" is one
+            // edit from "truce" and from "a truce"): then either is right.
+            let original_alike = 1.0
+                - strsim::levenshtein(&quote, &original) as f64
+                    / quote.chars().count().max(original.chars().count()) as f64;
+            let got = a.replacement(&s);
+            prop_assert!(
+                got == original || a.similarity >= original_alike - 1e-9,
+                "{got:?} ({}) is less alike than {original:?} ({original_alike})",
+                a.similarity
+            );
         }
     }
 }
