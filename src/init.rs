@@ -1,5 +1,6 @@
 //! `stances init`: a starting positions.toml for a folder of `.txt` sources.
 
+use crate::model::emit::{self, InitFile, SourceEntry};
 use crate::source::SourceText;
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -13,59 +14,6 @@ pub struct Scaffold {
     pub sources: Vec<String>,
     /// Files left out, with the reason.
     pub skipped: Vec<(String, String)>,
-}
-
-/// An id for a file stem: lowercase letters, digits, `_` and `-`.
-pub(crate) fn id_for(stem: &str, taken: &[String]) -> String {
-    let mut id: String = stem
-        .to_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    id = id.trim_matches(|c| c == '-' || c == '_').to_string();
-    if id.is_empty() {
-        id = "source".into();
-    }
-    let mut unique = id.clone();
-    let mut n = 2;
-    while taken.contains(&unique) {
-        unique = format!("{id}-{n}");
-        n += 1;
-    }
-    unique
-}
-
-/// A short title from the first sentence of a source.
-pub(crate) fn title_for(text: &SourceText, fallback: &str) -> String {
-    let first = text.sentences().first().map(|r| {
-        text.text[r.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    let Some(first) = first.filter(|f| !f.is_empty()) else {
-        return fallback.to_string();
-    };
-    if first.chars().count() <= 70 {
-        return first;
-    }
-    let mut out = String::new();
-    for word in first.split(' ') {
-        if out.chars().count() + word.chars().count() > 66 {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    format!("{out} …")
 }
 
 fn txt_files(dir: &Path) -> Vec<PathBuf> {
@@ -156,34 +104,22 @@ pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
     })
 }
 
-/// The scaffolded positions.toml: a header, commented examples, one `[sources.*]` entry
-/// per readable file; with the ids given and the files skipped (and why).
+/// The scaffolded positions.toml (see [`emit::init_document`]), the ids of the sources
+/// it declares and the files it skipped (and why).
 fn document(
     name: &str,
     sources_dir: &str,
     files: &[PathBuf],
 ) -> (String, Vec<String>, Vec<(String, String)>) {
-    let mut out = String::new();
-    out.push_str(
-        "# positions.toml, scaffolded by `stances init`. Add parties, issues and positions,\n",
-    );
-    out.push_str(
-        "# then run `stances check`. In the reader, `s` lists the sources and `c` copies a\n",
-    );
-    out.push_str("# sentence as a ready [[position.cite]] block.\n\n");
-    out.push_str("schema = 1\n");
-    out.push_str(&format!("title = {}\n", crate::model::toml_value(name)));
-    out.push_str(&format!(
-        "sources_dir = {}\n\n",
-        crate::model::toml_value(sources_dir)
-    ));
-    out.push_str(
-        "# [parties.us]\n# name = \"United States\"\n# short = \"US\"\n# kind = \"state\"\n\n",
-    );
-    out.push_str("# [issues.territory]\n# name = \"Territory\"\n# question = \"Who controls the occupied regions?\"\n");
-    out.push_str("# [issues.territory.scale]\n# restore = \"All occupied land returns\"\n# recognize = \"Occupation recognized\"\n\n");
-    let mut ids = Vec::new();
-    let mut skipped = Vec::new();
+    /// A file read as a source, or skipped: its name and why.
+    struct Read {
+        file: String,
+        id: String,
+        title: String,
+        published: Option<crate::date::Date>,
+    }
+    let mut read: Vec<Result<Read, (String, String)>> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
     for file in files {
         let fname = file
             .file_name()
@@ -192,8 +128,7 @@ fn document(
         let text = match SourceText::load(file) {
             Ok(t) => t,
             Err(e) => {
-                out.push_str(&format!("# skipped {fname}: it {e}\n\n"));
-                skipped.push((fname, e.to_string()));
+                read.push(Err((fname, e.to_string())));
                 continue;
             }
         };
@@ -201,33 +136,39 @@ fn document(
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let id = id_for(&stem, &ids);
-        let title = crate::sanitize::one_line(&title_for(&text, &stem));
-        out.push_str(&crate::ingest::block(
-            &id, &fname, &title, None, text.date, None,
-        ));
-        out.push('\n');
-        ids.push(id);
+        let id = emit::id_for(&stem, &ids);
+        ids.push(id.clone());
+        read.push(Ok(Read {
+            file: fname,
+            id,
+            title: crate::sanitize::one_line(&emit::title_for(&text, &stem)),
+            published: text.date,
+        }));
     }
-    let example = ids.first().cloned().unwrap_or_else(|| "source".into());
-    out.push_str("# [[position]]\n# party = \"us\"\n# issue = \"territory\"\n# summary = \"One line for the grid\"\n");
-    out.push_str("# as_of = 2025-04-17\n# stance = \"recognize\"\n# status = \"proposed\"\n#\n");
-    out.push_str(&format!(
-        "# [[position.cite]]\n# source = {}\n# quote = \"the exact words from the source\"\n",
-        crate::model::toml_value(&example)
-    ));
-    (out, ids, skipped)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_follow_the_rules_and_are_unique() {
-        assert_eq!(id_for("000_654284435287354a", &[]), "000_654284435287354a");
-        assert_eq!(id_for("My Article (2)", &[]), "my-article--2");
-        assert_eq!(id_for("a", &["a".into()]), "a-2");
-        assert_eq!(id_for("***", &[]), "source");
-    }
+    let entries: Vec<InitFile> = read
+        .iter()
+        .map(|r| match r {
+            Ok(r) => InitFile::Source(SourceEntry {
+                id: &r.id,
+                file: &r.file,
+                title: &r.title,
+                publisher: None,
+                published: r.published,
+                url: None,
+            }),
+            Err((file, why)) => InitFile::Skipped {
+                file,
+                why: why.clone(),
+            },
+        })
+        .collect();
+    let skipped = read
+        .iter()
+        .filter_map(|r| r.as_ref().err().cloned())
+        .collect();
+    (
+        emit::init_document(name, sources_dir, &entries),
+        ids,
+        skipped,
+    )
 }

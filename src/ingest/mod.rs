@@ -247,7 +247,7 @@ fn plain(text: &str) -> Extracted {
     let (date, body) = source::date_line(text);
     let body = text[body.min(text.len())..].replace("\r\n", "\n");
     let source = SourceText::from_text(body.clone());
-    let title = Some(crate::init::title_for(&source, "")).filter(|t| !t.is_empty());
+    let title = Some(crate::model::emit::title_for(&source, "")).filter(|t| !t.is_empty());
     Extracted {
         kind: Kind::Text,
         text: body,
@@ -346,14 +346,14 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
             bytes: content.len() as u64,
         });
     }
-    let block = block(
-        &id,
-        &file,
-        &title,
-        extracted.publisher.as_deref(),
-        date,
-        url.as_deref(),
-    );
+    let block = crate::model::emit::source_block(&crate::model::emit::SourceEntry {
+        id: &id,
+        file: &file,
+        title: &title,
+        publisher: extracted.publisher.as_deref(),
+        published: date,
+        url: url.as_deref(),
+    });
     let write_err = |path: &Path| {
         let path = shown(path);
         move |source| IngestError::Write { path, source }
@@ -486,29 +486,6 @@ pub fn slug(date: Option<Date>, title: &str) -> String {
     if id.is_empty() { "source".into() } else { id }
 }
 
-/// The `[sources.ID]` block, every value a TOML string (or date).
-pub fn block(
-    id: &str,
-    file: &str,
-    title: &str,
-    publisher: Option<&str>,
-    published: Option<Date>,
-    url: Option<&str>,
-) -> String {
-    let s = crate::model::toml_value;
-    let mut out = format!("[sources.{id}]\nfile = {}\ntitle = {}\n", s(file), s(title));
-    if let Some(p) = publisher {
-        out.push_str(&format!("publisher = {}\n", s(p)));
-    }
-    if let Some(d) = published {
-        out.push_str(&format!("published = {d}\n"));
-    }
-    if let Some(u) = url {
-        out.push_str(&format!("url = {}\n", s(u)));
-    }
-    out
-}
-
 /// Adds `block` to the end of the positions file at `path` (whose text is `old`):
 /// a temporary file beside it, every earlier byte kept, renamed over it. The result
 /// is parsed first, so a block that would break the file is never written.
@@ -575,23 +552,5 @@ mod tests {
         assert_eq!(Kind::origin_of("a.pdf.txt"), "PDF");
         assert_eq!(Kind::origin_of("000_1.txt"), "text");
         assert_eq!(Kind::origin_of("notes.rst"), "rst");
-    }
-
-    #[test]
-    fn blocks_are_toml() {
-        let b = block(
-            "x",
-            "x.html.txt",
-            "A \"quoted\" title\\",
-            Some("Pub"),
-            Date::new(2025, 1, 2),
-            Some("https://e.org/a"),
-        );
-        let t: toml::Table = toml::from_str(&b).unwrap();
-        assert_eq!(
-            t["sources"]["x"]["title"].as_str(),
-            Some("A \"quoted\" title\\")
-        );
-        assert_eq!(t["sources"]["x"]["published"].to_string(), "2025-01-02");
     }
 }

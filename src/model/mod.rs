@@ -4,6 +4,7 @@
 //! problem as a [`Diagnostic`](crate::diagnostic::Diagnostic) instead of stopping at
 //! the first one.
 
+pub mod emit;
 mod load;
 mod parse;
 mod parts;
@@ -16,12 +17,6 @@ mod vocab;
 
 #[cfg(test)]
 pub(crate) use load::test_model;
-/// `s` as a TOML string value, written as the toml crate writes it: the form `check
-/// --fix`, `init` and `add-source` put into positions.toml.
-pub fn toml_value(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
 pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str, load_unverified, sort_by_place};
 pub use quotes::{Unverified, Verified};
 pub use usable::{Policy, Unusable};

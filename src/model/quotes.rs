@@ -254,7 +254,7 @@ impl Unverified {
                 source: Some(o.id.clone()),
                 edits: vec![crate::diagnostic::Edit {
                     range: pc.raw.source.span.clone(),
-                    text: super::toml_value(&o.id),
+                    text: super::emit::string(&o.id),
                 }],
                 found: (other, span),
                 position_line: pc.position_line,

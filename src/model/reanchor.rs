@@ -22,7 +22,7 @@ pub(super) fn report(
     let percent = percent(&a);
     let mut edits = vec![Edit {
         range: c.quote.span.clone(),
-        text: super::toml_value(&quote),
+        text: super::emit::string(&quote),
     }];
     let hint = if at == si {
         let case = if crate::source::normalize::normalize(&c.quote.v).to_lowercase()
@@ -38,7 +38,7 @@ pub(super) fn report(
     } else {
         edits.push(Edit {
             range: c.source.span.clone(),
-            text: super::toml_value(&source.id),
+            text: super::emit::string(&source.id),
         });
         format!(
             "source `{}` (file {}) reads \"{quote}\"\n{percent}% alike; cite it from there (`stances check --fix` shows the change)",

@@ -571,7 +571,7 @@ fn unregistered_file(dir: &Path, id: &str, sources: &[Source]) -> Option<(PathBu
         .filter(|p| {
             p.file_stem()
                 .and_then(|s| s.to_str())
-                .is_some_and(|stem| stem == id || crate::init::id_for(stem, &[]) == id)
+                .is_some_and(|stem| stem == id || super::emit::id_for(stem, &[]) == id)
         })
         .filter(|p| p.canonicalize().is_ok_and(|c| !registered.contains(&c)))
         .collect();
@@ -579,12 +579,8 @@ fn unregistered_file(dir: &Path, id: &str, sources: &[Source]) -> Option<(PathBu
     let file = found.into_iter().next()?;
     let name = file.file_name()?.to_str()?;
     let title = SourceText::load(&file)
-        .map(|t| crate::init::title_for(&t, id))
+        .map(|t| super::emit::title_for(&t, id))
         .unwrap_or_else(|_| id.to_string());
-    let block = format!(
-        "  [sources.{id}]\n  file = {}\n  title = {}",
-        super::toml_value(name),
-        super::toml_value(&crate::sanitize::one_line(&title))
-    );
+    let block = super::emit::registration_hint(id, name, &crate::sanitize::one_line(&title));
     Some((file, block))
 }

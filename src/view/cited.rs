@@ -1,5 +1,5 @@
 //! The sentences of a source as the reader and curators see them: which are cited, by
-//! which positions, with which quotes; and a ready citation block for a sentence.
+//! which positions, with which quotes.
 
 use crate::model::Model;
 use std::ops::Range;
@@ -68,64 +68,4 @@ pub fn all_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
             t
         })
         .collect()
-}
-
-/// A ready `[[position.cite]]` block quoting a sentence of a source.
-pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> String {
-    let src = &model.sources[source];
-    let text: String = src.text.text[sentence.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let quote = safe_toml_string(&text);
-    let id = crate::model::toml_value(&src.id);
-    format!("[[position.cite]]\nsource = {id}\nquote = {quote}\n")
-}
-
-/// `s` as a TOML basic string that reads back as exactly `s`: quotes and backslashes
-/// escaped, and every character that is unsafe on a terminal (controls, bidi marks)
-/// written as a `\u` escape, so the block is safe to show and its quote still matches.
-pub fn safe_toml_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if crate::sanitize::is_unsafe(c) || c.is_control() => {
-                let u = u32::from(c);
-                if u <= 0xFFFF {
-                    out.push_str(&format!("\\u{u:04X}"));
-                } else {
-                    out.push_str(&format!("\\U{u:08X}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_toml_string;
-
-    #[test]
-    fn a_quote_with_unsafe_characters_reads_back_exactly_from_its_block() {
-        for s in [
-            "plain",
-            "a \"quoted\" \\ word",
-            "Ctrl \u{1} char",
-            "ESC \u{1b}[31m red",
-            "bidi \u{202e} rlo",
-            "emoji 👩\u{200d}👩",
-            "'''\"\"\"",
-        ] {
-            let block = format!("q = {}", safe_toml_string(s));
-            assert!(!block.chars().any(crate::sanitize::is_unsafe), "{block:?}");
-            let table: toml::Table = toml::from_str(&block).unwrap();
-            assert_eq!(table["q"].as_str(), Some(s), "{block}");
-        }
-    }
 }

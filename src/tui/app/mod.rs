@@ -12,7 +12,7 @@ mod source;
 mod timeline;
 mod verifying;
 
-pub use crate::view::cited::{CitedSentence, cite_block};
+pub use crate::view::cited::CitedSentence;
 pub use compare::CompareState;
 pub use timeline::TimelineState;
 

@@ -1,7 +1,7 @@
 //! Sources: their cited sentences, the source view and the sources list.
 
 use super::{Action, App, Request, Screen, SourceState};
-use crate::view::cited::cite_block;
+use crate::model::emit::cite_block;
 use std::ops::Range;
 
 impl App {
