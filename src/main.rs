@@ -543,10 +543,10 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let content = match args.format {
         DiffFormat::Text => {
             let width = args.width.map_or_else(output_width, usize::from);
-            export::diff::text(&model, &diff, width)
+            export::text::diff(&model, &diff, width)
         }
-        DiffFormat::Md => export::diff::md(&model, &diff),
-        DiffFormat::Json => export::diff::json(&model, &diff),
+        DiffFormat::Md => export::md::diff(&model, &diff),
+        DiffFormat::Json => export::json::diff(&model, &diff),
     };
     std::io::stdout().lock().write_all(content.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -569,7 +569,6 @@ fn filter_of(model: &Model, terms: Option<&str>) -> Option<Filter> {
 }
 
 fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
-    use export::compare;
     let path = positions_file(args.file)?;
     let (model, _) = load_model(&path, Policy::Complete)?;
     let Some(filter) = filter_of(&model, args.filter.as_deref()) else {
@@ -578,14 +577,14 @@ fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let view = View::filtered(Arc::new(model), args.as_of, filter);
     let c = stances::view::Comparison::new(&view);
     let content = match args.format {
-        CompareFormat::Text => compare::render_text(&view, &c),
-        CompareFormat::Md => compare::render_md(&view, &c),
-        CompareFormat::Json => compare::render_json(&view, &c),
+        CompareFormat::Text => export::text::compare(&view, &c),
+        CompareFormat::Md => export::md::compare(&view, &c),
+        CompareFormat::Json => export::json::compare(&view, &c),
     };
     if c.issues.is_empty() && args.format == CompareFormat::Json {
         eprintln!(
             "stances: note: {}",
-            compare::nothing_to_compare(&view).replace('\n', "\n  ")
+            stances::view::compare::words::nothing_to_compare(&view).replace('\n', "\n  ")
         );
     }
     std::io::stdout().lock().write_all(content.as_bytes())?;

@@ -230,7 +230,7 @@ fn a_file_that_stops_loading_mid_verification_keeps_its_model_verified_and_its_q
             .model
             .positions
             .iter()
-            .any(stances::tui::layout::unchecked),
+            .any(stances::view::cited::unchecked),
         "every cell is checked"
     );
     let screen = text(&render(&app));

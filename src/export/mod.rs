@@ -1,15 +1,16 @@
-//! Exports: the grid at a view date, resolved once, rendered by one module per format.
+//! Exports: the grid at a view date, the comparison and the changes between two
+//! dates, rendered by one module per format ([`text`], [`md`], [`csv`], [`html`],
+//! [`json`]).
 //!
-//! [`View`](crate::view::View) is the grid at a date; [`notes::Notes`] numbers the citations of the cells shown;
-//! each format module only renders them. [`render`] picks the module and
+//! Every word comes from [`crate::view`]; a format module only lays the words out and
+//! escapes them ([`escape`]). [`notes::Notes`] numbers the citations of the cells
+//! shown for the formats that footnote them. [`render`] picks the module and
 //! [`write_atomic`] writes the result safely. None of this prints anything, so the
 //! reader can call it too.
 
-pub mod compare;
 pub mod csv;
-pub mod diff;
+pub mod escape;
 pub mod html;
-mod html_compare;
 pub mod json;
 pub mod md;
 pub mod notes;
@@ -19,10 +20,8 @@ mod write;
 
 pub use write::{WriteError, refuse_model_files, write_atomic};
 
-use crate::model::{Issue, Model, Position};
 use crate::view::View;
 use crate::view::diff::Diff;
-use crate::view::evidence::{CONTESTED_MARK, Evidence, THIN_MARK};
 
 /// An export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,41 +103,14 @@ pub fn render(view: &View, format: Format, options: &Options) -> String {
         .since
         .map(|d| Diff::new(&view.model, Some(d), view.date));
     let changes = changes.as_ref();
-    let m = &*view.model;
     match format {
-        Format::Text => {
-            let mut out = text::render(view, options.width);
-            if let Some(d) = changes {
-                out.push('\n');
-                let head = format!("Changes since {}: {}", since(d), d.summary());
-                out.push_str(&crate::wrap::lines(&head, options.width).join("\n"));
-                out.push('\n');
-                diff::text_changes(m, d, options.width, &mut out);
-            }
-            out
-        }
-        Format::Md => {
-            let mut out = md::render(view);
-            if let Some(d) = changes {
-                out.push_str(&format!(
-                    "\n## Changes since {}\n\n{}.\n",
-                    since(d),
-                    d.summary()
-                ));
-                diff::md_changes(m, d, 3, &mut out);
-            }
-            out
-        }
+        Format::Text => text::render(view, options.width, changes),
+        Format::Md => md::render(view, changes),
         Format::Csv if options.long => csv::render_long(view),
         Format::Csv => csv::render(view),
-        Format::Html => html::render_with(view, changes),
-        Format::Json => json::render_with(view, changes),
+        Format::Html => html::render(view, changes),
+        Format::Json => json::render(view, changes),
     }
-}
-
-/// The date a diff starts from, as shown in a heading.
-fn since(d: &Diff) -> String {
-    d.from.map_or_else(String::new, |d| d.to_string())
 }
 
 /// A file name to suggest for an export of `view`, e.g. `stances-2025-04-25.md`.
@@ -147,61 +119,4 @@ pub fn file_name(view: &View, format: Format) -> String {
         Some(d) => format!("stances-{d}.{}", format.extension()),
         None => format!("stances.{}", format.extension()),
     }
-}
-
-/// A position's stance as words: the scale step's label and where it sits on the
-/// scale, e.g. `No ceasefire; offensive operations continue — step 5 of 5` (no
-/// brackets, so it nests in the brackets of a cell).
-pub fn stance_words(issue: &Issue, position: &Position) -> Option<String> {
-    let i = position.stance?;
-    let step = &issue.scale[i];
-    Some(format!(
-        "{} — step {} of {}",
-        step.label,
-        i + 1,
-        issue.scale.len()
-    ))
-}
-
-/// Status, date and confidence, e.g. `proposed · as of 2025-04-17 · moderate confidence`.
-pub fn meta(p: &Position) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(p.status.map(|s| s.to_string()));
-    parts.extend(p.as_of.map(|d| format!("as of {d}")));
-    parts.extend(p.confidence.as_ref().map(|c| format!("{c} confidence")));
-    parts.join(" · ")
-}
-
-/// The evidence warnings of position `position` in words, each after its mark:
-/// `± contested, ? single account, ? low confidence` (empty when there are none).
-pub fn flag_words(model: &Model, position: usize) -> String {
-    let e = Evidence::of(model, position);
-    let mut words = Vec::new();
-    if e.contested.is_some() {
-        words.push(format!("{CONTESTED_MARK} contested"));
-    }
-    if e.single_account && e.thin() && !e.low_confidence {
-        words.push(format!("{THIN_MARK} single account"));
-    }
-    if e.low_confidence {
-        words.push(format!("{THIN_MARK} low confidence"));
-    }
-    words.join(", ")
-}
-
-/// The contested cells shown, in grid order, as `(issue, party, reason)`.
-pub fn contested_cells(view: &View) -> Vec<(usize, usize, String)> {
-    let m = &*view.model;
-    let mut out = Vec::new();
-    for &ii in &view.issues {
-        for &pi in &view.parties {
-            let Some(pos) = view.position_at(ii, pi) else {
-                continue;
-            };
-            if let Some(c) = crate::view::evidence::contested(m, pos) {
-                out.push((ii, pi, c.reason(m)));
-            }
-        }
-    }
-    out
 }

@@ -202,6 +202,12 @@ impl Citation {
     pub fn found(&self) -> bool {
         self.check == Check::Found
     }
+
+    /// Where the quote is in its source, once found: the byte range of the matched
+    /// text and of the sentence (or run of sentences) holding it.
+    pub fn place(&self) -> Option<(&Range<usize>, &Range<usize>)> {
+        self.found().then_some((&self.span, &self.sentence))
+    }
 }
 
 /// Allowed values of `kind`.

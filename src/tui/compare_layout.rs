@@ -3,11 +3,14 @@
 //! selection into view and what a click hits. Pure functions of the view, used by
 //! `update` and by the views alike, so what is measured is what is drawn.
 
-use crate::export::compare::{axis, axis_header, range_words, zone_words};
 use crate::sanitize::one_line;
 use crate::view::View;
+use crate::view::compare::words::{
+    BLOCKING, agreement, axis, axis_header, range_words, zone_words,
+};
 use crate::view::compare::{Comparison, IssueComparison, compare_issue};
-use crate::view::evidence::Evidence;
+use crate::view::evidence::{CONTESTED_MARK, Evidence, THIN_MARK, THIN_MEANS};
+use crate::view::facts::stance_words;
 use crate::wrap::{fit, lines};
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -86,7 +89,7 @@ pub fn spectrum_row(
     if let (Some(ic), Some(p)) = (ic, placed) {
         let mut notes = vec![range_words(p)];
         if ic.blocks(party) {
-            notes.push("BLOCKING".into());
+            notes.push(BLOCKING.to_uppercase());
         }
         let marks = Evidence::of(m, p.position).marks();
         if !marks.is_empty() {
@@ -103,7 +106,12 @@ pub fn spectrum_row(
 }
 
 /// The legend under the spectrum.
-pub const SPECTRUM_LEGEND: &str = "X stance  = could accept  · outside  BLOCKING: at the gap's edges  ± contested  ? thin evidence: one account not rated high, or low confidence  ←/→ other issue  Enter open the cell";
+pub fn spectrum_legend() -> String {
+    format!(
+        "X stance  = could accept  · outside  {}: at the gap's edges  {CONTESTED_MARK} contested  {THIN_MARK} {THIN_MEANS}  ←/→ other issue  Enter open the cell",
+        BLOCKING.to_uppercase()
+    )
+}
 
 /// First line of the spectrum's body to show so that party row `sel` is visible.
 pub fn spectrum_scroll(view: &View, issue: usize, sel: usize, scroll: usize, area: Rect) -> usize {
@@ -223,39 +231,6 @@ pub enum PairLine {
     Blank,
 }
 
-/// Whether two parties agree on `issue` (model indices), in words.
-pub fn agreement(
-    view: &View,
-    c: Option<&IssueComparison>,
-    issue: usize,
-    a: usize,
-    b: usize,
-) -> String {
-    let m = &view.model;
-    let name = |p: usize| one_line(&m.parties[p].short);
-    let placed = c.map(|c| (c.placed_of(a), c.placed_of(b)));
-    match (view.cell(issue, a), view.cell(issue, b), placed) {
-        (None, None, _) => "neither has a position".into(),
-        (Some(_), None, _) => format!("only {} has a position", name(a)),
-        (None, Some(_), _) => format!("only {} has a position", name(b)),
-        (_, _, Some((Some(pa), Some(pb)))) => {
-            if pa.stance == pb.stance {
-                format!("agree: same stance (step {})", pa.stance + 1)
-            } else if pa.range.0 <= pb.range.1 && pb.range.0 <= pa.range.1 {
-                "differ, but their ranges overlap: they could meet".into()
-            } else {
-                let steps = pa.stance.abs_diff(pb.stance);
-                format!(
-                    "apart: stances {steps} step{} apart, ranges do not meet",
-                    if steps == 1 { "" } else { "s" }
-                )
-            }
-        }
-        (_, _, Some(_)) => "both have a position; not both on the scale".into(),
-        (_, _, None) => "both have a position (no scale: read them)".into(),
-    }
-}
-
 /// The two-party view's lines at `width`: per visible issue, the issue and whether
 /// the two agree, then each party's summary, stance and evidence side by side.
 pub fn pair_lines(view: &View, (a, b): (usize, usize), width: usize) -> Vec<(PairLine, String)> {
@@ -309,7 +284,7 @@ fn cell_lines(view: &View, issue: usize, party: usize, width: usize) -> (Vec<Str
     };
     let p = &view.model.positions[i];
     let mut text = one_line(&p.summary);
-    if let Some(words) = crate::export::stance_words(&view.model.issues[issue], p) {
+    if let Some(words) = stance_words(&view.model.issues[issue], p) {
         text.push_str(&format!(" (stance: {})", one_line(&words)));
     }
     let e = Evidence::of(&view.model, i);

@@ -1,12 +1,16 @@
 //! The lines of the detail page (one position, its history, its citations in their
-//! sentences), built once for drawing and for measuring: the layout counts them, the
-//! detail view draws them.
+//! sentences), made by one function for drawing and for measuring: the layout counts
+//! them, the detail view draws them. The words come from [`crate::view`].
 
 use super::styled::styled_line;
 use super::theme::Theme;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::model::{Check, Model};
 use crate::sanitize::one_line;
+use crate::view::cited::{NOT_FOUND, STILL_VERIFYING};
+use crate::view::credit::{Credit, Piece};
+use crate::view::excerpt::Excerpt;
+use crate::view::facts::{acceptable_words, detail_facts};
 use crate::wrap::wrap_ranges;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -146,40 +150,6 @@ pub fn query_marks(text: &str, query: &str, style: Style) -> Vec<(Range<usize>, 
         .collect()
 }
 
-/// A sentence made one display line (runs of white space as one space, unsafe
-/// characters replaced one for one), with the quote's range mapped onto it.
-fn flatten(text: &str, sentence: &Range<usize>, quote: &Range<usize>) -> (String, Range<usize>) {
-    let mut out = String::new();
-    let (mut qs, mut qe) = (0, 0);
-    let mut in_space = false;
-    for (i, c) in text[sentence.clone()].char_indices() {
-        let at = sentence.start + i;
-        if at == quote.start {
-            qs = out.len();
-        }
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            in_space = false;
-            out.push(if crate::sanitize::is_unsafe(c) {
-                '\u{FFFD}'
-            } else {
-                c
-            });
-        }
-        if at + c.len_utf8() == quote.end {
-            qe = out.len();
-        }
-    }
-    if qe < qs {
-        qe = out.len();
-    }
-    (out, qs..qe)
-}
-
 /// The detail page of the open position at `width`.
 pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -> DetailPage {
     content_with_orphans(m, open, query, theme, width, &[])
@@ -251,17 +221,7 @@ fn position_lines(page: &mut Page, m: &Model, position: usize, q: &str, theme: T
         &query_marks(&summary, q, theme.matched()),
         Style::default().add_modifier(Modifier::BOLD),
     );
-    let mut facts = vec![
-        p.as_of
-            .map_or("undated".to_string(), |d| format!("as of {d}")),
-    ];
-    if let Some(s) = &p.status {
-        facts.push(format!("status: {s}"));
-    }
-    if let Some(c) = &p.confidence {
-        facts.push(format!("confidence: {c}"));
-    }
-    page.wrapped("", &facts.join(" · "), &[], theme.dim());
+    page.wrapped("", &detail_facts(p), &[], theme.dim());
     if let Some(why) = crate::view::evidence::contested(m, position) {
         let why = one_line(&why.reason(m));
         page.wrapped("± contested: ", &why, &[], Style::default());
@@ -280,13 +240,8 @@ fn position_lines(page: &mut Page, m: &Model, position: usize, q: &str, theme: T
             Style::default(),
         );
     }
-    if let Some((a, b)) = p.acceptable {
-        let text = format!(
-            "{} … {}",
-            one_line(&issue.scale[a].id),
-            one_line(&issue.scale[b].id)
-        );
-        page.wrapped("could accept: ", &text, &[], Style::default());
+    if let Some(range) = acceptable_words(issue, p) {
+        page.wrapped("could accept: ", &range, &[], Style::default());
     }
     for c in &p.conditions {
         page.wrapped("condition: ", &one_line(c), &[], Style::default());
@@ -333,7 +288,7 @@ fn orphan_lines(page: &mut Page, m: &Model, orphans: &[&Fix], theme: Theme) {
             (Some(a), Some(b)) => a.start.min(found.start)..b.end.max(found.end),
             _ => found.clone(),
         };
-        let (line, quote) = flatten(text, &sentence, found);
+        let (line, quote) = Excerpt::new(text, &sentence, found).line();
         let lead = "  ≈ ";
         page.wrapped(lead, &line, &[(quote, theme.quote())], Style::default());
         let meta = format!(
@@ -358,7 +313,6 @@ fn citation_lines(
     let mut starts = Vec::new();
     for (i, c) in p.citations.iter().enumerate() {
         let first = page.lines.len();
-        let src = &m.sources[c.source];
         let selected = open.selected == Item::Citation(i);
         let lead = if selected {
             format!("▶ [{}] ", i + 1)
@@ -371,9 +325,9 @@ fn citation_lines(
             Style::default()
         };
         let mut meta = Vec::new();
-        if c.found() {
+        if let Some(excerpt) = Excerpt::of(m, c) {
             // The quote is highlighted in its sentence only once it was found there.
-            let (sentence, quote) = flatten(&src.text.text, &c.sentence, &c.span);
+            let (sentence, quote) = excerpt.line();
             let mut marks = vec![(quote, theme.quote())];
             marks.extend(query_marks(&sentence, q, theme.matched()));
             page.wrapped(&lead, &sentence, &marks, base);
@@ -383,18 +337,20 @@ fn citation_lines(
             let marks = query_marks(&quote, q, theme.matched());
             page.wrapped(&lead, &quote, &marks, base);
             meta.push(match c.check {
-                Check::Pending => crate::tui::layout::STILL_VERIFYING.to_string(),
-                _ => "quote not found in the source (see the errors)".to_string(),
+                Check::Pending => STILL_VERIFYING.to_string(),
+                _ => NOT_FOUND.to_string(),
             });
         }
-        meta.push(one_line(&src.title));
-        if let Some(p) = &src.publisher {
-            meta.push(one_line(p));
+        let credit = Credit::of(m, c);
+        // The reader links nowhere, and leaves the address to the sources list.
+        for piece in credit.pieces(|_| None) {
+            match piece {
+                Piece::Title(s, _) | Piece::Publisher(s) => meta.push(one_line(s)),
+                Piece::Published(d) => meta.push(d.to_string()),
+                Piece::Url(_) => {}
+            }
         }
-        if let Some(d) = src.published {
-            meta.push(d.to_string());
-        }
-        if let Some(s) = &c.speaker {
+        if let Some(s) = credit.speaker {
             meta.push(format!("via {}", one_line(s)));
         }
         let indent = " ".repeat(lead.chars().count());
@@ -457,15 +413,6 @@ fn history_lines(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_control_character_before_the_quote_does_not_shift_its_highlight() {
-        let text = "Before \u{1b}[2J and then the quote here.";
-        let start = text.find("the quote").unwrap();
-        let (line, q) = flatten(text, &(0..text.len()), &(start..start + 9));
-        assert_eq!(&line[q], "the quote");
-        assert!(!line.contains('\u{1b}'));
-    }
 
     #[test]
     fn non_ascii_search_highlights_what_it_matched() {

@@ -2,8 +2,9 @@
 //! ([`crate::tui::layout::GridShape`]).
 
 use super::app::App;
-use super::layout::{GridLayout, GridRow, UNCHECKED_MARK, unchecked};
+use super::layout::{GridLayout, GridRow};
 use super::styled::styled_line;
+use crate::view::cited::{UNCHECKED_MARK, unchecked};
 use crate::wrap::{fit, wrap_ranges};
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -10,25 +10,13 @@ pub use super::detail_page::{Anchors, Item, Open};
 use super::theme::Theme;
 use crate::model::Model;
 use crate::sanitize::one_line;
-use crate::view::diff::{Change, Kind};
+use crate::view::cited::{UNCHECKED_MARK, unchecked};
+use crate::view::diff::words::change_mark;
 use crate::view::{Evidence, View};
 use crate::wrap::wrap_ranges;
 use ratatui::layout::Rect;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
-
-/// The mark at the start of a cell whose position has a citation whose quote is not
-/// verified yet (drawn dim): nothing unchecked looks checked.
-pub const UNCHECKED_MARK: &str = "…";
-
-/// How a quote not looked for yet is described, in the detail view and in the messages
-/// that say verification is still under way.
-pub const STILL_VERIFYING: &str = "not yet checked";
-
-/// True when a citation of `p` has a quote not (yet) found in its source.
-pub fn unchecked(p: &crate::model::Position) -> bool {
-    p.citations.iter().any(|c| !c.found())
-}
 
 /// The smallest terminal the views are drawn in; below it, one line says so.
 pub const MIN_SIZE: (u16, u16) = (20, 4);
@@ -199,8 +187,8 @@ impl GridShape<'_> {
     }
 
     /// The text of a cell and the byte range of its stance mark: first `…` (see
-    /// [`UNCHECKED_MARK`]) while a quote of the position is not yet verified; with a base date, how
-    /// it changed since then (see [`change_mark`]), else `• ` when it changed since the
+    /// [`UNCHECKED_MARK`]) while a quote of the position is not yet verified; with a base
+    /// date, how it changed since then (see [`change_mark`]), else `• ` when it changed since the
     /// previous date; `±` when contested and `?` when it rests on a single account or
     /// low confidence; `··◆·` where the party stands (◇: could accept); the evidence
     /// line when it is on (`proposed · moderate · 2 cites/1 src · 04-25 — `); then the
@@ -449,18 +437,6 @@ impl TimelineLayout {
         let row = self.rows.start + y.checked_sub(TIMELINE_HEAD)?;
         let col = self.cols.start + x.checked_sub(self.head_w)? / self.col_w;
         (self.rows.contains(&row) && self.cols.contains(&col)).then_some((row, col))
-    }
-}
-
-/// How a cell changed since the base date: `▲n` moved n steps toward the last step
-/// of the scale, `▼n` toward the first, `+` new, `~` changed, `-` gone.
-pub fn change_mark(change: &Change) -> String {
-    match (change.kind, change.steps()) {
-        (Kind::Moved, Some(n)) if n > 0 => format!("▲{n}"),
-        (Kind::Moved, Some(n)) => format!("▼{}", n.unsigned_abs()),
-        (Kind::New, _) => "+".into(),
-        (Kind::Removed, _) => "-".into(),
-        _ => "~".into(),
     }
 }
 

@@ -4,9 +4,9 @@
 
 use super::app::App;
 use super::compare_layout::matrix_layout;
-use crate::export::compare::distance_words;
 use crate::sanitize::one_line;
 use crate::view::Comparison;
+use crate::view::compare::words::{distance_words, pair_counts};
 use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -94,14 +94,10 @@ fn footer(app: &App, c: &Comparison) -> String {
     let name = |p: usize| one_line(&view.model.parties[p].short);
     match c.pair(a, b) {
         Some(p) if a != b => format!(
-            "{} × {}: {} shared issue(s): {} same, {} overlap, {} apart; distance {} — Enter: issue by issue",
+            "{} × {}: {} — Enter: issue by issue",
             name(a),
             name(b),
-            p.issues,
-            p.same,
-            p.overlap,
-            p.apart,
-            distance_words(p.distance)
+            pair_counts(p)
         ),
         _ => format!("{}: pick another party's column to compare", name(a)),
     }

@@ -3,7 +3,7 @@
 //! a stance or without a position listed. Measured by [`super::compare_layout`].
 
 use super::app::App;
-use super::compare_layout::{SPECTRUM_LEGEND, spectrum_intro, spectrum_of, spectrum_row};
+use super::compare_layout::{spectrum_intro, spectrum_legend, spectrum_of, spectrum_row};
 use crate::sanitize::one_line;
 use crate::wrap::{fit, lines};
 use ratatui::Frame;
@@ -46,7 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     body.push(Line::default());
     body.extend(
-        lines(SPECTRUM_LEGEND, width)
+        lines(&spectrum_legend(), width)
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );

@@ -110,7 +110,7 @@ fn selected_words(app: &App) -> String {
         return format!("{who} at {date}: no position");
     };
     let mut s = format!("{who} at {date}: {}", one_line(&p.summary));
-    if let Some(words) = crate::export::stance_words(&m.issues[p.issue], p) {
+    if let Some(words) = crate::view::facts::stance_words(&m.issues[p.issue], p) {
         s.push_str(&format!(" — {}", one_line(&words)));
     }
     s.push_str(&match p.as_of {

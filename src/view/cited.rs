@@ -1,7 +1,8 @@
 //! The sentences of a source as the reader and curators see them: which are cited, by
-//! which positions, with which quotes.
+//! which positions, with which quotes; and how a citation whose quote is not found
+//! (yet) is marked.
 
-use crate::model::Model;
+use crate::model::{Model, Position};
 use std::ops::Range;
 
 /// A sentence of a source (or a run of sentences), with the quotes inside it and the
@@ -68,4 +69,20 @@ pub fn all_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
             t
         })
         .collect()
+}
+
+/// The mark at the start of a cell whose position has a citation whose quote is not
+/// verified yet: nothing unchecked looks checked.
+pub const UNCHECKED_MARK: &str = "…";
+
+/// How a quote not looked for yet is described, in the detail view and in the messages
+/// that say verification is still under way.
+pub const STILL_VERIFYING: &str = "not yet checked";
+
+/// How a quote that was looked for and not found is described by its citation.
+pub const NOT_FOUND: &str = "quote not found in the source (see the errors)";
+
+/// True when a citation of `p` has a quote not (yet) found in its source.
+pub fn unchecked(p: &Position) -> bool {
+    p.citations.iter().any(|c| !c.found())
 }

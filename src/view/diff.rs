@@ -263,5 +263,7 @@ fn movement(
     }
 }
 
+pub mod words;
+
 #[cfg(test)]
 mod tests;

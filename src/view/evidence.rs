@@ -21,6 +21,7 @@
 //! them. The earlier position is before the shown one, so it is part of the record at
 //! any view date at which the shown one is.
 
+use super::View;
 use crate::date::Date;
 use crate::model::{Confidence, Model, Position, Status};
 use std::collections::HashSet;
@@ -33,6 +34,63 @@ pub const CONTESTED_MARK: char = '±';
 /// The mark of a cell whose evidence is thin: low confidence, or a single account not
 /// rated high confidence.
 pub const THIN_MARK: char = '?';
+
+/// What [`THIN_MARK`] means, in the legends.
+pub const THIN_MEANS: &str = "thin evidence: one account not rated high, or low confidence";
+
+/// The legend of both marks: `± contested   ? thin evidence: …`.
+pub fn marks_legend() -> String {
+    format!("{CONTESTED_MARK} contested   {THIN_MARK} {THIN_MEANS}")
+}
+
+/// The evidence warnings of position `position` in words, each after its mark:
+/// `± contested, ? single account, ? low confidence` (empty when there are none).
+pub fn flag_words(model: &Model, position: usize) -> String {
+    let e = Evidence::of(model, position);
+    let mut words = Vec::new();
+    if e.contested.is_some() {
+        words.push(format!("{CONTESTED_MARK} contested"));
+    }
+    if e.single_account && e.thin() && !e.low_confidence {
+        words.push(format!("{THIN_MARK} single account"));
+    }
+    if e.low_confidence {
+        words.push(format!("{THIN_MARK} low confidence"));
+    }
+    words.join(", ")
+}
+
+/// A contested cell shown, and why it is contested.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContestedCell {
+    /// The issue.
+    pub issue: usize,
+    /// The party.
+    pub party: usize,
+    /// Why, in words ([`Contested::reason`]).
+    pub reason: String,
+}
+
+/// The contested cells `view` shows, in grid order (issue, then party).
+pub fn contested_cells(view: &View) -> Vec<ContestedCell> {
+    let m = &*view.model;
+    let mut out = Vec::new();
+    for &issue in &view.issues {
+        for &party in &view.parties {
+            let Some(pos) = view.position_at(issue, party) else {
+                continue;
+            };
+            if let Some(c) = contested(m, pos) {
+                out.push(ContestedCell {
+                    issue,
+                    party,
+                    reason: c.reason(m),
+                });
+            }
+        }
+    }
+    out
+}
 
 /// Why a position counts as contested.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,8 +8,11 @@
 
 pub mod cited;
 pub mod compare;
+pub mod credit;
 pub mod diff;
 pub mod evidence;
+pub mod excerpt;
+pub mod facts;
 pub mod filter;
 pub mod search;
 pub mod timeline;

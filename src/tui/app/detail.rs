@@ -76,7 +76,7 @@ impl App {
                 self.message = Some(if self.verifying.is_some() {
                     format!(
                         "this quote is {} against its source ({})",
-                        crate::tui::layout::STILL_VERIFYING,
+                        crate::view::cited::STILL_VERIFYING,
                         self.verify_label()
                     )
                 } else {

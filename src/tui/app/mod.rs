@@ -378,7 +378,7 @@ impl App {
             Action::Export if self.verifying.is_some() => {
                 self.message = Some(format!(
                     "quotes are {} (verifying… {}); export once they are checked",
-                    crate::tui::layout::STILL_VERIFYING,
+                    crate::view::cited::STILL_VERIFYING,
                     self.verify_progress()
                 ));
                 return true;

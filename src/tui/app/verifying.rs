@@ -4,7 +4,7 @@
 use super::curate::RELOADED;
 use super::{App, Screen};
 use crate::model::{Verified, sort_by_place};
-use crate::tui::layout::STILL_VERIFYING;
+use crate::view::cited::STILL_VERIFYING;
 use std::sync::Arc;
 
 impl App {

@@ -1,4 +1,5 @@
-//! A plain-text table for a terminal or a pipe.
+//! Plain text for a terminal or a pipe: the grid as an aligned table, the comparison
+//! ([`compare`]) and the changes between two dates ([`diff`]).
 //!
 //! Every string goes through [`crate::sanitize`], so nothing in a positions file can
 //! reach the terminal as a control sequence. A cell is the summary, then the stance
@@ -6,16 +7,37 @@
 //! (`±` contested, `?` thin evidence); a legend and the reasons for
 //! contested cells follow the table.
 
-use super::stance_words;
-use crate::model::Position;
+mod changes;
+mod compare;
+
+pub use changes::diff;
+pub use compare::compare;
+
 use crate::sanitize::one_line;
 use crate::view::View;
-use crate::view::evidence::{CONTESTED_MARK, Evidence, THIN_MARK};
+use crate::view::diff::Diff;
+use crate::view::diff::words::since_words;
+use crate::view::evidence::{CONTESTED_MARK, Evidence, contested_cells, marks_legend};
+use crate::view::facts::{compact_facts, stance_words};
 use unicode_width::UnicodeWidthStr;
 
-/// Renders the view as an aligned table no wider than `width` columns (or as narrow
-/// as two to four columns per party allow, when `width` is narrower than that).
-pub fn render(view: &View, width: usize) -> String {
+/// The grid as an aligned table no wider than `width` columns (or as narrow as two to
+/// four columns per party allow, when `width` is narrower than that), followed, when
+/// `changes` is given, by the changes since an earlier date.
+pub fn render(view: &View, width: usize, changes: Option<&Diff>) -> String {
+    let mut out = table(view, width);
+    if let Some(d) = changes {
+        out.push('\n');
+        let head = format!("Changes since {}: {}", since_words(d), d.summary());
+        out.push_str(&crate::wrap::lines(&head, width).join("\n"));
+        out.push('\n');
+        changes::push_changes(&view.model, d, width, &mut out);
+    }
+    out
+}
+
+/// The aligned table, its legend and the reasons for contested cells.
+fn table(view: &View, width: usize) -> String {
     let m = &*view.model;
     let mut out = String::new();
     for line in crate::wrap::lines(&one_line(&view.caption()), width) {
@@ -58,7 +80,7 @@ pub fn render(view: &View, width: usize) -> String {
                 if let Some(words) = stance_words(issue, p) {
                     s.push_str(&format!(" ({})", one_line(&words)));
                 }
-                let mut tail = short_meta(p);
+                let mut tail = compact_facts(p);
                 let marks = Evidence::of(m, i).marks();
                 if !marks.is_empty() {
                     tail = format!("{tail} {marks}").trim().to_string();
@@ -75,19 +97,6 @@ pub fn render(view: &View, width: usize) -> String {
     out
 }
 
-/// Status, date and confidence: `proposed · 2025-04-25 · moderate`.
-fn short_meta(p: &Position) -> String {
-    let parts: Vec<String> = [
-        p.status.map(|s| s.to_string()),
-        p.as_of.map(|d| d.to_string()),
-        p.confidence.map(|c| c.to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    parts.join(" · ")
-}
-
 /// After the table: what the marks mean, and why each contested cell is contested.
 fn contested_notes(view: &View, width: usize, out: &mut String) {
     let m = &*view.model;
@@ -99,25 +108,22 @@ fn contested_notes(view: &View, width: usize, out: &mut String) {
     });
     if marked {
         out.push('\n');
-        let legend = format!(
-            "{CONTESTED_MARK} contested   {THIN_MARK} thin evidence: one account not rated high, or low confidence"
-        );
-        for l in crate::wrap::lines(&legend, width) {
+        for l in crate::wrap::lines(&marks_legend(), width) {
             out.push_str(&l);
             out.push('\n');
         }
     }
-    let contested = super::contested_cells(view);
+    let contested = contested_cells(view);
     if contested.is_empty() {
         return;
     }
     out.push_str(&format!("\nContested ({CONTESTED_MARK}):\n"));
-    for (ii, pi, why) in contested {
+    for c in contested {
         let line = format!(
             "- {} on {}: {}",
-            one_line(&m.parties[pi].short),
-            one_line(&m.issues[ii].name),
-            one_line(&why)
+            one_line(&m.parties[c.party].short),
+            one_line(&m.issues[c.issue].name),
+            one_line(&c.reason)
         );
         for l in crate::wrap::lines(&line, width) {
             out.push_str(&l);

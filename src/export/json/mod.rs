@@ -1,11 +1,20 @@
-//! The whole model as JSON, in the shape of SPEC §3, with every citation resolved.
+//! The whole model as JSON, in the shape of SPEC §3, with every citation resolved;
+//! the comparison ([`compare`]) and the changes between two dates ([`diff`]) in the
+//! shapes of SPEC §5 and §6.
 //!
 //! Offsets are Unicode code points into the source text as decoded. Strings are exact;
 //! besides the escapes JSON requires, C1 controls, bidirectional controls and the
-//! line and paragraph separators are written as `\uXXXX`, so the file itself holds
-//! nothing a terminal or an editor would act on.
+//! line and paragraph separators are written as `\uXXXX` (see [`pretty`]), so the file
+//! itself holds nothing a terminal or an editor would act on.
 
-use super::compare::{self, ComparisonOut};
+mod changes;
+mod compare;
+mod pretty;
+
+pub use changes::{ChangeOut, DiffOut, diff};
+pub use compare::{ComparisonOut, compare};
+pub use pretty::pretty;
+
 use crate::date::Date;
 use crate::model::{Citation, Model, SCHEMA, Source};
 use crate::view::diff::Diff;
@@ -13,32 +22,15 @@ use crate::view::evidence::contested;
 use crate::view::{Comparison, View};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
-use serde_json::ser::{Formatter, PrettyFormatter};
-use std::io;
 
-/// Renders the view as pretty-printed JSON, ending in a newline.
-pub fn render(view: &View) -> String {
-    render_with(view, None)
-}
-
-/// Renders the view as JSON with, when `changes` is given, a `changes` array: the
-/// changes since an earlier date in the shape of `stances diff` (SPEC §6).
-pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
+/// The view as pretty-printed JSON, ending in a newline, with, when `changes` is
+/// given, a `changes` array: the changes since an earlier date in the shape of
+/// `stances diff` (SPEC §6).
+pub fn render(view: &View, changes: Option<&Diff>) -> String {
     let comparison = Comparison::new(view);
     let mut doc = document(view, &comparison);
-    doc.changes = changes.map(|d| super::diff::changes_out(&view.model, d));
+    doc.changes = changes.map(|d| changes::changes_out(&view.model, d));
     pretty(&doc)
-}
-
-/// Any value as pretty-printed JSON ending in a newline, with the escapes of this
-/// module (see the module documentation).
-pub fn pretty<T: Serialize>(value: &T) -> String {
-    let mut buf = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, SafeFormatter::default());
-    // Serializing plain structs into memory cannot fail; an empty document would show it.
-    let _ = value.serialize(&mut ser);
-    buf.push(b'\n');
-    String::from_utf8(buf).unwrap_or_default()
 }
 
 #[derive(Serialize)]
@@ -54,7 +46,7 @@ struct Document<'m> {
     grid: Vec<Row<'m>>,
     comparison: ComparisonOut<'m>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    changes: Option<Vec<super::diff::ChangeOut<'m>>>,
+    changes: Option<Vec<ChangeOut<'m>>>,
 }
 
 #[derive(Serialize)]
@@ -261,73 +253,4 @@ fn citation<'m>(m: &'m Model, c: &'m Citation) -> CitationOut<'m> {
             text: m.sentence_text(c),
         },
     }
-}
-
-/// serde_json's pretty printer, escaping invisible and line-breaking characters too.
-#[derive(Default)]
-struct SafeFormatter(PrettyFormatter<'static>);
-
-impl Formatter for SafeFormatter {
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut rest = fragment;
-        while let Some(i) = rest.find(needs_escape) {
-            w.write_all(&rest.as_bytes()[..i])?;
-            let c = rest[i..].chars().next().unwrap_or_default();
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                write!(w, "\\u{unit:04x}")?;
-            }
-            rest = &rest[i + c.len_utf8()..];
-        }
-        w.write_all(rest.as_bytes())
-    }
-
-    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
-    }
-}
-
-/// Characters written as `\uXXXX` beyond what JSON requires.
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
-        )
-        || crate::sanitize::is_unsafe(c)
 }

@@ -8,6 +8,8 @@
 //! parties are those at either edge. Everything respects the view's filter: hidden
 //! issues, parties and positions do not take part.
 
+pub mod words;
+
 use super::View;
 use crate::date::Date;
 

@@ -1,20 +1,33 @@
 //! GitHub-flavoured Markdown: a caption line, the pipe table with citation markers,
 //! the issues with their questions and scales, the reasons for contested cells, then the
-//! numbered citations with their sentences. A cell shows the summary, the stance in
-//! words, status · date · confidence, the evidence flags and its citation markers.
+//! numbered citations with their sentences; the comparison ([`compare`]) and the
+//! changes between two dates ([`diff`]). A cell shows the summary, the stance in words,
+//! status · date · confidence, the evidence flags and its citation markers.
 //!
-//! Every string from the model is [`clean`](crate::sanitize::clean)ed, put on one line and
-//! escaped (see [`escape`]) so that it stays plain text inside its table cell or list
-//! item: no `|` splits a cell, no `*` or `[` starts markup, no `<` starts HTML.
+//! Every string from the model is escaped by [`super::escape::md`] (cleaned, on one
+//! line), so that it stays plain text inside its table cell or list item.
 
+mod changes;
+mod compare;
+
+pub use changes::diff;
+pub use compare::compare;
+
+use super::escape::{md as escape, md_keep_space};
 use super::notes::Notes;
-use super::{flag_words, meta, stance_words, url};
-use crate::sanitize::{collapse_space, one_line};
+use super::url;
 use crate::view::View;
+use crate::view::credit::{Credit, Piece};
+use crate::view::diff::Diff;
+use crate::view::diff::words::since_words;
+use crate::view::evidence::{contested_cells, flag_words};
+use crate::view::excerpt::Excerpt;
+use crate::view::facts::{cell_facts, stance_words};
 use std::fmt::Write;
 
-/// Renders the view as Markdown.
-pub fn render(view: &View) -> String {
+/// The view as Markdown, followed, when `changes` is given, by the changes since an
+/// earlier date.
+pub fn render(view: &View, changes: Option<&Diff>) -> String {
     let m = &*view.model;
     let notes = Notes::new(view);
     let mut out = format!("# {}\n\n", escape(&view.caption()));
@@ -41,24 +54,33 @@ pub fn render(view: &View) -> String {
     issues(view, &mut out);
     contested(view, &mut out);
     citations(view, &notes, &mut out);
+    if let Some(d) = changes {
+        let _ = write!(
+            out,
+            "\n## Changes since {}\n\n{}.\n",
+            since_words(d),
+            d.summary()
+        );
+        changes::push_changes(m, d, 3, &mut out);
+    }
     out
 }
 
 /// Why each contested cell (marked ±) is contested.
 fn contested(view: &View, out: &mut String) {
-    let cells = super::contested_cells(view);
+    let cells = contested_cells(view);
     if cells.is_empty() {
         return;
     }
     let m = &*view.model;
     out.push_str("\n## Contested\n\n");
-    for (ii, pi, why) in cells {
+    for c in cells {
         let _ = writeln!(
             out,
             "- {} on {}: {}",
-            bold(&escape(&m.parties[pi].name)),
-            escape(&m.issues[ii].name),
-            escape(&why)
+            bold(&escape(&m.parties[c.party].name)),
+            escape(&m.issues[c.issue].name),
+            escape(&c.reason)
         );
     }
 }
@@ -73,7 +95,7 @@ fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize) -> String {
     if let Some(words) = stance_words(&view.model.issues[ii], p) {
         let _ = write!(s, " (stance: {})", escape(&words));
     }
-    for extra in [meta(p), flag_words(&view.model, i)] {
+    for extra in [cell_facts(p), flag_words(&view.model, i)] {
         if !extra.is_empty() {
             let _ = write!(s, " — {}", escape(&extra));
         }
@@ -128,37 +150,35 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
     out.push_str("\n## Citations\n\n");
     for (n, note) in notes.list.iter().enumerate() {
         let c = note.citation;
-        let src = &m.sources[c.source];
-        let text = &src.text.text;
-        let (before, quote, after) = bold_bounds(text, &c.sentence, &c.span);
+        let Some(excerpt) = Excerpt::of(m, c) else {
+            continue;
+        };
+        let (before, quote, after) = bold_pieces(&excerpt);
         let _ = write!(
             out,
             "{}. “{}**{}**{}”",
             n + 1,
-            escape_keep_space(&text[c.sentence.start..before]),
-            escape_keep_space(&text[before..quote]),
-            escape_keep_space(&text[quote..after]),
+            md_keep_space(&before),
+            md_keep_space(&quote),
+            md_keep_space(&after),
         );
-        if let Some(sp) = &c.speaker {
+        let credit = Credit::of(m, c);
+        if let Some(sp) = credit.speaker {
             let _ = write!(out, " ({})", escape(sp));
         }
         out.push_str(" — ");
-        match src.url.as_deref().and_then(url::href) {
-            Some(h) => {
-                let h = url::with_text_fragment(&h, &text[c.span.clone()]);
-                let _ = write!(out, "[{}](<{h}>)", escape(&src.title));
-            }
-            None => out.push_str(&escape(&src.title)),
-        }
-        for part in [src.publisher.clone(), src.published.map(|d| d.to_string())]
+        let quote = m.quote_text(c);
+        let link = |u: &str| url::href(u).map(|h| url::with_text_fragment(&h, quote));
+        let parts: Vec<String> = credit
+            .pieces(link)
             .into_iter()
-            .flatten()
-        {
-            let _ = write!(out, ", {}", escape(&part));
-        }
-        if let Some(u) = src.url.as_deref().filter(|u| url::href(u).is_none()) {
-            let _ = write!(out, ", {}", escape(u));
-        }
+            .map(|piece| match piece {
+                Piece::Title(title, Some(h)) => format!("[{}](<{h}>)", escape(title)),
+                Piece::Title(s, None) | Piece::Publisher(s) | Piece::Url(s) => escape(s),
+                Piece::Published(d) => escape(&d.to_string()),
+            })
+            .collect();
+        out.push_str(&parts.join(", "));
         let cited: Vec<String> = note
             .cited_by
             .iter()
@@ -171,34 +191,34 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
     }
 }
 
-/// Where the `**` around the quote go: `(open, close, sentence end)` as byte offsets.
-/// The quote is widened to the white space around it when its edge would otherwise
+/// The excerpt cut where the `**` around the quote go: before, bold, after. The bold
+/// part is widened to the white space around the quote when its edge would otherwise
 /// not count as emphasis (a word character outside next to punctuation inside).
-fn bold_bounds(
-    text: &str,
-    sentence: &std::ops::Range<usize>,
-    span: &std::ops::Range<usize>,
-) -> (usize, usize, usize) {
-    let (s, e) = (sentence.start, sentence.end);
-    let mut open = span.start.max(s);
-    let mut close = span.end.min(e).max(open);
+fn bold_pieces(e: &Excerpt) -> (String, String, String) {
+    let (line, quote) = e.line();
+    let (mut open, mut close) = (quote.start, quote.end);
+    let end = line.len();
     let safe_outside = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_punct(c));
-    let first = text[open..close].chars().next();
-    if !safe_outside(text[s..open].chars().next_back()) && !first.is_some_and(char::is_alphanumeric)
+    let first = line[open..close].chars().next();
+    if !safe_outside(line[..open].chars().next_back()) && !first.is_some_and(char::is_alphanumeric)
     {
-        open = text[s..open]
+        open = line[..open]
             .char_indices()
             .rev()
             .find(|(_, c)| c.is_whitespace())
-            .map_or(s, |(i, c)| s + i + c.len_utf8());
+            .map_or(0, |(i, c)| i + c.len_utf8());
     }
-    let last = text[open..close].chars().next_back();
-    if !safe_outside(text[close..e].chars().next()) && !last.is_some_and(char::is_alphanumeric) {
-        close = text[close..e]
+    let last = line[open..close].chars().next_back();
+    if !safe_outside(line[close..end].chars().next()) && !last.is_some_and(char::is_alphanumeric) {
+        close = line[close..end]
             .find(char::is_whitespace)
-            .map_or(e, |i| close + i);
+            .map_or(end, |i| close + i);
     }
-    (open, close, e)
+    (
+        line[..open].to_string(),
+        line[open..close].to_string(),
+        line[close..].to_string(),
+    )
 }
 
 /// `**s**`, or nothing for empty `s` (`****` would be a rule, not emphasis).
@@ -215,60 +235,25 @@ fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation() || matches!(c, '‘' | '’' | '“' | '”' | '«' | '»' | '–' | '—' | '…')
 }
 
-/// Escapes model text for a cell or list item: [`clean`](crate::sanitize::clean)ed, on one line,
-/// Markdown punctuation backslash-escaped, `&`, `<`, `>` and `|` as character references.
-pub fn escape(s: &str) -> String {
-    escape_keep_space(&one_line(s))
-}
-
-/// Like [`escape`] but keeps the ends' white space (collapsed), for text around the
-/// bold quote.
-fn escape_keep_space(s: &str) -> String {
-    let s = collapse_space(&crate::sanitize::clean(s));
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '|' => out.push_str("&#124;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '~' | '#' | '$' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape(" a|b *c* <i>&amp; [x](y)\n_z_ `q` \\ "),
-            "a&#124;b \\*c\\* &lt;i&gt;&amp;amp; \\[x\\](y) \\_z\\_ \\`q\\` \\\\"
-        );
+    fn pieces(t: &str, quote: &str) -> String {
+        let q = t.find(quote).unwrap();
+        let e = Excerpt::new(t, &(0..t.len()), &(q..q + quote.len()));
+        bold_pieces(&e).1
     }
 
     #[test]
     fn widens_bold_only_where_needed() {
-        let t = "He said x“demilitarize” the country.";
-        let q = t.find('“').unwrap();
-        let (o, c, _) = bold_bounds(t, &(0..t.len()), &(q..q + "“demilitarize”".len()));
-        assert_eq!(&t[o..c], "x“demilitarize”");
-        let t = "He said “no” today.";
-        let q = t.find('“').unwrap();
-        let (o, c, _) = bold_bounds(t, &(0..t.len()), &(q..q + "“no”".len()));
-        assert_eq!(&t[o..c], "“no”");
+        assert_eq!(
+            pieces("He said x“demilitarize” the country.", "“demilitarize”"),
+            "x“demilitarize”"
+        );
+        assert_eq!(pieces("He said “no” today.", "“no”"), "“no”");
         // The word is widened back to white space of more than one byte (a no-break
-        // space): the bold starts after it, on a character boundary.
-        let t = "Hello\u{a0}ab.cd end.";
-        let q = t.find(".cd").unwrap();
-        let (o, c, _) = bold_bounds(t, &(0..t.len()), &(q..q + 3));
-        assert_eq!(&t[o..c], "ab.cd");
+        // space, made a plain space in the excerpt): the bold starts after it.
+        assert_eq!(pieces("Hello\u{a0}ab.cd end.", ".cd"), "ab.cd");
     }
 }

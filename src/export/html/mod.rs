@@ -2,28 +2,32 @@
 //!
 //! The table has a `<caption>` and scoped headers; a cell shows the summary, the stance
 //! in words with its place on the scale (its colour only repeats that), status and
-//! date, and links to its citations. Each citation below shows its whole sentence with
-//! the quote in `<mark>`, the source (linked with a `#:~:text=` fragment when it has a
-//! URL) and links back to the cells citing it. Every string is [`clean`]ed and escaped.
+//! date, and links to its citations. Then the changes since an earlier date
+//! ([`changes`]), the comparison ([`compare`]), the issues and their scales. Each
+//! citation below shows its whole sentence with the quote in `<mark>`, the source
+//! (linked with a `#:~:text=` fragment when it has a URL) and links back to the cells
+//! citing it. Every string is escaped by [`super::escape::html`] (which cleans it).
 
+mod changes;
+mod compare;
+
+use super::escape::html as esc;
 use super::notes::Notes;
-use super::{meta, url};
+use super::url;
 use crate::model::Issue;
-use crate::sanitize::{clean, collapse_space};
 use crate::view::View;
+use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
+use crate::view::evidence::flag_words;
+use crate::view::excerpt::Excerpt;
+use crate::view::facts::{cell_facts, stance_of_steps};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");
 
-/// Renders the view as an HTML page.
-pub fn render(view: &View) -> String {
-    render_with(view, None)
-}
-
-/// Renders the view as an HTML page with, when `changes` is given, a section of the
-/// changes since an earlier date after the table.
-pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
+/// The view as an HTML page with, when `changes` is given, a section of the changes
+/// since an earlier date after the table.
+pub fn render(view: &View, changes: Option<&Diff>) -> String {
     let m = &*view.model;
     let notes = Notes::new(view);
     let caption = esc(&view.caption());
@@ -65,9 +69,9 @@ pub fn render_with(view: &View, changes: Option<&Diff>) -> String {
     }
     out.push_str("</tbody>\n</table>\n");
     if let Some(d) = changes {
-        out.push_str(&super::diff::html_section(m, d));
+        out.push_str(&changes::section(m, d));
     }
-    super::html_compare::section(view, &mut out);
+    compare::section(view, &mut out);
     issues(view, &mut out);
     citations(view, &notes, &mut out);
     out.push_str("</main>\n</body>\n</html>\n");
@@ -89,20 +93,18 @@ fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) 
     if let Some(s) = p.stance {
         let _ = write!(
             out,
-            "<span class=\"stance {}\">Stance: {} ({} of {})</span>",
+            "<span class=\"stance {}\">Stance: {}</span>",
             shade(issue, s),
-            esc(&issue.scale[s].label),
-            s + 1,
-            issue.scale.len()
+            esc(&stance_of_steps(issue, s)),
         );
     }
-    let meta = meta(p);
-    if !meta.is_empty() {
-        let _ = write!(out, "<span class=\"meta\">{}</span>", esc(&meta));
+    let facts = cell_facts(p);
+    if !facts.is_empty() {
+        let _ = write!(out, "<span class=\"meta\">{}</span>", esc(&facts));
     }
     let flags = view
         .position_at(ii, pi)
-        .map(|i| super::flag_words(&view.model, i))
+        .map(|i| flag_words(&view.model, i))
         .unwrap_or_default();
     if !flags.is_empty() {
         let _ = write!(out, "<span class=\"flags\">{}</span>", esc(&flags));
@@ -177,43 +179,38 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
     out.push_str("<section aria-labelledby=\"citations\">\n<h2 id=\"citations\">Citations</h2>\n<ol class=\"cites\">\n");
     for (n, note) in notes.list.iter().enumerate() {
         let c = note.citation;
-        let src = &m.sources[c.source];
-        let t = &src.text.text;
+        let Some(excerpt) = Excerpt::of(m, c) else {
+            continue;
+        };
         let _ = write!(
             out,
             "<li id=\"cite-{}\">\n<blockquote><p dir=\"auto\">{}<mark>{}</mark>{}</p></blockquote>\n<p class=\"src\">",
             n + 1,
-            esc_run(&t[c.sentence.start..c.span.start]),
-            esc_run(&t[c.span.clone()]),
-            esc_run(&t[c.span.end..c.sentence.end]),
+            esc(&excerpt.before),
+            esc(&excerpt.quote),
+            esc(&excerpt.after),
         );
-        if let Some(sp) = &c.speaker {
+        let credit = Credit::of(m, c);
+        if let Some(sp) = credit.speaker {
             let _ = write!(out, "{} — ", esc(sp));
         }
-        match src.url.as_deref().and_then(url::href) {
-            Some(h) => {
-                let target = url::with_text_fragment(&h, &t[c.span.clone()]);
-                let _ = write!(
-                    out,
+        let quote = m.quote_text(c);
+        let parts: Vec<String> = credit
+            .pieces(url::href)
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Title(title, Some(h)) => format!(
                     "<cite><a href=\"{}\" data-url=\"{}\">{}</a></cite>",
-                    esc(&target),
+                    esc(&url::with_text_fragment(&h, quote)),
                     esc(&h),
-                    esc(&src.title)
-                );
-            }
-            None => {
-                let _ = write!(out, "<cite>{}</cite>", esc(&src.title));
-            }
-        }
-        if let Some(p) = &src.publisher {
-            let _ = write!(out, ", {}", esc(p));
-        }
-        if let Some(d) = src.published {
-            let _ = write!(out, ", <time datetime=\"{d}\">{d}</time>");
-        }
-        if let Some(u) = src.url.as_deref().filter(|u| url::href(u).is_none()) {
-            let _ = write!(out, ", {}", esc(u));
-        }
+                    esc(title)
+                ),
+                Piece::Title(title, None) => format!("<cite>{}</cite>", esc(title)),
+                Piece::Publisher(s) | Piece::Url(s) => esc(s),
+                Piece::Published(d) => format!("<time datetime=\"{d}\">{d}</time>"),
+            })
+            .collect();
+        out.push_str(&parts.join(", "));
         out.push_str("</p>\n<p class=\"back\">Cited for: ");
         for (k, &(ii, pi)) in note.cited_by.iter().enumerate() {
             let sep = if k > 0 { ", " } else { "" };
@@ -228,39 +225,4 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
         out.push_str("</p>\n</li>\n");
     }
     out.push_str("</ol>\n</section>\n");
-}
-
-/// Escapes text for HTML content or a quoted attribute value, after [`clean`]ing it.
-pub fn esc(s: &str) -> String {
-    let s = clean(s);
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// [`esc`] with white space runs collapsed, for pieces of a sentence.
-fn esc_run(s: &str) -> String {
-    esc(&collapse_space(s))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::esc;
-
-    #[test]
-    fn escapes_everything() {
-        assert_eq!(
-            esc("<script>alert('x')</script> & \"q\"\x1b[1m"),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\u{FFFD}[1m"
-        );
-    }
 }

@@ -1,0 +1,101 @@
+//! One position in words: its stance on the issue's scale, the range it could accept,
+//! and its status, date and confidence, in the few forms the reader and the exports
+//! show them. Strings from the model are put on one line where a line is made here;
+//! the formats escape what they are given.
+
+use crate::model::{Issue, Model, Position};
+use crate::sanitize::one_line;
+
+/// A stance as words: the step's label and where it sits on the scale, e.g.
+/// `No ceasefire; offensive operations continue — step 5 of 5` (no brackets, so it
+/// nests in the brackets of a cell). The label is as written.
+pub fn stance_words(issue: &Issue, position: &Position) -> Option<String> {
+    let i = position.stance?;
+    let step = &issue.scale[i];
+    Some(format!(
+        "{} — step {} of {}",
+        step.label,
+        i + 1,
+        issue.scale.len()
+    ))
+}
+
+/// A stance by its label and its place among the steps: `Crimea recognized (3 of 4)`.
+/// The label is as written.
+pub fn stance_of_steps(issue: &Issue, step: usize) -> String {
+    format!(
+        "{} ({} of {})",
+        issue.scale[step].label,
+        step + 1,
+        issue.scale.len()
+    )
+}
+
+/// The range a position could accept by the steps' keys: `defer … crimea`.
+pub fn acceptable_words(issue: &Issue, position: &Position) -> Option<String> {
+    let (lo, hi) = position.acceptable?;
+    Some(format!(
+        "{} … {}",
+        one_line(&issue.scale[lo].id),
+        one_line(&issue.scale[hi].id)
+    ))
+}
+
+/// Status, date and confidence as a cell of a report shows them:
+/// `proposed · as of 2025-04-17 · moderate confidence` (parts left out when unknown).
+pub fn cell_facts(p: &Position) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(p.status.map(|s| s.to_string()));
+    parts.extend(p.as_of.map(|d| format!("as of {d}")));
+    parts.extend(p.confidence.as_ref().map(|c| format!("{c} confidence")));
+    parts.join(" · ")
+}
+
+/// Status, date and confidence as the plain-text table shows them:
+/// `proposed · 2025-04-25 · moderate`.
+pub fn compact_facts(p: &Position) -> String {
+    let parts: Vec<String> = [
+        p.status.map(|s| s.to_string()),
+        p.as_of.map(|d| d.to_string()),
+        p.confidence.map(|c| c.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    parts.join(" · ")
+}
+
+/// Date, status and confidence as the reader's detail page shows them:
+/// `as of 2025-04-17 · status: proposed · confidence: moderate`.
+pub fn detail_facts(p: &Position) -> String {
+    let mut facts = vec![
+        p.as_of
+            .map_or("undated".to_string(), |d| format!("as of {d}")),
+    ];
+    if let Some(s) = &p.status {
+        facts.push(format!("status: {s}"));
+    }
+    if let Some(c) = &p.confidence {
+        facts.push(format!("confidence: {c}"));
+    }
+    facts.join(" · ")
+}
+
+/// A position as a record of a change shows it, part by part: its stance, the range
+/// it could accept, status, date and the line of its `[[position]]`, e.g.
+/// `stance: Crimea recognized — step 3 of 4`, `could accept defer … crimea`,
+/// `proposed`, `as of 2025-04-17`, `line 88`.
+pub fn record_facts(model: &Model, p: &Position) -> Vec<String> {
+    let mut parts = Vec::new();
+    let issue = &model.issues[p.issue];
+    if let Some(words) = stance_words(issue, p) {
+        parts.push(format!("stance: {}", one_line(&words)));
+    }
+    if let Some(range) = acceptable_words(issue, p) {
+        parts.push(format!("could accept {range}"));
+    }
+    parts.extend(p.status.map(|s| s.to_string()));
+    parts.push(p.as_of.map_or("undated".into(), |d| format!("as of {d}")));
+    parts.push(format!("line {}", p.line));
+    parts
+}
