@@ -59,10 +59,10 @@ pub struct Fix {
     /// The edits to positions.toml that apply the fix (byte ranges and new text).
     #[serde(skip)]
     pub edits: Vec<Edit>,
-    /// Where the text is: the index of the source in the model and the byte range in
-    /// its text, for showing the orphaned citation.
+    /// Where the text is: the source and the byte range in its text, for showing the
+    /// orphaned citation.
     #[serde(skip)]
-    pub found: (usize, std::ops::Range<usize>),
+    pub found: (crate::id::SourceId, std::ops::Range<usize>),
     /// 1-based line of the `[[position]]` the citation belongs to.
     #[serde(skip)]
     pub position_line: usize,

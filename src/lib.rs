@@ -10,6 +10,7 @@ pub mod check;
 pub mod date;
 pub mod diagnostic;
 pub mod export;
+pub mod id;
 pub mod ingest;
 pub mod init;
 pub mod model;

@@ -1,7 +1,7 @@
 //! `stances sentences`: the numbered sentences of a source, with what cites them.
 
 use crate::date::Date;
-use crate::model::Model;
+use crate::model::{Model, SourceId};
 use crate::source::SourceText;
 use serde::Serialize;
 
@@ -31,8 +31,8 @@ pub struct Sentence {
     pub cited_by: Vec<CitedBy>,
 }
 
-/// The sentences of `text`; `cited` names the model and the index of this source in it.
-pub fn list(text: &SourceText, cited: Option<(&Model, usize)>) -> Vec<Sentence> {
+/// The sentences of `text`; `cited` names the model and this source in it.
+pub fn list(text: &SourceText, cited: Option<(&Model, SourceId)>) -> Vec<Sentence> {
     let by_sentence = cited.map(|(m, si)| m.citations_by_sentence(si));
     text.sentences()
         .iter()
@@ -40,8 +40,8 @@ pub fn list(text: &SourceText, cited: Option<(&Model, usize)>) -> Vec<Sentence> 
         .map(|(i, r)| {
             let mut cited_by = Vec::new();
             if let (Some((m, _)), Some(cites)) = (cited, by_sentence.as_ref()) {
-                for &(pi, _) in &cites[i] {
-                    let p = &m.positions[pi];
+                for at in &cites[i] {
+                    let p = &m.positions[at.position];
                     let by = CitedBy {
                         party: m.parties[p.party].id.clone(),
                         issue: m.issues[p.issue].id.clone(),

@@ -101,7 +101,11 @@ fn reload_keeps_the_selection_by_party_and_issue() {
     assert_eq!(app.view.model.parties[app.grid.party].id, "ru");
     std::fs::write(p.path(), &two).unwrap();
     app.apply_reload(load(&p.path()));
-    assert_eq!(app.grid.party, 0, "ru is now the first column");
+    assert_eq!(
+        app.grid.party,
+        stances::model::PartyId(0),
+        "ru is now the first column"
+    );
     assert_eq!(app.view.model.parties[app.grid.party].id, "ru");
     assert!(app.errors.is_empty());
 }

@@ -42,15 +42,15 @@ fn check_wide(m: &Model, date: Option<&str>) -> Vec<Vec<String>> {
         std::sync::Arc::new(m.clone()),
         date.map(|d| stances::date::Date::parse(d).unwrap()),
     );
-    for (ii, issue) in m.issues.iter().enumerate() {
-        let row = &recs[ii + 1];
+    for (ii, issue) in m.issue_ids().zip(&m.issues) {
+        let row = &recs[ii.index() + 1];
         assert_eq!(row.len(), m.parties.len() + 1);
         assert_eq!(row[0], expect(&issue.name));
-        for pi in 0..m.parties.len() {
+        for pi in m.party_ids() {
             let want = view
                 .cell(ii, pi)
                 .map_or(String::new(), |p| expect(&p.summary));
-            assert_eq!(row[pi + 1], want);
+            assert_eq!(row[pi.index() + 1], want);
         }
     }
     recs

@@ -76,12 +76,12 @@ fn check(m: &Model, date: Option<&str>) -> Html {
     let rows: Vec<ElementRef> = doc.select(&sel("table.grid > tbody > tr")).collect();
     assert_eq!(rows.len(), m.issues.len());
     let notes = Notes::new(&view);
-    for (ii, (row, issue)) in rows.iter().zip(&m.issues).enumerate() {
+    for (ii, (row, issue)) in m.issue_ids().zip(rows.iter().zip(&m.issues)) {
         let th: Vec<String> = row.select(&sel("th[scope=row]")).map(text).collect();
         assert_eq!(th, [clean(&issue.name)]);
         let tds: Vec<ElementRef> = row.select(&sel("td")).collect();
         assert_eq!(tds.len(), m.parties.len());
-        for (pi, td) in tds.iter().enumerate() {
+        for (pi, td) in m.party_ids().zip(&tds) {
             let Some(p) = view.cell(ii, pi) else {
                 assert_eq!(td.select(&sel(".summary")).count(), 0);
                 assert!(text(*td).contains("No position"));
@@ -101,7 +101,7 @@ fn check(m: &Model, date: Option<&str>) -> Html {
                 .map(|a| a.value().attr("href").unwrap())
                 .collect();
             let want: Vec<String> = notes
-                .of_cell(ii, pi)
+                .of_cell(stances::model::Cell::new(ii, pi))
                 .iter()
                 .map(|n| format!("#cite-{}", n + 1))
                 .collect();

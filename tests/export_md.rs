@@ -99,11 +99,11 @@ fn check(model: &Model, date: Option<&str>) -> Parsed {
     let head: Vec<String> = model.parties.iter().map(|x| shown(&x.name)).collect();
     assert_eq!(p.rows[0][1..], head[..]);
     let notes = Notes::new(&view);
-    for (ii, issue) in model.issues.iter().enumerate() {
-        let row = &p.rows[ii + 1];
+    for (ii, issue) in model.issue_ids().zip(&model.issues) {
+        let row = &p.rows[ii.index() + 1];
         assert_eq!(row[0], shown(&issue.name));
-        for pi in 0..model.parties.len() {
-            let cell = &row[pi + 1];
+        for pi in model.party_ids() {
+            let cell = &row[pi.index() + 1];
             match view.cell(ii, pi) {
                 None => assert_eq!(cell, ""),
                 Some(pos) => {
@@ -113,7 +113,7 @@ fn check(model: &Model, date: Option<&str>) -> Parsed {
                         pos.summary
                     );
                     let marks: Vec<String> = notes
-                        .of_cell(ii, pi)
+                        .of_cell(stances::model::Cell::new(ii, pi))
                         .iter()
                         .map(|n| (n + 1).to_string())
                         .collect();

@@ -388,7 +388,8 @@ fn sentences_and_quotes(m: &Model) -> Result<(), TestCaseError> {
     for (i, s) in m.sources.iter().enumerate() {
         let chars: Vec<char> = s.text.text.chars().collect();
         let mut last_end = 0;
-        for sentence in stances::sentence_list::list(&s.text, Some((m, i))) {
+        let id = stances::model::SourceId(i);
+        for sentence in stances::sentence_list::list(&s.text, Some((m, id))) {
             prop_assert!(last_end <= sentence.start && sentence.start <= sentence.end);
             prop_assert!(sentence.end <= chars.len());
             let slice: String = chars[sentence.start..sentence.end].iter().collect();
@@ -401,12 +402,14 @@ fn sentences_and_quotes(m: &Model) -> Result<(), TestCaseError> {
     }
     for c in m.positions.iter().flat_map(|p| &p.citations) {
         let source = &m.sources[c.source];
+        let (span, _) = c.place().expect("a loaded model's quotes are found");
         prop_assert_eq!(
-            normalize(&source.text.text[c.span.clone()]),
+            normalize(&source.text.text[span.clone()]),
             normalize(&c.quote)
         );
         let all = m.sources.iter().enumerate().map(|(i, s)| (i, &s.text));
-        prop_assert!(stances::source::quote::sources_holding(all, &c.quote).contains(&c.source));
+        let holding = stances::source::quote::sources_holding(all, &c.quote);
+        prop_assert!(holding.contains(&c.source.index()));
     }
     Ok(())
 }
@@ -450,7 +453,7 @@ fn exports(m: &Model) -> Result<(), TestCaseError> {
             let text = &texts[si];
             let at = |k: &serde_json::Value| k.as_u64().unwrap() as usize;
             let span: String = text[at(&c["start"])..at(&c["end"])].iter().collect();
-            prop_assert_eq!(&span, &m.sources[si].text.text[cite.span.clone()]);
+            prop_assert_eq!(&span, m.quote_text(cite));
             let s = &c["sentence"];
             let sentence: String = text[at(&s["start"])..at(&s["end"])].iter().collect();
             prop_assert_eq!(s["text"].as_str().unwrap(), sentence);

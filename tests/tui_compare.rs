@@ -7,6 +7,7 @@ mod support;
 
 use insta::assert_snapshot;
 use ratatui::style::Modifier;
+use stances::model::PartyId;
 use stances::tui::app::{Action, App, Screen};
 use support::screen::{app, find, has_modifier, lines, render, text};
 
@@ -159,7 +160,8 @@ fn evidence_toggle_and_marks_in_the_grid() {
         "north's water offer is contested: {before}"
     );
     a.update(Action::ToggleEvidence);
-    let (cell, _) = a.grid_shape().cell_text(0, 0).unwrap();
+    let first = stances::model::Cell::default();
+    let (cell, _) = a.grid_shape().cell_text(first).unwrap();
     assert_eq!(
         cell,
         "• ◇◆◇· stated · high · 1 cite/1 src · 03-10 — Border could stay soft"
@@ -178,7 +180,7 @@ fn the_filter_prompt_hides_parties_and_a_bad_filter_says_why() {
     }
     assert!(stances::tui::status::text(&a).contains("filter: party:north,east"));
     a.update(Action::InputSubmit);
-    assert_eq!(a.view.parties, vec![0, 2]);
+    assert_eq!(a.view.parties, [PartyId(0), PartyId(2)]);
     let header = lines(&render(&a))[0].clone();
     assert!(
         header.contains("EAST") && !header.contains("SOUTH"),

@@ -168,7 +168,7 @@ fn the_batch_size_changes_nothing_in_the_outcome() {
         let mut diagnostics = Vec::new();
         unverified.run(batch, |v| {
             found.extend(v.found);
-            found.sort_by_key(|f| (f.position, f.citation));
+            found.sort_by_key(|f| f.at);
             diagnostics.extend(v.diagnostics.iter().map(ToString::to_string));
             true
         });

@@ -10,6 +10,7 @@ mod support;
 
 use insta::assert_snapshot;
 use ratatui::style::{Color, Modifier};
+use stances::model::{Cell, IssueId, PartyId};
 use stances::tui::app::{Action, App, Screen};
 use stances::tui::layout::Item;
 use support::screen::{app, find, has_modifier, lines, render, text, width};
@@ -207,7 +208,7 @@ fn transpose_wrap_dates_and_search() {
     }
     app.update(Action::InputSubmit);
     // On 2 March only North's ceasefire position mentions monitors (in a quote).
-    assert_eq!(app.search.matches, vec![(0, 0)]);
+    assert_eq!(app.search.matches, [Cell::default()]);
     let status = stances::tui::status::text(&app);
     assert!(status.contains("“monitors”"), "{status}");
 
@@ -234,7 +235,7 @@ fn click_selects_a_cell_and_keys_quit() {
     let trade = l.rows[2];
     let x = (l.head_w + l.col_w * 2 + 1) as u16;
     app.update(Action::Click(x, trade.top as u16 + 1));
-    assert_eq!((app.grid.issue, app.grid.party), (2, 2));
+    assert_eq!((app.grid.issue, app.grid.party), (IssueId(2), PartyId(2)));
     app.update(Action::Open);
     app.update(Action::Quit);
     assert!(app.quit);
@@ -338,7 +339,7 @@ fn with_the_error_panel_open_g_and_clicks_keep_the_selection_visible() {
     assert!(panel.height > 0);
 
     app.update(Action::Bottom);
-    assert_eq!(app.grid.issue, 11);
+    assert_eq!(app.grid.issue, IssueId(11));
     let buf = render(&app);
     assert_snapshot!("grid_60x9_error_panel", text(&buf));
     let (_, y) = find(&buf, "Issue 11").expect("the selected row is on screen");

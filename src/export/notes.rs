@@ -4,7 +4,7 @@
 //! source, same matched text, same speaker) gets the next number, so two parties
 //! citing the same sentence share one note.
 
-use crate::model::Citation;
+use crate::model::{Cell, Citation, SourceId};
 use crate::view::View;
 use std::collections::HashMap;
 
@@ -12,31 +12,35 @@ use std::collections::HashMap;
 pub struct Note<'m> {
     /// The citation (the first of its kind met).
     pub citation: &'m Citation,
-    /// The cells citing it, as `(issue, party)`, in grid order, without repeats.
-    pub cited_by: Vec<(usize, usize)>,
+    /// The cells citing it, in grid order, without repeats.
+    pub cited_by: Vec<Cell>,
 }
 
 /// All notes of a view and which notes each cell cites.
 pub struct Notes<'m> {
     /// The notes; note `n` (1-based) is `list[n - 1]`.
     pub list: Vec<Note<'m>>,
-    cells: Vec<Vec<Vec<usize>>>,
+    cells: HashMap<Cell, Vec<usize>>,
 }
 
 impl<'m> Notes<'m> {
     /// Numbers the citations of every cell of `view`.
     pub fn new(view: &'m View) -> Self {
         let mut list: Vec<Note<'m>> = Vec::new();
-        let mut seen: HashMap<(usize, usize, usize, Option<&str>), usize> = HashMap::new();
-        let mut cells = Vec::with_capacity(view.cells.len());
-        for (ii, row) in view.cells.iter().enumerate() {
-            let mut out_row = Vec::with_capacity(row.len());
-            for pi in 0..row.len() {
+        let mut seen: HashMap<(SourceId, usize, usize, Option<&str>), usize> = HashMap::new();
+        let mut cells = HashMap::new();
+        for &issue in &view.issues {
+            for &party in &view.parties {
+                let cell = Cell::new(issue, party);
+                let Some(p) = view.cell(issue, party) else {
+                    continue;
+                };
                 let mut mine: Vec<usize> = Vec::new();
-                let shown = view.issues.contains(&ii) && view.parties.contains(&pi);
-                let cell = view.cell(ii, pi).filter(|_| shown);
-                for c in cell.map_or(&[][..], |p| &p.citations) {
-                    let key = (c.source, c.span.start, c.span.end, c.speaker.as_deref());
+                for c in &p.citations {
+                    let Some((span, _)) = c.place() else {
+                        continue;
+                    };
+                    let key = (c.source, span.start, span.end, c.speaker.as_deref());
                     let n = *seen.entry(key).or_insert_with(|| {
                         list.push(Note {
                             citation: c,
@@ -46,27 +50,26 @@ impl<'m> Notes<'m> {
                     });
                     if !mine.contains(&n) {
                         mine.push(n);
-                        list[n].cited_by.push((ii, pi));
+                        list[n].cited_by.push(cell);
                     }
                 }
-                out_row.push(mine);
+                cells.insert(cell, mine);
             }
-            cells.push(out_row);
         }
         Notes { list, cells }
     }
 
     /// The notes (0-based indices into [`Notes::list`]) a cell cites, in order.
-    pub fn of_cell(&self, issue: usize, party: usize) -> &[usize] {
-        &self.cells[issue][party]
+    pub fn of_cell(&self, cell: Cell) -> &[usize] {
+        self.cells.get(&cell).map_or(&[], Vec::as_slice)
     }
 
-    /// Which of a note's citing cells `(issue, party)` is (0-based), for back-links.
-    pub fn back_index(&self, note: usize, issue: usize, party: usize) -> usize {
+    /// Which of a note's citing cells `cell` is (0-based), for back-links.
+    pub fn back_index(&self, note: usize, cell: Cell) -> usize {
         self.list[note]
             .cited_by
             .iter()
-            .position(|&c| c == (issue, party))
+            .position(|&c| c == cell)
             .unwrap_or(0)
     }
 }

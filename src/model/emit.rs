@@ -4,7 +4,7 @@
 //! copied citations all write through here, so a value reads back the same whoever
 //! wrote it.
 
-use super::Model;
+use super::{Model, SourceId};
 use crate::date::Date;
 use crate::sanitize::is_unsafe;
 use crate::source::SourceText;
@@ -83,7 +83,7 @@ pub fn source_block(entry: &SourceEntry) -> String {
 
 /// A ready `[[position.cite]]` block quoting the sentence (or run of sentences)
 /// `sentence` of source `source`, its white space runs as single spaces.
-pub fn cite_block(model: &Model, source: usize, sentence: &Range<usize>) -> String {
+pub fn cite_block(model: &Model, source: SourceId, sentence: &Range<usize>) -> String {
     let src = &model.sources[source];
     let text: String = src.text.text[sentence.clone()]
         .split_whitespace()

@@ -5,6 +5,7 @@
 //! the first one.
 
 pub mod emit;
+mod ids;
 mod load;
 mod parse;
 mod parts;
@@ -15,6 +16,7 @@ mod resolve;
 mod usable;
 mod vocab;
 
+pub use crate::id::{Cell, CitationAt, IssueId, PartyId, PositionId, SourceId};
 #[cfg(test)]
 pub(crate) use load::test_model;
 pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str, load_unverified, sort_by_place};
@@ -69,10 +71,10 @@ pub struct Model {
 /// does not scan every position. [`Model::verified`] drops them when citations change.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
-    /// Positions of each (party, issue), oldest first (undated first).
-    history: OnceLock<HashMap<(usize, usize), Vec<usize>>>,
-    /// Per source, its found citations as (position, citation), in file order.
-    by_source: OnceLock<Vec<Vec<(usize, usize)>>>,
+    /// Positions of each cell, oldest first (undated first).
+    history: OnceLock<HashMap<Cell, Vec<PositionId>>>,
+    /// Per source, its found citations, in file order.
+    by_source: OnceLock<Vec<Vec<CitationAt>>>,
 }
 
 /// A negotiating party (a column of the grid).
@@ -136,10 +138,10 @@ pub struct Source {
 /// One party's position on one issue, as of a date.
 #[derive(Clone, Debug)]
 pub struct Position {
-    /// Index into [`Model::parties`].
-    pub party: usize,
-    /// Index into [`Model::issues`].
-    pub issue: usize,
+    /// The party holding it.
+    pub party: PartyId,
+    /// The issue it is on.
+    pub issue: IssueId,
     /// The one-line grid cell.
     pub summary: String,
     /// Longer explanation.
@@ -166,13 +168,19 @@ pub struct Position {
     pub line: usize,
 }
 
-/// How far a citation's quote has been checked against its source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How far a citation's quote has been checked against its source, and where it was
+/// found.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Check {
-    /// Not yet looked for: `span` and `sentence` are empty and mean nothing.
+    /// Not yet looked for.
     Pending,
-    /// Found in its source at `span`, inside `sentence`.
-    Found,
+    /// Found in its source.
+    Found {
+        /// Byte range of the matched text in the source.
+        span: Range<usize>,
+        /// Byte range of the sentence (or run of sentences) holding the match.
+        sentence: Range<usize>,
+    },
     /// Not found (an error says why); a fully loaded model holds no such citation.
     NotFound,
 }
@@ -181,16 +189,12 @@ pub enum Check {
 /// quotes in the background, still to be looked for: see [`Citation::check`]).
 #[derive(Clone, Debug)]
 pub struct Citation {
-    /// Index into [`Model::sources`].
-    pub source: usize,
-    /// The quote as written.
-    pub quote: String,
+    /// The source it quotes.
+    pub source: SourceId,
+    /// The quote as written (shared with the verifier while it is looked for).
+    pub quote: Arc<str>,
     /// Who said or reported it.
     pub speaker: Option<String>,
-    /// Byte range of the matched text in the source.
-    pub span: Range<usize>,
-    /// Byte range of the sentence (or run of sentences) holding the match.
-    pub sentence: Range<usize>,
     /// 1-based line of the `quote` value in positions.toml.
     pub line: usize,
     /// Whether the quote was looked for yet, and found.
@@ -200,13 +204,16 @@ pub struct Citation {
 impl Citation {
     /// True once the quote has been found in its source (`span` and `sentence` hold).
     pub fn found(&self) -> bool {
-        self.check == Check::Found
+        matches!(self.check, Check::Found { .. })
     }
 
     /// Where the quote is in its source, once found: the byte range of the matched
     /// text and of the sentence (or run of sentences) holding it.
     pub fn place(&self) -> Option<(&Range<usize>, &Range<usize>)> {
-        self.found().then_some((&self.span, &self.sentence))
+        match &self.check {
+            Check::Found { span, sentence } => Some((span, sentence)),
+            _ => None,
+        }
     }
 }
 
@@ -231,57 +238,77 @@ impl Model {
         self.positions.iter().filter_map(|p| p.as_of).max()
     }
 
-    /// Positions of `party` on `issue`, oldest first (undated first).
-    pub fn history(&self, party: usize, issue: usize) -> Vec<usize> {
-        self.history_of(party, issue).to_vec()
-    }
-
-    /// Positions of `party` on `issue`, oldest first (undated first), from the index.
-    pub fn history_of(&self, party: usize, issue: usize) -> &[usize] {
+    /// The positions of a cell, oldest first (undated first).
+    pub fn history(&self, cell: Cell) -> &[PositionId] {
         let index = self.index.history.get_or_init(|| {
-            let mut map: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+            let mut map: HashMap<Cell, Vec<PositionId>> = HashMap::new();
             for (i, p) in self.positions.iter().enumerate() {
-                map.entry((p.party, p.issue)).or_default().push(i);
+                map.entry(Cell::new(p.issue, p.party))
+                    .or_default()
+                    .push(PositionId(i));
             }
             for v in map.values_mut() {
                 v.sort_by_key(|&i| self.positions[i].as_of);
             }
             map
         });
-        index.get(&(party, issue)).map_or(&[], Vec::as_slice)
+        index.get(&cell).map_or(&[], Vec::as_slice)
     }
 
-    /// The found citations of source `source` as (position index, citation index), in
-    /// file order, from the index.
-    pub fn citations_of_source(&self, source: usize) -> &[(usize, usize)] {
+    /// Every party id, in file order.
+    pub fn party_ids(&self) -> impl DoubleEndedIterator<Item = PartyId> + Clone + use<> {
+        PartyId::all(self.parties.len())
+    }
+
+    /// Every issue id, in file order.
+    pub fn issue_ids(&self) -> impl DoubleEndedIterator<Item = IssueId> + Clone + use<> {
+        IssueId::all(self.issues.len())
+    }
+
+    /// Every position id, in file order.
+    pub fn position_ids(&self) -> impl DoubleEndedIterator<Item = PositionId> + Clone + use<> {
+        PositionId::all(self.positions.len())
+    }
+
+    /// The citation a [`CitationAt`] names.
+    pub fn citation(&self, at: CitationAt) -> &Citation {
+        &self.positions[at.position].citations[at.citation]
+    }
+
+    /// The found citations of a source, in file order, from the index.
+    pub fn citations_of_source(&self, source: SourceId) -> &[CitationAt] {
         let index = self.index.by_source.get_or_init(|| {
             let mut by = vec![Vec::new(); self.sources.len()];
             for (pi, p) in self.positions.iter().enumerate() {
                 for (ci, c) in p.citations.iter().enumerate() {
                     if c.found()
-                        && let Some(list) = by.get_mut(c.source)
+                        && let Some(list) = by.get_mut(c.source.index())
                     {
-                        list.push((pi, ci));
+                        list.push(CitationAt {
+                            position: PositionId(pi),
+                            citation: ci,
+                        });
                     }
                 }
             }
             by
         });
-        index.get(source).map_or(&[], Vec::as_slice)
+        index.get(source.index()).map_or(&[], Vec::as_slice)
     }
 
-    /// For each sentence of source `source`, the citations whose cited sentence (or
-    /// run of sentences) covers it, as (position index, citation index), in file order.
-    /// Citations whose quote is not yet found are left out.
-    pub fn citations_by_sentence(&self, source: usize) -> Vec<Vec<(usize, usize)>> {
+    /// For each sentence of a source, the found citations whose cited sentence (or run
+    /// of sentences) covers it, in file order.
+    pub fn citations_by_sentence(&self, source: SourceId) -> Vec<Vec<CitationAt>> {
         let sentences = &self.sources[source].text.sentences();
         let mut out = vec![Vec::new(); sentences.len()];
-        for &(pi, ci) in self.citations_of_source(source) {
-            let c = &self.positions[pi].citations[ci];
-            let first = sentences.partition_point(|s| s.end <= c.sentence.start);
-            let last = sentences.partition_point(|s| s.start < c.sentence.end);
+        for &at in self.citations_of_source(source) {
+            let Some((_, sentence)) = self.citation(at).place() else {
+                continue;
+            };
+            let first = sentences.partition_point(|s| s.end <= sentence.start);
+            let last = sentences.partition_point(|s| s.start < sentence.end);
             for cites in &mut out[first..last.max(first)] {
-                cites.push((pi, ci));
+                cites.push(at);
             }
         }
         out
@@ -291,26 +318,26 @@ impl Model {
     /// place, the others are marked not found. Drops the indexes that depend on it.
     pub fn verified(&mut self, v: &Verified) {
         for f in &v.found {
-            if let Some(c) = self
-                .positions
-                .get_mut(f.position)
-                .and_then(|p| p.citations.get_mut(f.citation))
-            {
-                c.span = f.span.clone();
-                c.sentence = f.sentence.clone();
-                c.check = Check::Found;
+            if let Some(c) = self.citation_mut(f.at) {
+                c.check = Check::Found {
+                    span: f.span.clone(),
+                    sentence: f.sentence.clone(),
+                };
             }
         }
-        for &(pi, ci) in &v.missing {
-            if let Some(c) = self
-                .positions
-                .get_mut(pi)
-                .and_then(|p| p.citations.get_mut(ci))
-            {
+        for &at in &v.missing {
+            if let Some(c) = self.citation_mut(at) {
                 c.check = Check::NotFound;
             }
         }
         self.index.by_source = OnceLock::new();
+    }
+
+    fn citation_mut(&mut self, at: CitationAt) -> Option<&mut Citation> {
+        self.positions
+            .get_mut(at.position.index())?
+            .citations
+            .get_mut(at.citation)
     }
 
     /// Leaves out the citations whose quote was not found, as a model loaded in one go
@@ -331,13 +358,17 @@ impl Model {
             .count()
     }
 
-    /// The text of a citation's matched span.
+    /// The text of a found citation's matched span (empty while it is not found).
     pub fn quote_text(&self, c: &Citation) -> &str {
-        &self.sources[c.source].text.text[c.span.clone()]
+        c.place().map_or("", |(span, _)| {
+            &self.sources[c.source].text.text[span.clone()]
+        })
     }
 
-    /// The text of a citation's sentence.
+    /// The text of a found citation's sentence (empty while it is not found).
     pub fn sentence_text(&self, c: &Citation) -> &str {
-        &self.sources[c.source].text.text[c.sentence.clone()]
+        c.place().map_or("", |(_, sentence)| {
+            &self.sources[c.source].text.text[sentence.clone()]
+        })
     }
 }

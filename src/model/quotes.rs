@@ -11,7 +11,7 @@
 //! [`Check::Pending`]: super::Check::Pending
 
 use super::parse::{Ctx, RawCite, Sp};
-use super::{Citation, Model, Source};
+use super::{Citation, CitationAt, Model, Source, SourceId};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
 use crate::source::SourceText;
@@ -23,13 +23,13 @@ use std::sync::Arc;
 
 /// One citation whose quote is still to be looked for.
 pub(super) struct PendingCite {
-    /// Index of its position in the model.
-    pub position: usize,
-    /// Index of the citation in its position.
-    pub citation: usize,
-    /// Index of its source.
-    pub source: usize,
-    /// The citation as written.
+    /// Where the citation is in the model.
+    pub at: CitationAt,
+    /// Its source.
+    pub source: SourceId,
+    /// The quote as written, shared with the model's citation.
+    pub quote: Arc<str>,
+    /// The citation as written (its quote's text is in `quote`).
     pub raw: RawCite,
     /// 1-based line of its position's header.
     pub position_line: usize,
@@ -56,10 +56,8 @@ pub struct Unverified {
 /// A found quote: where it is in its source.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FoundQuote {
-    /// Index of the position.
-    pub position: usize,
-    /// Index of the citation in the position.
-    pub citation: usize,
+    /// The citation.
+    pub at: CitationAt,
     /// Byte range of the matched text in the source.
     pub span: Range<usize>,
     /// Byte range of the sentence (or run of sentences) holding it.
@@ -71,8 +69,8 @@ pub struct FoundQuote {
 pub struct Verified {
     /// The quotes found.
     pub found: Vec<FoundQuote>,
-    /// The quotes not found (or empty), as (position, citation).
-    pub missing: Vec<(usize, usize)>,
+    /// The quotes not found (or empty).
+    pub missing: Vec<CitationAt>,
     /// The errors and warnings about these quotes, in the order of the citations.
     pub diagnostics: Vec<Diagnostic>,
     /// Quotes verified so far, this batch included.
@@ -87,8 +85,8 @@ const REPORTS_PER_BLOCK: usize = 256;
 /// What the verifier is to look for, for one citation.
 fn job_of(pc: &PendingCite) -> Job<'_> {
     Job {
-        source: pc.source,
-        quote: &pc.raw.quote.v,
+        source: pc.source.index(),
+        quote: &pc.quote,
         prefix: pc.raw.prefix.as_deref(),
         suffix: pc.raw.suffix.as_deref(),
     }
@@ -193,7 +191,7 @@ impl Unverified {
     /// Records one quote's outcome, reporting it as `resolve` used to.
     fn report(&self, ctx: &mut Ctx, pc: &PendingCite, outcome: Outcome, out: &mut Verified) {
         let c = &pc.raw;
-        let at = (pc.position, pc.citation);
+        let at = pc.at;
         match outcome {
             Outcome::Empty => {
                 ctx.error(
@@ -205,11 +203,12 @@ impl Unverified {
             }
             Outcome::Anchored { source, anchor } => {
                 let (si, line) = (pc.source, pc.position_line);
-                super::reanchor::report(ctx, c, si, (source, anchor), &self.sources, line);
+                let found = (SourceId(source), anchor);
+                super::reanchor::report(ctx, c, &pc.quote, si, found, &self.sources, line);
                 out.missing.push(at);
             }
             Outcome::Elsewhere(other) => {
-                self.report_not_found(ctx, pc, Some(other), None, None);
+                self.report_not_found(ctx, pc, Some(SourceId(other)), None, None);
                 out.missing.push(at);
             }
             Outcome::NotFound {
@@ -229,8 +228,7 @@ impl Unverified {
                 }
                 let sentence = self.sources[pc.source].text.sentence_span(&span);
                 out.found.push(FoundQuote {
-                    position: pc.position,
-                    citation: pc.citation,
+                    at: pc.at,
                     span,
                     sentence,
                 });
@@ -240,16 +238,15 @@ impl Unverified {
 
     /// The fix for a quote found word for word in another source: cite that source
     /// (`check --fix` changes the `source` line; the quote stays as written).
-    fn attach_source_fix(&self, ctx: &mut Ctx, pc: &PendingCite, other: usize) {
+    fn attach_source_fix(&self, ctx: &mut Ctx, pc: &PendingCite, other: SourceId) {
         let o = &self.sources[other];
-        let quote::QuoteMatch::Found { span, .. } =
-            quote::find(&o.text, &pc.raw.quote.v, None, None)
+        let quote::QuoteMatch::Found { span, .. } = quote::find(&o.text, &pc.quote, None, None)
         else {
             return;
         };
         if let Some(d) = ctx.diags.last_mut() {
             d.fix = Some(Box::new(crate::diagnostic::Fix {
-                quote: pc.raw.quote.v.clone(),
+                quote: pc.quote.to_string(),
                 similarity: 100,
                 source: Some(o.id.clone()),
                 edits: vec![crate::diagnostic::Edit {
@@ -268,7 +265,7 @@ impl Unverified {
         &self,
         ctx: &mut Ctx,
         pc: &PendingCite,
-        elsewhere: Option<usize>,
+        elsewhere: Option<SourceId>,
         difference: Option<quote::Difference>,
         closest: Option<Range<usize>>,
     ) {

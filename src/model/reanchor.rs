@@ -1,19 +1,21 @@
 //! A quote not found exactly, re-anchored: the error says what the source now reads
 //! and carries the replacement as a [`Fix`].
 
-use super::Source;
 use super::parse::{Ctx, RawCite};
+use super::{Source, SourceId};
 use crate::diagnostic::{Edit, Fix};
 use crate::source::anchor::Anchor;
 
-/// Reports a quote that is not in its source `si` but close to a run of words of
-/// source `at` (its own, or another loaded source's), as the verifier re-anchored it:
-/// an error whose hint shows the text as the source now has it, with the fix attached.
+/// Reports the quote `written` of citation `c`, not in its source `si` but close to a
+/// run of words of source `at` (its own, or another loaded source's), as the verifier
+/// re-anchored it: an error whose hint shows the text as the source now has it, with
+/// the fix attached.
 pub(super) fn report(
     ctx: &mut Ctx,
     c: &RawCite,
-    si: usize,
-    (at, a): (usize, Anchor),
+    written: &str,
+    si: SourceId,
+    (at, a): (SourceId, Anchor),
     sources: &[Source],
     position_line: usize,
 ) {
@@ -25,7 +27,7 @@ pub(super) fn report(
         text: super::emit::string(&quote),
     }];
     let hint = if at == si {
-        let case = if crate::source::normalize::normalize(&c.quote.v).to_lowercase()
+        let case = if crate::source::normalize::normalize(written).to_lowercase()
             == crate::source::normalize::normalize(&quote).to_lowercase()
         {
             "it is there with other capital letters: matching is case-sensitive\n"

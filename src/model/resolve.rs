@@ -4,7 +4,10 @@
 
 use super::parse::{Ctx, Raw, RawCite, RawIssue, RawParty, RawPosition, RawSource, Sp};
 use super::quotes::{PendingCite, Unverified};
-use super::{Check, Citation, Issue, Model, Party, Position, ScaleStep, Source};
+use super::{
+    Check, Citation, CitationAt, Issue, IssueId, Model, Party, PartyId, Position, PositionId,
+    ScaleStep, Source, SourceId,
+};
 use crate::date::Date;
 use crate::par::{cores, par_map};
 use crate::sanitize::escape;
@@ -101,7 +104,7 @@ pub(super) fn resolve(
         .map(|i| i.scale.iter().map(|s| s.id.as_str()).collect())
         .collect();
     let mut positions = Vec::with_capacity(raw.positions.len());
-    let mut seen: HashMap<(usize, usize, Option<Date>), usize> = HashMap::new();
+    let mut seen: HashMap<(PartyId, IssueId, Option<Date>), usize> = HashMap::new();
     // A source counts as cited even from a position that has other errors.
     let cited: HashSet<usize> = raw
         .positions
@@ -114,7 +117,7 @@ pub(super) fn resolve(
     for mut p in raw.positions {
         let party = party_ids.lookup(ctx, "party", &p.party);
         let issue = issue_ids.lookup(ctx, "issue", &p.issue);
-        let (Some(party), Some(issue)) = (party, issue) else {
+        let (Some(party), Some(issue)) = (party.map(PartyId), issue.map(IssueId)) else {
             continue;
         };
         let line = ctx.line_of(p.header.start);
@@ -122,7 +125,7 @@ pub(super) fn resolve(
         if let Some(first) = seen.insert((party, issue, date), line) {
             report_duplicate(ctx, &p, date, first);
         }
-        let scale = &scales[issue];
+        let scale = &scales[issue.index()];
         let stance = resolve_stance(ctx, &p, scale);
         let acceptable = resolve_acceptable(ctx, &p, scale);
         check_stance_in_range(ctx, &p, stance, acceptable);
@@ -130,7 +133,7 @@ pub(super) fn resolve(
             warn_no_cites(ctx, &p);
         }
         let cites = std::mem::take(&mut p.cites);
-        let at = (positions.len(), line);
+        let at = (PositionId(positions.len()), line);
         let citations = resolve_citations(ctx, cites, &set, at, &mut pending);
         dates.push(p.as_of.clone());
         positions.push(Position {
@@ -502,13 +505,13 @@ fn resolve_citations(
     ctx: &mut Ctx,
     cites: Vec<RawCite>,
     set: &SourceSet,
-    (position, position_line): (usize, usize),
+    (position, position_line): (PositionId, usize),
     pending: &mut Vec<PendingCite>,
 ) -> Vec<Citation> {
     // Exactly as many as cited: most positions cite one or two quotes, and a
     // growing Vec would start at four.
     let mut out = Vec::with_capacity(cites.len());
-    for c in cites {
+    for mut c in cites {
         let Some(&si) = set.ids.index.get(c.source.v.as_str()) else {
             report_unknown_source(ctx, &c.source, set);
             continue;
@@ -516,19 +519,22 @@ fn resolve_citations(
         if !set.ok[si] {
             continue;
         }
+        // The quote is kept once, shared by the citation and its verification.
+        let quote: Arc<str> = Arc::from(std::mem::take(&mut c.quote.v));
         out.push(Citation {
-            source: si,
-            quote: c.quote.v.clone(),
-            speaker: c.speaker.clone(),
-            span: 0..0,
-            sentence: 0..0,
+            source: SourceId(si),
+            quote: Arc::clone(&quote),
+            speaker: c.speaker.take(),
             line: ctx.line_of(c.quote.span.start),
             check: Check::Pending,
         });
         pending.push(PendingCite {
-            position,
-            citation: out.len() - 1,
-            source: si,
+            at: CitationAt {
+                position,
+                citation: out.len() - 1,
+            },
+            source: SourceId(si),
+            quote,
             raw: c,
             position_line,
         });

@@ -1,7 +1,7 @@
 //! Whether a loaded file can be used: exports and comparisons need a model without
 //! errors; the reader and `stances sentences` can work on what of it resolved.
 
-use super::{Loaded, Model};
+use super::{Loaded, Model, SourceId};
 use crate::diagnostic::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -67,12 +67,13 @@ impl Model {
     /// The source a user names on the command line: by id, by `file` as written in
     /// positions.toml, or by a path to the same file (`base` is the folder of
     /// positions.toml).
-    pub fn find_source(&self, name: &str, base: &Path) -> Option<usize> {
+    pub fn find_source(&self, name: &str, base: &Path) -> Option<SourceId> {
         let wanted = Path::new(name).canonicalize().ok();
-        self.sources.iter().position(|s| {
+        let at = self.sources.iter().position(|s| {
             s.id == name
                 || s.file == name
                 || wanted.is_some() && base.join(&s.path).canonicalize().ok() == wanted
-        })
+        });
+        at.map(SourceId)
     }
 }

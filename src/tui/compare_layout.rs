@@ -3,6 +3,7 @@
 //! selection into view and what a click hits. Pure functions of the view, used by
 //! `update` and by the views alike, so what is measured is what is drawn.
 
+use crate::model::{IssueId, PartyId};
 use crate::sanitize::one_line;
 use crate::view::View;
 use crate::view::compare::words::{
@@ -30,23 +31,23 @@ fn name_width(view: &View) -> usize {
 }
 
 /// The comparison of `issue` at the view date, when the issue has a scale.
-pub fn spectrum_of(view: &View, issue: usize) -> Option<IssueComparison> {
+pub fn spectrum_of(view: &View, issue: IssueId) -> Option<IssueComparison> {
     let scaled = view
         .model
         .issues
-        .get(issue)
+        .get(issue.index())
         .is_some_and(|i| !i.scale.is_empty());
     scaled.then(|| compare_issue(view, issue))
 }
 
 /// The spectrum's lines above the party rows, `width` wide: the scale's steps, the
 /// zone or gap in words, and the axis header.
-pub fn spectrum_intro(view: &View, issue: usize, width: usize) -> Vec<String> {
+pub fn spectrum_intro(view: &View, issue: IssueId, width: usize) -> Vec<String> {
     let m = &view.model;
     let Some(ic) = spectrum_of(view, issue) else {
         let name = m
             .issues
-            .get(issue)
+            .get(issue.index())
             .map_or(String::new(), |i| one_line(&i.name));
         let mut out = lines(
             &format!(
@@ -80,8 +81,8 @@ pub fn spectrum_intro(view: &View, issue: usize, width: usize) -> Vec<String> {
 pub fn spectrum_row(
     view: &View,
     ic: Option<&IssueComparison>,
-    issue: usize,
-    party: usize,
+    issue: IssueId,
+    party: PartyId,
 ) -> String {
     let m = &view.model;
     let name = fit(&one_line(&m.parties[party].short), name_width(view));
@@ -114,7 +115,13 @@ pub fn spectrum_legend() -> String {
 }
 
 /// First line of the spectrum's body to show so that party row `sel` is visible.
-pub fn spectrum_scroll(view: &View, issue: usize, sel: usize, scroll: usize, area: Rect) -> usize {
+pub fn spectrum_scroll(
+    view: &View,
+    issue: IssueId,
+    sel: usize,
+    scroll: usize,
+    area: Rect,
+) -> usize {
     let intro = spectrum_intro(view, issue, usize::from(area.width)).len();
     let body = usize::from(area.height.saturating_sub(TITLE_LINES)).max(1);
     let line = intro + sel;
@@ -130,7 +137,13 @@ pub fn spectrum_scroll(view: &View, issue: usize, sel: usize, scroll: usize, are
 }
 
 /// The party row (display index) of the spectrum at screen position `y`, if any.
-pub fn spectrum_hit(view: &View, issue: usize, scroll: usize, area: Rect, y: u16) -> Option<usize> {
+pub fn spectrum_hit(
+    view: &View,
+    issue: IssueId,
+    scroll: usize,
+    area: Rect,
+    y: u16,
+) -> Option<usize> {
     if y < area.y + TITLE_LINES || y >= area.bottom() {
         return None;
     }
@@ -233,7 +246,11 @@ pub enum PairLine {
 
 /// The two-party view's lines at `width`: per visible issue, the issue and whether
 /// the two agree, then each party's summary, stance and evidence side by side.
-pub fn pair_lines(view: &View, (a, b): (usize, usize), width: usize) -> Vec<(PairLine, String)> {
+pub fn pair_lines(
+    view: &View,
+    (a, b): (PartyId, PartyId),
+    width: usize,
+) -> Vec<(PairLine, String)> {
     let m = &view.model;
     let comparison = Comparison::new(view);
     let half = width.saturating_sub(3) / 2;
@@ -278,7 +295,7 @@ fn side_by_side(l: &str, r: &str, half: usize) -> String {
 
 /// A party's cell in the two-party view: its summary and stance, wrapped, and its
 /// evidence line.
-fn cell_lines(view: &View, issue: usize, party: usize, width: usize) -> (Vec<String>, String) {
+fn cell_lines(view: &View, issue: IssueId, party: PartyId, width: usize) -> (Vec<String>, String) {
     let Some(i) = view.position_at(issue, party) else {
         return (vec!["–".into()], String::new());
     };

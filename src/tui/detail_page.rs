@@ -5,7 +5,7 @@
 use super::styled::styled_line;
 use super::theme::Theme;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::model::{Check, Model};
+use crate::model::{Cell, Check, Model, PositionId};
 use crate::sanitize::one_line;
 use crate::view::cited::{NOT_FOUND, STILL_VERIFYING};
 use crate::view::credit::{Credit, Piece};
@@ -21,8 +21,8 @@ use std::ops::Range;
 /// citations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Item {
-    /// The history entry of this position index.
-    History(usize),
+    /// The history entry of this position.
+    History(PositionId),
     /// The citation of this index.
     Citation(usize),
 }
@@ -37,8 +37,8 @@ impl Default for Item {
 /// Which position is open and what on its page is selected.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Open {
-    /// Index of the position.
-    pub position: usize,
+    /// The position.
+    pub position: PositionId,
     /// The selected history entry or citation.
     pub selected: Item,
 }
@@ -55,9 +55,9 @@ pub struct DetailPage {
 /// Where the selectable items of a detail page stand among its lines.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Anchors {
-    /// Each history entry other than the open position: its position index and its
+    /// Each history entry other than the open position: its position and its
     /// (first, end) line, in date order.
-    pub history: Vec<(usize, (usize, usize))>,
+    pub history: Vec<(PositionId, (usize, usize))>,
     /// The (first, end) line of each citation.
     pub citations: Vec<(usize, usize)>,
 }
@@ -157,8 +157,8 @@ pub fn content(m: &Model, open: Open, query: &str, theme: Theme, width: usize) -
 
 /// The citations of position `position` whose quotes are no longer found, as the
 /// checks re-anchored them: the fixes of `errors` that belong to that position.
-pub fn orphans_of<'a>(m: &Model, position: usize, errors: &'a [Diagnostic]) -> Vec<&'a Fix> {
-    let Some(p) = m.positions.get(position) else {
+pub fn orphans_of<'a>(m: &Model, position: PositionId, errors: &'a [Diagnostic]) -> Vec<&'a Fix> {
+    let Some(p) = m.positions.get(position.index()) else {
         return Vec::new();
     };
     errors
@@ -178,7 +178,7 @@ pub fn content_with_orphans(
     width: usize,
     orphans: &[&Fix],
 ) -> DetailPage {
-    let Some(p) = m.positions.get(open.position) else {
+    let Some(p) = m.positions.get(open.position.index()) else {
         return DetailPage::default();
     };
     let mut page = Page {
@@ -202,7 +202,7 @@ pub fn content_with_orphans(
 
 /// The position itself: issue and party, summary, date, status, confidence, whether it
 /// is contested, stance, range, conditions, detail and notes.
-fn position_lines(page: &mut Page, m: &Model, position: usize, q: &str, theme: Theme) {
+fn position_lines(page: &mut Page, m: &Model, position: PositionId, q: &str, theme: Theme) {
     let p = &m.positions[position];
     let issue = &m.issues[p.issue];
     let party = &m.parties[p.party];
@@ -274,7 +274,7 @@ fn orphan_lines(page: &mut Page, m: &Model, orphans: &[&Fix], theme: Theme) {
     );
     for fix in orphans {
         let (source, found) = (&fix.found.0, &fix.found.1);
-        let Some(src) = m.sources.get(*source) else {
+        let Some(src) = m.sources.get(source.index()) else {
             continue;
         };
         let text = &src.text.text;
@@ -377,9 +377,9 @@ fn history_lines(
     m: &Model,
     open: Open,
     theme: Theme,
-) -> Vec<(usize, (usize, usize))> {
+) -> Vec<(PositionId, (usize, usize))> {
     let p = &m.positions[open.position];
-    let history = m.history(p.party, p.issue);
+    let history = m.history(Cell::new(p.issue, p.party));
     let mut entries = Vec::new();
     if history.len() < 2 {
         return entries;
@@ -389,7 +389,7 @@ fn history_lines(
         format!("History ({} positions)", history.len()),
         theme.heading(),
     );
-    for &h in &history {
+    for &h in history {
         let hp = &m.positions[h];
         let date = hp.as_of.map_or("undated   ".to_string(), |d| d.to_string());
         let here = h == open.position;

@@ -33,8 +33,9 @@ fn prepare_row(
 ) -> Vec<Option<PreparedCell>> {
     let shape = app.grid_shape();
     cols.map(|c| {
-        let (issue, party) = shape.cell_at(row, c);
-        let (text, mark) = shape.cell_text(issue, party)?;
+        let cell = shape.cell_at(row, c);
+        let (issue, party) = (cell.issue, cell.party);
+        let (text, mark) = shape.cell_text(cell)?;
         let unchecked = if app.view.cell(issue, party).is_some_and(unchecked) {
             0..UNCHECKED_MARK.len()
         } else {
@@ -177,8 +178,7 @@ fn row_lines(app: &App, l: &GridLayout, row: &GridRow) -> Vec<Line<'static>> {
     // once per line of it.
     let matched: Vec<bool> = (0..cells.len())
         .map(|ci| {
-            let (issue, party) = app.cell_at(r, l.cols.start + ci);
-            app.position_at(issue, party)
+            app.position_at(app.cell_at(r, l.cols.start + ci))
                 .is_some_and(|p| app.position_matches(p))
         })
         .collect();

@@ -8,7 +8,7 @@ use super::action::Screen;
 use super::detail_page;
 pub use super::detail_page::{Anchors, Item, Open};
 use super::theme::Theme;
-use crate::model::Model;
+use crate::model::{Cell, IssueId, Model, PartyId};
 use crate::sanitize::one_line;
 use crate::view::cited::{UNCHECKED_MARK, unchecked};
 use crate::view::diff::words::change_mark;
@@ -143,30 +143,30 @@ impl GridShape<'_> {
         if self.transposed { (p, i) } else { (i, p) }
     }
 
-    /// The (issue, party) at a display row and column.
-    pub fn cell_at(&self, row: usize, col: usize) -> (usize, usize) {
+    /// The cell at a display row and column.
+    pub fn cell_at(&self, row: usize, col: usize) -> Cell {
         let (i, p) = if self.transposed {
             (col, row)
         } else {
             (row, col)
         };
-        (
-            self.view.issues.get(i).copied().unwrap_or(i),
-            self.view.parties.get(p).copied().unwrap_or(p),
+        Cell::new(
+            self.view.issues.get(i).copied().unwrap_or(IssueId(i)),
+            self.view.parties.get(p).copied().unwrap_or(PartyId(p)),
         )
     }
 
     /// The label of a display row: the issue's name, or the party's when transposed.
     pub fn row_label(&self, row: usize) -> String {
         let m = &self.view.model;
-        let (issue, party) = self.cell_at(row, 0);
+        let cell = self.cell_at(row, 0);
         if self.transposed {
             m.parties
-                .get(party)
+                .get(cell.party.index())
                 .map_or_else(String::new, |p| one_line(&p.name))
         } else {
             m.issues
-                .get(issue)
+                .get(cell.issue.index())
                 .map_or_else(String::new, |i| one_line(&i.name))
         }
     }
@@ -174,26 +174,27 @@ impl GridShape<'_> {
     /// The header of a display column: the party's short name, or the issue's name.
     pub fn col_label(&self, col: usize) -> String {
         let m = &self.view.model;
-        let (issue, party) = self.cell_at(0, col);
+        let cell = self.cell_at(0, col);
         if self.transposed {
             m.issues
-                .get(issue)
+                .get(cell.issue.index())
                 .map_or_else(String::new, |i| one_line(&i.name))
         } else {
             m.parties
-                .get(party)
+                .get(cell.party.index())
                 .map_or_else(String::new, |p| one_line(&p.short))
         }
     }
 
     /// The text of a cell and the byte range of its stance mark: first `…` (see
     /// [`UNCHECKED_MARK`]) while a quote of the position is not yet verified; with a base
-    /// date, how it changed since then (see [`change_mark`]), else `• ` when it changed since the
-    /// previous date; `±` when contested and `?` when it rests on a single account or
-    /// low confidence; `··◆·` where the party stands (◇: could accept); the evidence
-    /// line when it is on (`proposed · moderate · 2 cites/1 src · 04-25 — `); then the
-    /// summary.
-    pub fn cell_text(&self, issue: usize, party: usize) -> Option<(String, Range<usize>)> {
+    /// date, how it changed since then (see [`change_mark`]), else `• ` when it changed
+    /// since the previous date; `±` when contested and `?` when it rests on a single
+    /// account or low confidence; `··◆·` where the party stands (◇: could accept); the
+    /// evidence line when it is on (`proposed · moderate · 2 cites/1 src · 04-25 — `);
+    /// then the summary.
+    pub fn cell_text(&self, cell: Cell) -> Option<(String, Range<usize>)> {
+        let Cell { issue, party } = cell;
         let index = self.view.position_at(issue, party)?;
         let p = &self.view.model.positions[index];
         let mut s = String::new();
@@ -245,8 +246,7 @@ impl GridShape<'_> {
             return 1;
         }
         cols.map(|c| {
-            let (issue, party) = self.cell_at(row, c);
-            self.cell_text(issue, party).map_or(1, |(t, _)| {
+            self.cell_text(self.cell_at(row, c)).map_or(1, |(t, _)| {
                 wrap_ranges(&t, 0..t.len(), col_w.saturating_sub(1)).len()
             })
         })
@@ -398,7 +398,7 @@ pub struct TimelineLayout {
 /// so that `selected` (row, date) is visible.
 pub fn timeline_layout(
     view: &View,
-    issue: usize,
+    issue: IssueId,
     dates: usize,
     selected: (usize, usize),
     area: Rect,
@@ -411,7 +411,10 @@ pub fn timeline_layout(
         .map(|&p| one_line(&m.parties[p].short).width())
         .max();
     let head_w = (longest.unwrap_or(5) + 1).clamp(6, 16).min(width / 3);
-    let steps = m.issues.get(issue).map_or(0, |i| i.scale.len().min(9));
+    let steps = m
+        .issues
+        .get(issue.index())
+        .map_or(0, |i| i.scale.len().min(9));
     let col_w = (steps + 3).max(11);
     let visible = (width.saturating_sub(head_w) / col_w).clamp(1, dates.max(1));
     let first = (selected.1 + 1).saturating_sub(visible);

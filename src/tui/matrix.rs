@@ -4,6 +4,7 @@
 
 use super::app::App;
 use super::compare_layout::matrix_layout;
+use crate::model::PartyId;
 use crate::sanitize::one_line;
 use crate::view::Comparison;
 use crate::view::compare::words::{distance_words, pair_counts};
@@ -91,7 +92,7 @@ fn footer(app: &App, c: &Comparison) -> String {
     let (Some(&a), Some(&b)) = (view.parties.get(r), view.parties.get(col)) else {
         return String::new();
     };
-    let name = |p: usize| one_line(&view.model.parties[p].short);
+    let name = |p: PartyId| one_line(&view.model.parties[p].short);
     match c.pair(a, b) {
         Some(p) if a != b => format!(
             "{} × {}: {} — Enter: issue by issue",

@@ -4,6 +4,7 @@
 
 use super::app::App;
 use super::compare_layout::{PairLine, pair_lines};
+use crate::model::PartyId;
 use crate::sanitize::one_line;
 use crate::wrap::fit;
 use ratatui::Frame;
@@ -17,10 +18,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let view = &app.view;
     let (a, b) = app.compare.pair;
     let width = usize::from(area.width);
-    if b >= view.model.parties.len() {
+    if b.index() >= view.model.parties.len() {
         return;
     }
-    let name = |p: usize| one_line(&view.model.parties[p].short);
+    let name = |p: PartyId| one_line(&view.model.parties[p].short);
     let date = view
         .date
         .map_or("undated".to_string(), |d| format!("as of {d}"));

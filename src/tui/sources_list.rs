@@ -1,6 +1,7 @@
 //! The list of sources, with how much of each the model cites.
 
 use super::app::App;
+use crate::model::SourceId;
 use crate::sanitize::one_line;
 use crate::wrap::fit;
 use ratatui::Frame;
@@ -18,13 +19,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         theme.heading(),
     )];
     // Columns line up: ids padded to the longest (at most 24), counts to the widest.
-    let counts: Vec<String> = (0..m.sources.len())
-        .map(|i| {
-            let cited = crate::view::cited::all_sentences(m, i)
+    let counts: Vec<String> = m
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let cited = crate::view::cited::all_sentences(m, SourceId(i))
                 .iter()
                 .filter(|t| !t.cited_by.is_empty())
                 .count();
-            format!("{cited}/{} cited", m.sources[i].text.sentences().len())
+            format!("{cited}/{} cited", s.text.sentences().len())
         })
         .collect();
     let id_w = m

@@ -18,7 +18,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let view = &app.view;
     let width = usize::from(area.width);
     let issue = app.grid.issue;
-    let Some(name) = view.model.issues.get(issue).map(|i| one_line(&i.name)) else {
+    let Some(name) = view
+        .model
+        .issues
+        .get(issue.index())
+        .map(|i| one_line(&i.name))
+    else {
         return;
     };
     let date = view

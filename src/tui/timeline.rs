@@ -5,6 +5,7 @@
 //! [`crate::tui::layout::timeline_layout`], as `update` does.
 
 use super::app::App;
+use crate::model::PositionId;
 use crate::sanitize::one_line;
 use crate::view::timeline::points;
 use crate::wrap::fit;
@@ -15,14 +16,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// The text of one point: `•` when the position was taken that day, then its mark.
-pub fn point_text(app: &App, position: Option<usize>, date: usize) -> String {
+pub fn point_text(app: &App, position: Option<PositionId>, date: usize) -> String {
     let m = &app.view.model;
-    let Some(p) = position.and_then(|p| m.positions.get(p)) else {
+    let Some(p) = position.and_then(|p| m.positions.get(p.index())) else {
         return "  –".into();
     };
     let taken = p.as_of.is_some() && p.as_of == app.view.dates.get(date).copied();
     let mut s = String::from(if taken { "• " } else { "  " });
-    let steps = m.issues.get(p.issue).map_or(0, |i| i.scale.len().min(9));
+    let steps = m
+        .issues
+        .get(p.issue.index())
+        .map_or(0, |i| i.scale.len().min(9));
     match p.stance {
         Some(st) => s.extend((0..steps).map(|i| if i == st { '◆' } else { '·' })),
         None => s.push('●'),
@@ -39,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(area.width);
     let name = m
         .issues
-        .get(t.issue)
+        .get(t.issue.index())
         .map_or(String::new(), |i| one_line(&i.name));
     let mut lines = vec![Line::styled(
         fit(
@@ -74,7 +78,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             },
         )];
         for c in l.cols.clone() {
-            let position = all.get(party).and_then(|r| r.get(c)).copied().flatten();
+            let position = all
+                .get(party.index())
+                .and_then(|r| r.get(c))
+                .copied()
+                .flatten();
             let mut style = position
                 .and_then(|p| m.positions[p].stance)
                 .map_or_else(Style::default, |st| {

@@ -2,7 +2,7 @@
 //! which positions, with which quotes; and how a citation whose quote is not found
 //! (yet) is marked.
 
-use crate::model::{Model, Position};
+use crate::model::{Model, Position, PositionId, SourceId};
 use std::ops::Range;
 
 /// A sentence of a source (or a run of sentences), with the quotes inside it and the
@@ -14,30 +14,36 @@ pub struct CitedSentence {
     /// Byte ranges of the quotes inside it.
     pub quotes: Vec<Range<usize>>,
     /// Positions that cite it.
-    pub cited_by: Vec<usize>,
+    pub cited_by: Vec<PositionId>,
+}
+
+impl CitedSentence {
+    fn new(sentence: Range<usize>) -> Self {
+        CitedSentence {
+            sentence,
+            quotes: Vec::new(),
+            cited_by: Vec::new(),
+        }
+    }
 }
 
 /// Every cited sentence of a source, with the quotes and positions citing it.
-pub fn cited_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
+pub fn cited_sentences(model: &Model, source: SourceId) -> Vec<CitedSentence> {
     let mut targets: Vec<CitedSentence> = Vec::new();
     let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
-    for &(pi, ci) in model.citations_of_source(source) {
-        {
-            let c = &model.positions[pi].citations[ci];
-            let key = (c.sentence.start, c.sentence.end);
-            let at = *index.entry(key).or_insert_with(|| {
-                targets.push(CitedSentence {
-                    sentence: c.sentence.clone(),
-                    quotes: Vec::new(),
-                    cited_by: Vec::new(),
-                });
-                targets.len() - 1
-            });
-            let t = &mut targets[at];
-            t.quotes.push(c.span.clone());
-            if t.cited_by.last() != Some(&pi) {
-                t.cited_by.push(pi);
-            }
+    for &at in model.citations_of_source(source) {
+        let Some((span, sentence)) = model.citation(at).place() else {
+            continue;
+        };
+        let key = (sentence.start, sentence.end);
+        let k = *index.entry(key).or_insert_with(|| {
+            targets.push(CitedSentence::new(sentence.clone()));
+            targets.len() - 1
+        });
+        let t = &mut targets[k];
+        t.quotes.push(span.clone());
+        if t.cited_by.last() != Some(&at.position) {
+            t.cited_by.push(at.position);
         }
     }
     targets.sort_by_key(|t| (t.sentence.start, t.sentence.end));
@@ -45,25 +51,23 @@ pub fn cited_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
 }
 
 /// Every sentence of a source as a target, cited or not (for curators).
-pub fn all_sentences(model: &Model, source: usize) -> Vec<CitedSentence> {
+pub fn all_sentences(model: &Model, source: SourceId) -> Vec<CitedSentence> {
     let sentences = &model.sources[source].text.sentences();
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     sentences
         .iter()
         .zip(model.citations_by_sentence(source))
         .map(|(s, cites)| {
-            let mut t = CitedSentence {
-                sentence: s.clone(),
-                quotes: Vec::new(),
-                cited_by: Vec::new(),
-            };
-            for (pi, ci) in cites {
-                let span = &model.positions[pi].citations[ci].span;
+            let mut t = CitedSentence::new(s.clone());
+            for at in cites {
+                let Some((span, _)) = model.citation(at).place() else {
+                    continue;
+                };
                 if overlaps(span, s) && !t.quotes.contains(span) {
                     t.quotes.push(span.clone());
                 }
-                if !t.cited_by.contains(&pi) {
-                    t.cited_by.push(pi);
+                if !t.cited_by.contains(&at.position) {
+                    t.cited_by.push(at.position);
                 }
             }
             t

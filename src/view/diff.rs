@@ -12,9 +12,9 @@
 //! at any later date. The command line refuses `--from` after `--to`, so only the
 //! reader, whose base date may lie after the view date, meets [`Kind::Removed`].
 
-use super::{Cells, cells_at};
+use super::{Cells, cell_of, cells_at};
 use crate::date::Date;
-use crate::model::Model;
+use crate::model::{IssueId, Model, PartyId, PositionId};
 
 /// What happened to a cell between the two dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,24 +51,24 @@ pub struct Movement {
     /// negative, the last when positive.
     pub pole: usize,
     /// Other parties (in file order) whose stance at `to` the party came closer to.
-    pub toward: Vec<usize>,
+    pub toward: Vec<PartyId>,
     /// Other parties whose stance at `to` the party moved away from.
-    pub away: Vec<usize>,
+    pub away: Vec<PartyId>,
 }
 
 /// One cell that differs between the two dates.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
-    /// Index of the issue.
-    pub issue: usize,
-    /// Index of the party.
-    pub party: usize,
+    /// The issue.
+    pub issue: IssueId,
+    /// The party.
+    pub party: PartyId,
     /// What happened.
     pub kind: Kind,
     /// The position shown at `from`, if any.
-    pub before: Option<usize>,
+    pub before: Option<PositionId>,
     /// The position shown at `to`, if any.
-    pub after: Option<usize>,
+    pub after: Option<PositionId>,
     /// For a move: its size and direction.
     pub movement: Option<Movement>,
 }
@@ -133,10 +133,10 @@ impl Diff {
         after: &Cells,
     ) -> Diff {
         let mut changes = Vec::new();
-        for issue in 0..model.issues.len() {
-            for party in 0..model.parties.len() {
-                let b = cell(before, issue, party);
-                let a = cell(after, issue, party);
+        for issue in model.issue_ids() {
+            for party in model.party_ids() {
+                let b = cell_of(before, issue, party);
+                let a = cell_of(after, issue, party);
                 if let Some(change) = classify(model, after, issue, party, b, a) {
                     changes.push(change);
                 }
@@ -149,7 +149,10 @@ impl Diff {
     pub fn apply(&self, cells: &Cells) -> Cells {
         let mut out = cells.clone();
         for c in &self.changes {
-            if let Some(slot) = out.get_mut(c.issue).and_then(|r| r.get_mut(c.party)) {
+            let slot = out
+                .get_mut(c.issue.index())
+                .and_then(|r| r.get_mut(c.party.index()));
+            if let Some(slot) = slot {
                 *slot = c.after;
             }
         }
@@ -157,7 +160,7 @@ impl Diff {
     }
 
     /// The change of one cell, if it changed.
-    pub fn at(&self, issue: usize, party: usize) -> Option<&Change> {
+    pub fn at(&self, issue: IssueId, party: PartyId) -> Option<&Change> {
         self.changes
             .iter()
             .find(|c| c.issue == issue && c.party == party)
@@ -185,25 +188,16 @@ impl Diff {
     }
 }
 
-/// The position index of a cell, if any.
-fn cell(cells: &Cells, issue: usize, party: usize) -> Option<usize> {
-    cells
-        .get(issue)
-        .and_then(|r| r.get(party))
-        .copied()
-        .flatten()
-}
-
 /// The change of one cell from `b` to `a`, or `None` when it shows the same position.
 fn classify(
     model: &Model,
     after: &Cells,
-    issue: usize,
-    party: usize,
-    b: Option<usize>,
-    a: Option<usize>,
+    issue: IssueId,
+    party: PartyId,
+    b: Option<PositionId>,
+    a: Option<PositionId>,
 ) -> Option<Change> {
-    let stance = |p: usize| model.positions.get(p).and_then(|p| p.stance);
+    let stance = |p: PositionId| model.positions.get(p.index()).and_then(|p| p.stance);
     let (kind, movement) = match (b, a) {
         (None, None) => return None,
         (Some(x), Some(y)) if x == y => return None,
@@ -232,20 +226,20 @@ fn classify(
 fn movement(
     model: &Model,
     after: &Cells,
-    issue: usize,
-    party: usize,
+    issue: IssueId,
+    party: PartyId,
     s1: usize,
     s2: usize,
 ) -> Movement {
     let steps = s2 as isize - s1 as isize;
     let last = model
         .issues
-        .get(issue)
+        .get(issue.index())
         .map_or(0, |i| i.scale.len().saturating_sub(1));
     let pole = if steps < 0 { 0 } else { last };
     let (mut toward, mut away) = (Vec::new(), Vec::new());
-    for other in (0..model.parties.len()).filter(|&q| q != party) {
-        let Some(q) = cell(after, issue, other).and_then(|p| model.positions[p].stance) else {
+    for other in model.party_ids().filter(|&q| q != party) {
+        let Some(q) = cell_of(after, issue, other).and_then(|p| model.positions[p].stance) else {
             continue;
         };
         let (d1, d2) = (s1.abs_diff(q), s2.abs_diff(q));

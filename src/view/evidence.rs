@@ -23,7 +23,9 @@
 
 use super::View;
 use crate::date::Date;
-use crate::model::{Confidence, Model, Position, Status};
+use crate::model::{
+    Cell, Confidence, IssueId, Model, PartyId, Position, PositionId, SourceId, Status,
+};
 use std::collections::HashSet;
 
 /// How many days before a position the party's record is searched for contrary evidence.
@@ -45,7 +47,7 @@ pub fn marks_legend() -> String {
 
 /// The evidence warnings of position `position` in words, each after its mark:
 /// `± contested, ? single account, ? low confidence` (empty when there are none).
-pub fn flag_words(model: &Model, position: usize) -> String {
+pub fn flag_words(model: &Model, position: PositionId) -> String {
     let e = Evidence::of(model, position);
     let mut words = Vec::new();
     if e.contested.is_some() {
@@ -64,9 +66,9 @@ pub fn flag_words(model: &Model, position: usize) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContestedCell {
     /// The issue.
-    pub issue: usize,
+    pub issue: IssueId,
     /// The party.
-    pub party: usize,
+    pub party: PartyId,
     /// Why, in words ([`Contested::reason`]).
     pub reason: String,
 }
@@ -97,16 +99,16 @@ pub fn contested_cells(view: &View) -> Vec<ContestedCell> {
 pub enum Contested {
     /// The curator says so, with this reason (`contested = "..."`).
     Curator(String),
-    /// An earlier position (index) takes a stance two or more steps away.
-    Stance(usize),
-    /// An earlier, more confident position (index) takes no stance.
-    Unplaced(usize),
+    /// An earlier position takes a stance two or more steps away.
+    Stance(PositionId),
+    /// An earlier, more confident position takes no stance.
+    Unplaced(PositionId),
 }
 
 impl Contested {
     /// The reason in words, e.g. `2025-04-23: "Trump: nobody asks ..." (no stance, high confidence)`.
     pub fn reason(&self, model: &Model) -> String {
-        let describe = |i: usize, what: String| {
+        let describe = |i: PositionId, what: String| {
             let p: &Position = &model.positions[i];
             let date = p.as_of.map_or(String::new(), |d| format!("{d}: "));
             format!("{date}“{}” ({what})", p.summary)
@@ -152,9 +154,9 @@ pub struct Evidence {
 
 impl Evidence {
     /// The evidence behind position `position` of `model`.
-    pub fn of(model: &Model, position: usize) -> Self {
+    pub fn of(model: &Model, position: PositionId) -> Self {
         let p = &model.positions[position];
-        let sources: HashSet<usize> = p.citations.iter().map(|c| c.source).collect();
+        let sources: HashSet<SourceId> = p.citations.iter().map(|c| c.source).collect();
         let speakers: HashSet<&str> = p
             .citations
             .iter()
@@ -212,7 +214,7 @@ impl Evidence {
 }
 
 /// Why position `position` is contested (the rule in the module documentation), if it is.
-pub fn contested(model: &Model, position: usize) -> Option<Contested> {
+pub fn contested(model: &Model, position: PositionId) -> Option<Contested> {
     let p = &model.positions[position];
     if let Some(why) = &p.contested {
         return Some(Contested::Curator(why.clone()));
@@ -226,7 +228,7 @@ pub fn contested(model: &Model, position: usize) -> Option<Contested> {
     };
     // Nearest first: the latest earlier position that pulls the other way.
     model
-        .history_of(p.party, p.issue)
+        .history(Cell::new(p.issue, p.party))
         .iter()
         .rev()
         .copied()
@@ -326,9 +328,19 @@ title = "B"
             ]
             .concat(),
         );
-        assert_eq!(contested(&m, 1), Some(Contested::Unplaced(0)));
-        assert!(contested(&m, 0).is_none(), "no stance: not contested");
-        assert!(Contested::Unplaced(0).reason(&m).contains("2025-04-23"));
+        assert_eq!(
+            contested(&m, PositionId(1)),
+            Some(Contested::Unplaced(PositionId(0)))
+        );
+        assert!(
+            contested(&m, PositionId(0)).is_none(),
+            "no stance: not contested"
+        );
+        assert!(
+            Contested::Unplaced(PositionId(0))
+                .reason(&m)
+                .contains("2025-04-23")
+        );
     }
 
     #[test]
@@ -340,7 +352,7 @@ title = "B"
             ]
             .concat(),
         );
-        assert_eq!(contested(&m, 1), None);
+        assert_eq!(contested(&m, PositionId(1)), None);
     }
 
     #[test]
@@ -352,7 +364,10 @@ title = "B"
             ]
             .concat(),
         );
-        assert_eq!(contested(&m, 1), Some(Contested::Stance(0)));
+        assert_eq!(
+            contested(&m, PositionId(1)),
+            Some(Contested::Stance(PositionId(0)))
+        );
         let near = model(
             &[
                 position("2025-04-24", Some("some"), "low", ""),
@@ -360,7 +375,7 @@ title = "B"
             ]
             .concat(),
         );
-        assert_eq!(contested(&near, 1), None);
+        assert_eq!(contested(&near, PositionId(1)), None);
         let old = model(
             &[
                 position("2025-04-17", Some("none"), "low", ""),
@@ -368,7 +383,11 @@ title = "B"
             ]
             .concat(),
         );
-        assert_eq!(contested(&old, 1), None, "eight days is outside the window");
+        assert_eq!(
+            contested(&old, PositionId(1)),
+            None,
+            "eight days is outside the window"
+        );
     }
 
     #[test]
@@ -380,7 +399,7 @@ title = "B"
             "contested = \"denied two days later\"\n",
         ));
         assert_eq!(
-            contested(&m, 0),
+            contested(&m, PositionId(0)),
             Some(Contested::Curator("denied two days later".into()))
         );
     }
@@ -412,15 +431,15 @@ title = "B"
             ]
             .concat(),
         );
-        let e = Evidence::of(&m, 0);
+        let e = Evidence::of(&m, PositionId(0));
         assert!(e.single_account && e.low_confidence && e.thin());
         assert_eq!(e.compact(false), "proposed · low · 2 cites/1 src · 04-20");
         assert_eq!(e.marks(), "?");
-        let e = Evidence::of(&m, 1);
+        let e = Evidence::of(&m, PositionId(1));
         assert!(!e.single_account, "two speakers are two accounts");
         assert_eq!((e.citations, e.sources, e.speakers), (2, 1, 2));
         assert_eq!(
-            Evidence::of(&m, 2).compact(true),
+            Evidence::of(&m, PositionId(2)).compact(true),
             "high · 1 cite/1 src · 2025-04-22"
         );
     }

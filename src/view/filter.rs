@@ -1,8 +1,8 @@
 //! Which cells, rows and columns a view shows: filters by party, issue, status and
 //! confidence, and hiding rows and columns left empty.
 
-use super::Cells;
-use crate::model::{Confidence, Model, Position, Status};
+use super::{Cells, cell_of};
+use crate::model::{Confidence, IssueId, Model, PartyId, Position, Status};
 
 /// Why a filter's text was refused, in words (with the known ids and a did-you-mean).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -12,10 +12,10 @@ pub struct FilterError(pub String);
 /// What a view hides. The default hides nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Only these parties (indices into the model's parties); `None` shows all.
-    pub parties: Option<Vec<usize>>,
+    /// Only these parties; `None` shows all.
+    pub parties: Option<Vec<PartyId>>,
     /// Only these issues; `None` shows all.
-    pub issues: Option<Vec<usize>>,
+    pub issues: Option<Vec<IssueId>>,
     /// Only positions with one of these statuses; `None` shows all.
     pub statuses: Option<Vec<Status>>,
     /// Only positions with one of these confidences; `None` shows all.
@@ -44,23 +44,21 @@ impl Filter {
     }
 
     /// The issues and parties shown, in file order.
-    pub fn visible(&self, model: &Model, cells: &Cells) -> (Vec<usize>, Vec<usize>) {
-        let chosen =
-            |only: &Option<Vec<usize>>, i: usize| only.as_ref().is_none_or(|v| v.contains(&i));
-        let mut issues: Vec<usize> = (0..model.issues.len())
-            .filter(|&i| chosen(&self.issues, i))
+    pub fn visible(&self, model: &Model, cells: &Cells) -> (Vec<IssueId>, Vec<PartyId>) {
+        fn chosen<T: PartialEq>(only: Option<&Vec<T>>, x: &T) -> bool {
+            only.is_none_or(|v| v.contains(x))
+        }
+        let mut issues: Vec<IssueId> = model
+            .issue_ids()
+            .filter(|i| chosen(self.issues.as_ref(), i))
             .collect();
-        let mut parties: Vec<usize> = (0..model.parties.len())
-            .filter(|&p| chosen(&self.parties, p))
+        let mut parties: Vec<PartyId> = model
+            .party_ids()
+            .filter(|p| chosen(self.parties.as_ref(), p))
             .collect();
         if self.hide_empty {
-            let shown = |i: usize, p: usize| {
-                cells
-                    .get(i)
-                    .and_then(|r| r.get(p))
-                    .copied()
-                    .flatten()
-                    .is_some_and(|pos| self.admits(&model.positions[pos]))
+            let shown = |i: IssueId, p: PartyId| {
+                cell_of(cells, i, p).is_some_and(|pos| self.admits(&model.positions[pos]))
             };
             let all_parties = parties.clone();
             issues.retain(|&i| all_parties.iter().any(|&p| shown(i, p)));
@@ -95,11 +93,13 @@ impl Filter {
             match key.trim_end_matches('s') {
                 "party" | "partie" => {
                     let ids: Vec<&str> = model.parties.iter().map(|p| p.id.as_str()).collect();
-                    f.parties = Some(indices("party", &values, &ids)?);
+                    let found = indices("party", &values, &ids)?;
+                    f.parties = Some(found.into_iter().map(PartyId).collect());
                 }
                 "issue" => {
                     let ids: Vec<&str> = model.issues.iter().map(|i| i.id.as_str()).collect();
-                    f.issues = Some(indices("issue", &values, &ids)?);
+                    let found = indices("issue", &values, &ids)?;
+                    f.issues = Some(found.into_iter().map(IssueId).collect());
                 }
                 "statu" => {
                     let found = indices("status", &values, Status::IDS)?;
@@ -123,17 +123,13 @@ impl Filter {
     /// The filter written as [`Filter::parse`] reads it (empty when nothing is hidden).
     pub fn describe(&self, model: &Model) -> String {
         let mut terms = Vec::new();
-        let ids = |idx: &[usize], of: &dyn Fn(usize) -> String| -> String {
-            idx.iter().map(|&i| of(i)).collect::<Vec<_>>().join(",")
-        };
         if let Some(p) = &self.parties {
-            terms.push(format!(
-                "party:{}",
-                ids(p, &|i| model.parties[i].id.clone())
-            ));
+            let ids: Vec<&str> = p.iter().map(|&i| model.parties[i].id.as_str()).collect();
+            terms.push(format!("party:{}", ids.join(",")));
         }
         if let Some(i) = &self.issues {
-            terms.push(format!("issue:{}", ids(i, &|k| model.issues[k].id.clone())));
+            let ids: Vec<&str> = i.iter().map(|&k| model.issues[k].id.as_str()).collect();
+            terms.push(format!("issue:{}", ids.join(",")));
         }
         if let Some(s) = &self.statuses {
             let words: Vec<&str> = s.iter().map(|s| s.id()).collect();
@@ -190,8 +186,8 @@ mod tests {
             "party:ru issues:land status:proposed,stated confidence:low hide-empty",
         )
         .unwrap();
-        assert_eq!(f.parties, Some(vec![1]));
-        assert_eq!(f.issues, Some(vec![0]));
+        assert_eq!(f.parties, Some(vec![PartyId(1)]));
+        assert_eq!(f.issues, Some(vec![IssueId(0)]));
         assert_eq!(f.statuses, Some(vec![Status::Proposed, Status::Stated]));
         assert_eq!(f.confidences, Some(vec![Confidence::Low]));
         assert!(f.hide_empty);

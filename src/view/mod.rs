@@ -22,11 +22,21 @@ pub use evidence::Evidence;
 pub use filter::Filter;
 
 use crate::date::Date;
-use crate::model::{Model, Position};
+use crate::model::{IssueId, Model, PartyId, Position, PositionId};
 use std::sync::Arc;
 
-/// Per issue (rows), per party (columns): the index of the position shown, if any.
-pub type Cells = Vec<Vec<Option<usize>>>;
+/// Per issue (rows, by [`IssueId`] index), per party (columns, by [`PartyId`] index):
+/// the position shown, if any.
+pub type Cells = Vec<Vec<Option<PositionId>>>;
+
+/// The position a grid of [`Cells`] shows in the cell of `party` on `issue`, if any.
+pub fn cell_of(cells: &Cells, issue: IssueId, party: PartyId) -> Option<PositionId> {
+    cells
+        .get(issue.index())
+        .and_then(|r| r.get(party.index()))
+        .copied()
+        .flatten()
+}
 
 /// The cells of the grid at `date`: for each issue and party, the latest position dated
 /// on or before it, undated positions counting as older than any dated one. With no
@@ -39,12 +49,15 @@ pub fn cells_at(model: &Model, date: Option<Date>) -> Cells {
         {
             continue;
         }
-        let Some(cell) = grid.get_mut(p.issue).and_then(|r| r.get_mut(p.party)) else {
+        let cell = grid
+            .get_mut(p.issue.index())
+            .and_then(|r| r.get_mut(p.party.index()));
+        let Some(cell) = cell else {
             continue;
         };
-        let newer = cell.is_none_or(|c: usize| p.as_of >= model.positions[c].as_of);
+        let newer = cell.is_none_or(|c: PositionId| p.as_of >= model.positions[c].as_of);
         if newer {
-            *cell = Some(i);
+            *cell = Some(PositionId(i));
         }
     }
     grid
@@ -67,9 +80,9 @@ pub struct View {
     /// What is hidden.
     pub filter: Filter,
     /// The issues shown, in file order (all of them unless filtered).
-    pub issues: Vec<usize>,
+    pub issues: Vec<IssueId>,
     /// The parties shown, in file order.
-    pub parties: Vec<usize>,
+    pub parties: Vec<PartyId>,
     /// A base date to compare with, and the changes from it to the view date: set
     /// with [`View::with_base`], kept by [`View::at`] and [`View::with_filter`].
     pub base: Option<diff::Diff>,
@@ -133,7 +146,7 @@ impl View {
     }
 
     /// How a cell changed since the base date, if a base is set and it changed.
-    pub fn change_since_base(&self, issue: usize, party: usize) -> Option<&diff::Change> {
+    pub fn change_since_base(&self, issue: IssueId, party: PartyId) -> Option<&diff::Change> {
         self.base.as_ref()?.at(issue, party)
     }
 
@@ -143,35 +156,25 @@ impl View {
         self.dates.binary_search(&d).ok()
     }
 
-    /// The index of the position shown in a cell, if any (hidden by the filter: none).
-    pub fn position_at(&self, issue: usize, party: usize) -> Option<usize> {
-        let p = self.cells.get(issue)?.get(party).copied().flatten()?;
+    /// The position shown in a cell, if any (hidden by the filter: none).
+    pub fn position_at(&self, issue: IssueId, party: PartyId) -> Option<PositionId> {
+        let p = cell_of(&self.cells, issue, party)?;
         self.filter.admits(&self.model.positions[p]).then_some(p)
     }
 
     /// The position shown in a cell, if any.
-    pub fn cell(&self, issue: usize, party: usize) -> Option<&Position> {
+    pub fn cell(&self, issue: IssueId, party: PartyId) -> Option<&Position> {
         self.position_at(issue, party)
             .map(|i| &self.model.positions[i])
     }
 
     /// True when the cell shows another position than at the previous date (never at
     /// the earliest date: nothing came before it).
-    pub fn changed(&self, issue: usize, party: usize) -> bool {
+    pub fn changed(&self, issue: IssueId, party: PartyId) -> bool {
         let Some(previous) = &self.previous else {
             return false;
         };
-        let before = previous
-            .get(issue)
-            .and_then(|r| r.get(party))
-            .copied()
-            .flatten();
-        self.cells
-            .get(issue)
-            .and_then(|r| r.get(party))
-            .copied()
-            .flatten()
-            != before
+        cell_of(&self.cells, issue, party) != cell_of(previous, issue, party)
     }
 
     /// The caption: title and view date.
@@ -217,7 +220,8 @@ as_of = 2025-02-01
     }
 
     fn summary(view: &View, issue: usize, party: usize) -> Option<&str> {
-        view.cell(issue, party).map(|p| p.summary.as_str())
+        view.cell(IssueId(issue), PartyId(party))
+            .map(|p| p.summary.as_str())
     }
 
     #[test]
@@ -241,12 +245,12 @@ as_of = 2025-02-01
         let m = model();
         let first = View::new(Arc::clone(&m), Date::parse("2025-01-01"));
         assert!(
-            !first.changed(0, 0),
+            !first.changed(IssueId(0), PartyId(0)),
             "nothing comes before the earliest date"
         );
         let second = View::new(m, Date::parse("2025-02-01"));
-        assert!(!second.changed(0, 0));
-        assert!(second.changed(0, 1));
+        assert!(!second.changed(IssueId(0), PartyId(0)));
+        assert!(second.changed(IssueId(0), PartyId(1)));
     }
 
     #[test]
@@ -256,19 +260,24 @@ as_of = 2025-02-01
         let later = v.at(Date::parse("2025-02-01"));
         assert_eq!(later.base_date(), Date::parse("2025-01-01"));
         let change = later
-            .change_since_base(0, 1)
+            .change_since_base(IssueId(0), PartyId(1))
             .expect("b is new since the base");
         assert_eq!(change.kind, diff::Kind::New);
-        assert!(later.change_since_base(0, 0).is_none());
+        assert!(later.change_since_base(IssueId(0), PartyId(0)).is_none());
         let filtered = later.with_filter(Filter::default());
         assert_eq!(filtered.base, later.base);
-        assert!(later.with_base(None).change_since_base(0, 1).is_none());
+        assert!(
+            later
+                .with_base(None)
+                .change_since_base(IssueId(0), PartyId(1))
+                .is_none()
+        );
     }
 
     #[test]
     fn a_date_between_file_dates_compares_with_the_date_before_the_one_in_force() {
         let v = View::new(model(), Date::parse("2025-03-15"));
         assert_eq!(v.date_index(), None);
-        assert!(v.changed(0, 1));
+        assert!(v.changed(IssueId(0), PartyId(1)));
     }
 }

@@ -1,7 +1,7 @@
 //! Finding positions by text: summaries, details and quotes, case-insensitively.
 
 use crate::date::Date;
-use crate::model::Model;
+use crate::model::{Model, PositionId};
 
 /// A query to look for in many texts, ignoring case: lowercased once; an ASCII query in
 /// an ASCII text (most texts) is looked for without lowercasing the text.
@@ -42,8 +42,8 @@ impl Query {
 
 /// True when `position`'s summary, detail or one of its quotes holds `query`,
 /// ignoring case. An empty query matches nothing.
-pub fn position_matches(model: &Model, position: usize, query: &Query) -> bool {
-    let Some(p) = model.positions.get(position) else {
+pub fn position_matches(model: &Model, position: PositionId, query: &Query) -> bool {
+    let Some(p) = model.positions.get(position.index()) else {
         return false;
     };
     let has = |s: &str| query.found_in(s);
@@ -57,7 +57,8 @@ pub fn position_matches(model: &Model, position: usize, query: &Query) -> bool {
 /// For each position, in file order, whether it matches `query` (at any date).
 pub fn matching_positions(model: &Model, query: &str) -> Vec<bool> {
     let query = Query::new(query);
-    (0..model.positions.len())
+    model
+        .position_ids()
         .map(|i| position_matches(model, i, &query))
         .collect()
 }
@@ -65,8 +66,8 @@ pub fn matching_positions(model: &Model, query: &str) -> Vec<bool> {
 /// A date at which `position` is the one its cell shows: its `as_of`; for an undated
 /// position, the day before the earliest dated position of the same cell (`None` when
 /// its cell has no dated position: it is shown at every date).
-pub fn shown_at(model: &Model, position: usize) -> Option<Date> {
-    let p = model.positions.get(position)?;
+pub fn shown_at(model: &Model, position: PositionId) -> Option<Date> {
+    let p = model.positions.get(position.index())?;
     if p.as_of.is_some() {
         return p.as_of;
     }
@@ -103,8 +104,8 @@ summary = "new"
 as_of = 2025-03-01
 "#,
         );
-        assert_eq!(shown_at(&m, 1), Date::parse("2025-03-01"));
-        assert_eq!(shown_at(&m, 0), Date::parse("2025-02-28"));
+        assert_eq!(shown_at(&m, PositionId(1)), Date::parse("2025-03-01"));
+        assert_eq!(shown_at(&m, PositionId(0)), Date::parse("2025-02-28"));
         assert_eq!(matching_positions(&m, "constitution"), [true, false]);
         assert_eq!(matching_positions(&m, "NEW"), [false, true]);
         assert_eq!(matching_positions(&m, ""), [false, false]);

@@ -1,21 +1,18 @@
 //! One issue over time: for each party, the position in force at each of the file's
 //! dates (SPEC §1 grid rule), so that the reader can draw a party's moves as a line.
 
-use super::cells_at;
+use super::{cell_of, cells_at};
 use crate::date::Date;
-use crate::model::Model;
+use crate::model::{IssueId, Model, PositionId};
 
-/// `points[party][d]`: the position of `party` on the issue at `dates[d]`, if any,
-/// for every party of the model (file order) and every date given.
-pub fn points(model: &Model, issue: usize, dates: &[Date]) -> Vec<Vec<Option<usize>>> {
+/// `points[party][d]`: the position of the party on the issue at `dates[d]`, if any,
+/// for every party of the model (by [`PartyId`](crate::model::PartyId) index, file
+/// order) and every date given.
+pub fn points(model: &Model, issue: IssueId, dates: &[Date]) -> Vec<Vec<Option<PositionId>>> {
     let grids: Vec<_> = dates.iter().map(|&d| cells_at(model, Some(d))).collect();
-    (0..model.parties.len())
-        .map(|party| {
-            grids
-                .iter()
-                .map(|g| g.get(issue).and_then(|r| r.get(party)).copied().flatten())
-                .collect()
-        })
+    model
+        .party_ids()
+        .map(|party| grids.iter().map(|g| cell_of(g, issue, party)).collect())
         .collect()
 }
 
@@ -51,10 +48,8 @@ summary = "always"
 "#,
         );
         let dates = m.dates();
-        assert_eq!(
-            points(&m, 0, &dates),
-            [[Some(0), Some(1)], [Some(2), Some(2)]]
-        );
-        assert_eq!(points(&m, 5, &dates), [[None, None], [None, None]]);
+        let p = |i| Some(PositionId(i));
+        assert_eq!(points(&m, IssueId(0), &dates), [[p(0), p(1)], [p(2), p(2)]]);
+        assert_eq!(points(&m, IssueId(5), &dates), [[None, None], [None, None]]);
     }
 }

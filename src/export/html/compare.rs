@@ -4,7 +4,7 @@
 //! alone; every string is escaped.
 
 use crate::export::escape::html as esc;
-use crate::model::Model;
+use crate::model::{IssueId, Model};
 use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
@@ -48,7 +48,7 @@ pub fn section(view: &View, out: &mut String) {
     out.push_str("</section>\n");
 }
 
-fn issue(m: &Model, issue: usize, words: &IssueWords, out: &mut String) {
+fn issue(m: &Model, issue: IssueId, words: &IssueWords, out: &mut String) {
     let issue = &m.issues[issue];
     let _ = writeln!(out, "<h3>{}</h3>", esc(&issue.name));
     if !words.placed.is_empty() {

@@ -14,7 +14,7 @@ mod compare;
 use super::escape::html as esc;
 use super::notes::Notes;
 use super::url;
-use crate::model::Issue;
+use crate::model::{Cell, Issue, IssueId, PartyId};
 use crate::view::View;
 use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
@@ -79,7 +79,7 @@ pub fn render(view: &View, changes: Option<&Diff>) -> String {
 }
 
 /// One `<td>`.
-fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) {
+fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId, out: &mut String) {
     let Some(p) = view.cell(ii, pi) else {
         out.push_str("<td class=\"empty\"><span aria-hidden=\"true\">—</span><span class=\"vh\">No position</span></td>\n");
         return;
@@ -109,11 +109,11 @@ fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize, out: &mut String) 
     if !flags.is_empty() {
         let _ = write!(out, "<span class=\"flags\">{}</span>", esc(&flags));
     }
-    let refs = notes.of_cell(ii, pi);
+    let refs = notes.of_cell(Cell::new(ii, pi));
     if !refs.is_empty() {
         out.push_str("<span class=\"refs\">");
         for (i, &n) in refs.iter().enumerate() {
-            let k = notes.back_index(n, ii, pi);
+            let k = notes.back_index(n, Cell::new(ii, pi));
             let _ = write!(
                 out,
                 "{}<a id=\"ref-{n1}-{k}\" href=\"#cite-{n1}\" aria-label=\"Citation {n1}\">[{n1}]</a>",
@@ -212,14 +212,14 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
             .collect();
         out.push_str(&parts.join(", "));
         out.push_str("</p>\n<p class=\"back\">Cited for: ");
-        for (k, &(ii, pi)) in note.cited_by.iter().enumerate() {
+        for (k, cell) in note.cited_by.iter().enumerate() {
             let sep = if k > 0 { ", " } else { "" };
             let _ = write!(
                 out,
                 "{sep}<a href=\"#ref-{}-{k}\">{} on {}</a>",
                 n + 1,
-                esc(&m.parties[pi].name),
-                esc(&m.issues[ii].name)
+                esc(&m.parties[cell.party].name),
+                esc(&m.issues[cell.issue].name)
             );
         }
         out.push_str("</p>\n</li>\n");

@@ -2,7 +2,7 @@
 //! `changes` key of `export --format json --since`.
 
 use crate::date::Date;
-use crate::model::Model;
+use crate::model::{Model, PositionId};
 use crate::view::diff::Diff;
 use serde::Serialize;
 
@@ -40,9 +40,9 @@ struct SideOut<'m> {
 
 /// The changes of `diff` in the shape of SPEC §6.
 pub fn changes_out<'m>(model: &'m Model, diff: &Diff) -> Vec<ChangeOut<'m>> {
-    let side = |p: Option<usize>| {
-        let p = model.positions.get(p?)?;
-        let scale = &model.issues.get(p.issue)?.scale;
+    let side = |p: Option<PositionId>| {
+        let p = model.positions.get(p?.index())?;
+        let scale = &model.issues.get(p.issue.index())?.scale;
         Some(SideOut {
             summary: &p.summary,
             status: p.status.map(|s| s.id()),

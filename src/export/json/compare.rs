@@ -1,7 +1,7 @@
 //! The comparison in JSON (SPEC §5), by ids: `stances compare --format json` and the
 //! `comparison` key of the JSON export.
 
-use crate::model::Model;
+use crate::model::{Model, PartyId};
 use crate::view::View;
 use crate::view::compare::Comparison;
 use serde::Serialize;
@@ -46,7 +46,7 @@ struct PairOut<'m> {
 
 /// The comparison by ids, ready to serialize (also the `comparison` key of the JSON export).
 pub fn json_value<'m>(m: &'m Model, c: &Comparison) -> ComparisonOut<'m> {
-    let id = |p: usize| m.parties[p].id.as_str();
+    let id = |p: PartyId| m.parties[p].id.as_str();
     ComparisonOut {
         as_of: c.date,
         issues: c

@@ -16,7 +16,7 @@ pub use compare::{ComparisonOut, compare};
 pub use pretty::pretty;
 
 use crate::date::Date;
-use crate::model::{Citation, Model, SCHEMA, Source};
+use crate::model::{Citation, Model, PositionId, SCHEMA, Source};
 use crate::view::diff::Diff;
 use crate::view::evidence::contested;
 use crate::view::{Comparison, View};
@@ -179,7 +179,7 @@ fn document<'m>(view: &'m View, comparison: &Comparison) -> Document<'m> {
             })
             .collect(),
         sources: m.sources.iter().map(source).collect(),
-        positions: (0..m.positions.len()).map(|i| position(m, i)).collect(),
+        positions: m.position_ids().map(|i| position(m, i)).collect(),
         grid: m
             .issues
             .iter()
@@ -190,7 +190,7 @@ fn document<'m>(view: &'m View, comparison: &Comparison) -> Document<'m> {
                     .parties
                     .iter()
                     .map(|p| p.id.as_str())
-                    .zip(row.iter().copied())
+                    .zip(row.iter().map(|p| p.map(PositionId::index)))
                     .collect(),
             })
             .collect(),
@@ -215,7 +215,7 @@ fn source(s: &Source) -> SourceOut<'_> {
     }
 }
 
-fn position(m: &Model, i: usize) -> PositionOut<'_> {
+fn position(m: &Model, i: PositionId) -> PositionOut<'_> {
     let p = &m.positions[i];
     let issue = &m.issues[p.issue];
     PositionOut {
@@ -234,23 +234,25 @@ fn position(m: &Model, i: usize) -> PositionOut<'_> {
         notes: p.notes.as_deref(),
         contested: contested(m, i).map(|c| c.reason(m)),
         line: p.line,
-        citations: p.citations.iter().map(|c| citation(m, c)).collect(),
+        citations: p.citations.iter().filter_map(|c| citation(m, c)).collect(),
     }
 }
 
-fn citation<'m>(m: &'m Model, c: &'m Citation) -> CitationOut<'m> {
+/// A found citation in JSON (an exported model has no other).
+fn citation<'m>(m: &'m Model, c: &'m Citation) -> Option<CitationOut<'m>> {
+    let (span, sentence) = c.place()?;
     let src = &m.sources[c.source];
     let at = |byte| src.text.char_offset(byte);
-    CitationOut {
+    Some(CitationOut {
         source: &src.id,
         quote: &c.quote,
         speaker: c.speaker.as_deref(),
-        start: at(c.span.start),
-        end: at(c.span.end),
+        start: at(span.start),
+        end: at(span.end),
         sentence: SentenceOut {
-            start: at(c.sentence.start),
-            end: at(c.sentence.end),
+            start: at(sentence.start),
+            end: at(sentence.end),
             text: m.sentence_text(c),
         },
-    }
+    })
 }

@@ -3,7 +3,7 @@
 //! table of pairs.
 
 use crate::export::escape::md as escape;
-use crate::model::Model;
+use crate::model::{IssueId, Model, PartyId};
 use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
@@ -27,7 +27,7 @@ pub fn compare(view: &View, c: &Comparison) -> String {
     out
 }
 
-fn issue_md(m: &Model, issue: usize, words: &IssueWords, out: &mut String) {
+fn issue_md(m: &Model, issue: IssueId, words: &IssueWords, out: &mut String) {
     let issue = &m.issues[issue];
     let n = issue.scale.len();
     let _ = write!(out, "\n## {}\n\n", escape(&issue.name));
@@ -60,7 +60,7 @@ fn issue_md(m: &Model, issue: usize, words: &IssueWords, out: &mut String) {
         }
     }
     let _ = writeln!(out, "\n{}", escape(&words.zone));
-    let names = |ps: &[usize]| {
+    let names = |ps: &[PartyId]| {
         let v: Vec<String> = ps.iter().map(|&p| escape(&m.parties[p].name)).collect();
         v.join(", ")
     };

@@ -16,6 +16,7 @@ pub use compare::compare;
 use super::escape::{md as escape, md_keep_space};
 use super::notes::Notes;
 use super::url;
+use crate::model::{Cell, IssueId, PartyId};
 use crate::view::View;
 use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
@@ -86,7 +87,7 @@ fn contested(view: &View, out: &mut String) {
 }
 
 /// One cell: summary, stance in words, citation markers like `[1, 2]`.
-fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize) -> String {
+fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId) -> String {
     let Some(i) = view.position_at(ii, pi) else {
         return String::new();
     };
@@ -101,7 +102,7 @@ fn cell(view: &View, notes: &Notes<'_>, ii: usize, pi: usize) -> String {
         }
     }
     let marks: Vec<String> = notes
-        .of_cell(ii, pi)
+        .of_cell(Cell::new(ii, pi))
         .iter()
         .map(|n| (n + 1).to_string())
         .collect();
@@ -182,8 +183,8 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
         let cited: Vec<String> = note
             .cited_by
             .iter()
-            .map(|&(ii, pi)| {
-                let (party, issue) = (&m.parties[pi].name, &m.issues[ii].name);
+            .map(|cell| {
+                let (party, issue) = (&m.parties[cell.party].name, &m.issues[cell.issue].name);
                 format!("{} on {}", escape(party), escape(issue))
             })
             .collect();

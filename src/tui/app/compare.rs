@@ -3,6 +3,7 @@
 //! filter prompt (`f`) of the grid. All of them follow the view date.
 
 use super::{Action, App, Screen};
+use crate::model::PartyId;
 use crate::tui::compare_layout as cl;
 use crate::view::Filter;
 
@@ -17,8 +18,8 @@ pub struct CompareState {
     pub matrix_sel: (usize, usize),
     /// Matrix: first row and column shown.
     pub matrix_offsets: (usize, usize),
-    /// The two parties of the two-party view (model indices, file order).
-    pub pair: (usize, usize),
+    /// The two parties of the two-party view, in file order.
+    pub pair: (PartyId, PartyId),
     /// Two-party view: first line shown.
     pub pair_scroll: usize,
 }
@@ -120,7 +121,7 @@ impl App {
             }
             Action::Open => {
                 let party = self.view.parties.get(self.compare.spectrum_sel).copied();
-                match party.and_then(|p| self.position_at(self.grid.issue, p)) {
+                match party.and_then(|p| self.view.position_at(self.grid.issue, p)) {
                     Some(pos) => self.open_detail(pos),
                     None => self.message = Some("no position of this party at this date".into()),
                 }

@@ -2,6 +2,7 @@
 
 use super::{Action, App, EditAt, Request, Screen};
 use crate::export::Format;
+use crate::model::{IssueId, Model, PartyId, PositionId, SourceId};
 use crate::tui::layout::Item;
 use crate::tui::panel_text::ShownVersion;
 use crate::view::View;
@@ -109,13 +110,13 @@ impl App {
         let at = |line: usize| EditAt::Line(line);
         match self.screen() {
             Screen::Grid => self
-                .position_at(self.grid.issue, self.grid.party)
+                .position_at(self.selected_cell())
                 .map_or(end, |p| at(self.view.model.positions[p].line)),
             Screen::Detail => self
                 .view
                 .model
                 .positions
-                .get(self.detail.position)
+                .get(self.detail.position.index())
                 .map_or(end, |p| at(p.line)),
             Screen::Source => {
                 let Some(t) = self.source.targets.get(self.source.focus) else {
@@ -126,8 +127,9 @@ impl App {
                     .flat_map(|&pi| &self.view.model.positions[pi].citations)
                     .find(|c| {
                         c.source == self.source.source
-                            && c.sentence.start < t.sentence.end
-                            && t.sentence.start < c.sentence.end
+                            && c.place().is_some_and(|(_, sentence)| {
+                                sentence.start < t.sentence.end && t.sentence.start < sentence.end
+                            })
                     })
                     .map_or(end, |c| at(c.line))
             }
@@ -139,7 +141,7 @@ impl App {
                 .view
                 .parties
                 .get(self.compare.spectrum_sel)
-                .and_then(|&p| self.position_at(self.grid.issue, p))
+                .and_then(|&p| self.view.position_at(self.grid.issue, p))
                 .map_or(end, |p| at(self.view.model.positions[p].line)),
             Screen::Help | Screen::Sources | Screen::Matrix | Screen::Pair => end,
         }
@@ -149,7 +151,7 @@ impl App {
     /// when one is gone, only the page shown stays open.
     fn reload_detail_back(&mut self, keys: Vec<Option<CellKey>>) {
         let m = &self.view.model;
-        let found: Option<Vec<usize>> = keys
+        let found: Option<Vec<PositionId>> = keys
             .into_iter()
             .map(|k| k.and_then(|k| find_position(m, &k)))
             .collect();
@@ -251,8 +253,8 @@ impl App {
     /// What is selected and open, by ids, to find it again in a reloaded model.
     fn remember(&self) -> Remembered {
         let old = &self.view.model;
-        let party_id = |p: usize| old.parties.get(p).map(|x| x.id.clone());
-        let issue_id = |i: usize| old.issues.get(i).map(|x| x.id.clone());
+        let party_id = |p: PartyId| old.parties.get(p.index()).map(|x| x.id.clone());
+        let issue_id = |i: IssueId| old.issues.get(i.index()).map(|x| x.id.clone());
         Remembered {
             party: party_id(self.grid.party),
             issue: issue_id(self.grid.issue),
@@ -264,7 +266,10 @@ impl App {
                 .iter()
                 .map(|d| cell_key(old, d.position))
                 .collect(),
-            source: old.sources.get(self.source.source).map(|s| s.id.clone()),
+            source: old
+                .sources
+                .get(self.source.source.index())
+                .map(|s| s.id.clone()),
             source_sentence: self
                 .source
                 .targets
@@ -280,20 +285,20 @@ impl App {
     fn find_again(&mut self, r: &Remembered) -> Found {
         let m = &self.view.model;
         let party_index = |id: &Option<String>| {
-            id.as_ref()
-                .and_then(|id| m.parties.iter().position(|p| &p.id == id))
+            let id = id.as_ref()?;
+            m.parties.iter().position(|p| &p.id == id).map(PartyId)
         };
         let issue_index = |id: &Option<String>| {
-            id.as_ref()
-                .and_then(|id| m.issues.iter().position(|i| &i.id == id))
+            let id = id.as_ref()?;
+            m.issues.iter().position(|i| &i.id == id).map(IssueId)
         };
-        self.grid.party = party_index(&r.party).unwrap_or(0);
-        self.grid.issue = issue_index(&r.issue).unwrap_or(0);
+        self.grid.party = party_index(&r.party).unwrap_or_default();
+        self.grid.issue = issue_index(&r.issue).unwrap_or_default();
         // The same position; else (its date was edited) the latest of the same cell.
         let exact = r.open.as_ref().and_then(|k| find_position(m, k));
         let latest_of_cell = || {
             let (pa, is, _) = r.open.as_ref()?;
-            (0..m.positions.len())
+            m.position_ids()
                 .filter(|&i| {
                     let p = &m.positions[i];
                     &m.parties[p.party].id == pa && &m.issues[p.issue].id == is
@@ -307,7 +312,8 @@ impl App {
             source: r
                 .source
                 .as_ref()
-                .and_then(|id| m.sources.iter().position(|s| &s.id == id)),
+                .and_then(|id| m.sources.iter().position(|s| &s.id == id))
+                .map(SourceId),
             timeline: issue_index(&r.timeline_issue),
             pair: party_index(&r.pair.0).zip(party_index(&r.pair.1)),
         };
@@ -346,7 +352,7 @@ impl App {
     }
 
     /// Opens source `s` of the reloaded model again at the same sentence and scroll.
-    fn reopen_source(&mut self, s: usize, sentence: &std::ops::Range<usize>) {
+    fn reopen_source(&mut self, s: SourceId, sentence: &std::ops::Range<usize>) {
         let scroll = self.source.scroll;
         self.source.targets = if self.source.curator {
             crate::view::cited::all_sentences(&self.view.model, s)
@@ -383,20 +389,20 @@ struct Remembered {
 /// Where the remembered things are in the reloaded model.
 struct Found {
     /// The open position (the same one, or the latest of its cell).
-    open: Option<usize>,
+    open: Option<PositionId>,
     /// True when the open position itself is gone and the latest of its cell is shown.
     moved: bool,
-    source: Option<usize>,
-    timeline: Option<usize>,
-    pair: Option<(usize, usize)>,
+    source: Option<SourceId>,
+    timeline: Option<IssueId>,
+    pair: Option<(PartyId, PartyId)>,
 }
 
 /// A position by what identifies it across reloads: party id, issue id, date.
 type CellKey = (String, String, Option<crate::date::Date>);
 
 /// The key of position `p` of `m`.
-fn cell_key(m: &crate::model::Model, p: usize) -> Option<CellKey> {
-    let p = m.positions.get(p)?;
+fn cell_key(m: &Model, p: PositionId) -> Option<CellKey> {
+    let p = m.positions.get(p.index())?;
     Some((
         m.parties[p.party].id.clone(),
         m.issues[p.issue].id.clone(),
@@ -405,8 +411,9 @@ fn cell_key(m: &crate::model::Model, p: usize) -> Option<CellKey> {
 }
 
 /// The position of `m` with key `k`.
-fn find_position(m: &crate::model::Model, k: &CellKey) -> Option<usize> {
-    (0..m.positions.len()).find(|&p| cell_key(m, p).as_ref() == Some(k))
+fn find_position(m: &Model, k: &CellKey) -> Option<PositionId> {
+    m.position_ids()
+        .find(|&p| cell_key(m, p).as_ref() == Some(k))
 }
 
 fn next_format(format: Format) -> Format {

@@ -2,12 +2,13 @@
 //! and opening them (an older position of the cell, or a citation in its source).
 
 use super::{Action, App, DetailState, Screen};
+use crate::model::PositionId;
 use crate::tui::layout::{self, Item, Open};
 
 impl App {
     /// Opens `position` in the detail view; from a detail page (a history entry), the
     /// page left is kept for `Esc`.
-    pub(super) fn open_detail(&mut self, position: usize) {
+    pub(super) fn open_detail(&mut self, position: PositionId) {
         let fresh = DetailState {
             position,
             ..DetailState::default()
@@ -84,9 +85,12 @@ impl App {
                 });
             }
             Item::Citation(i) if i < p.citations.len() => {
+                // Found: the arm above takes the others.
                 let c = &p.citations[i];
-                let (source, sentence) = (c.source, c.sentence.clone());
-                self.open_source(source, &sentence);
+                if let Some((_, sentence)) = c.place() {
+                    let (source, sentence) = (c.source, sentence.clone());
+                    self.open_source(source, &sentence);
+                }
             }
             _ if p.citations.is_empty() => {
                 self.message = Some("this position cites no source".into());
@@ -96,9 +100,9 @@ impl App {
     }
 
     /// Opens an older (or later) position of the same cell, saying how to come back.
-    fn open_history(&mut self, position: usize) {
+    fn open_history(&mut self, position: PositionId) {
         let m = &self.view.model;
-        let date = |p: usize| {
+        let date = |p: PositionId| {
             m.positions[p]
                 .as_of
                 .map_or("undated".to_string(), |d| d.to_string())

@@ -20,13 +20,14 @@ impl App {
             Action::Top => r = 0,
             Action::Bottom => r = rows - 1,
             Action::Open => {
-                let (issue, party) = self.cell_at(r, c);
-                match self.position_at(issue, party) {
+                let cell = self.cell_at(r, c);
+                match self.position_at(cell) {
                     Some(p) => self.open_detail(p),
                     None => {
+                        let m = &self.view.model;
                         self.message = Some(format!(
                             "no position of {} on {} at this date",
-                            self.view.model.parties[party].name, self.view.model.issues[issue].name
+                            m.parties[cell.party].name, m.issues[cell.issue].name
                         ));
                     }
                 }

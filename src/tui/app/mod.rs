@@ -17,7 +17,7 @@ pub use compare::CompareState;
 pub use timeline::TimelineState;
 
 use crate::date::Date;
-use crate::model::Model;
+use crate::model::{Cell, IssueId, Model, PartyId, PositionId, SourceId};
 use crate::view::View;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -31,9 +31,9 @@ pub use crate::tui::action::{Action, EditAt, Request, Screen};
 #[derive(Clone, Debug, Default)]
 pub struct GridState {
     /// Selected issue.
-    pub issue: usize,
+    pub issue: IssueId,
     /// Selected party.
-    pub party: usize,
+    pub party: PartyId,
     /// First visible row (in display order).
     pub row_offset: usize,
     /// First visible scrolling column (in display order).
@@ -50,7 +50,7 @@ pub struct GridState {
 #[derive(Clone, Debug, Default)]
 pub struct DetailState {
     /// The position shown.
-    pub position: usize,
+    pub position: PositionId,
     /// The selected history entry or citation.
     pub selected: layout::Item,
     /// First visible line.
@@ -62,15 +62,15 @@ pub struct DetailState {
 
 /// What a detail page's measure depends on: the model (by address), the position and
 /// the width.
-pub type DetailKey = (usize, usize, usize);
+pub type DetailKey = (usize, PositionId, usize);
 /// Where the history entries and citations of a detail page stand, and its length.
 pub type DetailMeasure = (layout::Anchors, usize);
 
 /// The open source.
 #[derive(Clone, Debug, Default)]
 pub struct SourceState {
-    /// Index of the source.
-    pub source: usize,
+    /// The source.
+    pub source: SourceId,
     /// Its cited sentences, in text order.
     pub targets: Vec<CitedSentence>,
     /// The target under the cursor.
@@ -94,11 +94,11 @@ pub struct SearchState {
     pub input: tui_input::Input,
     /// The confirmed (or live) query.
     pub query: String,
-    /// Cells (issue, party) whose position matches, in display order.
-    pub matches: Vec<(usize, usize)>,
+    /// Cells whose position matches, in display order.
+    pub matches: Vec<Cell>,
     /// Matching positions not shown at the view date, with a date that shows each
     /// (`None`: a position shown at no date), in file order.
-    pub elsewhere: Vec<(usize, Option<Date>)>,
+    pub elsewhere: Vec<(PositionId, Option<Date>)>,
     /// Index of the current match: into `matches`, then on into `elsewhere`.
     pub current: Option<usize>,
 }
@@ -235,8 +235,8 @@ impl App {
         self.grid_shape().dims()
     }
 
-    /// The (issue, party) at a display row and column.
-    pub fn cell_at(&self, row: usize, col: usize) -> (usize, usize) {
+    /// The cell at a display row and column.
+    pub fn cell_at(&self, row: usize, col: usize) -> Cell {
         self.grid_shape().cell_at(row, col)
     }
 
@@ -250,17 +250,22 @@ impl App {
 
     /// Selects the cell at a display row and column.
     pub fn select(&mut self, row: usize, col: usize) {
-        (self.grid.issue, self.grid.party) = self.cell_at(row, col);
+        self.select_cell(self.cell_at(row, col));
+    }
+
+    /// Selects a cell of the grid.
+    pub fn select_cell(&mut self, cell: Cell) {
+        (self.grid.issue, self.grid.party) = (cell.issue, cell.party);
+    }
+
+    /// The cell selected in the grid.
+    pub fn selected_cell(&self) -> Cell {
+        Cell::new(self.grid.issue, self.grid.party)
     }
 
     /// The position shown in a cell, if any.
-    pub fn position_at(&self, issue: usize, party: usize) -> Option<usize> {
-        self.view.position_at(issue, party)
-    }
-
-    /// True when the cell's position differs from the one at the previous date.
-    pub fn changed(&self, issue: usize, party: usize) -> bool {
-        self.view.changed(issue, party)
+    pub fn position_at(&self, cell: Cell) -> Option<PositionId> {
+        self.view.position_at(cell.issue, cell.party)
     }
 
     /// Shows the grid at another date (the latest when `None`), keeping the filter.
@@ -452,10 +457,10 @@ impl App {
     pub fn fix_scroll(&mut self) {
         let (rows, cols) = self.grid_dims();
         if !self.view.issues.contains(&self.grid.issue) {
-            self.grid.issue = self.view.issues.first().copied().unwrap_or(0);
+            self.grid.issue = self.view.issues.first().copied().unwrap_or_default();
         }
         if !self.view.parties.contains(&self.grid.party) {
-            self.grid.party = self.view.parties.first().copied().unwrap_or(0);
+            self.grid.party = self.view.parties.first().copied().unwrap_or_default();
         }
         if rows > 0 && cols > 0 {
             let offsets = self.grid_shape().scroll_into_view(

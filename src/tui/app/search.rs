@@ -1,6 +1,7 @@
 //! The search line and its matches.
 
 use super::{Action, App, SearchState};
+use crate::model::{Cell, PositionId};
 use tui_input::InputRequest;
 
 /// The most characters a paste puts into a line being typed.
@@ -46,10 +47,9 @@ impl App {
     fn search_edited(&mut self) {
         self.search.query = self.search.input.value().to_string();
         self.run_search();
-        if let Some(&(issue, party)) = self.search.matches.first() {
+        if let Some(&cell) = self.search.matches.first() {
             self.search.current = Some(0);
-            self.grid.issue = issue;
-            self.grid.party = party;
+            self.select_cell(cell);
         }
         self.fix_scroll();
     }
@@ -80,7 +80,7 @@ impl App {
     }
 
     /// True when a position's summary, detail or one of its quotes holds the query.
-    pub fn position_matches(&self, position: usize) -> bool {
+    pub fn position_matches(&self, position: PositionId) -> bool {
         if self.search.query.is_empty() {
             return false;
         }
@@ -97,9 +97,9 @@ impl App {
         let mut matches = Vec::new();
         for r in 0..rows {
             for c in 0..cols {
-                let (issue, party) = self.cell_at(r, c);
-                if self.position_at(issue, party).is_some_and(|p| matching[p]) {
-                    matches.push((issue, party));
+                let cell = self.cell_at(r, c);
+                if self.position_at(cell).is_some_and(|p| matching[p.index()]) {
+                    matches.push(cell);
                 }
             }
         }
@@ -111,12 +111,13 @@ impl App {
             .search
             .matches
             .iter()
-            .filter_map(|&(i, p)| self.view.position_at(i, p))
+            .filter_map(|&cell| self.position_at(cell))
         {
-            shown[p] = true;
+            shown[p.index()] = true;
         }
-        self.search.elsewhere = (0..m.positions.len())
-            .filter(|&p| matching[p] && !shown[p])
+        self.search.elsewhere = m
+            .position_ids()
+            .filter(|&p| matching[p.index()] && !shown[p.index()])
             .filter(|&p| {
                 let pos = &m.positions[p];
                 self.view.issues.contains(&pos.issue) && self.view.parties.contains(&pos.party)
@@ -150,8 +151,8 @@ impl App {
         };
         self.set_date(Some(date));
         let pos = &self.view.model.positions[p];
-        let cell = (pos.issue, pos.party);
-        (self.grid.issue, self.grid.party) = cell;
+        let cell = Cell::new(pos.issue, pos.party);
+        self.select_cell(cell);
         self.search.current = self.search.matches.iter().position(|&c| c == cell);
         self.message = Some(format!(
             "view date moved to {date}: the match is a position of that date"
@@ -180,7 +181,7 @@ impl App {
             return;
         }
         self.search.current = Some(i);
-        (self.grid.issue, self.grid.party) = self.search.matches[i];
+        self.select_cell(self.search.matches[i]);
         self.fix_scroll();
     }
 }

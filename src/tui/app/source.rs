@@ -1,15 +1,21 @@
 //! Sources: their cited sentences, the source view and the sources list.
 
 use super::{Action, App, Request, Screen, SourceState};
+use crate::model::SourceId;
 use crate::model::emit::cite_block;
 use std::ops::Range;
 
 impl App {
-    pub(super) fn open_source(&mut self, source: usize, sentence: &Range<usize>) {
+    pub(super) fn open_source(&mut self, source: SourceId, sentence: &Range<usize>) {
         self.open_source_as(source, sentence, false);
     }
 
-    pub(super) fn open_source_as(&mut self, source: usize, sentence: &Range<usize>, curator: bool) {
+    pub(super) fn open_source_as(
+        &mut self,
+        source: SourceId,
+        sentence: &Range<usize>,
+        curator: bool,
+    ) {
         let targets = if curator {
             crate::view::cited::all_sentences(&self.view.model, source)
         } else {
@@ -37,7 +43,7 @@ impl App {
     /// sentence under the cursor.
     pub(super) fn refresh_source_targets(&mut self) {
         let source = self.source.source;
-        if source >= self.view.model.sources.len() {
+        if source.index() >= self.view.model.sources.len() {
             return;
         }
         let focused = self
@@ -177,7 +183,7 @@ impl App {
             Action::Top => *sel = 0,
             Action::Bottom => *sel = n - 1,
             Action::Open => {
-                let s = *sel;
+                let s = SourceId(*sel);
                 let first = self.view.model.sources[s]
                     .text
                     .sentences()

@@ -2,13 +2,14 @@
 //! switching issues, and opening the position at a point.
 
 use super::{Action, App, Screen};
+use crate::model::{IssueId, PartyId, PositionId};
 use crate::tui::layout::{self, TimelineLayout};
 
 /// The open timeline.
 #[derive(Clone, Debug, Default)]
 pub struct TimelineState {
     /// The issue shown.
-    pub issue: usize,
+    pub issue: IssueId,
     /// Selected row: an index into the parties shown.
     pub row: usize,
     /// Selected column: an index into the file's dates.
@@ -53,16 +54,13 @@ impl App {
     }
 
     /// The party and the position at the selected point of the timeline.
-    pub fn timeline_point(&self) -> (Option<usize>, Option<usize>) {
+    pub fn timeline_point(&self) -> (Option<PartyId>, Option<PositionId>) {
         let t = &self.timeline;
         let party = self.view.parties.get(t.row).copied();
         let position = party.and_then(|party| {
             let date = *self.view.dates.get(t.col)?;
-            crate::view::cells_at(&self.view.model, Some(date))
-                .get(t.issue)?
-                .get(party)
-                .copied()
-                .flatten()
+            let cells = crate::view::cells_at(&self.view.model, Some(date));
+            crate::view::cell_of(&cells, t.issue, party)
         });
         (party, position)
     }
@@ -119,7 +117,7 @@ impl App {
                 self.message = Some(format!(
                     "no position of {who} on {} at {}",
                     m.issues
-                        .get(self.timeline.issue)
+                        .get(self.timeline.issue.index())
                         .map_or("", |i| i.name.as_str()),
                     date.map_or(String::new(), |d| d.to_string())
                 ));

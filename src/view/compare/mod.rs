@@ -12,14 +12,15 @@ pub mod words;
 
 use super::View;
 use crate::date::Date;
+use crate::model::{IssueId, PartyId, PositionId};
 
 /// One party placed on an issue's scale.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Placed {
-    /// Index into the model's parties.
-    pub party: usize,
-    /// Index of the position shown.
-    pub position: usize,
+    /// The party.
+    pub party: PartyId,
+    /// The position shown.
+    pub position: PositionId,
     /// The stance, as a step index.
     pub stance: usize,
     /// The acceptable range `(lo, hi)`, inclusive, as step indices.
@@ -31,25 +32,25 @@ pub struct Placed {
 /// The comparison of one scaled issue at the view date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IssueComparison {
-    /// Index into the model's issues.
-    pub issue: usize,
+    /// The issue.
+    pub issue: IssueId,
     /// The parties with a stance, in file order.
     pub placed: Vec<Placed>,
     /// The parties with a position on the issue but no stance, in file order.
-    pub unplaced: Vec<usize>,
+    pub unplaced: Vec<PartyId>,
     /// The steps every placed party could accept, when two or more are placed and
     /// their ranges meet.
     pub zone: Option<(usize, usize)>,
     /// The steps between the ranges, when two or more are placed and they do not meet.
     pub gap: Option<usize>,
     /// With a gap: the parties at its edges (file order); else empty.
-    pub blocking: Vec<usize>,
+    pub blocking: Vec<PartyId>,
 }
 
 impl IssueComparison {
     /// Of `parties` (the view's, in file order), those with no position at all on the
     /// issue at the view date: neither placed nor unplaced.
-    pub fn without_position(&self, parties: &[usize]) -> Vec<usize> {
+    pub fn without_position(&self, parties: &[PartyId]) -> Vec<PartyId> {
         parties
             .iter()
             .copied()
@@ -62,9 +63,9 @@ impl IssueComparison {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PairComparison {
     /// The first party (earlier in file order).
-    pub a: usize,
+    pub a: PartyId,
     /// The second party.
-    pub b: usize,
+    pub b: PartyId,
     /// How many issues both are placed on.
     pub issues: usize,
     /// Issues where they take the same stance.
@@ -111,13 +112,13 @@ impl Comparison {
         }
     }
 
-    /// The comparison of issue `issue` (a model index), if it takes part.
-    pub fn issue(&self, issue: usize) -> Option<&IssueComparison> {
+    /// The comparison of issue `issue`, if it takes part.
+    pub fn issue(&self, issue: IssueId) -> Option<&IssueComparison> {
         self.issues.iter().find(|c| c.issue == issue)
     }
 
-    /// The comparison of parties `x` and `y` (model indices, either order).
-    pub fn pair(&self, x: usize, y: usize) -> Option<&PairComparison> {
+    /// The comparison of parties `x` and `y` (either order).
+    pub fn pair(&self, x: PartyId, y: PartyId) -> Option<&PairComparison> {
         self.pairs
             .iter()
             .find(|p| (p.a, p.b) == (x, y) || (p.a, p.b) == (y, x))
@@ -126,18 +127,18 @@ impl Comparison {
 
 impl IssueComparison {
     /// Where party `party` is placed, if it is.
-    pub fn placed_of(&self, party: usize) -> Option<&Placed> {
+    pub fn placed_of(&self, party: PartyId) -> Option<&Placed> {
         self.placed.iter().find(|p| p.party == party)
     }
 
     /// True when `party` is one of the blocking parties.
-    pub fn blocks(&self, party: usize) -> bool {
+    pub fn blocks(&self, party: PartyId) -> bool {
         self.blocking.contains(&party)
     }
 }
 
 /// Placed and unplaced parties, zone, gap and blocking of one issue.
-pub fn compare_issue(view: &View, issue: usize) -> IssueComparison {
+pub fn compare_issue(view: &View, issue: IssueId) -> IssueComparison {
     let mut placed = Vec::new();
     let mut unplaced = Vec::new();
     for &party in &view.parties {
@@ -168,7 +169,7 @@ pub fn compare_issue(view: &View, issue: usize) -> IssueComparison {
 }
 
 /// Zone, gap and blocking parties of a set of placed parties (SPEC §5).
-fn meet(placed: &[Placed]) -> (Option<(usize, usize)>, Option<usize>, Vec<usize>) {
+fn meet(placed: &[Placed]) -> (Option<(usize, usize)>, Option<usize>, Vec<PartyId>) {
     if placed.len() < 2 {
         return (None, None, Vec::new());
     }
@@ -186,7 +187,7 @@ fn meet(placed: &[Placed]) -> (Option<(usize, usize)>, Option<usize>, Vec<usize>
 }
 
 /// Same / overlap / apart and the mean distance of two parties.
-fn compare_pair(view: &View, issues: &[IssueComparison], a: usize, b: usize) -> PairComparison {
+fn compare_pair(view: &View, issues: &[IssueComparison], a: PartyId, b: PartyId) -> PairComparison {
     let mut out = PairComparison {
         a,
         b,
@@ -222,6 +223,10 @@ fn compare_pair(view: &View, issues: &[IssueComparison], a: usize, b: usize) -> 
 mod tests {
     use super::*;
     use crate::model::Model;
+
+    fn parties(ids: &[usize]) -> Vec<PartyId> {
+        ids.iter().copied().map(PartyId).collect()
+    }
     use proptest::prelude::*;
     use std::sync::Arc;
 
@@ -281,7 +286,7 @@ name = "No scale"
         let c = compare(&[pos("a", "plain", None, None)]);
         assert_eq!(
             c.issues.iter().map(|i| i.issue).collect::<Vec<_>>(),
-            vec![0, 1]
+            [IssueId(0), IssueId(1)]
         );
         assert_eq!(c.pairs.len(), 6, "four parties make six pairs");
     }
@@ -310,7 +315,7 @@ name = "No scale"
         assert_eq!(x.zone, None);
         // max(lo) = 3 (c, d), min(hi) = 0 (a).
         assert_eq!(x.gap, Some(3));
-        assert_eq!(x.blocking, vec![0, 2, 3]);
+        assert_eq!(x.blocking, parties(&[0, 2, 3]));
         assert!(x.placed[0].assumed && x.placed[0].range == (0, 0));
     }
 
@@ -321,15 +326,16 @@ name = "No scale"
         assert_eq!((x.zone, x.gap), (None, None));
         assert!(x.blocking.is_empty());
         assert_eq!(x.placed.len(), 1);
-        assert_eq!(x.unplaced, vec![1]);
+        assert_eq!(x.unplaced, parties(&[1]));
     }
 
     #[test]
     fn parties_without_a_position_are_neither_placed_nor_unplaced() {
         let c = compare(&[pos("c", "y", None, None), pos("a", "y", Some("y1"), None)]);
         let y = &c.issues[1];
-        assert_eq!(y.unplaced, vec![2]);
-        assert_eq!(y.placed.iter().map(|p| p.party).collect::<Vec<_>>(), [0]);
+        assert_eq!(y.unplaced, parties(&[2]));
+        let placed: Vec<PartyId> = y.placed.iter().map(|p| p.party).collect();
+        assert_eq!(placed, parties(&[0]));
     }
 
     #[test]
@@ -341,11 +347,11 @@ name = "No scale"
             pos("b", "y", Some("y2"), None),
             pos("c", "y", Some("y0"), None),
         ]);
-        let ab = c.pair(0, 1).unwrap();
+        let ab = c.pair(PartyId(0), PartyId(1)).unwrap();
         assert_eq!((ab.issues, ab.same, ab.overlap, ab.apart), (2, 0, 1, 1));
         // x: 2/4, y: 2/2 → mean 0.75.
         assert_eq!(ab.distance, Some(0.75));
-        let ac = c.pair(2, 0).unwrap();
+        let ac = c.pair(PartyId(2), PartyId(0)).unwrap();
         assert_eq!((ac.issues, ac.same, ac.distance), (1, 1, Some(0.0)));
     }
 
@@ -355,9 +361,9 @@ name = "No scale"
             pos("a", "x", Some("s0"), None),
             pos("b", "y", Some("y0"), None),
         ]);
-        let ab = c.pair(0, 1).unwrap();
+        let ab = c.pair(PartyId(0), PartyId(1)).unwrap();
         assert_eq!((ab.issues, ab.distance), (0, None));
-        let cd = c.pair(2, 3).unwrap();
+        let cd = c.pair(PartyId(2), PartyId(3)).unwrap();
         assert_eq!(cd.distance, None);
     }
 
@@ -368,7 +374,7 @@ name = "No scale"
             pos("b", "x", Some("s4"), None),
         ]);
         let filter = crate::view::Filter {
-            parties: Some(vec![0, 2]),
+            parties: Some(parties(&[0, 2])),
             ..Default::default()
         };
         let c = Comparison::new(&View::filtered(m, None, filter));
@@ -388,8 +394,8 @@ name = "No scale"
         v.iter()
             .enumerate()
             .map(|(party, &(lo, hi, stance))| Placed {
-                party,
-                position: party,
+                party: PartyId(party),
+                position: PositionId(party),
                 stance,
                 range: (lo, hi),
                 assumed: lo == hi,

@@ -7,7 +7,7 @@
 //! put on one line ([`one_line`]); a format escapes the whole sentence.
 
 use super::{Comparison, IssueComparison, PairComparison, Placed};
-use crate::model::{Issue, Model};
+use crate::model::{Issue, IssueId, Model, PartyId};
 use crate::sanitize::one_line;
 use crate::view::View;
 use crate::view::evidence::{Evidence, flag_words};
@@ -49,7 +49,7 @@ pub fn steps_words(issue: &Issue, (lo, hi): (usize, usize)) -> String {
 }
 
 /// Party short names, joined: `RU, UA`.
-pub fn party_list(model: &Model, parties: &[usize]) -> String {
+pub fn party_list(model: &Model, parties: &[PartyId]) -> String {
     let names: Vec<String> = parties
         .iter()
         .map(|&p| one_line(&model.parties[p].short))
@@ -182,9 +182,9 @@ pub struct IssueWords {
     /// [`zone_words`].
     pub zone: String,
     /// The parties with a position but no stance, in file order.
-    pub unplaced: Vec<usize>,
+    pub unplaced: Vec<PartyId>,
     /// The parties shown with no position on the issue at the view date.
-    pub absent: Vec<usize>,
+    pub absent: Vec<PartyId>,
 }
 
 impl PlacedWords {
@@ -262,17 +262,17 @@ pub fn pair_counts(p: &PairComparison) -> String {
     )
 }
 
-/// Whether two parties `a` and `b` agree on `issue` (model indices), in words; `c` is
-/// the issue's comparison when it has a scale.
+/// Whether two parties `a` and `b` agree on `issue`, in words; `c` is the issue's
+/// comparison when it has a scale.
 pub fn agreement(
     view: &View,
     c: Option<&IssueComparison>,
-    issue: usize,
-    a: usize,
-    b: usize,
+    issue: IssueId,
+    a: PartyId,
+    b: PartyId,
 ) -> String {
     let m = &view.model;
-    let name = |p: usize| one_line(&m.parties[p].short);
+    let name = |p: PartyId| one_line(&m.parties[p].short);
     let placed = c.map(|c| (c.placed_of(a), c.placed_of(b)));
     match (view.cell(issue, a), view.cell(issue, b), placed) {
         (None, None, _) => "neither has a position".into(),

@@ -85,7 +85,7 @@ fn date(s: &str) -> Option<Date> {
 fn kinds(d: &Diff) -> Vec<(usize, usize, Kind, Option<isize>)> {
     d.changes
         .iter()
-        .map(|c| (c.issue, c.party, c.kind, c.steps()))
+        .map(|c| (c.issue.index(), c.party.index(), c.kind, c.steps()))
         .collect()
 }
 
@@ -94,7 +94,7 @@ fn a_position_appearing_is_new() {
     let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"));
     assert_eq!(kinds(&d), [(0, 1, Kind::New, None)]);
     assert_eq!(d.changes[0].before, None);
-    assert_eq!(d.changes[0].after, Some(3));
+    assert_eq!(d.changes[0].after, Some(PositionId(3)));
 }
 
 #[test]
@@ -106,11 +106,11 @@ fn a_stance_change_is_a_move_with_its_direction_and_a_summary_change_is_changed(
     );
     let m = d.changes[0].movement.as_ref().unwrap();
     assert_eq!(m.pole, 2, "toward the last step, High");
-    assert_eq!(m.toward, [1], "closer to B, at High");
-    assert_eq!(m.away, [2], "away from C, in the middle");
+    assert_eq!(m.toward, [PartyId(1)], "closer to B, at High");
+    assert_eq!(m.away, [PartyId(2)], "away from C, in the middle");
     assert_eq!(
         (d.changes[1].before, d.changes[1].after),
-        (Some(5), Some(6))
+        (Some(PositionId(5)), Some(PositionId(6)))
     );
 }
 
@@ -118,19 +118,32 @@ fn a_stance_change_is_a_move_with_its_direction_and_a_summary_change_is_changed(
 fn a_position_that_moves_twice_is_one_move_of_the_net_steps_across_both_dates() {
     let m = model();
     let first = Diff::new(&m, date("2024-12-31"), date("2025-01-01"));
-    assert_eq!(first.at(0, 0).and_then(Change::steps), Some(1));
+    assert_eq!(
+        first.at(IssueId(0), PartyId(0)).and_then(Change::steps),
+        Some(1)
+    );
     let second = Diff::new(&m, date("2025-01-01"), date("2025-03-01"));
-    assert_eq!(second.at(0, 0).and_then(Change::steps), Some(1));
+    assert_eq!(
+        second.at(IssueId(0), PartyId(0)).and_then(Change::steps),
+        Some(1)
+    );
     let both = Diff::new(&m, date("2024-12-31"), date("2025-03-01"));
-    assert_eq!(both.at(0, 0).and_then(Change::steps), Some(2));
-    assert_eq!(both.at(0, 0).unwrap().before, Some(0), "the undated start");
+    assert_eq!(
+        both.at(IssueId(0), PartyId(0)).and_then(Change::steps),
+        Some(2)
+    );
+    assert_eq!(
+        both.at(IssueId(0), PartyId(0)).unwrap().before,
+        Some(PositionId(0)),
+        "the undated start"
+    );
 }
 
 #[test]
 fn undated_positions_apply_at_every_date_and_never_change() {
     let d = Diff::new(&model(), date("1999-01-01"), date("2099-01-01"));
-    assert!(d.at(0, 2).is_none(), "c on x is undated");
-    assert!(d.at(1, 1).is_none(), "b on y is undated");
+    assert!(d.at(IssueId(0), PartyId(2)).is_none(), "c on x is undated");
+    assert!(d.at(IssueId(1), PartyId(1)).is_none(), "b on y is undated");
     assert_eq!(
         kinds(&d),
         [
@@ -224,8 +237,8 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
             .iter()
             .enumerate()
             .map(|(n, &(party, issue, day, stance))| Position {
-                party,
-                issue,
+                party: PartyId(party),
+                issue: IssueId(issue),
                 summary: format!("s{n}"),
                 detail: None,
                 as_of: day.and_then(|d| Date::new(2025, 1, d)),

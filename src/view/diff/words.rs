@@ -4,15 +4,15 @@
 
 use super::{Change, Diff, Kind};
 use crate::date::Date;
-use crate::model::{Model, Position};
+use crate::model::{IssueId, Model, PartyId, Position};
 use crate::sanitize::one_line;
 use std::fmt::Write;
 
 /// What happened to the cell, in words: `new position`, `moved 1 step toward the “…”
 /// end of the scale; toward Ukraine`, `changed: summary, status`, `restated (…)`.
 pub fn change_words(model: &Model, c: &Change) -> String {
-    let before = c.before.and_then(|p| model.positions.get(p));
-    let after = c.after.and_then(|p| model.positions.get(p));
+    let before = c.before.and_then(|p| model.positions.get(p.index()));
+    let after = c.after.and_then(|p| model.positions.get(p.index()));
     match (c.kind, &c.movement) {
         (Kind::New, _) => "new position".into(),
         (Kind::Removed, _) => "no position any more".into(),
@@ -25,7 +25,7 @@ pub fn change_words(model: &Model, c: &Change) -> String {
                 if n == 1 { "" } else { "s" },
                 one_line(pole)
             );
-            let names = |ps: &[usize]| {
+            let names = |ps: &[PartyId]| {
                 let v: Vec<String> = ps
                     .iter()
                     .map(|&p| one_line(&model.parties[p].name))
@@ -108,7 +108,7 @@ impl Change {
             .filter_map(|(label, p)| {
                 Some(Side {
                     label,
-                    position: model.positions.get(p?)?,
+                    position: model.positions.get(p?.index())?,
                 })
             })
             .collect()
@@ -117,8 +117,8 @@ impl Change {
 
 impl Diff {
     /// The changes grouped by issue, in order: (issue, its changes).
-    pub fn by_issue(&self) -> Vec<(usize, Vec<&Change>)> {
-        let mut out: Vec<(usize, Vec<&Change>)> = Vec::new();
+    pub fn by_issue(&self) -> Vec<(IssueId, Vec<&Change>)> {
+        let mut out: Vec<(IssueId, Vec<&Change>)> = Vec::new();
         for c in &self.changes {
             match out.last_mut() {
                 Some((i, v)) if *i == c.issue => v.push(c),
