@@ -313,7 +313,7 @@ fn copy_makes_a_citation_block_that_checks() {
         block,
         "[[position.cite]]\nsource = \"a\"\nquote = \"He said no.\"\n"
     );
-    assert!(app.popup.is_some());
+    assert!(app.popup().is_some());
     // Pasted under a new position, it passes the check.
     let pasted = format!(
         "{VALID}\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Says no\"\n{block}"
@@ -323,10 +323,7 @@ fn copy_makes_a_citation_block_that_checks() {
 }
 
 fn prompt_path(app: &App) -> (stances::export::Format, String) {
-    let prompt = app
-        .export_prompt
-        .as_ref()
-        .expect("the export prompt is open");
+    let prompt = app.export_prompt().expect("the export prompt is open");
     (prompt.format, prompt.path.value().to_string())
 }
 
@@ -360,12 +357,12 @@ fn export_prompt_picks_a_format_and_a_path() {
             "stances-2025-04-23.htm".into()
         ))
     );
-    assert!(app.export_prompt.is_none());
+    assert!(app.export_prompt().is_none());
     // Esc cancels without a request.
     app.request = None;
     app.update(Action::Export);
     app.update(Action::InputCancel);
-    assert!(app.export_prompt.is_none() && app.request.is_none());
+    assert!(app.export_prompt().is_none() && app.request.is_none());
 }
 
 #[test]

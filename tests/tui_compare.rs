@@ -189,9 +189,12 @@ fn the_filter_prompt_hides_parties_and_a_bad_filter_says_why() {
     a.update(Action::Filter);
     a.update(Action::InputChar('x'));
     a.update(Action::InputSubmit);
-    let said = a.message.clone().unwrap_or_default();
+    let said = a.message.as_deref().unwrap_or_default().to_string();
     assert!(said.contains("unknown party `eastx`"), "{said}");
-    assert!(a.filter_prompt.is_some(), "the prompt stays open to fix it");
+    assert!(
+        a.filter_prompt().is_some(),
+        "the prompt stays open to fix it"
+    );
     let bar = stances::tui::status::text(&a);
     assert!(
         bar.contains("unknown party `eastx`"),

@@ -80,7 +80,7 @@ fn before_verification_cells_are_unchecked_and_after_it_they_are_not() {
     // Exporting waits for verification.
     app.update(Action::Back);
     app.update(Action::Export);
-    assert!(app.export_prompt.is_none());
+    assert!(app.export_prompt().is_none());
 
     // The batches arrive (one quote per message here).
     let (_, total) = app.verifying.expect("verifying");

@@ -422,7 +422,10 @@ fn a_paste_into_the_search_line_is_one_edit_of_its_first_line() {
     app.update(Action::Search);
     let long = format!("monitors\n{}", "x".repeat(100_000));
     assert!(app.paste(&long));
-    assert_eq!(app.search.input.value(), "monitors");
+    assert_eq!(
+        app.search_input().expect("a search is typed").value(),
+        "monitors"
+    );
     assert_eq!(
         app.search.matches.len(),
         4,
@@ -433,7 +436,11 @@ fn a_paste_into_the_search_line_is_one_edit_of_its_first_line() {
     app.update(Action::Search);
     app.paste(&"y".repeat(10_000));
     assert_eq!(
-        app.search.input.value().chars().count(),
+        app.search_input()
+            .expect("a search is typed")
+            .value()
+            .chars()
+            .count(),
         stances::tui::app::PASTE_LIMIT
     );
 }

@@ -89,7 +89,7 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 }
 
 fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
-    if app.search.editing || app.export_prompt.is_some() || app.filter_prompt.is_some() {
+    if app.mode.typing() {
         return input_action(key);
     }
     keys::action_for(app.screen(), key)
@@ -353,7 +353,7 @@ fn perform(
             let result = result?;
             let _ = control.send(Control::Resume);
             if let Err(e) = result {
-                app.message = Some(e.to_string());
+                app.say(e.to_string());
             }
             app.request = Some(Request::Reload);
         }
@@ -365,7 +365,7 @@ fn perform(
             let view = &app.view;
             let options = crate::export::Options::default();
             let content = crate::export::render(view, format, &options);
-            app.message = Some(
+            app.say(
                 match crate::export::write_atomic(&target, &content, &app.view.model) {
                     Ok(()) => format!(
                         "wrote {} ({}, issues as rows, as of the view date)",

@@ -41,7 +41,7 @@ pub fn draw_errors(frame: &mut Frame, app: &App, area: Rect) {
 
 /// A popup box (e.g. a copied citation block) in the middle of `area`.
 pub fn draw_popup(frame: &mut Frame, app: &App, area: Rect) {
-    let Some(super::app::Popup { title, body }) = &app.popup else {
+    let Some(super::app::Popup { title, body }) = app.popup() else {
         return;
     };
     let w = area.width.saturating_sub(2);

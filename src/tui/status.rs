@@ -56,7 +56,7 @@ fn typing(app: &App) -> Option<(String, String)> {
         Some(msg) => (format!("{} │ {left}", one_line(msg)), hint.to_string()),
         None => (left, hint.to_string()),
     };
-    if let Some(prompt) = &app.export_prompt {
+    if let Some(prompt) = app.export_prompt() {
         let hint = if prompt.confirm_overwrite {
             "Enter replace  Esc keep"
         } else {
@@ -66,18 +66,18 @@ fn typing(app: &App) -> Option<(String, String)> {
         let left = format!("export {name} to: {}", with_cursor(&prompt.path));
         return Some(with_message(left, hint));
     }
-    if let Some(text) = &app.filter_prompt {
+    if let Some(text) = app.filter_prompt() {
         let left = format!("filter: {}", with_cursor(text));
         return Some(with_message(
             left,
             "Enter apply  Esc cancel  (empty: show all)",
         ));
     }
-    if app.search.editing {
+    if let Some(input) = app.search_input() {
         let n = app.search.matches.len();
         let left = format!(
             "/{}  {n} match{}{}",
-            with_cursor(&app.search.input),
+            with_cursor(input),
             plural(n),
             elsewhere(app)
         );

@@ -2,7 +2,7 @@
 //! party table (`m`) and the two-party view it opens; the evidence toggle (`v`) and the
 //! filter prompt (`f`) of the grid. All of them follow the view date.
 
-use super::{Action, App, Screen};
+use super::{Action, App, Mode, Screen};
 use crate::model::PartyId;
 use crate::tui::compare_layout as cl;
 use crate::view::Filter;
@@ -44,7 +44,7 @@ impl App {
             }
             Action::ToggleEvidence => {
                 self.grid.evidence = !self.grid.evidence;
-                self.message = Some(if self.grid.evidence {
+                self.say(if self.grid.evidence {
                     "evidence shown: status · confidence · cites/sources · date".into()
                 } else {
                     "evidence hidden (± and ? marks stay)".into()
@@ -52,9 +52,8 @@ impl App {
                 self.fix_scroll();
             }
             Action::Filter => {
-                self.filter_prompt = Some(tui_input::Input::new(
-                    self.view.filter.describe(&self.view.model),
-                ));
+                let typed = self.view.filter.describe(&self.view.model);
+                self.mode = Mode::Filter(tui_input::Input::new(typed));
             }
             _ => return None,
         }
@@ -63,7 +62,7 @@ impl App {
 
     /// Typing in the filter prompt: Enter applies it, Esc leaves the filter as it was.
     pub(super) fn update_filter_prompt(&mut self, action: Action) -> bool {
-        let Some(text) = self.filter_prompt.as_mut() else {
+        let Mode::Filter(text) = &mut self.mode else {
             return false;
         };
         match action {
@@ -73,23 +72,23 @@ impl App {
             Action::InputEdit(edit) => {
                 text.handle(edit);
             }
-            Action::InputCancel => self.filter_prompt = None,
+            Action::InputCancel => self.mode = Mode::Normal,
             Action::ForceQuit => self.quit = true,
             Action::InputSubmit => {
                 let typed = text.value().to_string();
                 match Filter::parse(&self.view.model, &typed) {
                     Ok(filter) => {
-                        self.filter_prompt = None;
+                        self.mode = Mode::Normal;
                         let empty = filter.is_empty();
                         self.view = self.view.with_filter(filter);
-                        self.message = Some(if empty {
+                        self.say(if empty {
                             "filter cleared: everything shown".into()
                         } else {
                             "filter applied (f to change it; an empty filter shows all)".into()
                         });
                         self.fix_scroll();
                     }
-                    Err(e) => self.message = Some(format!("filter: {e}")),
+                    Err(e) => self.say(format!("filter: {e}")),
                 }
             }
             _ => return false,
@@ -123,7 +122,7 @@ impl App {
                 let party = self.view.parties.get(self.compare.spectrum_sel).copied();
                 match party.and_then(|p| self.view.position_at(self.grid.issue, p)) {
                     Some(pos) => self.open_detail(pos),
-                    None => self.message = Some("no position of this party at this date".into()),
+                    None => self.say("no position of this party at this date".into()),
                 }
             }
             _ => return false,
@@ -197,7 +196,7 @@ impl App {
             return;
         };
         if a == b {
-            self.message = Some("pick two different parties".into());
+            self.say("pick two different parties".into());
             return;
         }
         self.compare.pair = (a.min(b), a.max(b));

@@ -1,6 +1,6 @@
 //! Curating: the export prompt, the line to edit, and reloading the model.
 
-use super::{Action, App, EditAt, Request, Screen};
+use super::{Action, App, EditAt, Message, Mode, Request, Screen};
 use crate::export::Format;
 use crate::model::{IssueId, Model, PartyId, PositionId, SourceId};
 use crate::tui::layout::Item;
@@ -10,13 +10,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tui_input::{Input, InputRequest};
 
-/// The message after a reload that took the new version in; verification may add how
-/// many quotes were not found ([`App::apply_verified`]).
-pub(crate) const RELOADED: &str = "reloaded";
-
 impl App {
     pub(super) fn update_export_prompt(&mut self, action: Action) -> bool {
-        let Some(prompt) = &mut self.export_prompt else {
+        let Mode::Export(prompt) = &mut self.mode else {
             return false;
         };
         match action {
@@ -37,7 +33,7 @@ impl App {
                 prompt.confirm_overwrite = false;
             }
             Action::InputSubmit => self.submit_export(),
-            Action::InputCancel => self.export_prompt = None,
+            Action::InputCancel => self.mode = Mode::Normal,
             Action::ForceQuit => self.quit = true,
             Action::Resize(w, h) => self.size = (w, h),
             _ => return false,
@@ -48,12 +44,12 @@ impl App {
     /// Enter in the export prompt: the path's extension picks the format, an existing
     /// file needs a second Enter, then the event loop writes the file.
     fn submit_export(&mut self) {
-        let Some(prompt) = &mut self.export_prompt else {
+        let Mode::Export(prompt) = &mut self.mode else {
             return;
         };
         let typed = prompt.path.value().trim();
         if typed.is_empty() {
-            self.message = Some("type a file name to export to".into());
+            self.say("type a file name to export to".into());
             return;
         }
         // `~/` means the home directory, as in a shell.
@@ -62,14 +58,14 @@ impl App {
             _ => PathBuf::from(typed),
         };
         if let Err(e) = crate::export::refuse_model_files(&target, &self.view.model) {
-            self.message = Some(e.to_string());
+            self.say(e.to_string());
             return;
         }
         let extension = target.extension().and_then(|e| e.to_str()).unwrap_or("");
         match Format::from_extension(extension) {
             Some(format) => prompt.format = format,
             None if !extension.is_empty() => {
-                self.message = Some(format!(
+                self.say(format!(
                     "no export format is called .{}: end the name in .md, .csv, .html, .json or .txt",
                     crate::sanitize::one_line(extension)
                 ));
@@ -80,7 +76,7 @@ impl App {
         // A FIFO or a device would block the reader until something reads it: the
         // command line writes into those (`stances export -o`), the reader does not.
         if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            self.message = Some(format!(
+            self.say(format!(
                 "{} is not a regular file: the reader exports to files only (use stances export -o for pipes)",
                 crate::sanitize::path(&target)
             ));
@@ -89,14 +85,14 @@ impl App {
         let exists = target.exists();
         if exists && !prompt.confirm_overwrite && target.is_file() {
             prompt.confirm_overwrite = true;
-            self.message = Some(format!(
+            self.say(format!(
                 "{} exists: Enter again replaces it, Esc keeps it",
                 crate::sanitize::one_line(&target.display().to_string())
             ));
             return;
         }
         self.request = Some(Request::Export(prompt.format, target));
-        self.export_prompt = None;
+        self.mode = Mode::Normal;
     }
 
     /// The line of the positions file to edit for what is selected: the position's
@@ -224,9 +220,11 @@ impl App {
             .sources_selected
             .min(self.view.model.sources.len().saturating_sub(1));
         self.message = Some(if found.moved && self.screen() == Screen::Detail {
-            "reloaded; the open position's date changed: showing the latest of that cell".into()
+            "reloaded; the open position's date changed: showing the latest of that cell"
+                .to_string()
+                .into()
         } else {
-            RELOADED.into()
+            Message::reloaded()
         });
         self.fix_scroll();
     }
@@ -242,7 +240,7 @@ impl App {
             self.shown_version = ShownVersion::LastGood;
         }
         // The count is the panel title's: quote errors of the model shown may join.
-        self.message = Some(format!(
+        self.say(format!(
             "{} does not load; {}",
             crate::sanitize::path(&self.path),
             crate::tui::panel_text::showing(self.shown_version)

@@ -1,7 +1,7 @@
 //! The open cell: selecting its history entries and citations, keeping them in view,
 //! and opening them (an older position of the cell, or a citation in its source).
 
-use super::{Action, App, DetailState, Screen};
+use super::{About, Action, App, DetailState, Message, Screen};
 use crate::model::PositionId;
 use crate::tui::layout::{self, Item, Open};
 
@@ -75,13 +75,16 @@ impl App {
             }
             Item::Citation(i) if i < p.citations.len() && !p.citations[i].found() => {
                 self.message = Some(if self.verifying.is_some() {
-                    format!(
+                    let text = format!(
                         "this quote is {} against its source ({})",
                         crate::view::cited::STILL_VERIFYING,
                         self.verify_label()
-                    )
+                    );
+                    Message::new(text, About::Verifying)
                 } else {
-                    "this quote was not found in its source: see the errors".to_string()
+                    "this quote was not found in its source: see the errors"
+                        .to_string()
+                        .into()
                 });
             }
             Item::Citation(i) if i < p.citations.len() => {
@@ -93,9 +96,9 @@ impl App {
                 }
             }
             _ if p.citations.is_empty() => {
-                self.message = Some("this position cites no source".into());
+                self.say("this position cites no source".into());
             }
-            _ => self.message = Some("nothing selected".into()),
+            _ => self.say("nothing selected".into()),
         }
     }
 
@@ -114,7 +117,7 @@ impl App {
             date(self.detail.position)
         );
         self.open_detail(position);
-        self.message = Some(message);
+        self.say(message);
     }
 
     /// A click on a history entry or a citation selects and opens it.

@@ -25,7 +25,7 @@ impl App {
                     Some(p) => self.open_detail(p),
                     None => {
                         let m = &self.view.model;
-                        self.message = Some(format!(
+                        self.say(format!(
                             "no position of {} on {} at this date",
                             m.parties[cell.party].name, m.issues[cell.issue].name
                         ));
@@ -41,7 +41,7 @@ impl App {
             }
             Action::ToggleWrap => {
                 self.grid.wrap = !self.grid.wrap;
-                self.message = Some(if self.grid.wrap {
+                self.say(if self.grid.wrap {
                     "summaries wrapped: rows grow".into()
                 } else {
                     "one line per row: long summaries end in …".into()
@@ -60,8 +60,8 @@ impl App {
                 return true;
             }
             Action::Search => {
-                self.search.editing = true;
-                self.search.input = tui_input::Input::new(self.search.query.clone());
+                let typed = tui_input::Input::new(self.search.query.clone());
+                self.mode = super::Mode::Search(typed);
                 return true;
             }
             Action::NextMatch | Action::PrevMatch => {
@@ -104,12 +104,12 @@ impl App {
             (Some(_), _) => None,
             (None, Some(d)) => Some(d),
             (None, None) => {
-                self.message = Some("no position in this file has an as_of date".into());
+                self.say("no position in this file has an as_of date".into());
                 return;
             }
         };
         self.view = self.view.clone().with_base(base);
-        self.message = Some(match base {
+        self.say(match base {
             Some(d) => format!("base date {d}: step the date with [ ] to see what changed since"),
             None => "base date cleared".into(),
         });
@@ -119,7 +119,7 @@ impl App {
     pub(super) fn step_date(&mut self, later: bool) {
         let dates = &self.view.dates;
         if dates.is_empty() {
-            self.message = Some("no position in this file has an as_of date".into());
+            self.say("no position in this file has an as_of date".into());
             return;
         }
         // Where the view date stands among the file's dates (it may lie between two).
@@ -136,7 +136,7 @@ impl App {
             Some(d) => self.set_date(Some(d)),
             None => {
                 let end = if later { "latest" } else { "earliest" };
-                self.message = Some(format!("already at the {end} date"));
+                self.say(format!("already at the {end} date"));
             }
         }
     }

@@ -6,6 +6,7 @@ mod compare;
 mod curate;
 mod detail;
 mod grid;
+mod mode;
 mod search;
 pub use search::PASTE_LIMIT;
 mod source;
@@ -14,6 +15,7 @@ mod verifying;
 
 pub use crate::view::cited::CitedSentence;
 pub use compare::CompareState;
+pub use mode::{About, ExportPrompt, Message, Mode, Popup};
 pub use timeline::TimelineState;
 
 use crate::date::Date;
@@ -85,13 +87,9 @@ pub struct SourceState {
     pub curator: bool,
 }
 
-/// The search line and its matches.
+/// The search and its matches (the line being typed is [`Mode::Search`]).
 #[derive(Clone, Debug, Default)]
 pub struct SearchState {
-    /// True while the user types the query.
-    pub editing: bool,
-    /// The query as typed, with its cursor.
-    pub input: tui_input::Input,
     /// The confirmed (or live) query.
     pub query: String,
     /// Cells whose position matches, in display order.
@@ -101,26 +99,6 @@ pub struct SearchState {
     pub elsewhere: Vec<(PositionId, Option<Date>)>,
     /// Index of the current match: into `matches`, then on into `elsewhere`.
     pub current: Option<usize>,
-}
-
-/// A box of text shown over the view until the next key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Popup {
-    /// Its title.
-    pub title: String,
-    /// Its text.
-    pub body: String,
-}
-
-/// The export prompt: where to write the current view, and in which format.
-#[derive(Clone, Debug)]
-pub struct ExportPrompt {
-    /// The format; a known extension typed in the path decides it.
-    pub format: crate::export::Format,
-    /// The path being typed, with its cursor.
-    pub path: tui_input::Input,
-    /// Set once the user was told that the file exists: Enter again overwrites it.
-    pub confirm_overwrite: bool,
 }
 
 /// The whole state of the reader.
@@ -149,23 +127,19 @@ pub struct App {
     /// Search.
     pub search: SearchState,
     /// A one-off message for the status bar.
-    pub message: Option<String>,
+    pub message: Option<Message>,
+    /// A line being typed or a popup shown, if any.
+    pub mode: Mode,
     /// Set when the reader should exit.
     pub quit: bool,
     /// Input/output the event loop should do next.
     pub request: Option<Request>,
     /// Errors of the positions file as it is now on disk; the last good model stays shown.
     pub errors: Vec<crate::diagnostic::Diagnostic>,
-    /// A box of text shown over the view until the next key (e.g. a copied citation).
-    pub popup: Option<Popup>,
     /// Selected line of the sources list.
     pub sources_selected: usize,
-    /// The export prompt, while it is open.
-    pub export_prompt: Option<ExportPrompt>,
     /// The timeline of one issue, while it is open.
     pub timeline: TimelineState,
-    /// The filter prompt, while it is open: the filter being typed.
-    pub filter_prompt: Option<tui_input::Input>,
     /// The comparison screens: spectrum, party × party table, two-party view.
     pub compare: CompareState,
     /// While quotes are being verified in the background: (verified, to verify).
@@ -200,14 +174,12 @@ impl App {
             help_scroll: 0,
             search: SearchState::default(),
             message: None,
+            mode: Mode::Normal,
             quit: false,
             request: None,
             errors: Vec::new(),
-            popup: None,
             sources_selected: 0,
-            export_prompt: None,
             timeline: TimelineState::default(),
-            filter_prompt: None,
             compare: CompareState::default(),
             verifying: None,
             shown_version: super::panel_text::ShownVersion::Current,
@@ -223,6 +195,43 @@ impl App {
     /// The screen shown.
     pub fn screen(&self) -> Screen {
         *self.stack.last().unwrap_or(&Screen::Grid)
+    }
+
+    /// Says `text` in the status bar until the next key.
+    pub fn say(&mut self, text: String) {
+        self.message = Some(text.into());
+    }
+
+    /// The export prompt, while it is open.
+    pub fn export_prompt(&self) -> Option<&ExportPrompt> {
+        match &self.mode {
+            Mode::Export(prompt) => Some(prompt),
+            _ => None,
+        }
+    }
+
+    /// The filter being typed, while the filter prompt is open.
+    pub fn filter_prompt(&self) -> Option<&tui_input::Input> {
+        match &self.mode {
+            Mode::Filter(input) => Some(input),
+            _ => None,
+        }
+    }
+
+    /// The search being typed, while it is.
+    pub fn search_input(&self) -> Option<&tui_input::Input> {
+        match &self.mode {
+            Mode::Search(input) => Some(input),
+            _ => None,
+        }
+    }
+
+    /// The popup shown, if any.
+    pub fn popup(&self) -> Option<&Popup> {
+        match &self.mode {
+            Mode::Popup(popup) => Some(popup),
+            _ => None,
+        }
     }
 
     /// The view date.
@@ -351,20 +360,17 @@ impl App {
     /// Applies one action; returns true when anything on screen may have changed.
     pub fn update(&mut self, action: Action) -> bool {
         self.message = None;
-        if self.search.editing {
-            return self.update_search_input(action);
-        }
-        if self.export_prompt.is_some() {
-            return self.update_export_prompt(action);
-        }
-        if self.filter_prompt.is_some() {
-            return self.update_filter_prompt(action);
-        }
-        if self.popup.is_some() && !matches!(action, Action::Resize(..)) {
-            self.popup = None;
-            if action != Action::ForceQuit {
-                return true;
+        match self.mode {
+            Mode::Search(_) => return self.update_search_input(action),
+            Mode::Export(_) => return self.update_export_prompt(action),
+            Mode::Filter(_) => return self.update_filter_prompt(action),
+            Mode::Popup(_) if !matches!(action, Action::Resize(..)) => {
+                self.mode = Mode::Normal;
+                if action != Action::ForceQuit {
+                    return true;
+                }
             }
+            Mode::Normal | Mode::Popup(_) => {}
         }
         match action {
             Action::Reload => {
@@ -381,17 +387,18 @@ impl App {
                 }
             }
             Action::Export if self.verifying.is_some() => {
-                self.message = Some(format!(
+                let text = format!(
                     "quotes are {} (verifying… {}); export once they are checked",
                     crate::view::cited::STILL_VERIFYING,
                     self.verify_progress()
-                ));
+                );
+                self.message = Some(Message::new(text, About::Verifying));
                 return true;
             }
             Action::Export => {
                 let format = crate::export::Format::Md;
                 let name = crate::export::file_name(&self.view, format);
-                self.export_prompt = Some(ExportPrompt {
+                self.mode = Mode::Export(ExportPrompt {
                     format,
                     path: tui_input::Input::new(name),
                     confirm_overwrite: false,

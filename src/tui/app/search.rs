@@ -1,6 +1,6 @@
 //! The search line and its matches.
 
-use super::{Action, App, SearchState};
+use super::{Action, App, Mode, SearchState};
 use crate::model::{Cell, PositionId};
 use tui_input::InputRequest;
 
@@ -9,18 +9,21 @@ pub const PASTE_LIMIT: usize = 500;
 
 impl App {
     pub(super) fn update_search_input(&mut self, action: Action) -> bool {
+        let Mode::Search(input) = &mut self.mode else {
+            return false;
+        };
         match action {
             Action::InputChar(c) => {
-                self.search.input.handle(InputRequest::InsertChar(c));
+                input.handle(InputRequest::InsertChar(c));
             }
             Action::InputEdit(edit) => {
-                self.search.input.handle(edit);
+                input.handle(edit);
             }
             Action::InputSubmit => {
-                self.search.editing = false;
+                self.mode = Mode::Normal;
                 let (here, other) = (self.search.matches.len(), self.search.elsewhere.len());
                 if here == 0 && !self.search.query.is_empty() {
-                    self.message = Some(if other == 0 {
+                    self.say(if other == 0 {
                         format!("no match for “{}”", self.search.query)
                     } else {
                         format!(
@@ -32,6 +35,7 @@ impl App {
                 return true;
             }
             Action::InputCancel => {
+                self.mode = Mode::Normal;
                 self.search = SearchState::default();
                 return true;
             }
@@ -45,7 +49,9 @@ impl App {
 
     /// Runs the search for the line as typed and selects its first match.
     fn search_edited(&mut self) {
-        self.search.query = self.search.input.value().to_string();
+        if let Mode::Search(input) = &self.mode {
+            self.search.query = input.value().to_string();
+        }
         self.run_search();
         if let Some(&cell) = self.search.matches.first() {
             self.search.current = Some(0);
@@ -60,20 +66,16 @@ impl App {
     pub fn paste(&mut self, text: &str) -> bool {
         let line = text.lines().next().unwrap_or("");
         let chars = line.chars().filter(|c| !c.is_control()).take(PASTE_LIMIT);
-        let input = if self.search.editing {
-            &mut self.search.input
-        } else if let Some(prompt) = &mut self.export_prompt {
+        if let Mode::Export(prompt) = &mut self.mode {
             prompt.confirm_overwrite = false;
-            &mut prompt.path
-        } else if let Some(filter) = &mut self.filter_prompt {
-            filter
-        } else {
+        }
+        let Some(input) = self.mode.input_mut() else {
             return false;
         };
         for c in chars {
             input.handle(InputRequest::InsertChar(c));
         }
-        if self.search.editing {
+        if matches!(self.mode, Mode::Search(_)) {
             self.search_edited();
         }
         true
@@ -146,7 +148,7 @@ impl App {
             return;
         };
         let Some(date) = date else {
-            self.message = Some("that match is in a position no date shows".into());
+            self.say("that match is in a position no date shows".into());
             return;
         };
         self.set_date(Some(date));
@@ -154,7 +156,7 @@ impl App {
         let cell = Cell::new(pos.issue, pos.party);
         self.select_cell(cell);
         self.search.current = self.search.matches.iter().position(|&c| c == cell);
-        self.message = Some(format!(
+        self.say(format!(
             "view date moved to {date}: the match is a position of that date"
         ));
         self.fix_scroll();
@@ -164,7 +166,7 @@ impl App {
         let here = self.search.matches.len();
         let n = here + self.search.elsewhere.len();
         if n == 0 {
-            self.message = Some(if self.search.query.is_empty() {
+            self.say(if self.search.query.is_empty() {
                 "no search: press / to search".into()
             } else {
                 format!("no match for “{}”", self.search.query)

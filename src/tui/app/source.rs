@@ -131,7 +131,7 @@ impl App {
                         self.source.focus = t;
                         self.scroll_to_focus();
                     }
-                    None => self.message = Some("no more cited sentences that way".into()),
+                    None => self.say("no more cited sentences that way".into()),
                 }
                 return true;
             }
@@ -140,7 +140,7 @@ impl App {
             Action::Copy => {
                 if let Some(t) = self.source.targets.get(self.source.focus) {
                     let block = cite_block(&self.view.model, self.source.source, &t.sentence);
-                    self.popup = Some(super::Popup {
+                    self.mode = super::Mode::Popup(super::Popup {
                         title: "Copied (OSC 52): paste under a [[position]]; long lines are wrapped only on screen".into(),
                         body: block.clone(),
                     });

@@ -21,7 +21,7 @@ impl App {
     pub(super) fn open_timeline(&mut self) {
         let dates = &self.view.dates;
         if dates.is_empty() {
-            self.message = Some("no position in this file has an as_of date".into());
+            self.say("no position in this file has an as_of date".into());
             return;
         }
         let in_force = self
@@ -114,7 +114,7 @@ impl App {
                 let m = &self.view.model;
                 let who = party.map_or(String::new(), |p| m.parties[p].name.clone());
                 let date = self.view.dates.get(self.timeline.col);
-                self.message = Some(format!(
+                self.say(format!(
                     "no position of {who} on {} at {}",
                     m.issues
                         .get(self.timeline.issue.index())

@@ -1,10 +1,8 @@
 //! Quotes verified in the background: the reader opens on the resolved model with
 //! every quote unchecked, and each batch of results updates the model and the errors.
 
-use super::curate::RELOADED;
-use super::{App, Screen};
+use super::{About, App, Screen};
 use crate::model::{Verified, sort_by_place};
-use crate::view::cited::STILL_VERIFYING;
 use std::sync::Arc;
 
 impl App {
@@ -46,14 +44,15 @@ impl App {
             self.verifying = None;
             // A message that verification is under way is no longer true; after a
             // reload, say what it found.
-            let message = self.message.as_deref();
-            if message.is_some_and(|m| m.contains(STILL_VERIFYING)) {
-                self.message = None;
-            } else if message == Some(RELOADED) && !self.errors.is_empty() {
-                self.message = Some(format!(
-                    "reloaded; {} quote(s) not found (in the panel)",
-                    self.errors.len()
-                ));
+            match self.message.as_ref().map(|m| m.about) {
+                Some(About::Verifying) => self.message = None,
+                Some(About::Reloaded) if !self.errors.is_empty() => {
+                    self.say(format!(
+                        "reloaded; {} quote(s) not found (in the panel)",
+                        self.errors.len()
+                    ));
+                }
+                _ => {}
             }
         } else {
             self.verifying = Some((v.done, v.total));
