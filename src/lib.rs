@@ -11,6 +11,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod export;
 pub mod id;
+#[cfg(feature = "import")]
 pub mod ingest;
 pub mod init;
 pub mod model;

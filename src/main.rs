@@ -436,6 +436,7 @@ fn run_sentences(
     Ok(ExitCode::SUCCESS)
 }
 
+#[cfg(feature = "import")]
 fn run_add_source(args: AddSourceArgs) -> anyhow::Result<ExitCode> {
     let model = positions_file(args.model)?;
     let request = stances::ingest::Request {
@@ -467,6 +468,15 @@ fn run_add_source(args: AddSourceArgs) -> anyhow::Result<ExitCode> {
         out.write_all(added.block.as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// This build has no importers (built without the `import` feature): say how to get them.
+#[cfg(not(feature = "import"))]
+fn run_add_source(args: AddSourceArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!(
+        "cannot add {}: this stances was built without its importers (the `import` feature)\n  hint: build it with them, as by default: cargo install --path . (or cargo build --release --features import)",
+        escape_path(&args.path)
+    )
 }
 
 fn run_init(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {

@@ -405,3 +405,28 @@ fn diagnostics_come_out_in_file_order_in_text_and_json() {
         .collect();
     assert_eq!(at, [3, 23, 28]);
 }
+
+/// A build without the `import` feature has no importers: `add-source` writes nothing
+/// and says how to get them.
+#[cfg(not(feature = "import"))]
+#[test]
+fn without_the_importers_add_source_says_how_to_get_them() {
+    let p = Project::new(VALID);
+    std::fs::write(p.dir.path().join("page.html"), "<p>Some text.</p>").unwrap();
+    stances()
+        .current_dir(p.dir.path())
+        .args(["add-source", "page.html", "--append"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("built without its importers"))
+        .stderr(predicate::str::contains("--features import"));
+    assert_eq!(std::fs::read_to_string(p.path()).unwrap(), VALID);
+    assert!(
+        !p.dir
+            .path()
+            .join("seeds")
+            .read_dir()
+            .unwrap()
+            .any(|e| { e.unwrap().file_name().to_string_lossy().contains("page") })
+    );
+}

@@ -1,5 +1,6 @@
 //! `stances add-source` on the committed fixtures (a news page, a two-page PDF) and on
 //! bad input; re-anchoring a quote after its source was corrected.
+#![cfg(feature = "import")]
 
 use assert_cmd::Command;
 use lopdf::{Document, Object, ObjectId, Stream, dictionary};

@@ -17,65 +17,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What kind of file a source was made from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// An HTML page (`.html`, `.htm`).
-    Html,
-    /// A PDF document.
-    Pdf,
-    /// Markdown (`.md`, `.markdown`).
-    Markdown,
-    /// Plain text (`.txt`).
-    Text,
-}
-
-impl Kind {
-    /// The kind a file name's extension says, if it is one `add-source` reads.
-    pub fn from_path(path: &Path) -> Option<Kind> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "html" | "htm" | "xhtml" => Some(Kind::Html),
-            "pdf" => Some(Kind::Pdf),
-            "md" | "markdown" => Some(Kind::Markdown),
-            "txt" | "text" => Some(Kind::Text),
-            _ => None,
-        }
-    }
-
-    /// The tag put in the converted file's name (`ID.pdf.txt`), empty for text.
-    fn tag(self) -> &'static str {
-        match self {
-            Kind::Html => ".html",
-            Kind::Pdf => ".pdf",
-            Kind::Markdown => ".md",
-            Kind::Text => "",
-        }
-    }
-
-    /// What the reader shows for a source file named `file`: the kind it was
-    /// converted from (`ID.pdf.txt` → PDF), or its own extension.
-    pub fn origin_of(file: &str) -> String {
-        let name = Path::new(file);
-        let inner = name.file_stem().map(Path::new).and_then(Kind::from_path);
-        match inner.or_else(|| Kind::from_path(name)) {
-            Some(k) => k.label().to_string(),
-            None => name
-                .extension()
-                .and_then(|e| e.to_str())
-                .map_or_else(|| "file".to_string(), str::to_lowercase),
-        }
-    }
-
-    /// A short name for messages and the reader.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Html => "HTML",
-            Kind::Pdf => "PDF",
-            Kind::Markdown => "Markdown",
-            Kind::Text => "text",
-        }
-    }
-}
+pub use crate::source::kind::DocumentKind as Kind;
 
 /// The text and metadata taken from one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -539,7 +481,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_and_kinds() {
+    fn slugs() {
         let d = Date::new(2025, 4, 25);
         assert_eq!(
             slug(d, "Joint Statement: the Ceasefire — Talks!"),
@@ -547,10 +489,5 @@ mod tests {
         );
         assert_eq!(slug(None, "Україна"), "source");
         assert_eq!(slug(None, "a b c d e f g h"), "a-b-c-d-e-f");
-        assert_eq!(Kind::from_path(Path::new("x.HTM")), Some(Kind::Html));
-        assert_eq!(Kind::from_path(Path::new("x.docx")), None);
-        assert_eq!(Kind::origin_of("a.pdf.txt"), "PDF");
-        assert_eq!(Kind::origin_of("000_1.txt"), "text");
-        assert_eq!(Kind::origin_of("notes.rst"), "rst");
     }
 }

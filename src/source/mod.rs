@@ -1,6 +1,7 @@
 //! Source documents: decoding, the optional `date` line, sentences and quote matching.
 
 pub mod anchor;
+pub mod kind;
 pub mod normalize;
 pub mod quote;
 pub mod sentences;

@@ -61,24 +61,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// Where a source came from, when there is something to say: the kind of document
-/// it was converted from (`ID.pdf.txt`: PDF) and the host of its URL, e.g.
-/// `  · PDF · ledger.example`. Plain text files without a URL show nothing.
-pub fn origin(file: &str, url: Option<&str>) -> String {
-    let kind = crate::ingest::Kind::origin_of(file);
-    let host = url.map(|u| {
-        let rest = u.split_once("://").map_or(u, |(_, r)| r);
-        rest.split(['/', '?', '#'])
-            .next()
-            .unwrap_or(rest)
-            .to_string()
-    });
-    let parts: Vec<String> = (kind != "text")
-        .then_some(kind)
-        .into_iter()
-        .chain(host.filter(|h| !h.is_empty()))
-        .map(|p| one_line(&p))
-        .collect();
+/// Where a source came from (see [`crate::view::credit::origin`]), e.g.
+/// `  · PDF · ledger.example`, or nothing.
+fn origin(file: &str, url: Option<&str>) -> String {
+    let parts = crate::view::credit::origin(file, url);
     if parts.is_empty() {
         String::new()
     } else {
@@ -93,20 +79,4 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let skip = (app.sources_selected + 2).saturating_sub(h);
     let visible: Vec<Line> = all.into_iter().skip(skip).take(h).collect();
     frame.render_widget(Paragraph::new(visible), area);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::origin;
-
-    #[test]
-    fn origin_shows_the_kind_and_the_host() {
-        assert_eq!(
-            origin("x.pdf.txt", Some("https://ledger.example/a?b")),
-            "  · PDF · ledger.example"
-        );
-        assert_eq!(origin("x.html.txt", None), "  · HTML");
-        assert_eq!(origin("000_1.txt", None), "");
-        assert_eq!(origin("a.txt", Some("e.org/x")), "  · e.org");
-    }
 }

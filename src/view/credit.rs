@@ -5,6 +5,8 @@
 
 use crate::date::Date;
 use crate::model::{Citation, Model, Source};
+use crate::sanitize::one_line;
+use crate::source::kind::DocumentKind;
 
 /// One piece of a source's credit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,5 +51,41 @@ impl<'m> Credit<'m> {
         out.extend(s.published.map(Piece::Published));
         out.extend(text_url.map(Piece::Url));
         out
+    }
+}
+
+/// Where a source came from, when there is something to say: the kind of document it
+/// was converted from (`ID.pdf.txt`: PDF) and the host of its URL, e.g. `["PDF",
+/// "ledger.example"]`. A plain text file without a URL gives nothing.
+pub fn origin(file: &str, url: Option<&str>) -> Vec<String> {
+    let kind = DocumentKind::origin_of(file);
+    let host = url.map(|u| {
+        let rest = u.split_once("://").map_or(u, |(_, r)| r);
+        rest.split(['/', '?', '#'])
+            .next()
+            .unwrap_or(rest)
+            .to_string()
+    });
+    (kind != "text")
+        .then_some(kind)
+        .into_iter()
+        .chain(host.filter(|h| !h.is_empty()))
+        .map(|p| one_line(&p))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn origin_says_the_kind_and_the_host() {
+        assert_eq!(
+            origin("x.pdf.txt", Some("https://ledger.example/a?b")),
+            ["PDF", "ledger.example"]
+        );
+        assert_eq!(origin("x.html.txt", None), ["HTML"]);
+        assert!(origin("000_1.txt", None).is_empty());
+        assert_eq!(origin("a.txt", Some("e.org/x")), ["e.org"]);
     }
 }
