@@ -151,7 +151,9 @@ fn main() {
     let bin = &bin;
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     // The last issue's name, which `G` brings on screen.
-    let csv = model.ends_with(".csv");
+    let csv = std::path::Path::new(model)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let text = std::fs::read_to_string(model).expect("the positions file");
     let last_issue = if csv {
         let last = text.lines().last().unwrap_or_default();

@@ -77,6 +77,8 @@ pub struct Edit {
     pub text: String,
 }
 
+// serde's `serialize_with` hands the field by reference.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn hundredths<S: serde::Serializer>(v: &u8, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64(f64::from(*v) / 100.0)
 }

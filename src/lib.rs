@@ -1,9 +1,11 @@
 //! `stances`: read and compare negotiating positions backed by quotes from sources.
 //!
 //! Data flows one way: a positions file is loaded into a [`model::Model`] (every
-//! reference resolved, every quote found in its [`source`]); the reader and the
-//! exporters only read that model.
+//! reference resolved, every quote found in its [`source`]); [`view`] makes what is
+//! shown at a date, and every word shown; the reader ([`tui`]) and the exporters
+//! ([`export`]) only lay those words out. The contract is `docs/SPEC.md`.
 
+#![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 pub mod check;

@@ -1,4 +1,5 @@
 //! The `stances` command line: parses arguments and dispatches to the library.
+#![forbid(unsafe_code)]
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use stances::check;
@@ -255,10 +256,13 @@ fn main() -> ExitCode {
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     let pipe = Some(std::io::ErrorKind::BrokenPipe);
     e.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().map(|io| io.kind()) == pipe
+        cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            == pipe
             || cause
                 .downcast_ref::<serde_json::Error>()
-                .and_then(|j| j.io_error_kind())
+                .and_then(serde_json::Error::io_error_kind)
                 == pipe
     })
 }
@@ -472,6 +476,10 @@ fn run_add_source(args: AddSourceArgs) -> anyhow::Result<ExitCode> {
 
 /// This build has no importers (built without the `import` feature): say how to get them.
 #[cfg(not(feature = "import"))]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "the signature of the build with the importers"
+)]
 fn run_add_source(args: AddSourceArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!(
         "cannot add {}: this stances was built without its importers (the `import` feature)\n  hint: build it with them, as by default: cargo install --path . (or cargo build --release --features import)",
@@ -530,7 +538,7 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let content = export::render(&view, args.format.into(), &options);
     match &args.output {
         Some(target) if target.as_os_str() != "-" => {
-            export::write_atomic(target, &content, &view.model)?
+            export::write_atomic(target, &content, &view.model)?;
         }
         _ => std::io::stdout().lock().write_all(content.as_bytes())?,
     }

@@ -3,7 +3,7 @@
 /// Edit distance in characters, counting a swap of two neighbours as one edit
 /// (optimal string alignment), so `titel` is one edit from `title`.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    strsim::osa_distance(a, b)
+    rapidfuzz::distance::osa::distance(a.chars(), b.chars())
 }
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.

@@ -1,4 +1,4 @@
-//! Every rule of SPEC §1 and every bad input the foundation issue lists, through the library.
+//! Every rule of docs/SPEC.md §1 and every bad input the foundation issue lists, through the library.
 
 mod common;
 use common::{Project, VALID, at, diagnostics, find};
@@ -202,7 +202,7 @@ fn quotes_empty_missing_and_ambiguous() {
         (fix.quote.as_str(), fix.similarity),
         ("Russia rejected a 30-day ceasefire", 88)
     );
-    // Further off: where it departs and the most similar sentence, as before.
+    // Further off, no fix: where it departs and the most similar sentence.
     let d = diagnostics(&VALID.replace("Russia rejected a 30-day", "Russia refused a long"));
     let e = find(&d, Error, "quote not found in source `a`");
     assert_eq!(
@@ -310,7 +310,10 @@ fn deeply_nested_toml_is_an_error_not_a_crash() {
         "x = ".to_string() + &"{a=".repeat(50_000),
     ] {
         let d = diagnostics(&deep);
-        assert!(d.iter().any(|d| d.is_error()), "{d:?}");
+        assert!(
+            d.iter().any(stances::diagnostic::Diagnostic::is_error),
+            "{d:?}"
+        );
     }
 }
 

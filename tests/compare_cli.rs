@@ -1,4 +1,4 @@
-//! `stances compare` on fixtures that exercise every rule of SPEC §5, in every format;
+//! `stances compare` on fixtures that exercise every rule of docs/SPEC.md §5, in every format;
 //! and the comparison as the `export` formats carry it.
 
 use assert_cmd::Command;

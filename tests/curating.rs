@@ -433,7 +433,7 @@ fn open_broken(p: &Project) -> App {
     let errors: Vec<_> = loaded
         .diagnostics
         .into_iter()
-        .filter(|d| d.is_error())
+        .filter(stances::diagnostic::Diagnostic::is_error)
         .collect();
     let model = loaded.partial.expect("the part that resolves");
     let mut app = App::new(model, p.path(), Theme { color: true }, (80, 24));
@@ -546,7 +546,7 @@ fn a_quote_the_source_no_longer_has_shows_as_orphaned_at_its_best_match() {
     let errors: Vec<_> = loaded
         .diagnostics
         .into_iter()
-        .filter(|d| d.is_error())
+        .filter(stances::diagnostic::Diagnostic::is_error)
         .collect();
     let mut app = App::new(model, p.path(), Theme { color: true }, (80, 24));
     app.set_opening_errors(errors);

@@ -1,6 +1,6 @@
 //! `stances diff` as a user runs it, against tests/fixtures/moves: three dates, a
 //! scale, a party that moves twice, undated positions; default dates, bad dates and
-//! dates outside the file's range; text, md and the JSON of SPEC §6.
+//! dates outside the file's range; text, md and the JSON of docs/SPEC.md §6.
 
 use assert_cmd::Command;
 use serde_json::{Value, json};

@@ -69,20 +69,8 @@ fn check_long(m: &Model, date: Option<&str>) -> Vec<Vec<String>> {
     assert!(!has_raw_control(&out));
     let recs = records(&out);
     assert_eq!(
-        recs[0],
-        [
-            "Party",
-            "Issue",
-            "As of",
-            "Summary",
-            "Stance",
-            "Status",
-            "Confidence",
-            "Contested",
-            "Source",
-            "Quote",
-            "Sentence"
-        ]
+        recs[0].join(","),
+        "Party,Issue,As of,Summary,Stance,Status,Confidence,Contested,Source,Quote,Sentence"
     );
     let cited: Vec<_> = view
         .cells

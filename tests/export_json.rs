@@ -16,8 +16,8 @@ fn keys(v: &Value) -> Vec<&str> {
     k
 }
 
-/// The top-level keys of the JSON export, in the order SPEC §3 gives them, then the
-/// comparison of SPEC §5.
+/// The top-level keys of the JSON export, in the order docs/SPEC.md §3 gives them, then the
+/// comparison of docs/SPEC.md §5.
 const TOP_LEVEL: [&str; 9] = [
     "schema",
     "title",
@@ -184,7 +184,7 @@ fn bundled_model_round_trips() {
         .unwrap();
     assert!(moscow["start"].as_u64().unwrap() > 0);
     check(&m, Some("2025-04-17"));
-    // Top-level keys come in the order SPEC §3 shows.
+    // Top-level keys come in the order docs/SPEC.md §3 shows.
     let out = render(&m, Format::Json, None);
     let at = |k: &str| out.find(&format!("\n  \"{k}\":")).unwrap();
     let order = TOP_LEVEL;

@@ -53,7 +53,7 @@ fn md_cells(md: &str) -> Vec<Vec<String>> {
             }
             Event::End(TagEnd::TableCell) => in_cell = false,
             Event::Text(t) | Event::Code(t) if in_cell => {
-                rows.last_mut().unwrap().last_mut().unwrap().push_str(&t)
+                rows.last_mut().unwrap().last_mut().unwrap().push_str(&t);
             }
             Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML {h:?} in {md}"),
             Event::Start(t @ (Tag::Emphasis | Tag::Link { .. })) if in_cell => {

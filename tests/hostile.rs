@@ -1,4 +1,4 @@
-//! Hostile files and paths (SPEC §7): special files, sizes, paths that lead out of the
+//! Hostile files and paths (docs/SPEC.md §7): special files, sizes, paths that lead out of the
 //! model's folder, bytes that are not UTF-8, and values that try to forge output lines.
 
 mod common;

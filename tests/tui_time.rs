@@ -273,7 +273,11 @@ fn a_reload_that_brings_a_later_date_moves_the_view_there_only_from_the_latest()
     add_later_date(&dir);
     app.apply_reload(load(&dir.path().join("positions.toml")));
     assert_eq!(
-        app.view.dates.last().map(|d| d.to_string()).as_deref(),
+        app.view
+            .dates
+            .last()
+            .map(std::string::ToString::to_string)
+            .as_deref(),
         Some("2025-04-30"),
         "the reload did bring the later date"
     );

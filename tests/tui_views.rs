@@ -324,7 +324,7 @@ fn with_the_error_panel_open_g_and_clicks_keep_the_selection_visible() {
     let errors: Vec<_> = broken
         .diagnostics
         .into_iter()
-        .filter(|d| d.is_error())
+        .filter(stances::diagnostic::Diagnostic::is_error)
         .collect();
     assert!(errors.len() >= 3, "{errors:?}");
     let mut app = App::new(

@@ -6,6 +6,7 @@
 
 use crate::model::{Cell, Citation, SourceId};
 use crate::view::View;
+use crate::view::excerpt::Excerpt;
 use std::collections::HashMap;
 
 /// One numbered citation.
@@ -57,6 +58,15 @@ impl<'m> Notes<'m> {
             }
         }
         Notes { list, cells }
+    }
+
+    /// Every note with its number (1-based) and its quote in its sentence, in order.
+    pub fn excerpts(&self, view: &View) -> Vec<(usize, &Note<'m>, Excerpt)> {
+        self.list
+            .iter()
+            .enumerate()
+            .filter_map(|(n, note)| Some((n + 1, note, Excerpt::of(&view.model, note.citation)?)))
+            .collect()
     }
 
     /// The notes (0-based indices into [`Notes::list`]) a cell cites, in order.

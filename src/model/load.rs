@@ -95,7 +95,7 @@ pub fn load_unverified(path: &Path) -> (Loaded, Option<Unverified>) {
     };
     let base = path.parent().unwrap_or(Path::new(""));
     // Shared with the quote verifier, which locates its diagnostics in it: one copy.
-    load_str_unverified(Arc::from(text), path, base)
+    load_str_unverified(&Arc::from(text), path, base)
 }
 
 /// Verifies every quote of `loaded` in one batch: the same model and diagnostics as
@@ -126,7 +126,7 @@ fn verify_all(loaded: Loaded, unverified: Option<Unverified>) -> Loaded {
 /// complete or partial by whether any is an error.
 fn finish(mut model: Model, mut diagnostics: Vec<Diagnostic>) -> Loaded {
     sort_by_place(&mut diagnostics);
-    let failed = diagnostics.iter().any(|d| d.is_error());
+    let failed = diagnostics.iter().any(Diagnostic::is_error);
     model.partial = failed;
     let (model, partial) = if failed {
         (None, Some(model))
@@ -163,17 +163,17 @@ fn unreadable(e: &SourceError) -> (String, Option<&'static str>) {
 /// Loads a positions document from memory; `path` names it in diagnostics and
 /// `base_dir` is where `sources_dir` is resolved from.
 pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
-    let (loaded, unverified) = load_str_unverified(Arc::from(text), path, base_dir);
+    let (loaded, unverified) = load_str_unverified(&Arc::from(text), path, base_dir);
     verify_all(loaded, unverified)
 }
 
 /// [`load_str`] with the quotes left to verify, as [`load_unverified`].
 fn load_str_unverified(
-    shared: Arc<str>,
+    shared: &Arc<str>,
     path: &Path,
     base_dir: &Path,
 ) -> (Loaded, Option<Unverified>) {
-    let text = &*shared;
+    let text: &str = shared;
     let mut ctx = Ctx::new(text, path);
     if text.trim().is_empty() {
         ctx.error(
@@ -202,7 +202,7 @@ fn load_str_unverified(
             }
         },
     };
-    let (model, unverified) = resolve(&mut ctx, raw, base_dir, Arc::clone(&shared));
+    let (model, unverified) = resolve(&mut ctx, raw, base_dir, Arc::clone(shared));
     (finish(model, ctx.diags), Some(unverified))
 }
 

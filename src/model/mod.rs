@@ -105,6 +105,13 @@ pub struct Issue {
     pub scale: Vec<ScaleStep>,
 }
 
+impl Issue {
+    /// True when the issue has a question or a scale to explain it.
+    pub fn is_described(&self) -> bool {
+        self.question.is_some() || !self.scale.is_empty()
+    }
+}
+
 /// One step of an issue's scale.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScaleStep {

@@ -274,9 +274,10 @@ impl<'t, 'i> Table<'t, 'i> {
         if allowed.contains(&s.v.as_str()) {
             return Some(s.v);
         }
-        let hint = did_you_mean(&s.v, allowed.iter().copied())
-            .map(|h| format!("{h} (one of: {})", allowed.join(", ")))
-            .unwrap_or_else(|| format!("one of: {}", allowed.join(", ")));
+        let hint = did_you_mean(&s.v, allowed.iter().copied()).map_or_else(
+            || format!("one of: {}", allowed.join(", ")),
+            |h| format!("{h} (one of: {})", allowed.join(", ")),
+        );
         ctx.error(&s.span, format!("`{key}` cannot be `{}`", s.v), Some(hint));
         None
     }
@@ -359,7 +360,7 @@ impl<'t, 'i> Table<'t, 'i> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (k, item) in t.iter() {
+        for (k, item) in t {
             let id = Sp {
                 v: k.get_ref().to_string(),
                 span: k.span(),
@@ -728,7 +729,7 @@ fn read_sources(ctx: &mut Ctx, root: &Table<'_, '_>) -> Vec<RawSource> {
     sources
 }
 
-impl<'t, 'i> Table<'t, 'i> {
+impl Table<'_, '_> {
     /// A table of string values (`[issues.x.scale]`), in file order.
     fn entries_of_strings(
         &self,
@@ -744,7 +745,7 @@ impl<'t, 'i> Table<'t, 'i> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (k, item) in t.iter() {
+        for (k, item) in t {
             match item.get_ref() {
                 DeValue::String(s) => out.push((
                     Sp {

@@ -10,7 +10,7 @@
 //! dates and one-line arrays of strings) is read by `plain`, in about half the time
 //! the TOML parser takes; any other part is parsed.
 //!
-//! Whatever is not plainly so is parsed whole, as before, so that its diagnostics are
+//! Whatever is not plainly so is parsed whole by the TOML parser, so that its diagnostics are
 //! exactly the whole parse's: a small file, a part that does not parse on its own (a
 //! header inside a multi-line string, a syntax error), a part holding other tables
 //! than positions, or a head that defines `position` itself.
@@ -91,7 +91,9 @@ fn read_part(
     }
     let mut ctx = base.part(part.start);
     let mut positions = parse::read_part(&mut ctx, &doc);
-    positions.iter_mut().for_each(|p| p.shift(part.start));
+    for p in &mut positions {
+        p.shift(part.start);
+    }
     Some((positions, ctx.diags))
 }
 
@@ -138,7 +140,10 @@ mod tests {
                 )
             })
             .collect();
-        (positions, ctx.diags.iter().map(|d| d.to_string()).collect())
+        (
+            positions,
+            ctx.diags.iter().map(ToString::to_string).collect(),
+        )
     }
 
     fn whole(text: &str) -> (Vec<String>, Vec<String>) {

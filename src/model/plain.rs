@@ -71,9 +71,8 @@ pub(super) fn parse(text: &str) -> Option<DeTable<'_>> {
             }
             continue;
         }
-        let table = match (&mut cite, &mut position) {
-            (Some((_, t)), _) | (None, Some((_, t))) => t,
-            (None, None) => return None,
+        let ((Some((_, table)), _) | (None, Some((_, table)))) = (&mut cite, &mut position) else {
+            return None;
         };
         let (key, value) = key_value(content, start + indent)?;
         if table.insert(key, value).is_some() {
@@ -310,7 +309,7 @@ mod tests {
     #[test]
     fn reads_a_plain_part_as_the_toml_parser_does() {
         assert!(check(PLAIN));
-        assert!(check(&PLAIN.replace("\n", " \n")));
+        assert!(check(&PLAIN.replace('\n', " \n")));
         assert!(check("[[position]]\n[[position]]\nparty = \"x\""));
         assert!(check("[[position]] # c\n[[position.cite]]\t#\n"));
     }

@@ -39,18 +39,18 @@ pub(super) struct PendingCite {
 /// It owns all it uses (`Send`), so it can run on another thread than the model's.
 pub struct Unverified {
     /// The positions file's text, for locating diagnostics.
-    text: Arc<str>,
+    pub(super) text: Arc<str>,
     /// The positions file, as named in diagnostics.
-    path: PathBuf,
+    pub(super) path: PathBuf,
     /// The model's sources, shared with it.
-    sources: Arc<Vec<Source>>,
+    pub(super) sources: Arc<Vec<Source>>,
     /// Whether each source's text loaded.
-    ok: Vec<bool>,
+    pub(super) ok: Vec<bool>,
     /// The citations to verify, in the order `resolve` met them.
-    cites: Vec<PendingCite>,
+    pub(super) cites: Vec<PendingCite>,
     /// Per position of the model, its `as_of` as written (for the date check, which
     /// needs the found citations).
-    dates: Vec<Option<Sp<Date>>>,
+    pub(super) dates: Vec<Option<Sp<Date>>>,
 }
 
 /// A found quote: where it is in its source.
@@ -93,24 +93,6 @@ fn job_of(pc: &PendingCite) -> Job<'_> {
 }
 
 impl Unverified {
-    pub(super) fn new(
-        text: Arc<str>,
-        path: PathBuf,
-        sources: Arc<Vec<Source>>,
-        ok: Vec<bool>,
-        cites: Vec<PendingCite>,
-        dates: Vec<Option<Sp<Date>>>,
-    ) -> Self {
-        Unverified {
-            text,
-            path,
-            sources,
-            ok,
-            cites,
-            dates,
-        }
-    }
-
     /// Number of quotes to verify.
     pub fn len(&self) -> usize {
         self.cites.len()
@@ -188,7 +170,9 @@ impl Unverified {
         send(&mut ctx, out, total);
     }
 
-    /// Records one quote's outcome, reporting it as `resolve` used to.
+    /// Records one quote's outcome in `out` and reports it: an error for a quote not
+    /// found (with its re-anchored fix, when there is one), a warning for a quote found
+    /// several times.
     fn report(&self, ctx: &mut Ctx, pc: &PendingCite, outcome: Outcome, out: &mut Verified) {
         let c = &pc.raw;
         let at = pc.at;

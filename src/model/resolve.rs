@@ -89,7 +89,7 @@ pub(super) fn resolve(
     let parties = resolve_parties(raw.parties);
     let issues = resolve_issues(raw.issues);
     let (sources_dir, dir_ok, sources, source_ok) =
-        read_sources(ctx, &raw.sources_dir, raw.sources, base_dir);
+        read_sources(ctx, raw.sources_dir.as_ref(), raw.sources, base_dir);
 
     let party_ids = Ids::new(parties.iter().map(|p| p.id.as_str()).collect());
     let set = SourceSet {
@@ -155,14 +155,14 @@ pub(super) fn resolve(
     }
     warn_uncited(ctx, &sources, &source_ok, &cited);
     let sources = Arc::new(sources);
-    let unverified = Unverified::new(
+    let unverified = Unverified {
         text,
-        ctx.file.to_path_buf(),
-        Arc::clone(&sources),
-        source_ok,
-        pending,
+        path: ctx.file.to_path_buf(),
+        sources: Arc::clone(&sources),
+        ok: source_ok,
+        cites: pending,
         dates,
-    );
+    };
     let model = Model {
         path: ctx.file.to_path_buf(),
         title: raw.title.unwrap_or_default(),
@@ -173,7 +173,7 @@ pub(super) fn resolve(
         sources,
         positions,
         partial: false,
-        index: Default::default(),
+        index: super::Index::default(),
     };
     (model, unverified)
 }
@@ -212,11 +212,11 @@ fn resolve_issues(raw: Vec<RawIssue>) -> Vec<Issue> {
 /// source (an empty text where it did not load) and which ones loaded.
 fn read_sources(
     ctx: &mut Ctx,
-    dir_key: &Option<Sp<String>>,
+    dir_key: Option<&Sp<String>>,
     raw: Vec<RawSource>,
     base_dir: &Path,
 ) -> (PathBuf, bool, Vec<Source>, Vec<bool>) {
-    let sources_dir_raw = dir_key.as_ref().map_or("seeds", |s| s.v.as_str());
+    let sources_dir_raw = dir_key.map_or("seeds", |s| s.v.as_str());
     let sources_dir = base_dir.join(sources_dir_raw);
     let dir_ok = check_sources_dir(ctx, dir_key, &raw, base_dir, sources_dir_raw);
     let threads = cores();
@@ -308,7 +308,7 @@ fn relative_to_base(sources_dir: &Path, file: &str, base_dir: &Path) -> PathBuf 
 
 fn check_sources_dir(
     ctx: &mut Ctx,
-    given: &Option<Sp<String>>,
+    given: Option<&Sp<String>>,
     sources: &[RawSource],
     base_dir: &Path,
     written: &str,
@@ -584,9 +584,8 @@ fn unregistered_file(dir: &Path, id: &str, sources: &[Source]) -> Option<(PathBu
     found.sort_by_key(|p| p.extension().is_none_or(|e| e != "txt"));
     let file = found.into_iter().next()?;
     let name = file.file_name()?.to_str()?;
-    let title = SourceText::load(&file)
-        .map(|t| super::emit::title_for(&t, id))
-        .unwrap_or_else(|_| id.to_string());
+    let title =
+        SourceText::load(&file).map_or_else(|_| id.to_string(), |t| super::emit::title_for(&t, id));
     let block = super::emit::registration_hint(id, name, &crate::sanitize::one_line(&title));
     Some((file, block))
 }

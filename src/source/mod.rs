@@ -186,7 +186,7 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
         return Err(SourceError::IsDirectory);
     }
     if !kind.is_file() {
-        return Err(SourceError::NotRegular(kind_name(&kind)));
+        return Err(SourceError::NotRegular(kind_name(kind)));
     }
     if meta.len() > limit {
         return Err(SourceError::TooLarge(meta.len()));
@@ -202,7 +202,7 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
 }
 
 /// What a file that is neither regular nor a directory is, for messages.
-fn kind_name(kind: &std::fs::FileType) -> &'static str {
+fn kind_name(kind: std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

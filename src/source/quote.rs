@@ -141,9 +141,9 @@ pub(crate) fn difference_in(hay: &str, hay_lower: &str, q: &str) -> Option<Diffe
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         if occurs(mid).is_some() {
-            lo = mid
+            lo = mid;
         } else {
-            hi = mid - 1
+            hi = mid - 1;
         }
     }
     if lo < 8 {

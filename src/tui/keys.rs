@@ -43,13 +43,13 @@ impl Key {
         }
     }
 
-    fn matches(&self, ev: &KeyEvent) -> bool {
+    fn matches(self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         // Alt+key is not the key: Alt-q must not quit.
         if ev.modifiers.contains(KeyModifiers::ALT) {
             return false;
         }
-        match (*self, ev.code) {
+        match (self, ev.code) {
             (Key::Ctrl(c), KeyCode::Char(k)) => ctrl && k.eq_ignore_ascii_case(&c),
             (Key::Char(c), KeyCode::Char(k)) => !ctrl && k == c,
             (Key::Code(c), code) => !ctrl && c == code,
@@ -70,10 +70,10 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn applies(&self, screen: Screen) -> bool {
+    fn applies(self, screen: Screen) -> bool {
         match self {
             Scope::All => true,
-            Scope::Only(s) => *s == screen,
+            Scope::Only(s) => s == screen,
             Scope::NotGrid => screen != Screen::Grid,
         }
     }

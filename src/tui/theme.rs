@@ -16,7 +16,7 @@ impl Theme {
         Theme { color: !no_color }
     }
 
-    fn pick(&self, colored: Style, plain: Style) -> Style {
+    fn pick(self, colored: Style, plain: Style) -> Style {
         if self.color { colored } else { plain }
     }
 
@@ -103,9 +103,6 @@ impl Theme {
 
     /// The colour of step `step` of a scale of `len` steps: one pole blue, the other orange.
     pub fn stance(&self, step: usize, len: usize) -> Style {
-        if !self.color {
-            return Style::default();
-        }
         const RAMP: [Color; 5] = [
             Color::Rgb(70, 130, 220),
             Color::Rgb(90, 170, 200),
@@ -113,6 +110,9 @@ impl Theme {
             Color::Rgb(230, 160, 60),
             Color::Rgb(220, 90, 40),
         ];
+        if !self.color {
+            return Style::default();
+        }
         let i = if len <= 1 {
             0
         } else {

@@ -113,7 +113,7 @@ fn selected_words(app: &App) -> String {
         .view
         .dates
         .get(app.timeline.col)
-        .map_or(String::new(), |d| d.to_string());
+        .map_or(String::new(), ToString::to_string);
     let Some(p) = position.map(|p| &m.positions[p]) else {
         return format!("{who} at {date}: no position");
     };

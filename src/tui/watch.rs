@@ -15,11 +15,8 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// An absolute version of `p` (canonical when it exists).
 fn absolute(p: &Path) -> PathBuf {
-    p.canonicalize().unwrap_or_else(|_| {
-        std::env::current_dir()
-            .map(|d| d.join(p))
-            .unwrap_or_else(|_| p.to_path_buf())
-    })
+    p.canonicalize()
+        .unwrap_or_else(|_| std::env::current_dir().map_or_else(|_| p.to_path_buf(), |d| d.join(p)))
 }
 
 /// Watches `files` and calls `notify` once per burst of changes to any of them.
@@ -52,7 +49,7 @@ pub fn watch(
             // reload) still reports it: the new one did not see it.
             loop {
                 match raw_rx.recv_timeout(DEBOUNCE) {
-                    Ok(_) => continue,
+                    Ok(_) => {}
                     Err(RecvTimeoutError::Timeout) => break,
                     Err(RecvTimeoutError::Disconnected) => {
                         notify();

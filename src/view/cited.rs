@@ -3,6 +3,7 @@
 //! (yet) is marked.
 
 use crate::model::{Model, Position, PositionId, SourceId};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A sentence of a source (or a run of sentences), with the quotes inside it and the
@@ -30,7 +31,7 @@ impl CitedSentence {
 /// Every cited sentence of a source, with the quotes and positions citing it.
 pub fn cited_sentences(model: &Model, source: SourceId) -> Vec<CitedSentence> {
     let mut targets: Vec<CitedSentence> = Vec::new();
-    let mut index: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    let mut index: HashMap<(usize, usize), usize> = HashMap::default();
     for &at in model.citations_of_source(source) {
         let Some((span, sentence)) = model.citation(at).place() else {
             continue;

@@ -1,6 +1,6 @@
-//! Changes over time (SPEC §6): how the grid at one date differs from the grid at another.
+//! Changes over time (docs/SPEC.md §6): how the grid at one date differs from the grid at another.
 //!
-//! [`Diff::new`] compares the cells at `from` with the cells at `to` (SPEC §1 grid rule)
+//! [`Diff::new`] compares the cells at `from` with the cells at `to` (docs/SPEC.md §1 grid rule)
 //! and lists one [`Change`] per cell that shows another position, in issue order then
 //! party order. A cell differs when it shows another `[[position]]` entry: a position
 //! restated at a later date with the same summary, status and stance is `changed`

@@ -1,7 +1,7 @@
 //! What is shown at a view date, computed once from a [`Model`] and used by the reader
 //! and every exporter alike.
 //!
-//! [`View`] is the issue × party grid at a date (SPEC §1 "The grid"): which position
+//! [`View`] is the issue × party grid at a date (docs/SPEC.md §1 "The grid"): which position
 //! each cell shows, which cells changed since the previous date, and which rows and
 //! columns a [`Filter`] leaves visible. [`search`] finds positions by text across all
 //! dates. Nothing here parses files or draws anything.
@@ -120,18 +120,21 @@ impl View {
     }
 
     /// The same model, filter and base date at another date (latest when `None`).
+    #[must_use]
     pub fn at(&self, date: Option<Date>) -> View {
         View::filtered(Arc::clone(&self.model), date, self.filter.clone())
             .with_base(self.base_date())
     }
 
     /// The same model, date and base date with another filter.
+    #[must_use]
     pub fn with_filter(&self, filter: Filter) -> View {
         View::filtered(Arc::clone(&self.model), self.date, filter).with_base(self.base_date())
     }
 
     /// This view compared with the grid at `base` (none: no comparison): every cell
     /// that differs gets a [`diff::Change`] (see [`View::change_since_base`]).
+    #[must_use]
     pub fn with_base(mut self, base: Option<Date>) -> View {
         self.base = base.map(|b| {
             let before = cells_at(&self.model, Some(b));

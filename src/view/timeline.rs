@@ -1,5 +1,5 @@
 //! One issue over time: for each party, the position in force at each of the file's
-//! dates (SPEC §1 grid rule), so that the reader can draw a party's moves as a line.
+//! dates (docs/SPEC.md §1 grid rule), so that the reader can draw a party's moves as a line.
 
 use super::{cell_of, cells_at};
 use crate::date::Date;

@@ -19,7 +19,6 @@ use crate::view::View;
 use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
 use crate::view::evidence::flag_words;
-use crate::view::excerpt::Excerpt;
 use crate::view::facts::{cell_facts, stance_of_steps};
 use std::fmt::Write;
 
@@ -140,10 +139,7 @@ fn shade(issue: &Issue, step: usize) -> String {
 /// The issues: their questions and scales (an ordered list each, pole to pole).
 fn issues(view: &View, out: &mut String) {
     let issues = &view.model.issues;
-    if issues
-        .iter()
-        .all(|i| i.scale.is_empty() && i.question.is_none())
-    {
+    if !issues.iter().any(Issue::is_described) {
         return;
     }
     out.push_str("<section aria-labelledby=\"issues\">\n<h2 id=\"issues\">Issues</h2>\n");
@@ -172,20 +168,17 @@ fn issues(view: &View, out: &mut String) {
 
 /// The numbered citations.
 fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
-    if notes.list.is_empty() {
+    let cited = notes.excerpts(view);
+    if cited.is_empty() {
         return;
     }
     let m = &*view.model;
     out.push_str("<section aria-labelledby=\"citations\">\n<h2 id=\"citations\">Citations</h2>\n<ol class=\"cites\">\n");
-    for (n, note) in notes.list.iter().enumerate() {
+    for (n, note, excerpt) in cited {
         let c = note.citation;
-        let Some(excerpt) = Excerpt::of(m, c) else {
-            continue;
-        };
         let _ = write!(
             out,
-            "<li id=\"cite-{}\">\n<blockquote><p dir=\"auto\">{}<mark>{}</mark>{}</p></blockquote>\n<p class=\"src\">",
-            n + 1,
+            "<li id=\"cite-{n}\">\n<blockquote><p dir=\"auto\">{}<mark>{}</mark>{}</p></blockquote>\n<p class=\"src\">",
             esc(&excerpt.before),
             esc(&excerpt.quote),
             esc(&excerpt.after),
@@ -216,8 +209,7 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
             let sep = if k > 0 { ", " } else { "" };
             let _ = write!(
                 out,
-                "{sep}<a href=\"#ref-{}-{k}\">{} on {}</a>",
-                n + 1,
+                "{sep}<a href=\"#ref-{n}-{k}\">{} on {}</a>",
                 esc(&m.parties[cell.party].name),
                 esc(&m.issues[cell.issue].name)
             );

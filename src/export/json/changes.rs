@@ -1,4 +1,4 @@
-//! Changes between two dates in JSON (SPEC §6): `stances diff --format json` and the
+//! Changes between two dates in JSON (docs/SPEC.md §6): `stances diff --format json` and the
 //! `changes` key of `export --format json --since`.
 
 use crate::date::Date;
@@ -38,14 +38,14 @@ struct SideOut<'m> {
     line: usize,
 }
 
-/// The changes of `diff` in the shape of SPEC §6.
+/// The changes of `diff` in the shape of docs/SPEC.md §6.
 pub fn changes_out<'m>(model: &'m Model, diff: &Diff) -> Vec<ChangeOut<'m>> {
     let side = |p: Option<PositionId>| {
         let p = model.positions.get(p?.index())?;
         let scale = &model.issues.get(p.issue.index())?.scale;
         Some(SideOut {
             summary: &p.summary,
-            status: p.status.map(|s| s.id()),
+            status: p.status.map(crate::model::Status::id),
             stance: p.stance.and_then(|s| scale.get(s)).map(|s| s.id.as_str()),
             as_of: p.as_of,
             line: p.line,

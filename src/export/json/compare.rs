@@ -1,4 +1,4 @@
-//! The comparison in JSON (SPEC §5), by ids: `stances compare --format json` and the
+//! The comparison in JSON (docs/SPEC.md §5), by ids: `stances compare --format json` and the
 //! `comparison` key of the JSON export.
 
 use crate::model::{Model, PartyId};
@@ -6,7 +6,7 @@ use crate::view::View;
 use crate::view::compare::Comparison;
 use serde::Serialize;
 
-/// The comparison in the shape of SPEC §5, by ids.
+/// The comparison in the shape of docs/SPEC.md §5, by ids.
 #[derive(Serialize)]
 pub struct ComparisonOut<'m> {
     as_of: Option<crate::date::Date>,
@@ -92,7 +92,7 @@ pub fn json_value<'m>(m: &'m Model, c: &Comparison) -> ComparisonOut<'m> {
 }
 
 /// `stances compare --format json`: the comparison `c` of `view` as pretty JSON
-/// (SPEC §5), ending in a newline.
+/// (docs/SPEC.md §5), ending in a newline.
 pub fn compare(view: &View, c: &Comparison) -> String {
     super::pretty::pretty(&json_value(&view.model, c))
 }

@@ -1,6 +1,6 @@
-//! The whole model as JSON, in the shape of SPEC §3, with every citation resolved;
+//! The whole model as JSON, in the shape of docs/SPEC.md §3, with every citation resolved;
 //! the comparison ([`compare`]) and the changes between two dates ([`diff`]) in the
-//! shapes of SPEC §5 and §6.
+//! shapes of docs/SPEC.md §5 and §6.
 //!
 //! Offsets are Unicode code points into the source text as decoded. Strings are exact;
 //! besides the escapes JSON requires, C1 controls, bidirectional controls and the
@@ -25,7 +25,7 @@ use serde::ser::{SerializeMap, Serializer};
 
 /// The view as pretty-printed JSON, ending in a newline, with, when `changes` is
 /// given, a `changes` array: the changes since an earlier date in the shape of
-/// `stances diff` (SPEC §6).
+/// `stances diff` (docs/SPEC.md §6).
 pub fn render(view: &View, changes: Option<&Diff>) -> String {
     let comparison = Comparison::new(view);
     let mut doc = document(view, &comparison);
@@ -157,7 +157,7 @@ fn document<'m>(view: &'m View, comparison: &Comparison) -> Document<'m> {
                 id: &p.id,
                 name: &p.name,
                 short: &p.short,
-                kind: p.kind.map(|k| k.id()),
+                kind: p.kind.map(crate::model::Kind::id),
                 members: &p.members,
             })
             .collect(),
@@ -228,8 +228,8 @@ fn position(m: &Model, i: PositionId) -> PositionOut<'_> {
         acceptable: p
             .acceptable
             .map(|(a, b)| [issue.scale[a].id.as_str(), issue.scale[b].id.as_str()]),
-        status: p.status.map(|s| s.id()),
-        confidence: p.confidence.map(|c| c.id()),
+        status: p.status.map(crate::model::Status::id),
+        confidence: p.confidence.map(crate::model::Confidence::id),
         conditions: &p.conditions,
         notes: p.notes.as_deref(),
         contested: contested(m, i).map(|c| c.reason(m)),

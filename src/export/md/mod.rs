@@ -16,7 +16,7 @@ pub use compare::compare;
 use super::escape::{md as escape, md_keep_space};
 use super::notes::Notes;
 use super::url;
-use crate::model::{Cell, IssueId, PartyId};
+use crate::model::{Cell, Issue, IssueId, PartyId};
 use crate::view::View;
 use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
@@ -115,10 +115,7 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId) -> String {
 /// The issues: question and scale of each, so the stance words can be looked up.
 fn issues(view: &View, out: &mut String) {
     let issues = &view.model.issues;
-    if issues
-        .iter()
-        .all(|i| i.scale.is_empty() && i.question.is_none())
-    {
+    if !issues.iter().any(Issue::is_described) {
         return;
     }
     out.push_str("\n## Issues\n\n");
@@ -142,23 +139,18 @@ fn issues(view: &View, out: &mut String) {
     }
 }
 
-/// The numbered list of citations.
+/// The numbered list of citations under its heading (nothing when there is none).
 fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
-    if notes.list.is_empty() {
-        return;
-    }
     let m = &*view.model;
-    out.push_str("\n## Citations\n\n");
-    for (n, note) in notes.list.iter().enumerate() {
+    for (n, note, excerpt) in notes.excerpts(view) {
+        if n == 1 {
+            out.push_str("\n## Citations\n\n");
+        }
         let c = note.citation;
-        let Some(excerpt) = Excerpt::of(m, c) else {
-            continue;
-        };
         let (before, quote, after) = bold_pieces(&excerpt);
         let _ = write!(
             out,
-            "{}. “{}**{}**{}”",
-            n + 1,
+            "{n}. “{}**{}**{}”",
             md_keep_space(&before),
             md_keep_space(&quote),
             md_keep_space(&after),

@@ -25,7 +25,8 @@ pub struct CompareState {
 }
 
 impl App {
-    /// Handles the grid's comparison keys; false when `action` is not one of them.
+    /// Handles the grid's comparison keys: `None` when `action` is not one of them, else
+    /// whether anything on screen may have changed.
     pub(super) fn update_grid_compare(&mut self, action: Action) -> Option<bool> {
         match action {
             Action::Spectrum => {

@@ -184,7 +184,7 @@ impl App {
         let errors: Vec<_> = loaded
             .diagnostics
             .into_iter()
-            .filter(|d| d.is_error())
+            .filter(crate::diagnostic::Diagnostic::is_error)
             .collect();
         let Some(model) = loaded.model else {
             self.keep_last_good(errors);
@@ -415,12 +415,11 @@ fn find_position(m: &Model, k: &CellKey) -> Option<PositionId> {
 }
 
 fn next_format(format: Format) -> Format {
-    use Format::*;
     match format {
-        Md => Html,
-        Html => Csv,
-        Csv => Json,
-        Json => Text,
-        Text => Md,
+        Format::Md => Format::Html,
+        Format::Html => Format::Csv,
+        Format::Csv => Format::Json,
+        Format::Json => Format::Text,
+        Format::Text => Format::Md,
     }
 }

@@ -71,7 +71,7 @@ impl App {
         let p = &self.view.model.positions[self.detail.position];
         match self.detail.selected {
             Item::History(h) if self.detail_measure().0.lines_of(Item::History(h)).is_some() => {
-                self.open_history(h)
+                self.open_history(h);
             }
             Item::Citation(i) if i < p.citations.len() && !p.citations[i].found() => {
                 self.message = Some(if self.verifying.is_some() {

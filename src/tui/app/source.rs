@@ -148,10 +148,10 @@ impl App {
                 }
             }
             Action::Down | Action::ScrollDown => {
-                self.source.scroll = (self.source.scroll + 1).min(max)
+                self.source.scroll = (self.source.scroll + 1).min(max);
             }
             Action::Up | Action::ScrollUp => {
-                self.source.scroll = self.source.scroll.saturating_sub(1)
+                self.source.scroll = self.source.scroll.saturating_sub(1);
             }
             Action::PageDown => self.source.scroll = (self.source.scroll + page).min(max),
             Action::PageUp => self.source.scroll = self.source.scroll.saturating_sub(page),

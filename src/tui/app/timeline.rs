@@ -77,7 +77,7 @@ impl App {
             Action::Top => t.col = 0,
             Action::Bottom => t.col = cols.saturating_sub(1),
             Action::NextItem | Action::PrevItem => {
-                self.step_timeline_issue(action == Action::NextItem)
+                self.step_timeline_issue(action == Action::NextItem);
             }
             Action::Open => self.open_timeline_point(),
             Action::Click(x, y) => {
@@ -119,7 +119,7 @@ impl App {
                     m.issues
                         .get(self.timeline.issue.index())
                         .map_or("", |i| i.name.as_str()),
-                    date.map_or(String::new(), |d| d.to_string())
+                    date.map_or(String::new(), ToString::to_string)
                 ));
             }
         }

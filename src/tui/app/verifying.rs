@@ -2,6 +2,7 @@
 //! every quote unchecked, and each batch of results updates the model and the errors.
 
 use super::{About, App, Screen};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Verified, sort_by_place};
 use std::sync::Arc;
 
@@ -32,7 +33,11 @@ impl App {
         let last = v.done >= v.total;
         let model = Arc::make_mut(&mut self.view.model);
         model.verified(&v);
-        let errors: Vec<_> = v.diagnostics.into_iter().filter(|d| d.is_error()).collect();
+        let errors: Vec<_> = v
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
         if !errors.is_empty() {
             self.shown_quote_errors.extend(errors.iter().cloned());
             self.errors.extend(errors);

@@ -1,5 +1,5 @@
 //! Where the parties stand on each scaled issue, where they could meet and who blocks
-//! it, and how far apart each pair of parties is (SPEC §5), computed from a [`View`].
+//! it, and how far apart each pair of parties is (docs/SPEC.md §5), computed from a [`View`].
 //!
 //! Only issues with a scale take part. A party is *placed* on an issue when the cell
 //! the view shows has a `stance`; its *range* is `acceptable` (as step indices), or
@@ -168,7 +168,7 @@ pub fn compare_issue(view: &View, issue: IssueId) -> IssueComparison {
     }
 }
 
-/// Zone, gap and blocking parties of a set of placed parties (SPEC §5).
+/// Zone, gap and blocking parties of a set of placed parties (docs/SPEC.md §5).
 fn meet(placed: &[Placed]) -> (Option<(usize, usize)>, Option<usize>, Vec<PartyId>) {
     if placed.len() < 2 {
         return (None, None, Vec::new());

@@ -78,7 +78,9 @@ fn model() -> Model {
 }
 
 fn date(s: &str) -> Option<Date> {
-    Some(Date::parse(s).expect("a date"))
+    let d = Date::parse(s);
+    assert!(d.is_some(), "not a date: {s}");
+    d
 }
 
 /// `(issue, party, kind, steps)` of every change.
@@ -231,8 +233,8 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
                 scale: if i == 0 { scale.clone() } else { Vec::new() },
             })
             .collect(),
-        sources: Default::default(),
-        index: Default::default(),
+        sources: std::sync::Arc::default(),
+        index: crate::model::Index::default(),
         positions: positions
             .iter()
             .enumerate()
