@@ -8,6 +8,7 @@ mod support;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use support::axe::Axe;
 use support::browser::{Browser, Key, Viewport, png_size};
 
 /// Writes `body` as an HTML page `name` in `dir`.
@@ -269,6 +270,46 @@ fn viewports_and_screenshots() {
 
     b.set_viewport(Viewport::DESKTOP);
     assert_eq!(size(&b), serde_json::json!([1280, 900]));
+}
+
+#[test]
+fn axe_finds_serious_violations_offline_and_passes_a_clean_page() {
+    let Some(axe) = Axe::load() else { return };
+    let Some(b) = Browser::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let broken = page(
+        dir.path(),
+        "inaccessible.html",
+        "<main><h1>Inaccessible</h1>\
+         <img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">\
+         <button></button>\
+         <p style=\"color: #bbb; background: #fff\">faint text</p></main>",
+    );
+    b.open(&broken);
+    let found = axe.violations(&b);
+    let impact = |id: &str| found.iter().find(|v| v.id == id).map(|v| v.impact.as_str());
+    assert_eq!(impact("image-alt"), Some("critical"), "{found:#?}");
+    assert_eq!(impact("button-name"), Some("critical"), "{found:#?}");
+    assert_eq!(impact("color-contrast"), Some("serious"), "{found:#?}");
+    let contrast = found.iter().find(|v| v.id == "color-contrast").unwrap();
+    assert_eq!(contrast.nodes.len(), 1);
+    assert!(contrast.nodes[0].starts_with("p: "), "{:?}", contrast.nodes);
+    let failed = catch_unwind(AssertUnwindSafe(|| axe.assert_no_serious(&b)));
+    assert!(failed.is_err(), "assert_no_serious fails on it");
+    // axe ran offline: nothing was fetched.
+    b.assert_clean();
+
+    let fine = page(
+        dir.path(),
+        "accessible.html",
+        "<main><h1>Accessible</h1>\
+         <img alt=\"a dot\" src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">\
+         <button>Go</button><p>plain text</p></main>",
+    );
+    b.open(&fine);
+    assert_eq!(axe.violations(&b), vec![]);
+    assert_eq!(axe.assert_no_serious(&b), vec![]);
+    b.assert_clean();
 }
 
 /// Whether the process `pid` is gone (or a zombie, which runs no more).
