@@ -595,6 +595,8 @@ impl Browser {
     }
 
     /// Resizes the viewport (the layout size the page sees as `innerWidth`×`innerHeight`).
+    /// Set it before [`Browser::open`], as a phone loads a page: a loaded page whose
+    /// content is wider than a phone may be zoomed out to fit when resized.
     pub fn set_viewport(&self, v: Viewport) {
         self.cdp(
             "Emulation.setDeviceMetricsOverride",
