@@ -59,6 +59,14 @@ fn a_clean_page_passes() {
         b.console()
     );
     assert_eq!(clean_failure(&b), None);
+
+    // A path that needs escapes in a URL is opened, and still is the page itself.
+    let odd = dir.path().join("a dir, + é #1 %20");
+    std::fs::create_dir(&odd).unwrap();
+    let p = page(&odd, "odd name.html", "<h1>Odd</h1>");
+    b.open(&p);
+    assert_eq!(b.find("h1").text(), "Odd");
+    assert_eq!(clean_failure(&b), None);
 }
 
 #[test]

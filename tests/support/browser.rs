@@ -374,7 +374,7 @@ pub struct Browser {
     agent: ureq::Agent,
     /// `http://127.0.0.1:PORT/session/ID`.
     session: String,
-    /// The URL last opened by [`Browser::open`].
+    /// The URL last opened by [`Browser::open`] (escaped as Chromium escapes it).
     page: RefCell<String>,
     /// Console lines since the page was opened.
     console: RefCell<Vec<ConsoleEntry>>,
