@@ -13,17 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use support::axe::Axe;
 use support::browser::{Browser, Key, Viewport, artifacts, png_size};
+use support::screen::fixture;
 
 /// The fixtures whose reports are opened.
 const FIXTURES: &[&str] = &["compare", "hostile", "moves", "noscale", "plain"];
-
-/// The path of fixture `name`'s positions file.
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .join("positions.toml")
-}
 
 /// Exports fixture `name` as HTML with the binary, as `report.html` in `dir`.
 fn export(name: &str, dir: &Path) -> PathBuf {
