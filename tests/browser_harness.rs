@@ -1,4 +1,4 @@
-//! The browser harness itself (`tests/support/browser.rs`), on pages written here: it
+//! The browser harness itself (`tests/support/browser/`), on pages written here: it
 //! must catch what a broken page does (an uncaught exception, a console error or warning,
 //! a request beyond the file), see nothing on a clean page, drive the keyboard and the
 //! controls, size the viewport, take screenshots, leave no process behind (also when a

@@ -1,5 +1,5 @@
 //! The HTML report in a real browser (headless Chromium through
-//! `tests/support/browser.rs`), opened from disk as its reader would open it: the
+//! `tests/support/browser/`), opened from disk as its reader would open it: the
 //! export of each fixture in `tests/fixtures` (never the curated model) shows its grid
 //! with its caption, logs no error or warning, makes no request beyond itself, passes
 //! axe-core with no serious or critical violation, and leads from a citation marker to
