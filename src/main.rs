@@ -103,6 +103,10 @@ struct ExportArgs {
     /// Only some parties, issues, statuses or confidences, as in `compare --filter`
     #[arg(long, value_name = "TERMS")]
     filter: Option<String>,
+    /// Leave out positions below this confidence, as if absent (an unset confidence
+    /// counts as moderate)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    min_confidence: Option<MinConfidence>,
 }
 
 /// Arguments of `stances add-source`.
@@ -147,6 +151,34 @@ struct DiffArgs {
     /// Width of the text output [default: the terminal's, or 100]
     #[arg(long, value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
+    /// Only some parties, issues, statuses or confidences, as in `compare --filter`
+    #[arg(long, value_name = "TERMS")]
+    filter: Option<String>,
+    /// Leave out positions below this confidence, as if absent (an unset confidence
+    /// counts as moderate)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    min_confidence: Option<MinConfidence>,
+}
+
+/// `--min-confidence`: positions below it count as absent.
+#[derive(Clone, Copy, ValueEnum)]
+enum MinConfidence {
+    /// Every position.
+    Low,
+    /// Moderate and high (and unset, which counts as moderate).
+    Moderate,
+    /// High only.
+    High,
+}
+
+impl From<MinConfidence> for stances::model::Confidence {
+    fn from(c: MinConfidence) -> Self {
+        match c {
+            MinConfidence::Low => stances::model::Confidence::Low,
+            MinConfidence::Moderate => stances::model::Confidence::Moderate,
+            MinConfidence::High => stances::model::Confidence::High,
+        }
+    }
 }
 
 /// `--format` of `stances export` (the library's [`export::Format`] knows no clap).
@@ -198,6 +230,10 @@ struct CompareArgs {
     /// "party:us,ru issue:territory status:proposed confidence:high hide-empty".
     #[arg(long, value_name = "TERMS")]
     filter: Option<String>,
+    /// Leave out positions below this confidence, as if absent (an unset confidence
+    /// counts as moderate)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    min_confidence: Option<MinConfidence>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -516,7 +552,7 @@ fn run_export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let path = positions_file(args.file)?;
     let date = args.as_of;
     let (model, _) = load_model(&path, Policy::Complete)?;
-    let Some(filter) = filter_of(&model, args.filter.as_deref()) else {
+    let Some(filter) = filter_of(&model, args.filter.as_deref(), args.min_confidence) else {
         return Ok(ExitCode::from(2));
     };
     let view = View::filtered(Arc::new(model), date, filter);
@@ -556,8 +592,12 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
     let path = positions_file(args.file)?;
     let (model, _) = load_model(&path, Policy::Complete)?;
+    let Some(filter) = filter_of(&model, args.filter.as_deref(), args.min_confidence) else {
+        return Ok(ExitCode::from(2));
+    };
     let (from, to) = stances::view::diff::default_dates(&model, args.from, args.to);
-    let diff = stances::view::diff::Diff::new(&model, from, to);
+    let diff = stances::view::diff::Diff::new(&model, from, to, filter.min_confidence)
+        .filtered(&model, &filter);
     let content = match args.format {
         DiffFormat::Text => {
             let width = args.width.map_or_else(output_width, usize::from);
@@ -570,9 +610,18 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The filter of `--filter TERMS` (none: show all); a bad one is reported as bad usage
-/// and gives `None`.
-fn filter_of(model: &Model, terms: Option<&str>) -> Option<Filter> {
+/// The filter of `--filter TERMS` (none: show all) with `--min-confidence` (which wins
+/// over a `min-confidence:` term); a bad one is reported as bad usage and gives `None`.
+fn filter_of(model: &Model, terms: Option<&str>, min: Option<MinConfidence>) -> Option<Filter> {
+    let mut filter = filter_terms(model, terms)?;
+    if let Some(min) = min {
+        filter.min_confidence = Some(min.into());
+    }
+    Some(filter)
+}
+
+/// The filter of `--filter TERMS` alone.
+fn filter_terms(model: &Model, terms: Option<&str>) -> Option<Filter> {
     match terms.map(|f| Filter::parse(model, f)) {
         Some(Err(e)) => {
             eprintln!(
@@ -589,7 +638,7 @@ fn filter_of(model: &Model, terms: Option<&str>) -> Option<Filter> {
 fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let path = positions_file(args.file)?;
     let (model, _) = load_model(&path, Policy::Complete)?;
-    let Some(filter) = filter_of(&model, args.filter.as_deref()) else {
+    let Some(filter) = filter_of(&model, args.filter.as_deref(), args.min_confidence) else {
         return Ok(ExitCode::from(2));
     };
     let view = View::filtered(Arc::new(model), args.as_of, filter);

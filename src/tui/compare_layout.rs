@@ -92,7 +92,7 @@ pub fn spectrum_row(
         if ic.blocks(party) {
             notes.push(BLOCKING.to_uppercase());
         }
-        let marks = Evidence::of(m, p.position).marks();
+        let marks = Evidence::of(m, p.position, view.horizon()).marks();
         if !marks.is_empty() {
             notes.push(marks);
         }
@@ -168,7 +168,7 @@ pub struct MatrixLayout {
 }
 
 /// Width of a matrix column: `0.33` and a space, or a short name.
-const MATRIX_COL: usize = 7;
+const MATRIX_COL: usize = 8;
 
 /// The matrix layout in `area`, scrolled to `offsets` (first row, first column).
 pub fn matrix_layout(view: &View, offsets: (usize, usize), area: Rect) -> MatrixLayout {
@@ -304,7 +304,7 @@ fn cell_lines(view: &View, issue: IssueId, party: PartyId, width: usize) -> (Vec
     if let Some(words) = stance_words(&view.model.issues[issue], p) {
         text.push_str(&format!(" (stance: {})", one_line(&words)));
     }
-    let e = Evidence::of(&view.model, i);
+    let e = Evidence::of(&view.model, i, view.horizon());
     let evidence = format!("{} {}", e.marks(), e.compact(false))
         .trim_start()
         .to_string();

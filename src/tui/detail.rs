@@ -12,6 +12,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let open = Open {
         position: app.detail.position,
         selected: app.detail.selected,
+        horizon: app.view.horizon(),
     };
     let orphans = orphans_of(&app.view.model, app.detail.position, &app.errors);
     let page = content_with_orphans(

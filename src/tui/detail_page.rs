@@ -9,6 +9,7 @@ use crate::model::{Cell, Check, Model, PositionId};
 use crate::sanitize::one_line;
 use crate::view::cited::{NOT_FOUND, STILL_VERIFYING};
 use crate::view::credit::{Credit, Piece};
+use crate::view::evidence::Horizon;
 use crate::view::excerpt::Excerpt;
 use crate::view::facts::{acceptable_words, detail_facts};
 use crate::wrap::wrap_ranges;
@@ -41,6 +42,9 @@ pub struct Open {
     pub position: PositionId,
     /// The selected history entry or citation.
     pub selected: Item,
+    /// The view date and minimum confidence the page is read at (its contested mark and
+    /// standing stance depend on them).
+    pub horizon: Horizon,
 }
 
 /// A detail page: its lines and where each history entry and citation stands among them.
@@ -185,7 +189,7 @@ pub fn content_with_orphans(
         lines: Vec::new(),
         width: width.max(1),
     };
-    position_lines(&mut page, m, open.position, query, theme);
+    position_lines(&mut page, m, open, query, theme);
     let history = history_lines(&mut page, m, open, theme);
     page.blank();
     page.heading(
@@ -202,7 +206,8 @@ pub fn content_with_orphans(
 
 /// The position itself: issue and party, summary, date, status, confidence, whether it
 /// is contested, stance, range, conditions, detail and notes.
-fn position_lines(page: &mut Page, m: &Model, position: PositionId, q: &str, theme: Theme) {
+fn position_lines(page: &mut Page, m: &Model, open: Open, q: &str, theme: Theme) {
+    let position = open.position;
     let p = &m.positions[position];
     let issue = &m.issues[p.issue];
     let party = &m.parties[p.party];
@@ -222,7 +227,7 @@ fn position_lines(page: &mut Page, m: &Model, position: PositionId, q: &str, the
         Style::default().add_modifier(Modifier::BOLD),
     );
     page.wrapped("", &detail_facts(p), &[], theme.dim());
-    if let Some(why) = crate::view::evidence::contested(m, position) {
+    if let Some(why) = crate::view::evidence::contested(m, position, open.horizon) {
         let why = one_line(&why.reason(m));
         page.wrapped("± contested: ", &why, &[], Style::default());
     }

@@ -210,7 +210,7 @@ impl GridShape<'_> {
         } else if self.view.changed(issue, party) {
             s.push_str("• ");
         }
-        let evidence = Evidence::of(&self.view.model, index);
+        let evidence = Evidence::of(&self.view.model, index, self.view.horizon());
         let marks = evidence.marks();
         if !marks.is_empty() {
             s.push_str(&marks);

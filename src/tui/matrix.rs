@@ -7,7 +7,7 @@ use super::compare_layout::matrix_layout;
 use crate::model::PartyId;
 use crate::sanitize::one_line;
 use crate::view::Comparison;
-use crate::view::compare::words::{distance_words, pair_counts};
+use crate::view::compare::words::{distance_cell, pair_counts};
 use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,7 +27,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let date = view
         .date
         .map_or("undated".to_string(), |d| format!("as of {d}"));
-    let title = format!("Party × party distance (0 same stance … 1 opposite poles) — {date}");
+    let title = format!(
+        "Party × party distance/shared issues (0 same stance … 1 opposite poles) — {date}"
+    );
     let mut out = vec![Line::styled(fit(&title, width), theme.heading())];
     let mut header = vec![Span::raw(" ".repeat(l.head_w))];
     for col in l.cols.clone() {
@@ -60,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 "·".to_string()
             } else {
                 c.pair(a, b)
-                    .map_or("—".into(), |p| distance_words(p.distance))
+                    .map_or("—".into(), distance_cell)
             };
             let style = if (row, col) == (sel_r, sel_c) {
                 theme.selected()

@@ -1,43 +1,101 @@
-//! Changes over time (docs/SPEC.md §6): how the grid at one date differs from the grid at another.
+//! Changes over time (docs/SPEC.md §6): how each cell's state at one date differs from
+//! its state at another.
 //!
-//! [`Diff::new`] compares the cells at `from` with the cells at `to` (docs/SPEC.md §1 grid rule)
-//! and lists one [`Change`] per cell that shows another position, in issue order then
-//! party order. A cell differs when it shows another `[[position]]` entry: a position
-//! restated at a later date with the same summary, status and stance is `changed`
-//! too (its date, detail or citations are new), so applying the changes to the grid at
-//! `from` always gives the grid at `to` (see [`Diff::apply`]).
+//! A cell's state at a date is the position it shows and its standing stance (see
+//! [`super::state`]). [`Diff::new`] lists one [`Change`] per cell whose state differs, in
+//! issue order then party order:
+//! - `new`: no position at `from`, a position at `to`;
+//! - `moved`: a standing stance at both, and it differs (`steps` = after − before);
+//! - `withdrawn`: a standing stance at `from`, none at `to`;
+//! - `changed`: otherwise: a new statement that keeps the stance, a first stance after
+//!   statements without one, another summary, status, range or confidence.
 //!
-//! A cell can only lose its position when `from` is after `to`: every position in
-//! force at `from` is dated on or before it (or undated), so it is still a candidate
-//! at any later date. The command line refuses `--from` after `--to`, so only the
-//! reader, whose base date may lie after the view date, meets [`Kind::Removed`].
+//! Each change also carries `via`, every position of the cell dated after `from` and on
+//! or before `to`, in date order (a move and a move back within the period both show),
+//! and `fields`, the fields of the state that differ. Applying the changes to the cells
+//! at `from` gives the cells at `to` (see [`Diff::apply`]).
+//!
+//! A cell can only lose its position when `from` is after `to`: every position in force
+//! at `from` is still a candidate at any later date. The command line refuses `--from`
+//! after `--to`, so only the reader, whose base date may lie after the view date, meets
+//! [`Kind::Removed`].
 
-use super::{Cells, cell_of, cells_at};
+use super::state::{Grid, effective_confidence, meets};
+use super::{Cells, Filter};
 use crate::date::Date;
-use crate::model::{IssueId, Model, PartyId, PositionId};
+use crate::model::{Cell, Confidence, IssueId, Model, PartyId, PositionId};
 
 /// What happened to a cell between the two dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// Empty at `from`, a position at `to`.
+    /// No position at `from`, a position at `to`.
     New,
-    /// Both have a stance and the stance differs.
+    /// A standing stance at both dates, and it differs.
     Moved,
-    /// Another position otherwise (no scale, a stance on one side only, or the same
-    /// stance with another summary, status or date).
+    /// A standing stance at `from`, none at `to`.
+    Withdrawn,
+    /// The state differs otherwise (same or no standing stance, another position shown).
     Changed,
     /// A position at `from`, none at `to` (only when `from` is after `to`).
     Removed,
 }
 
 impl Kind {
-    /// The word used in JSON and in text: `new`, `moved`, `changed`, `removed`.
+    /// Every kind, in the order counts are given.
+    pub const ALL: [Kind; 5] = [
+        Kind::New,
+        Kind::Moved,
+        Kind::Withdrawn,
+        Kind::Changed,
+        Kind::Removed,
+    ];
+
+    /// The word used in JSON and in text: `new`, `moved`, `withdrawn`, `changed`,
+    /// `removed`.
     pub fn id(self) -> &'static str {
         match self {
             Kind::New => "new",
             Kind::Moved => "moved",
+            Kind::Withdrawn => "withdrawn",
             Kind::Changed => "changed",
             Kind::Removed => "removed",
+        }
+    }
+}
+
+/// A field of a cell's state that a change can alter (docs/SPEC.md §6 `fields`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// The summary of the position shown.
+    Summary,
+    /// Its status.
+    Status,
+    /// Its confidence (unset counts as moderate).
+    Confidence,
+    /// The standing stance.
+    Stance,
+    /// The standing position's stated range.
+    Range,
+}
+
+impl Field {
+    /// Every field, in the order they are listed.
+    pub const ALL: [Field; 5] = [
+        Field::Summary,
+        Field::Status,
+        Field::Confidence,
+        Field::Stance,
+        Field::Range,
+    ];
+
+    /// The field's name in JSON and in text.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Summary => "summary",
+            Field::Status => "status",
+            Field::Confidence => "confidence",
+            Field::Stance => "stance",
+            Field::Range => "range",
         }
     }
 }
@@ -69,8 +127,18 @@ pub struct Change {
     pub before: Option<PositionId>,
     /// The position shown at `to`, if any.
     pub after: Option<PositionId>,
+    /// The standing position at `from`, if a stance stood.
+    pub standing_before: Option<PositionId>,
+    /// The standing position at `to`, if a stance stands.
+    pub standing_after: Option<PositionId>,
     /// For a move: its size and direction.
     pub movement: Option<Movement>,
+    /// Every position of the cell dated after `from` and on or before `to` (or the other
+    /// way round when `from` is later), in date order: the movement log.
+    pub via: Vec<PositionId>,
+    /// The fields of the state that differ between before and after (against nothing,
+    /// for a new or removed position: the fields set on the other side).
+    pub fields: Vec<Field>,
 }
 
 impl Change {
@@ -116,28 +184,41 @@ pub fn default_dates(
 }
 
 impl Diff {
-    /// The changes between the grid at `from` and the grid at `to`.
-    pub fn new(model: &Model, from: Option<Date>, to: Option<Date>) -> Diff {
-        let before = cells_at(model, from);
-        let after = cells_at(model, to);
-        Diff::between(model, from, &before, to, &after)
+    /// The changes between the grid at `from` and the grid at `to`, positions below
+    /// `min` confidence counting as absent.
+    pub fn new(model: &Model, from: Option<Date>, to: Option<Date>, min: Option<Confidence>) -> Diff {
+        let before = Grid::at(model, from, min);
+        let after = Grid::at(model, to, min);
+        Diff::between(model, from, &before, to, &after).with_via(model, min)
+    }
+
+    /// The changes of `diff` that `filter` shows: its parties and issues, and cells
+    /// whose position before or after it admits (status and confidence).
+    #[must_use]
+    pub fn filtered(mut self, model: &Model, filter: &Filter) -> Diff {
+        let chosen = |only: Option<&Vec<_>>, x| only.is_none_or(|v: &Vec<_>| v.contains(&x));
+        let admitted = |p: Option<PositionId>| p.is_some_and(|p| filter.admits(&model.positions[p]));
+        self.changes.retain(|c| {
+            chosen(filter.issues.as_ref(), c.issue)
+                && filter.parties.as_ref().is_none_or(|v| v.contains(&c.party))
+                && (admitted(c.before) || admitted(c.after))
+        });
+        self
     }
 
     /// The changes between two grids already computed (`before` at `from`, `after`
-    /// at `to`).
+    /// at `to`), without their `via` (see [`Diff::new`]).
     pub fn between(
         model: &Model,
         from: Option<Date>,
-        before: &Cells,
+        before: &Grid,
         to: Option<Date>,
-        after: &Cells,
+        after: &Grid,
     ) -> Diff {
         let mut changes = Vec::new();
         for issue in model.issue_ids() {
             for party in model.party_ids() {
-                let b = cell_of(before, issue, party);
-                let a = cell_of(after, issue, party);
-                if let Some(change) = classify(model, after, issue, party, b, a) {
+                if let Some(change) = classify(model, before, after, Cell::new(issue, party)) {
                     changes.push(change);
                 }
             }
@@ -145,16 +226,47 @@ impl Diff {
         Diff { from, to, changes }
     }
 
-    /// `cells` (the grid at `from`) with every change's `after` put in: the grid at `to`.
-    pub fn apply(&self, cells: &Cells) -> Cells {
-        let mut out = cells.clone();
-        for c in &self.changes {
-            let slot = out
+    /// Fills each change's `via`: the positions of its cell dated between the two dates
+    /// (after the earlier, on or before the later), that meet `min`, in date order.
+    #[must_use]
+    pub fn with_via(mut self, model: &Model, min: Option<Confidence>) -> Diff {
+        let (lo, hi) = if self.from <= self.to {
+            (self.from, self.to)
+        } else {
+            (self.to, self.from)
+        };
+        for c in &mut self.changes {
+            c.via = model
+                .history(Cell::new(c.issue, c.party))
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    let p = &model.positions[id];
+                    meets(p, min)
+                        && p.as_of.is_some_and(|d| {
+                            lo.is_none_or(|lo| d > lo) && hi.is_none_or(|hi| d <= hi)
+                        })
+                })
+                .collect();
+        }
+        self
+    }
+
+    /// `grid` (the grid at `from`) with every change's after-state put in: the grid at
+    /// `to`.
+    pub fn apply(&self, grid: &Grid) -> Grid {
+        let mut out = grid.clone();
+        let put = |cells: &mut Cells, c: &Change, v: Option<PositionId>| {
+            let slot = cells
                 .get_mut(c.issue.index())
                 .and_then(|r| r.get_mut(c.party.index()));
             if let Some(slot) = slot {
-                *slot = c.after;
+                *slot = v;
             }
+        };
+        for c in &self.changes {
+            put(&mut out.shown, c, c.after);
+            put(&mut out.standing, c, c.standing_after);
         }
         out
     }
@@ -177,7 +289,7 @@ impl Diff {
         if n == 0 {
             return "no changes".into();
         }
-        let parts: Vec<String> = [Kind::New, Kind::Moved, Kind::Changed, Kind::Removed]
+        let parts: Vec<String> = Kind::ALL
             .into_iter()
             .map(|k| (k, self.count(k)))
             .filter(|&(_, c)| c > 0)
@@ -188,49 +300,94 @@ impl Diff {
     }
 }
 
-/// The change of one cell from `b` to `a`, or `None` when it shows the same position.
-fn classify(
-    model: &Model,
-    after: &Cells,
-    issue: IssueId,
-    party: PartyId,
-    b: Option<PositionId>,
-    a: Option<PositionId>,
-) -> Option<Change> {
-    let stance = |p: PositionId| model.positions.get(p.index()).and_then(|p| p.stance);
-    let (kind, movement) = match (b, a) {
+/// The change of one cell between two grids, or `None` when its state is the same.
+fn classify(model: &Model, before: &Grid, after: &Grid, cell: Cell) -> Option<Change> {
+    let (b, a) = (before.state(cell), after.state(cell));
+    if b == a {
+        return None;
+    }
+    let stance = |p: Option<PositionId>| p.and_then(|p| model.positions[p].stance);
+    let (kind, movement) = match (b.shown, a.shown) {
         (None, None) => return None,
-        (Some(x), Some(y)) if x == y => return None,
         (None, Some(_)) => (Kind::New, None),
         (Some(_), None) => (Kind::Removed, None),
-        (Some(x), Some(y)) => match (stance(x), stance(y)) {
+        (Some(_), Some(_)) => match (stance(b.standing), stance(a.standing)) {
             (Some(s1), Some(s2)) if s1 != s2 => (
                 Kind::Moved,
-                Some(movement(model, after, issue, party, s1, s2)),
+                Some(movement(model, after, cell, s1, s2)),
             ),
+            (Some(_), None) => (Kind::Withdrawn, None),
             _ => (Kind::Changed, None),
         },
     };
-    Some(Change {
-        issue,
-        party,
+    let mut change = Change {
+        issue: cell.issue,
+        party: cell.party,
         kind,
-        before: b,
-        after: a,
+        before: b.shown,
+        after: a.shown,
+        standing_before: b.standing,
+        standing_after: a.standing,
         movement,
-    })
+        via: Vec::new(),
+        fields: Vec::new(),
+    };
+    change.fields = Field::ALL
+        .into_iter()
+        .filter(|&f| change.value(model, f, When::Before) != change.value(model, f, When::After))
+        .collect();
+    Some(change)
+}
+
+/// Before or after a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// At `from`.
+    Before,
+    /// At `to`.
+    After,
+}
+
+/// The value of one field of a cell's state, to compare.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Value<'m> {
+    Text(&'m str),
+    Word(&'static str),
+    Step(usize),
+    Range(usize, usize),
+}
+
+impl Change {
+    /// The position shown and the standing position on one side.
+    pub fn state(&self, side: When) -> (Option<PositionId>, Option<PositionId>) {
+        match side {
+            When::Before => (self.before, self.standing_before),
+            When::After => (self.after, self.standing_after),
+        }
+    }
+
+    /// One field of the state on one side (`None` when unset or when there is no
+    /// position).
+    fn value<'m>(&self, model: &'m Model, field: Field, side: When) -> Option<Value<'m>> {
+        let (shown, standing) = self.state(side);
+        let shown = shown.map(|p| &model.positions[p]);
+        let standing = standing.map(|p| &model.positions[p]);
+        match field {
+            Field::Summary => shown.map(|p| Value::Text(&p.summary)),
+            Field::Status => shown.and_then(|p| p.status).map(|s| Value::Word(s.id())),
+            Field::Confidence => shown.map(|p| Value::Word(effective_confidence(p).id())),
+            Field::Stance => standing.and_then(|p| p.stance).map(Value::Step),
+            Field::Range => standing
+                .and_then(|p| p.acceptable)
+                .map(|(lo, hi)| Value::Range(lo, hi)),
+        }
+    }
 }
 
 /// Size and direction of a move from step `s1` to `s2`, and which other parties'
-/// stances at `to` it comes closer to or goes away from.
-fn movement(
-    model: &Model,
-    after: &Cells,
-    issue: IssueId,
-    party: PartyId,
-    s1: usize,
-    s2: usize,
-) -> Movement {
+/// standing stances at `to` it comes closer to or goes away from.
+fn movement(model: &Model, after: &Grid, cell: Cell, s1: usize, s2: usize) -> Movement {
+    let Cell { issue, party } = cell;
     let steps = s2 as isize - s1 as isize;
     let last = model
         .issues
@@ -239,7 +396,8 @@ fn movement(
     let pole = if steps < 0 { 0 } else { last };
     let (mut toward, mut away) = (Vec::new(), Vec::new());
     for other in model.party_ids().filter(|&q| q != party) {
-        let Some(q) = cell_of(after, issue, other).and_then(|p| model.positions[p].stance) else {
+        let standing = super::cell_of(&after.standing, issue, other);
+        let Some(q) = standing.and_then(|p| model.positions[p].stance) else {
             continue;
         };
         let (d1, d2) = (s1.abs_diff(q), s2.abs_diff(q));

@@ -9,17 +9,18 @@
 //! curator has not rated high confidence.
 //!
 //! **Contested** (see [`contested`]): a position with a `stance`, dated, is contested
-//! when the same party, on the same issue, within the [`CONTESTED_WINDOW_DAYS`] days
-//! before it, also held a position that
+//! at a view date when the same party, on the same issue, within the
+//! [`CONTESTED_WINDOW_DAYS`] days before *or after* it (and on or before the view date:
+//! a statement not yet made contests nothing), also held a position that
 //! - takes a stance two or more steps away from it, or
 //! - takes no stance (the curator could not place it on the scale) and is held with
-//!   higher confidence than the shown one (an undated or unrated confidence counts
-//!   as lowest);
+//!   higher confidence (an unset confidence counts as moderate);
 //!
-//! or when the curator marks it with `contested = "why"`. Undated positions are never
-//! contested by this rule (nothing says how near they are); the curator can still mark
-//! them. The earlier position is before the shown one, so it is part of the record at
-//! any view date at which the shown one is.
+//! or when the curator marks it with `contested = "why"`. A later statement counts as
+//! much as an earlier one: a stance is standing evidence, and a denial days after it
+//! contests it from the day it is made. Undated positions are never contested by this
+//! rule (nothing says how near they are); the curator can still mark them. What counts
+//! as the record is a [`Horizon`]: the view date and the minimum confidence.
 
 use super::View;
 use crate::date::Date;
@@ -28,8 +29,30 @@ use crate::model::{
 };
 use std::collections::HashSet;
 
-/// How many days before a position the party's record is searched for contrary evidence.
+/// How many days before and after a position the party's record is searched for
+/// contrary evidence.
 pub const CONTESTED_WINDOW_DAYS: i64 = 7;
+
+/// What counts as the record when a position's evidence is judged: positions dated on
+/// or before `date` (every one when `None`) that meet `min_confidence`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Horizon {
+    /// The view date.
+    pub date: Option<Date>,
+    /// Positions below this confidence count as absent.
+    pub min_confidence: Option<Confidence>,
+}
+
+impl Horizon {
+    /// True when position `p` is part of the record.
+    pub fn admits(&self, p: &Position) -> bool {
+        let dated_in = match (p.as_of, self.date) {
+            (Some(d), Some(view)) => d <= view,
+            _ => true,
+        };
+        dated_in && super::state::meets(p, self.min_confidence)
+    }
+}
 
 /// The mark of a contested cell (drawn next to the summary; not colour alone).
 pub const CONTESTED_MARK: char = '±';
@@ -47,8 +70,8 @@ pub fn marks_legend() -> String {
 
 /// The evidence warnings of position `position` in words, each after its mark:
 /// `± contested, ? single account, ? low confidence` (empty when there are none).
-pub fn flag_words(model: &Model, position: PositionId) -> String {
-    let e = Evidence::of(model, position);
+pub fn flag_words(model: &Model, position: PositionId, horizon: Horizon) -> String {
+    let e = Evidence::of(model, position, horizon);
     let mut words = Vec::new();
     if e.contested.is_some() {
         words.push(format!("{CONTESTED_MARK} contested"));
@@ -82,7 +105,7 @@ pub fn contested_cells(view: &View) -> Vec<ContestedCell> {
             let Some(pos) = view.position_at(issue, party) else {
                 continue;
             };
-            if let Some(c) = contested(m, pos) {
+            if let Some(c) = contested(m, pos, view.horizon()) {
                 out.push(ContestedCell {
                     issue,
                     party,
@@ -99,9 +122,9 @@ pub fn contested_cells(view: &View) -> Vec<ContestedCell> {
 pub enum Contested {
     /// The curator says so, with this reason (`contested = "..."`).
     Curator(String),
-    /// An earlier position takes a stance two or more steps away.
+    /// A position days before or after takes a stance two or more steps away.
     Stance(PositionId),
-    /// An earlier, more confident position takes no stance.
+    /// A more confident position days before or after takes no stance.
     Unplaced(PositionId),
 }
 
@@ -122,7 +145,7 @@ impl Contested {
                 describe(*i, format!("stance: {label}"))
             }
             Contested::Unplaced(i) => {
-                let c = model.positions[*i].confidence.map_or("no", |c| c.id());
+                let c = super::state::effective_confidence(&model.positions[*i]).id();
                 describe(*i, format!("no stance, {c} confidence"))
             }
         }
@@ -153,8 +176,9 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// The evidence behind position `position` of `model`.
-    pub fn of(model: &Model, position: PositionId) -> Self {
+    /// The evidence behind position `position` of `model`, with the record `horizon`
+    /// holds (for the contested mark).
+    pub fn of(model: &Model, position: PositionId, horizon: Horizon) -> Self {
         let p = &model.positions[position];
         let sources: HashSet<SourceId> = p.citations.iter().map(|c| c.source).collect();
         let speakers: HashSet<&str> = p
@@ -171,7 +195,7 @@ impl Evidence {
             speakers: speakers.len(),
             single_account: !p.citations.is_empty() && sources.len() == 1 && speakers.len() <= 1,
             low_confidence: p.confidence == Some(Confidence::Low),
-            contested: contested(model, position),
+            contested: contested(model, position, horizon),
         }
     }
 
@@ -213,38 +237,36 @@ impl Evidence {
     }
 }
 
-/// Why position `position` is contested (the rule in the module documentation), if it is.
-pub fn contested(model: &Model, position: PositionId) -> Option<Contested> {
+/// Why position `position` is contested at `horizon` (the rule in the module
+/// documentation), if it is.
+pub fn contested(model: &Model, position: PositionId, horizon: Horizon) -> Option<Contested> {
     let p = &model.positions[position];
     if let Some(why) = &p.contested {
         return Some(Contested::Curator(why.clone()));
     }
     let (stance, date) = (p.stance?, p.as_of?);
-    let rank = |c: Option<Confidence>| match c {
-        Some(Confidence::High) => 3,
-        Some(Confidence::Moderate) => 2,
-        Some(Confidence::Low) => 1,
-        None => 0,
-    };
-    // Nearest first: the latest earlier position that pulls the other way.
+    let rank = |q: &Position| super::state::confidence_rank(super::state::effective_confidence(q));
+    // Nearest first (the earlier of two as near): the position that pulls the other way.
     model
         .history(Cell::new(p.issue, p.party))
         .iter()
-        .rev()
         .copied()
         .filter(|&i| i != position)
-        .find_map(|i| {
+        .filter_map(|i| {
             let q = &model.positions[i];
-            let days = days_between(q.as_of?, date);
-            if !(1..=CONTESTED_WINDOW_DAYS).contains(&days) {
+            let days = days_between(q.as_of?, date).abs();
+            if !(1..=CONTESTED_WINDOW_DAYS).contains(&days) || !horizon.admits(q) {
                 return None;
             }
-            match q.stance {
-                Some(s) if s.abs_diff(stance) >= 2 => Some(Contested::Stance(i)),
-                None if rank(q.confidence) > rank(p.confidence) => Some(Contested::Unplaced(i)),
-                _ => None,
-            }
+            let why = match q.stance {
+                Some(s) if s.abs_diff(stance) >= 2 => Contested::Stance(i),
+                None if rank(q) > rank(p) => Contested::Unplaced(i),
+                _ => return None,
+            };
+            Some((days, why))
         })
+        .min_by_key(|(days, _)| *days)
+        .map(|(_, why)| why)
 }
 
 /// Days from `a` to `b` (negative when `b` is earlier).

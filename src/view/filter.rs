@@ -1,5 +1,6 @@
 //! Which cells, rows and columns a view shows: filters by party, issue, status and
-//! confidence, and hiding rows and columns left empty.
+//! confidence, a minimum confidence below which positions count as absent (docs/SPEC.md
+//! §5 `--min-confidence`), and hiding rows and columns left empty.
 
 use super::{Cells, cell_of};
 use crate::model::{Confidence, IssueId, Model, PartyId, Position, Status};
@@ -20,6 +21,11 @@ pub struct Filter {
     pub statuses: Option<Vec<Status>>,
     /// Only positions with one of these confidences; `None` shows all.
     pub confidences: Option<Vec<Confidence>>,
+    /// Positions below this confidence count as absent (an unset confidence counts as
+    /// moderate): a cell then shows the latest position that meets it, and only those
+    /// make a stance stand. Unlike `confidences`, which hides the cells whose shown
+    /// position has another confidence.
+    pub min_confidence: Option<Confidence>,
     /// Hide issues and parties whose cells are all empty (after the filters above).
     pub hide_empty: bool,
 }
@@ -69,12 +75,12 @@ impl Filter {
 }
 
 /// The words of a filter, as typed in the reader's `f` prompt and by `--filter`.
-const FILTER_KEYS: &[&str] = &["party", "issue", "status", "confidence"];
+const FILTER_KEYS: &[&str] = &["party", "issue", "status", "confidence", "min-confidence"];
 
 impl Filter {
     /// Parses a filter written as space-separated `key:value,value` terms and the word
     /// `hide-empty`; keys are `party`, `issue` (ids), `status` and `confidence` (their
-    /// words). An empty text is no filter. Unknown keys or values are an error naming
+    /// words), and `min-confidence` (one word). An empty text is no filter. Unknown keys or values are an error naming
     /// the known ones.
     pub fn parse(model: &Model, text: &str) -> Result<Filter, FilterError> {
         let mut f = Filter::default();
@@ -90,6 +96,17 @@ impl Filter {
                 )));
             };
             let values: Vec<&str> = values.split(',').filter(|v| !v.is_empty()).collect();
+            if key == "min-confidence" {
+                let found = indices("confidence", &values, Confidence::IDS)?;
+                let [one] = found[..] else {
+                    return Err(FilterError(format!(
+                        "min-confidence takes one word ({})",
+                        Confidence::IDS.join(", ")
+                    )));
+                };
+                f.min_confidence = Some(Confidence::ALL[one]);
+                continue;
+            }
             match key.trim_end_matches('s') {
                 "party" | "partie" => {
                     let ids: Vec<&str> = model.parties.iter().map(|p| p.id.as_str()).collect();
@@ -139,6 +156,9 @@ impl Filter {
             let words: Vec<&str> = c.iter().map(|c| c.id()).collect();
             terms.push(format!("confidence:{}", words.join(",")));
         }
+        if let Some(c) = self.min_confidence {
+            terms.push(format!("min-confidence:{}", c.id()));
+        }
         if self.hide_empty {
             terms.push("hide-empty".into());
         }
@@ -183,9 +203,10 @@ mod tests {
         let m = model();
         let f = Filter::parse(
             &m,
-            "party:ru issues:land status:proposed,stated confidence:low hide-empty",
+            "party:ru issues:land status:proposed,stated confidence:low min-confidence:moderate hide-empty",
         )
         .unwrap();
+        assert_eq!(f.min_confidence, Some(Confidence::Moderate));
         assert_eq!(f.parties, Some(vec![PartyId(1)]));
         assert_eq!(f.issues, Some(vec![IssueId(0)]));
         assert_eq!(f.statuses, Some(vec![Status::Proposed, Status::Stated]));
@@ -211,6 +232,12 @@ mod tests {
                 .unwrap_err()
                 .0
                 .contains("no status")
+        );
+        assert!(
+            Filter::parse(&m, "min-confidence:low,high")
+                .unwrap_err()
+                .0
+                .contains("one word")
         );
         assert!(
             Filter::parse(&m, "land")

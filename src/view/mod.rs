@@ -15,6 +15,7 @@ pub mod excerpt;
 pub mod facts;
 pub mod filter;
 pub mod search;
+pub mod state;
 pub mod timeline;
 
 pub use compare::Comparison;
@@ -42,25 +43,7 @@ pub fn cell_of(cells: &Cells, issue: IssueId, party: PartyId) -> Option<Position
 /// on or before it, undated positions counting as older than any dated one. With no
 /// date, every position counts (the latest of each cell).
 pub fn cells_at(model: &Model, date: Option<Date>) -> Cells {
-    let mut grid = vec![vec![None; model.parties.len()]; model.issues.len()];
-    for (i, p) in model.positions.iter().enumerate() {
-        if let (Some(d), Some(view)) = (p.as_of, date)
-            && d > view
-        {
-            continue;
-        }
-        let cell = grid
-            .get_mut(p.issue.index())
-            .and_then(|r| r.get_mut(p.party.index()));
-        let Some(cell) = cell else {
-            continue;
-        };
-        let newer = cell.is_none_or(|c: PositionId| p.as_of >= model.positions[c].as_of);
-        if newer {
-            *cell = Some(PositionId(i));
-        }
-    }
-    grid
+    state::Grid::at(model, date, None).shown
 }
 
 /// The grid at one view date: what the reader draws and every exporter renders.
@@ -72,8 +55,11 @@ pub struct View {
     pub dates: Vec<Date>,
     /// The view date (the latest `as_of` by default; `None` when nothing is dated).
     pub date: Option<Date>,
-    /// The cells at the view date.
+    /// The cells at the view date: the position each shows.
     pub cells: Cells,
+    /// The standing position of each cell at the view date (docs/SPEC.md §5): the one
+    /// whose stance stands, which may be older than the one shown.
+    pub standing: Cells,
     /// The cells at the file's date before the view date; `None` at the earliest date
     /// (nothing came before it) or when nothing is dated.
     pub previous: Option<Cells>,
@@ -98,17 +84,19 @@ impl View {
     pub fn filtered(model: Arc<Model>, date: Option<Date>, filter: Filter) -> Self {
         let dates = model.dates();
         let date = date.or_else(|| dates.last().copied());
-        let cells = cells_at(&model, date);
+        let min = filter.min_confidence;
+        let grid = state::Grid::at(&model, date, min);
         // The file's date in force at the view date, and the one before it.
         let in_force = date.map_or(0, |d| dates.partition_point(|&x| x <= d));
         let previous = in_force
             .checked_sub(2)
-            .map(|i| cells_at(&model, Some(dates[i])));
+            .map(|i| state::Grid::at(&model, Some(dates[i]), min).shown);
         let mut view = View {
             model,
             dates,
             date,
-            cells,
+            cells: grid.shown,
+            standing: grid.standing,
             previous,
             filter,
             issues: Vec::new(),
@@ -137,10 +125,42 @@ impl View {
     #[must_use]
     pub fn with_base(mut self, base: Option<Date>) -> View {
         self.base = base.map(|b| {
-            let before = cells_at(&self.model, Some(b));
-            diff::Diff::between(&self.model, Some(b), &before, self.date, &self.cells)
+            let min = self.filter.min_confidence;
+            let before = state::Grid::at(&self.model, Some(b), min);
+            diff::Diff::between(&self.model, Some(b), &before, self.date, &self.grid())
+                .with_via(&self.model, min)
         });
         self
+    }
+
+    /// The cells at the view date: shown and standing positions.
+    pub fn grid(&self) -> state::Grid {
+        state::Grid {
+            shown: self.cells.clone(),
+            standing: self.standing.clone(),
+        }
+    }
+
+    /// The standing position of a cell (docs/SPEC.md §5), if a stance stands in it.
+    pub fn standing_at(&self, issue: IssueId, party: PartyId) -> Option<PositionId> {
+        cell_of(&self.standing, issue, party)
+    }
+
+    /// The standing position of a cell when it is not the one shown: the cell shows a
+    /// later statement and an earlier stance still stands (the cell and the detail say
+    /// so).
+    pub fn earlier_standing(&self, issue: IssueId, party: PartyId) -> Option<PositionId> {
+        let shown = self.position_at(issue, party)?;
+        self.standing_at(issue, party).filter(|&s| s != shown)
+    }
+
+    /// The minimum confidence and the view date, which decide what counts as the record
+    /// (for the `contested` mark).
+    pub fn horizon(&self) -> evidence::Horizon {
+        evidence::Horizon {
+            date: self.date,
+            min_confidence: self.filter.min_confidence,
+        }
     }
 
     /// The base date, when one is set.

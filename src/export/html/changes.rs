@@ -4,8 +4,7 @@
 use crate::export::escape::html as esc;
 use crate::model::Model;
 use crate::view::diff::Diff;
-use crate::view::diff::words::change_words;
-use crate::view::facts::record_facts;
+use crate::view::diff::words::{change_words, sides_words, via_words};
 use std::fmt::Write;
 
 /// The changes of `diff` as an HTML `<section>` headed "Changes since D".
@@ -31,14 +30,21 @@ pub fn section(model: &Model, diff: &Diff) -> String {
                 esc(&model.parties[c.party].name),
                 esc(&change_words(model, c))
             );
-            for side in c.sides(model) {
+            for side in sides_words(model, c, false) {
                 let _ = writeln!(
                     out,
                     "<p class=\"{label}\">{label}: <span dir=\"auto\">{}</span> <span class=\"meta\">({})</span></p>",
-                    esc(&side.position.summary),
-                    esc(&record_facts(model, side.position).join(" · ")),
+                    esc(&side.summary),
+                    esc(&side.facts.join(" · ")),
                     label = side.label
                 );
+            }
+            if !c.via.is_empty() {
+                out.push_str("<p class=\"via\">In the period:</p>\n<ol class=\"via\">\n");
+                for &v in &c.via {
+                    let _ = writeln!(out, "<li>{}</li>", esc(&via_words(model, v, false)));
+                }
+                out.push_str("</ol>\n");
             }
             out.push_str("</li>\n");
         }

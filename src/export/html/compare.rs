@@ -8,9 +8,9 @@ use crate::model::{IssueId, Model};
 use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
-    BLOCKING, IssueWords, PAIR_COLUMNS, StepMark, pair_cells, step_marks,
+    IssueWords, PAIR_COLUMNS, PAIRS_NOTE, min_confidence_words, pair_cells,
 };
-use crate::view::evidence::contested_cells;
+use crate::view::evidence::{contested_cells, marks_legend};
 use std::fmt::Write;
 
 /// Appends the comparison section (nothing when no issue shown has a scale and no
@@ -25,8 +25,15 @@ pub fn section(view: &View, out: &mut String) {
     out.push_str(
         "<section aria-labelledby=\"comparison\">\n<h2 id=\"comparison\">Comparison</h2>\n",
     );
+    if let Some(words) = min_confidence_words(&c) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&words));
+    }
     if !c.issues.is_empty() {
-        out.push_str("<p>On each scale, X marks a party’s stance and = the rest of the range it could accept; an <em>assumed</em> range is the stance alone (no <code>acceptable</code> range given).</p>\n");
+        let _ = writeln!(
+            out,
+            "<p>Each party stands at its stance; its range is what it has said it could accept (<em>stated</em>), or, when it has not, its stance alone (<em>assumed</em>: its flexibility is unknown). Marks: {}.</p>",
+            esc(&marks_legend())
+        );
     }
     for (ic, words) in c.issues.iter().zip(c.words(view)) {
         issue(m, ic.issue, &words, out);
@@ -51,52 +58,30 @@ pub fn section(view: &View, out: &mut String) {
 fn issue(m: &Model, issue: IssueId, words: &IssueWords, out: &mut String) {
     let issue = &m.issues[issue];
     let _ = writeln!(out, "<h3>{}</h3>", esc(&issue.name));
+    out.push_str("<ol class=\"scale\">\n");
+    for step in &issue.scale {
+        let _ = writeln!(out, "<li>{}</li>", esc(&step.label));
+    }
+    out.push_str("</ol>\n");
     if !words.placed.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<table class=\"axis\">\n<caption>{}: where the parties stand</caption>\n<thead>\n<tr><th scope=\"col\">Party</th>",
+            "<table class=\"axis\">\n<caption>{}: where the parties stand</caption>\n<thead>\n<tr><th scope=\"col\">Party</th><th scope=\"col\">Stance</th><th scope=\"col\">Range, role, confidence, since, warnings</th></tr>\n</thead>\n<tbody>",
             esc(&issue.name)
         );
-        for (k, step) in issue.scale.iter().enumerate() {
-            let _ = write!(
-                out,
-                "<th scope=\"col\"><abbr title=\"{}\">{}</abbr></th>",
-                esc(&step.label),
-                k + 1
-            );
-        }
-        out.push_str("<th scope=\"col\">Range</th></tr>\n</thead>\n<tbody>\n");
         for p in &words.placed {
-            let blocking = if p.blocking {
-                format!(" ({BLOCKING})")
-            } else {
-                String::new()
-            };
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<tr><th scope=\"row\">{}{blocking}</th>",
-                esc(&m.parties[p.placed.party].name)
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                esc(&m.parties[p.placed.party].name),
+                esc(&p.stance),
+                esc(&p.notes().join("; "))
             );
-            for mark in step_marks(issue.scale.len(), &p.placed) {
-                let cell = match mark {
-                    StepMark::Stance => "X<span class=\"vh\"> stance</span>",
-                    StepMark::Acceptable => "=<span class=\"vh\"> acceptable</span>",
-                    StepMark::Outside => "",
-                };
-                let _ = write!(out, "<td>{cell}</td>");
-            }
-            let _ = writeln!(out, "<td>{}</td></tr>", esc(&p.range_and_flags()));
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    let _ = writeln!(out, "<p>{}</p>", esc(&words.zone));
-    if !words.unplaced.is_empty() {
-        let names: Vec<String> = words
-            .unplaced
-            .iter()
-            .map(|&p| esc(&m.parties[p].name))
-            .collect();
-        let _ = writeln!(out, "<p>No stance: {}.</p>", names.join(", "));
+    for sentence in words.conclusion() {
+        let _ = writeln!(out, "<p>{}</p>", esc(&sentence));
     }
 }
 
@@ -104,7 +89,11 @@ fn pairs(m: &Model, c: &Comparison, out: &mut String) {
     if c.issues.is_empty() || c.pairs.is_empty() {
         return;
     }
-    out.push_str("<table class=\"pairs\">\n<caption>Pairs of parties, over the issues where both are placed (distance 0: same stance, 1: opposite poles)</caption>\n<thead>\n<tr><th scope=\"col\">Party A</th><th scope=\"col\">Party B</th>");
+    let _ = write!(
+        out,
+        "<table class=\"pairs\">\n<caption>Pairs of parties. {}</caption>\n<thead>\n<tr><th scope=\"col\">Party A</th><th scope=\"col\">Party B</th>",
+        esc(PAIRS_NOTE)
+    );
     for name in PAIR_COLUMNS {
         let _ = write!(out, "<th scope=\"col\">{name}</th>");
     }

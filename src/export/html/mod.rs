@@ -103,7 +103,7 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId, out: &mut Stri
     }
     let flags = view
         .position_at(ii, pi)
-        .map(|i| flag_words(&view.model, i))
+        .map(|i| flag_words(&view.model, i, view.horizon()))
         .unwrap_or_default();
     if !flags.is_empty() {
         let _ = write!(out, "<span class=\"flags\">{}</span>", esc(&flags));

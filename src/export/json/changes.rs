@@ -2,8 +2,9 @@
 //! `changes` key of `export --format json --since`.
 
 use crate::date::Date;
-use crate::model::{Model, PositionId};
-use crate::view::diff::Diff;
+use crate::model::{IssueId, Model, PositionId};
+use crate::view::diff::{Diff, When};
+use crate::view::state::effective_confidence;
 use serde::Serialize;
 
 /// The `stances diff --format json` document.
@@ -24,31 +25,57 @@ pub struct ChangeOut<'m> {
     party: &'m str,
     kind: &'static str,
     steps: Option<isize>,
-    before: Option<SideOut<'m>>,
-    after: Option<SideOut<'m>>,
+    fields: Vec<&'static str>,
+    before: Option<StateOut<'m>>,
+    after: Option<StateOut<'m>>,
+    via: Vec<ViaOut<'m>>,
 }
 
-/// A position before or after a change, in JSON.
+/// A cell's state before or after a change: the position shown (its summary, status,
+/// confidence, date and line), then the standing stance, its stated range and its date.
 #[derive(Serialize)]
-struct SideOut<'m> {
+struct StateOut<'m> {
     summary: &'m str,
     status: Option<&'static str>,
-    stance: Option<&'m str>,
+    confidence: &'static str,
     as_of: Option<Date>,
+    line: usize,
+    stance: Option<&'m str>,
+    range: Option<[&'m str; 2]>,
+    stance_as_of: Option<Date>,
+}
+
+/// One position of the movement log.
+#[derive(Serialize)]
+struct ViaOut<'m> {
+    as_of: Option<Date>,
+    summary: &'m str,
+    stance: Option<&'m str>,
     line: usize,
 }
 
 /// The changes of `diff` in the shape of docs/SPEC.md §6.
 pub fn changes_out<'m>(model: &'m Model, diff: &Diff) -> Vec<ChangeOut<'m>> {
-    let side = |p: Option<PositionId>| {
-        let p = model.positions.get(p?.index())?;
-        let scale = &model.issues.get(p.issue.index())?.scale;
-        Some(SideOut {
+    let step_id = |issue: IssueId, step: usize| -> &'m str {
+        model.issues[issue]
+            .scale
+            .get(step)
+            .map_or("", |s| s.id.as_str())
+    };
+    let state = |(shown, standing): (Option<PositionId>, Option<PositionId>)| {
+        let p = &model.positions[shown?];
+        let st = standing.map(|s| &model.positions[s]);
+        Some(StateOut {
             summary: &p.summary,
             status: p.status.map(crate::model::Status::id),
-            stance: p.stance.and_then(|s| scale.get(s)).map(|s| s.id.as_str()),
+            confidence: effective_confidence(p).id(),
             as_of: p.as_of,
             line: p.line,
+            stance: st.and_then(|s| s.stance).map(|k| step_id(p.issue, k)),
+            range: st
+                .and_then(|s| s.acceptable)
+                .map(|(lo, hi)| [step_id(p.issue, lo), step_id(p.issue, hi)]),
+            stance_as_of: st.and_then(|s| s.as_of),
         })
     };
     diff.changes
@@ -58,8 +85,22 @@ pub fn changes_out<'m>(model: &'m Model, diff: &Diff) -> Vec<ChangeOut<'m>> {
             party: &model.parties[c.party].id,
             kind: c.kind.id(),
             steps: c.steps(),
-            before: side(c.before),
-            after: side(c.after),
+            fields: c.fields.iter().map(|f| f.id()).collect(),
+            before: state(c.state(When::Before)),
+            after: state(c.state(When::After)),
+            via: c
+                .via
+                .iter()
+                .map(|&v| {
+                    let p = &model.positions[v];
+                    ViaOut {
+                        as_of: p.as_of,
+                        summary: &p.summary,
+                        stance: p.stance.map(|k| step_id(p.issue, k)),
+                        line: p.line,
+                    }
+                })
+                .collect(),
         })
         .collect()
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 #[derive(Serialize)]
 pub struct ComparisonOut<'m> {
     as_of: Option<crate::date::Date>,
+    min_confidence: Option<&'static str>,
     issues: Vec<IssueOut<'m>>,
     pairs: Vec<PairOut<'m>>,
 }
@@ -20,9 +21,12 @@ struct IssueOut<'m> {
     scale: Vec<&'m str>,
     placed: Vec<PlacedOut<'m>>,
     unplaced: Vec<&'m str>,
+    absent: Vec<&'m str>,
     zone: Option<[usize; 2]>,
     gap: Option<usize>,
+    assumes: Vec<&'m str>,
     blocking: Vec<&'m str>,
+    blocking_if_firm: Vec<&'m str>,
 }
 
 #[derive(Serialize)]
@@ -31,6 +35,10 @@ struct PlacedOut<'m> {
     stance: usize,
     range: [usize; 2],
     assumed: bool,
+    confidence: &'static str,
+    contested: bool,
+    as_of: Option<crate::date::Date>,
+    line: usize,
 }
 
 #[derive(Serialize)]
@@ -47,8 +55,10 @@ struct PairOut<'m> {
 /// The comparison by ids, ready to serialize (also the `comparison` key of the JSON export).
 pub fn json_value<'m>(m: &'m Model, c: &Comparison) -> ComparisonOut<'m> {
     let id = |p: PartyId| m.parties[p].id.as_str();
+    let ids = |ps: &[PartyId]| ps.iter().map(|&p| id(p)).collect::<Vec<_>>();
     ComparisonOut {
         as_of: c.date,
+        min_confidence: c.min_confidence.map(crate::model::Confidence::id),
         issues: c
             .issues
             .iter()
@@ -67,12 +77,19 @@ pub fn json_value<'m>(m: &'m Model, c: &Comparison) -> ComparisonOut<'m> {
                         stance: p.stance,
                         range: [p.range.0, p.range.1],
                         assumed: p.assumed,
+                        confidence: p.confidence.id(),
+                        contested: p.contested,
+                        as_of: m.positions[p.position].as_of,
+                        line: m.positions[p.position].line,
                     })
                     .collect(),
-                unplaced: ic.unplaced.iter().map(|&p| id(p)).collect(),
+                unplaced: ids(&ic.unplaced),
+                absent: ids(&ic.absent),
                 zone: ic.zone.map(|(lo, hi)| [lo, hi]),
                 gap: ic.gap,
-                blocking: ic.blocking.iter().map(|&p| id(p)).collect(),
+                assumes: ids(&ic.assumes),
+                blocking: ids(&ic.blocking),
+                blocking_if_firm: ids(&ic.blocking_if_firm),
             })
             .collect(),
         pairs: c

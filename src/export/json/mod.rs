@@ -18,7 +18,7 @@ pub use pretty::pretty;
 use crate::date::Date;
 use crate::model::{Citation, Model, PositionId, SCHEMA, Source};
 use crate::view::diff::Diff;
-use crate::view::evidence::contested;
+use crate::view::evidence::{Horizon, contested};
 use crate::view::{Comparison, View};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -179,7 +179,10 @@ fn document<'m>(view: &'m View, comparison: &Comparison) -> Document<'m> {
             })
             .collect(),
         sources: m.sources.iter().map(source).collect(),
-        positions: m.position_ids().map(|i| position(m, i)).collect(),
+        positions: m
+            .position_ids()
+            .map(|i| position(m, i, view.horizon()))
+            .collect(),
         grid: m
             .issues
             .iter()
@@ -215,7 +218,7 @@ fn source(s: &Source) -> SourceOut<'_> {
     }
 }
 
-fn position(m: &Model, i: PositionId) -> PositionOut<'_> {
+fn position(m: &Model, i: PositionId, horizon: Horizon) -> PositionOut<'_> {
     let p = &m.positions[i];
     let issue = &m.issues[p.issue];
     PositionOut {
@@ -232,7 +235,7 @@ fn position(m: &Model, i: PositionId) -> PositionOut<'_> {
         confidence: p.confidence.map(crate::model::Confidence::id),
         conditions: &p.conditions,
         notes: p.notes.as_deref(),
-        contested: contested(m, i).map(|c| c.reason(m)),
+        contested: contested(m, i, horizon).map(|c| c.reason(m)),
         line: p.line,
         citations: p.citations.iter().filter_map(|c| citation(m, c)).collect(),
     }

@@ -5,8 +5,7 @@
 use crate::export::escape::md as escape;
 use crate::model::Model;
 use crate::view::diff::Diff;
-use crate::view::diff::words::{change_words, span_words};
-use crate::view::facts::record_facts;
+use crate::view::diff::words::{change_words, sides_words, span_words, via_words};
 use std::fmt::Write;
 
 /// `stances diff --format md`: a heading, the counts, then per issue a list of changes
@@ -30,16 +29,20 @@ pub(super) fn push_changes(model: &Model, diff: &Diff, level: usize, out: &mut S
         for c in changes {
             let party = escape(&model.parties[c.party].name);
             let _ = writeln!(out, "- **{party}** {}.", escape(&change_words(model, c)));
-            for side in c.sides(model) {
+            for side in sides_words(model, c, false) {
                 let label = side.label;
                 let _ = writeln!(
                     out,
                     "  - {}{}: {} ({})",
                     label[..1].to_uppercase(),
                     &label[1..],
-                    escape(&side.position.summary),
-                    escape(&record_facts(model, side.position).join(" · "))
+                    escape(&side.summary),
+                    escape(&side.facts.join(" · "))
                 );
+            }
+            if !c.via.is_empty() {
+                let via: Vec<String> = c.via.iter().map(|&v| via_words(model, v, false)).collect();
+                let _ = writeln!(out, "  - In the period: {}", escape(&via.join("; ")));
             }
         }
     }

@@ -96,7 +96,7 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId) -> String {
     if let Some(words) = stance_words(&view.model.issues[ii], p) {
         let _ = write!(s, " (stance: {})", escape(&words));
     }
-    for extra in [cell_facts(p), flag_words(&view.model, i)] {
+    for extra in [cell_facts(p), flag_words(&view.model, i, view.horizon())] {
         if !extra.is_empty() {
             let _ = write!(s, " — {}", escape(&extra));
         }

@@ -1,12 +1,12 @@
 //! What changed between two dates as plain text, wrapped to a width: `stances diff`
 //! and the changes section of `export --since`. Per issue, each change in words, then
-//! the position before and after: summary, then stance, status, date and line.
+//! the state before and after (summary, then standing stance, range, status, date,
+//! confidence and line), and the movement log: every position in the period.
 
 use crate::model::Model;
 use crate::sanitize::one_line;
 use crate::view::diff::Diff;
-use crate::view::diff::words::{change_words, span_words};
-use crate::view::facts::record_facts;
+use crate::view::diff::words::{change_words, sides_words, span_words, via_words};
 
 /// `stances diff --format text`: a heading with the dates and counts, then per issue
 /// each change and the position before and after, wrapped to `width`.
@@ -28,11 +28,16 @@ pub(super) fn push_changes(model: &Model, diff: &Diff, width: usize, out: &mut S
             let party = one_line(&model.parties[c.party].name);
             let line = format!("{party}: {}", change_words(model, c));
             push_wrapped(out, "  ", &line, width);
-            for side in c.sides(model) {
+            for side in sides_words(model, c, true) {
                 let first = format!("    {}: ", side.label);
                 let first = format!("{first:<13}");
-                push_wrapped(out, &first, &one_line(&side.position.summary), width);
-                push_parts(out, 13, &record_facts(model, side.position), width);
+                push_wrapped(out, &first, &side.summary, width);
+                push_parts(out, 13, &side.facts, width);
+            }
+            for (k, &v) in c.via.iter().enumerate() {
+                let first = if k == 0 { "    via:" } else { "" };
+                let first = format!("{first:<13}");
+                push_wrapped(out, &first, &via_words(model, v, true), width);
             }
         }
     }

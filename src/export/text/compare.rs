@@ -1,22 +1,29 @@
 //! `stances compare` as plain text: per scaled issue its steps, each placed party on
-//! an axis with its range and warnings, the zone or gap in words; then the pairs.
+//! an axis with its stance in words and what is said of it, the zone or gap in words,
+//! who has no stance and who no position; then the pairs with their issue counts.
 
 use crate::model::{Model, ScaleStep};
 use crate::sanitize::one_line;
 use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
-    BLOCKING, IssueWords, axis, axis_header, distance_words, nothing_to_compare, pair_name,
-    party_list,
+    IssueWords, PAIRS_NOTE, axis, axis_header, distance_words, min_confidence_words,
+    nothing_to_compare, pair_name,
 };
 use crate::view::evidence::marks_legend;
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
+/// The width the text comparison wraps its sentences to.
+const WIDTH: usize = 100;
+
 /// The comparison `c` of `view` as plain text.
 pub fn compare(view: &View, c: &Comparison) -> String {
     let m = &*view.model;
     let mut out = format!("{}\n", one_line(&view.caption()));
+    if let Some(words) = min_confidence_words(c) {
+        let _ = writeln!(out, "{words}");
+    }
     if c.issues.is_empty() {
         let _ = writeln!(out, "\n{}", nothing_to_compare(view));
         return out;
@@ -47,30 +54,29 @@ fn issue_text(m: &Model, name: &str, scale: &[ScaleStep], words: &IssueWords, ou
         .max()
         .unwrap_or(0)
         .max(5);
-    let _ = writeln!(out, "  {}  {}", " ".repeat(name_w), axis_header(n));
+    let axis_w = axis_header(n).width();
+    if !words.placed.is_empty() {
+        let _ = writeln!(out, "  {}  {}", " ".repeat(name_w), axis_header(n));
+    }
+    let indent = " ".repeat(2 + name_w + 2 + axis_w + 3);
     for p in &words.placed {
         let name = one_line(&m.parties[p.placed.party].short);
-        let mut notes = vec![p.range.clone()];
-        if p.blocking {
-            notes.push(BLOCKING.into());
-        }
-        if !p.flags.is_empty() {
-            notes.push(p.flags.clone());
-        }
         let _ = writeln!(
             out,
             "  {}  {}   {}",
             crate::wrap::fit(&name, name_w),
             axis(n, &p.placed),
-            notes.join("; ")
+            p.stance
         );
+        let notes = p.notes().join("; ");
+        for line in crate::wrap::lines(&notes, WIDTH.saturating_sub(indent.len()).max(30)) {
+            let _ = writeln!(out, "{indent}{line}");
+        }
     }
-    let _ = writeln!(out, "  {}", words.zone);
-    if !words.unplaced.is_empty() {
-        let _ = writeln!(out, "  No stance: {}.", party_list(m, &words.unplaced));
-    }
-    if !words.absent.is_empty() {
-        let _ = writeln!(out, "  No position: {}.", party_list(m, &words.absent));
+    for sentence in words.conclusion() {
+        for line in crate::wrap::lines(&sentence, WIDTH - 2) {
+            let _ = writeln!(out, "  {line}");
+        }
     }
 }
 
@@ -80,25 +86,26 @@ fn pairs_text(m: &Model, c: &Comparison, out: &mut String) {
     }
     let names: Vec<String> = c.pairs.iter().map(|p| pair_name(m, p)).collect();
     let w = names.iter().map(|n| n.width()).max().unwrap_or(4).max(4);
+    let _ = writeln!(out, "\nPairs");
+    for line in crate::wrap::lines(PAIRS_NOTE, WIDTH - 2) {
+        let _ = writeln!(out, "  {line}");
+    }
     let _ = writeln!(
         out,
-        "\nPairs (over the issues where both are placed; distance 0 = same, 1 = opposite poles)"
-    );
-    let _ = writeln!(
-        out,
-        "  {}  issues  same  overlap  apart  distance",
+        "  {}  issues  same  overlap  apart  on assumed ranges  distance",
         crate::wrap::fit("Pair", w)
     );
     for (p, name) in c.pairs.iter().zip(&names) {
         let _ = writeln!(
             out,
-            "  {}  {:>6}  {:>4}  {:>7}  {:>5}  {:>8}",
+            "  {}  {:>6}  {:>4}  {:>7}  {:>5}  {:>17}  {}",
             crate::wrap::fit(name, w),
             p.issues,
             p.same,
             p.overlap,
             p.apart,
-            distance_words(p.distance)
+            p.assumed,
+            distance_words(p)
         );
     }
 }

@@ -81,7 +81,7 @@ fn table(view: &View, width: usize) -> String {
                     s.push_str(&format!(" ({})", one_line(&words)));
                 }
                 let mut tail = compact_facts(p);
-                let marks = Evidence::of(m, i).marks();
+                let marks = Evidence::of(m, i, view.horizon()).marks();
                 if !marks.is_empty() {
                     tail = format!("{tail} {marks}").trim().to_string();
                 }
@@ -103,7 +103,7 @@ fn contested_notes(view: &View, width: usize, out: &mut String) {
     let marked = view.issues.iter().any(|&ii| {
         view.parties.iter().any(|&pi| {
             view.position_at(ii, pi)
-                .is_some_and(|i| !Evidence::of(m, i).marks().is_empty())
+                .is_some_and(|i| !Evidence::of(m, i, view.horizon()).marks().is_empty())
         })
     });
     if marked {

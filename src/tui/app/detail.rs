@@ -152,7 +152,7 @@ impl App {
     pub(super) fn detail_measure(&self) -> super::DetailMeasure {
         let width = usize::from(self.size.0);
         let model = std::sync::Arc::as_ptr(&self.view.model) as usize;
-        let key = (model, self.detail.position, width);
+        let key = (model, self.detail.position, width, self.view.horizon());
         let mut cache = self.detail.measured.borrow_mut();
         match &*cache {
             Some((k, measure)) if *k == key => measure.clone(),
@@ -160,6 +160,7 @@ impl App {
                 let open = Open {
                     position: self.detail.position,
                     selected: Item::default(),
+                    horizon: self.view.horizon(),
                 };
                 let measure = layout::detail_measure(&self.view.model, open, width, &self.errors);
                 *cache = Some((key, measure.clone()));

@@ -64,7 +64,7 @@ pub struct DetailState {
 
 /// What a detail page's measure depends on: the model (by address), the position and
 /// the width.
-pub type DetailKey = (usize, PositionId, usize);
+pub type DetailKey = (usize, PositionId, usize, crate::view::evidence::Horizon);
 /// Where the history entries and citations of a detail page stand, and its length.
 pub type DetailMeasure = (layout::Anchors, usize);
 

@@ -1,32 +1,59 @@
 //! Where the parties stand on each scaled issue, where they could meet and who blocks
-//! it, and how far apart each pair of parties is (docs/SPEC.md §5), computed from a [`View`].
+//! it, and how far apart each pair of parties is (docs/SPEC.md §5), computed from a
+//! [`View`].
 //!
-//! Only issues with a scale take part. A party is *placed* on an issue when the cell
-//! the view shows has a `stance`; its *range* is `acceptable` (as step indices), or
-//! `[stance, stance]` marked *assumed*. The *zone* is the intersection of all placed
-//! ranges; when it is empty the *gap* is `max(lo) - min(hi)` steps and the *blocking*
-//! parties are those at either edge. Everything respects the view's filter: hidden
-//! issues, parties and positions do not take part.
+//! Only issues with a scale take part. A party is *placed* on an issue when a stance
+//! stands in its cell (its *standing* position, see [`super::state`]: a later statement
+//! without a stance does not unplace it); it is *unplaced* when it has a position but
+//! no standing stance, and *absent* without a position. Its *range* is `acceptable`
+//! (stated) or `[stance, stance]`, *assumed*: its flexibility is unknown. The *zone* is
+//! the intersection of all placed ranges; when it is empty the *gap* is
+//! `max(lo) - min(hi)` steps. *Blocking* names the parties at the gap's edges whose
+//! range is stated; those at the edges on an assumed range only *would block if firm*.
+//! The zone or gap holds only if the parties it *assumes* accept no more than their
+//! stance. Everything respects the view's filter: hidden issues, parties and positions
+//! do not take part, and positions below its minimum confidence count as absent.
 
 pub mod words;
 
 use super::View;
+use super::state::effective_confidence;
 use crate::date::Date;
-use crate::model::{IssueId, PartyId, PositionId};
+use crate::model::{Confidence, IssueId, Model, PartyId, PositionId};
 
 /// One party placed on an issue's scale.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Placed {
     /// The party.
     pub party: PartyId,
-    /// The position shown.
+    /// The standing position: the one whose stance stands.
     pub position: PositionId,
+    /// The position the cell shows (the standing one, or a later statement without a
+    /// stance).
+    pub shown: PositionId,
     /// The stance, as a step index.
     pub stance: usize,
     /// The acceptable range `(lo, hi)`, inclusive, as step indices.
     pub range: (usize, usize),
-    /// True when the position gives no `acceptable` and the range is the stance alone.
+    /// True when the standing position gives no `acceptable`: the range is the stance
+    /// alone, and the party's flexibility is unknown.
     pub assumed: bool,
+    /// The standing position's confidence (unset counts as moderate).
+    pub confidence: Confidence,
+    /// True when the standing position is contested at the view date (`±`).
+    pub contested: bool,
+}
+
+impl Placed {
+    /// True when the stance comes from an earlier position than the one the cell shows.
+    pub fn stands_from_earlier(&self) -> bool {
+        self.position != self.shown
+    }
+
+    /// The date of the standing position, if it is dated.
+    pub fn as_of(&self, model: &Model) -> Option<Date> {
+        model.positions[self.position].as_of
+    }
 }
 
 /// The comparison of one scaled issue at the view date.
@@ -34,29 +61,25 @@ pub struct Placed {
 pub struct IssueComparison {
     /// The issue.
     pub issue: IssueId,
-    /// The parties with a stance, in file order.
+    /// The parties with a standing stance, in file order.
     pub placed: Vec<Placed>,
-    /// The parties with a position on the issue but no stance, in file order.
+    /// The parties with a position on the issue but no standing stance, in file order.
     pub unplaced: Vec<PartyId>,
+    /// The parties shown with no position on the issue at all, in file order.
+    pub absent: Vec<PartyId>,
     /// The steps every placed party could accept, when two or more are placed and
     /// their ranges meet.
     pub zone: Option<(usize, usize)>,
     /// The steps between the ranges, when two or more are placed and they do not meet.
     pub gap: Option<usize>,
-    /// With a gap: the parties at its edges (file order); else empty.
+    /// The placed parties whose range is assumed (file order): the zone or gap holds
+    /// only if they accept no more than their stance.
+    pub assumes: Vec<PartyId>,
+    /// With a gap: the parties with a stated range at its edges (file order); else empty.
     pub blocking: Vec<PartyId>,
-}
-
-impl IssueComparison {
-    /// Of `parties` (the view's, in file order), those with no position at all on the
-    /// issue at the view date: neither placed nor unplaced.
-    pub fn without_position(&self, parties: &[PartyId]) -> Vec<PartyId> {
-        parties
-            .iter()
-            .copied()
-            .filter(|p| !self.unplaced.contains(p) && !self.placed.iter().any(|x| x.party == *p))
-            .collect()
-    }
+    /// With a gap: the parties with an assumed range at its edges, who would block if
+    /// firm (file order); else empty.
+    pub blocking_if_firm: Vec<PartyId>,
 }
 
 /// How two parties compare over the issues where both are placed.
@@ -74,6 +97,9 @@ pub struct PairComparison {
     pub overlap: usize,
     /// Issues where the ranges do not intersect.
     pub apart: usize,
+    /// Of the `overlap` and `apart` issues, how many rest on a range assumed to be the
+    /// stance alone (either party's).
+    pub assumed: usize,
     /// Mean of `|stance_a - stance_b| / (steps - 1)` over those issues, in `[0, 1]`;
     /// `None` when they share no issue.
     pub distance: Option<f64>,
@@ -84,6 +110,8 @@ pub struct PairComparison {
 pub struct Comparison {
     /// The view date.
     pub date: Option<Date>,
+    /// The minimum confidence positions were held to (`None`: every position).
+    pub min_confidence: Option<Confidence>,
     /// One entry per visible issue with a scale, in file order.
     pub issues: Vec<IssueComparison>,
     /// Every pair of visible parties, `a` before `b` in file order.
@@ -107,6 +135,7 @@ impl Comparison {
         }
         Comparison {
             date: view.date,
+            min_confidence: view.filter.min_confidence,
             issues,
             pairs,
         }
@@ -123,6 +152,12 @@ impl Comparison {
             .iter()
             .find(|p| (p.a, p.b) == (x, y) || (p.a, p.b) == (y, x))
     }
+
+    /// The most issues any pair shares: distances over fewer are not ranked against
+    /// those without their counts in view.
+    pub fn most_shared(&self) -> usize {
+        self.pairs.iter().map(|p| p.issues).max().unwrap_or(0)
+    }
 }
 
 impl IssueComparison {
@@ -131,59 +166,98 @@ impl IssueComparison {
         self.placed.iter().find(|p| p.party == party)
     }
 
-    /// True when `party` is one of the blocking parties.
+    /// True when `party` is one of the blocking parties (on a stated range).
     pub fn blocks(&self, party: PartyId) -> bool {
         self.blocking.contains(&party)
     }
+
+    /// True when `party` would block if it accepted no more than its stance.
+    pub fn would_block_if_firm(&self, party: PartyId) -> bool {
+        self.blocking_if_firm.contains(&party)
+    }
 }
 
-/// Placed and unplaced parties, zone, gap and blocking of one issue.
+/// Placed, unplaced and absent parties, zone, gap and blocking of one issue.
 pub fn compare_issue(view: &View, issue: IssueId) -> IssueComparison {
-    let mut placed = Vec::new();
-    let mut unplaced = Vec::new();
+    let m = &*view.model;
+    let (mut placed, mut unplaced, mut absent) = (Vec::new(), Vec::new(), Vec::new());
     for &party in &view.parties {
-        let Some(pos) = view.position_at(issue, party) else {
+        let Some(shown) = view.position_at(issue, party) else {
+            absent.push(party);
             continue;
         };
-        let p = &view.model.positions[pos];
-        match p.stance {
-            Some(stance) => placed.push(Placed {
-                party,
-                position: pos,
-                stance,
-                range: p.acceptable.unwrap_or((stance, stance)),
-                assumed: p.acceptable.is_none(),
-            }),
-            None => unplaced.push(party),
-        }
+        let standing = view
+            .standing_at(issue, party)
+            .filter(|&s| view.filter.admits(&m.positions[s]));
+        let Some((position, p)) = standing.map(|s| (s, &m.positions[s])) else {
+            unplaced.push(party);
+            continue;
+        };
+        let Some(stance) = p.stance else {
+            unplaced.push(party);
+            continue;
+        };
+        placed.push(Placed {
+            party,
+            position,
+            shown,
+            stance,
+            range: p.acceptable.unwrap_or((stance, stance)),
+            assumed: p.acceptable.is_none(),
+            confidence: effective_confidence(p),
+            contested: super::evidence::contested(m, position, view.horizon()).is_some(),
+        });
     }
-    let (zone, gap, blocking) = meet(&placed);
+    let meeting = meet(&placed);
+    let assumes = placed.iter().filter(|p| p.assumed).map(|p| p.party).collect();
     IssueComparison {
         issue,
         placed,
         unplaced,
-        zone,
-        gap,
-        blocking,
+        absent,
+        zone: meeting.zone,
+        gap: meeting.gap,
+        assumes,
+        blocking: meeting.blocking,
+        blocking_if_firm: meeting.blocking_if_firm,
     }
 }
 
-/// Zone, gap and blocking parties of a set of placed parties (docs/SPEC.md §5).
-fn meet(placed: &[Placed]) -> (Option<(usize, usize)>, Option<usize>, Vec<PartyId>) {
+/// Where a set of placed parties' ranges meet, or how far apart they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Meeting {
+    zone: Option<(usize, usize)>,
+    gap: Option<usize>,
+    blocking: Vec<PartyId>,
+    blocking_if_firm: Vec<PartyId>,
+}
+
+/// Zone, gap and the parties at the gap's edges, stated and assumed (docs/SPEC.md §5).
+fn meet(placed: &[Placed]) -> Meeting {
     if placed.len() < 2 {
-        return (None, None, Vec::new());
+        return Meeting::default();
     }
     let max_lo = placed.iter().map(|p| p.range.0).max().unwrap_or(0);
     let min_hi = placed.iter().map(|p| p.range.1).min().unwrap_or(0);
     if max_lo <= min_hi {
-        return (Some((max_lo, min_hi)), None, Vec::new());
+        return Meeting {
+            zone: Some((max_lo, min_hi)),
+            ..Meeting::default()
+        };
     }
-    let blocking = placed
-        .iter()
-        .filter(|p| p.range.0 == max_lo || p.range.1 == min_hi)
-        .map(|p| p.party)
-        .collect();
-    (None, Some(max_lo - min_hi), blocking)
+    let at_edge = |assumed: bool| {
+        placed
+            .iter()
+            .filter(|p| p.assumed == assumed && (p.range.0 == max_lo || p.range.1 == min_hi))
+            .map(|p| p.party)
+            .collect()
+    };
+    Meeting {
+        zone: None,
+        gap: Some(max_lo - min_hi),
+        blocking: at_edge(false),
+        blocking_if_firm: at_edge(true),
+    }
 }
 
 /// Same / overlap / apart and the mean distance of two parties.
@@ -195,6 +269,7 @@ fn compare_pair(view: &View, issues: &[IssueComparison], a: PartyId, b: PartyId)
         same: 0,
         overlap: 0,
         apart: 0,
+        assumed: 0,
         distance: None,
     };
     let mut total = 0.0;
@@ -205,10 +280,15 @@ fn compare_pair(view: &View, issues: &[IssueComparison], a: PartyId, b: PartyId)
         out.issues += 1;
         if pa.stance == pb.stance {
             out.same += 1;
-        } else if pa.range.0 <= pb.range.1 && pb.range.0 <= pa.range.1 {
-            out.overlap += 1;
         } else {
-            out.apart += 1;
+            if pa.range.0 <= pb.range.1 && pb.range.0 <= pa.range.1 {
+                out.overlap += 1;
+            } else {
+                out.apart += 1;
+            }
+            if pa.assumed || pb.assumed {
+                out.assumed += 1;
+            }
         }
         let steps = view.model.issues[ic.issue].scale.len();
         total += pa.stance.abs_diff(pb.stance) as f64 / steps.saturating_sub(1).max(1) as f64;

@@ -20,9 +20,6 @@ hint: give an issue an ordered scale ([issues.ID.scale], one pole to the other) 
 pub const FILTERED_OUT: &str = "The filter hides every issue with a scale (or every stance on them), so nothing is compared.\n\
 hint: widen the filter, or leave it out.";
 
-/// The word for a party at the gap's edges.
-pub const BLOCKING: &str = "blocking";
-
 /// Why there is nothing to compare: no issue with a scale, or a filter that hides them.
 pub fn nothing_to_compare(view: &View) -> &'static str {
     if view.filter.is_empty() {
@@ -50,49 +47,169 @@ pub fn steps_words(issue: &Issue, (lo, hi): (usize, usize)) -> String {
 
 /// Party short names, joined: `RU, UA`.
 pub fn party_list(model: &Model, parties: &[PartyId]) -> String {
-    let names: Vec<String> = parties
-        .iter()
-        .map(|&p| one_line(&model.parties[p].short))
-        .collect();
-    names.join(", ")
+    names(model, parties).join(", ")
 }
 
-/// The zone or the gap of an issue in one sentence, naming the blocking parties.
+/// The short names of `parties`, each on one line.
+fn names(model: &Model, parties: &[PartyId]) -> Vec<String> {
+    parties
+        .iter()
+        .map(|&p| one_line(&model.parties[p].short))
+        .collect()
+}
+
+/// Names joined as a sentence would: `US`, `US and Europe`, `US, RU and Europe`.
+pub fn and_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// What a zone or gap assumes of the parties whose range is assumed: `if US accepts
+/// only its stance`, `if US and Europe accept only their stances`.
+pub fn assumes_words(model: &Model, assumes: &[PartyId]) -> String {
+    let list = and_list(&names(model, assumes));
+    if assumes.len() == 1 {
+        format!("if {list} accepts only its stance")
+    } else {
+        format!("if {list} accept only their stances")
+    }
+}
+
+/// `1 step`, `2 steps`.
+pub fn step_count(n: usize) -> String {
+    format!("{n} step{}", if n == 1 { "" } else { "s" })
+}
+
+/// The zone or the gap of an issue, in sentences: what it assumes of the parties whose
+/// flexibility is unknown, who blocks on a stated range and who would block if firm,
+/// e.g. `No zone if US and Europe accept only their stances: a gap of 2 steps.
+/// Blocking: UA. Would block if firm: US, Europe.`
 pub fn zone_words(model: &Model, ic: &IssueComparison) -> String {
     let issue = &model.issues[ic.issue];
     match (ic.zone, ic.gap) {
-        (Some(zone), _) => format!(
-            "Zone: {} — every placed party could accept it.",
+        (Some(zone), _) if ic.assumes.is_empty() => format!(
+            "Zone: {} — every placed party has said it could accept it.",
             steps_words(issue, zone)
         ),
-        (None, Some(gap)) => format!(
-            "No zone: a gap of {gap} step{} between the ranges. Blocking (at its edges): {}.",
-            if gap == 1 { "" } else { "s" },
-            party_list(model, &ic.blocking)
-        ),
+        (Some(zone), _) => {
+            let wider = names(model, &ic.assumes);
+            format!(
+                "Zone: {} — every placed party could accept it; it may be wider {}.",
+                steps_words(issue, zone),
+                if wider.len() == 1 {
+                    format!("if {} accepts more than its stance (its range is assumed)", wider[0])
+                } else {
+                    format!(
+                        "if {} accept more than their stances (their ranges are assumed)",
+                        and_list(&wider)
+                    )
+                }
+            )
+        }
+        (None, Some(gap)) => {
+            let mut s = if ic.assumes.is_empty() {
+                format!("No zone: a gap of {}.", step_count(gap))
+            } else {
+                format!(
+                    "No zone {}: a gap of {}.",
+                    assumes_words(model, &ic.assumes),
+                    step_count(gap)
+                )
+            };
+            if !ic.blocking.is_empty() {
+                s.push_str(&format!(" Blocking: {}.", party_list(model, &ic.blocking)));
+            }
+            if !ic.blocking_if_firm.is_empty() {
+                s.push_str(&format!(
+                    " Would block if firm: {}.",
+                    party_list(model, &ic.blocking_if_firm)
+                ));
+            }
+            s
+        }
         (None, None) => format!(
-            "No zone or gap: {} placed on the scale; it takes two.",
+            "No zone or gap: {}; it takes two.",
             match ic.placed.len() {
-                0 => "no party is".to_string(),
-                1 => "only one party is".to_string(),
-                n => format!("{n} parties are"),
+                0 => "no party has a stance",
+                _ => "only one party has a stance",
             }
         ),
     }
 }
 
-/// A party's range in words: `range 1–2`, or `range 3 (assumed: the stance alone)`.
+/// The parties with a position but no standing stance: `No stance: RU.` (none: `None`).
+pub fn no_stance_words(model: &Model, ic: &IssueComparison) -> Option<String> {
+    (!ic.unplaced.is_empty()).then(|| format!("No stance: {}.", party_list(model, &ic.unplaced)))
+}
+
+/// The parties with no position on the issue: `No position: UA, Europe.`.
+pub fn no_position_words(model: &Model, ic: &IssueComparison) -> Option<String> {
+    (!ic.absent.is_empty()).then(|| format!("No position: {}.", party_list(model, &ic.absent)))
+}
+
+/// A stance by its label and its place on the scale: `Crimea recognized (step 2 of 3)`.
+pub fn stance_words(issue: &Issue, stance: usize) -> String {
+    format!(
+        "{} (step {} of {})",
+        one_line(&issue.scale[stance].label),
+        stance + 1,
+        issue.scale.len()
+    )
+}
+
+/// A party's range in words: `range: steps 1–2 (stated)`, `range: this step only
+/// (stated)`, or `range: assumed, the stance alone (flexibility unknown)`.
 pub fn range_words(p: &Placed) -> String {
     let (lo, hi) = p.range;
-    let range = if lo == hi {
-        format!("range {}", lo + 1)
-    } else {
-        format!("range {}–{}", lo + 1, hi + 1)
-    };
     if p.assumed {
-        format!("{range} (assumed: the stance alone)")
+        "range: assumed, the stance alone (flexibility unknown)".into()
+    } else if lo == hi {
+        "range: this step only (stated)".into()
     } else {
-        range
+        format!("range: steps {}–{} (stated)", lo + 1, hi + 1)
+    }
+}
+
+/// The word for a party with a stated range at the gap's edges.
+pub const BLOCKING: &str = "blocking";
+
+/// The words for a party with an assumed range at the gap's edges.
+pub const WOULD_BLOCK_IF_FIRM: &str = "would block if firm";
+
+/// How a party takes part in a gap: [`BLOCKING`], [`WOULD_BLOCK_IF_FIRM`], or `None`.
+pub fn role_words(ic: &IssueComparison, party: PartyId) -> Option<&'static str> {
+    if ic.blocks(party) {
+        Some(BLOCKING)
+    } else if ic.would_block_if_firm(party) {
+        Some(WOULD_BLOCK_IF_FIRM)
+    } else {
+        None
+    }
+}
+
+/// Since when a placed party's stance stands: `since 2025-04-17`, and, when the cell
+/// shows a later statement without a stance, `since 2025-04-17; its latest statement
+/// (2025-04-23) takes no stance`.
+pub fn since_words(model: &Model, p: &Placed) -> String {
+    let date = |id: crate::model::PositionId| {
+        model.positions[id]
+            .as_of
+            .map_or("undated".to_string(), |d| d.to_string())
+    };
+    let since = match model.positions[p.position].as_of {
+        Some(d) => format!("since {d}"),
+        None => "undated".into(),
+    };
+    if p.stands_from_earlier() {
+        format!(
+            "{since}; its latest statement ({}) takes no stance",
+            date(p.shown)
+        )
+    } else {
+        since
     }
 }
 
@@ -164,14 +281,35 @@ pub fn axis_header(steps: usize) -> String {
 pub struct PlacedWords {
     /// Where it stands.
     pub placed: Placed,
+    /// Its stance: [`stance_words`].
+    pub stance: String,
     /// [`range_words`].
     pub range: String,
-    /// True when it is at the gap's edges ([`BLOCKING`]).
-    pub blocking: bool,
+    /// [`role_words`]: blocking, would block if firm, or nothing.
+    pub role: Option<&'static str>,
+    /// `moderate confidence`.
+    pub confidence: String,
+    /// [`since_words`].
+    pub since: String,
     /// Its evidence warnings in words (`± contested, ? single account`), or empty.
     pub flags: String,
     /// Its evidence marks (`±?`), or empty.
     pub marks: String,
+}
+
+impl PlacedWords {
+    /// Everything said of it after its stance, in order: range, role, confidence,
+    /// since, warnings (those that apply).
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = vec![self.range.clone()];
+        notes.extend(self.role.map(str::to_string));
+        notes.push(self.confidence.clone());
+        notes.push(self.since.clone());
+        if !self.flags.is_empty() {
+            notes.push(self.flags.clone());
+        }
+        notes
+    }
 }
 
 /// One scaled issue of the comparison, in words.
@@ -181,50 +319,76 @@ pub struct IssueWords {
     pub placed: Vec<PlacedWords>,
     /// [`zone_words`].
     pub zone: String,
-    /// The parties with a position but no stance, in file order.
-    pub unplaced: Vec<PartyId>,
-    /// The parties shown with no position on the issue at the view date.
-    pub absent: Vec<PartyId>,
-}
-
-impl PlacedWords {
-    /// Its range and, when it has any, its warnings: `range 3; ± contested`.
-    pub fn range_and_flags(&self) -> String {
-        if self.flags.is_empty() {
-            self.range.clone()
-        } else {
-            format!("{}; {}", self.range, self.flags)
-        }
-    }
+    /// [`no_stance_words`].
+    pub no_stance: Option<String>,
+    /// [`no_position_words`].
+    pub no_position: Option<String>,
 }
 
 impl IssueWords {
     /// The words of issue comparison `ic` of `view`.
     pub fn new(view: &View, ic: &IssueComparison) -> Self {
         let m = &*view.model;
+        let issue = &m.issues[ic.issue];
         IssueWords {
             placed: ic
                 .placed
                 .iter()
                 .map(|p| PlacedWords {
                     placed: p.clone(),
+                    stance: stance_words(issue, p.stance),
                     range: range_words(p),
-                    blocking: ic.blocks(p.party),
-                    flags: flag_words(m, p.position),
-                    marks: Evidence::of(m, p.position).marks(),
+                    role: role_words(ic, p.party),
+                    confidence: format!("{} confidence", p.confidence),
+                    since: since_words(m, p),
+                    flags: flag_words(m, p.position, view.horizon()),
+                    marks: Evidence::of(m, p.position, view.horizon()).marks(),
                 })
                 .collect(),
             zone: zone_words(m, ic),
-            unplaced: ic.unplaced.clone(),
-            absent: ic.without_position(&view.parties),
+            no_stance: no_stance_words(m, ic),
+            no_position: no_position_words(m, ic),
         }
+    }
+
+    /// The issue's conclusion in sentences: the zone or gap, then who has no stance and
+    /// who no position.
+    pub fn conclusion(&self) -> Vec<String> {
+        let mut out = vec![self.zone.clone()];
+        out.extend(self.no_stance.clone());
+        out.extend(self.no_position.clone());
+        out
     }
 }
 
 /// A distance with two decimals, or `—` when there is none.
-pub fn distance_words(d: Option<f64>) -> String {
+pub fn distance_value(d: Option<f64>) -> String {
     d.map_or("—".to_string(), |d| format!("{d:.2}"))
 }
+
+/// A pair's distance with its base beside it: `0.44 over 3 issues`, `0.00 over 1 issue`,
+/// or `— (no shared issue)`.
+pub fn distance_words(p: &PairComparison) -> String {
+    match p.distance {
+        Some(d) => format!(
+            "{d:.2} over {} issue{}",
+            p.issues,
+            if p.issues == 1 { "" } else { "s" }
+        ),
+        None => "— (no shared issue)".into(),
+    }
+}
+
+/// A pair's distance and its issue count for a narrow cell: `0.44/3`, or `—`.
+pub fn distance_cell(p: &PairComparison) -> String {
+    match p.distance {
+        Some(d) => format!("{d:.2}/{}", p.issues),
+        None => "—".into(),
+    }
+}
+
+/// What the pairs table says and how to read it.
+pub const PAIRS_NOTE: &str = "Over the issues where both parties are placed; distance 0 is the same stance, 1 the opposite poles. Read each distance with its issue count: a distance over fewer issues does not compare with one over more. \"On assumed ranges\" counts the overlap and apart issues that rest on a range assumed to be the stance alone.";
 
 /// The two parties of a pair by short name: `US – RU`.
 pub fn pair_name(m: &Model, p: &PairComparison) -> String {
@@ -236,29 +400,46 @@ pub fn pair_name(m: &Model, p: &PairComparison) -> String {
 }
 
 /// The columns of a table of pairs after the two parties, by name.
-pub const PAIR_COLUMNS: [&str; 5] = ["Issues", "Same", "Overlap", "Apart", "Distance"];
+pub const PAIR_COLUMNS: [&str; 6] = [
+    "Issues",
+    "Same",
+    "Overlap",
+    "Apart",
+    "On assumed ranges",
+    "Distance",
+];
 
 /// A pair's cells under [`PAIR_COLUMNS`]: its counts and [`distance_words`].
-pub fn pair_cells(p: &PairComparison) -> [String; 5] {
+pub fn pair_cells(p: &PairComparison) -> [String; 6] {
     [
         p.issues.to_string(),
         p.same.to_string(),
         p.overlap.to_string(),
         p.apart.to_string(),
-        distance_words(p.distance),
+        p.assumed.to_string(),
+        distance_words(p),
     ]
 }
 
-/// A pair's counts in words: `2 shared issue(s): 1 same, 0 overlap, 1 apart; distance
-/// 0.50`.
+/// A pair's counts in words: `2 shared issues: 1 same, 0 overlap, 1 apart (1 on an
+/// assumed range); distance 0.50 over 2 issues`.
 pub fn pair_counts(p: &PairComparison) -> String {
+    let assumed = if p.assumed > 0 {
+        format!(
+            " ({} on an assumed range)",
+            p.assumed
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{} shared issue(s): {} same, {} overlap, {} apart; distance {}",
+        "{} shared issue{}: {} same, {} overlap, {} apart{assumed}; distance {}",
         p.issues,
+        if p.issues == 1 { "" } else { "s" },
         p.same,
         p.overlap,
         p.apart,
-        distance_words(p.distance)
+        distance_words(p)
     )
 }
 
@@ -280,18 +461,30 @@ pub fn agreement(
         (None, Some(_), _) => format!("only {} has a position", name(b)),
         (_, _, Some((Some(pa), Some(pb)))) => {
             if pa.stance == pb.stance {
-                format!("agree: same stance (step {})", pa.stance + 1)
+                format!(
+                    "agree: same stance, {}",
+                    stance_words(&m.issues[issue], pa.stance)
+                )
             } else if pa.range.0 <= pb.range.1 && pb.range.0 <= pa.range.1 {
-                "differ, but their ranges overlap: they could meet".into()
+                if pa.assumed || pb.assumed {
+                    "differ, but their ranges overlap (one assumed): they could meet".into()
+                } else {
+                    "differ, but their ranges overlap: they could meet".into()
+                }
             } else {
                 let steps = pa.stance.abs_diff(pb.stance);
+                let assumed = if pa.assumed || pb.assumed {
+                    " (if the assumed ranges hold)"
+                } else {
+                    ""
+                };
                 format!(
-                    "apart: stances {steps} step{} apart, ranges do not meet",
-                    if steps == 1 { "" } else { "s" }
+                    "apart: stances {} apart, ranges do not meet{assumed}",
+                    step_count(steps)
                 )
             }
         }
-        (_, _, Some(_)) => "both have a position; not both on the scale".into(),
+        (_, _, Some(_)) => "both have a position; not both have a stance".into(),
         (_, _, None) => "both have a position (no scale: read them)".into(),
     }
 }
@@ -304,4 +497,14 @@ impl Comparison {
             .map(|ic| IssueWords::new(view, ic))
             .collect()
     }
+}
+
+/// What a minimum confidence leaves out, in words: `Positions below high confidence
+/// are left out (an unset confidence counts as moderate).` (none: `None`).
+pub fn min_confidence_words(c: &Comparison) -> Option<String> {
+    c.min_confidence.map(|min| {
+        format!(
+            "Positions below {min} confidence are left out (an unset confidence counts as moderate)."
+        )
+    })
 }

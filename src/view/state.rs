@@ -1,0 +1,194 @@
+//! Each cell's state at a date (docs/SPEC.md §1 "The grid", §5 "Standing stance"): the
+//! position the cell shows, and the position whose stance stands in it.
+//!
+//! The cell shows the party's latest position on the issue dated on or before the date
+//! (undated positions count as older than any dated one). Its *standing* position is
+//! the latest of those with a `stance`, unless a later one has status `withdrawn`: then
+//! nothing stands. A later position without a stance does not replace it: a new
+//! statement is evidence, not a change of stance. With a minimum confidence, positions
+//! below it count as absent (an unset confidence counts as `moderate`).
+
+use super::Cells;
+use crate::date::Date;
+use crate::model::{Cell, Confidence, Model, Position, PositionId, Status};
+
+/// The confidence a position counts with: its own, or `moderate` when unset.
+pub fn effective_confidence(p: &Position) -> Confidence {
+    p.confidence.unwrap_or(Confidence::Moderate)
+}
+
+/// How strong a confidence is, for comparing: low 1, moderate 2, high 3.
+pub fn confidence_rank(c: Confidence) -> u8 {
+    match c {
+        Confidence::Low => 1,
+        Confidence::Moderate => 2,
+        Confidence::High => 3,
+    }
+}
+
+/// True when position `p` counts under a minimum confidence (`None`: every position).
+pub fn meets(p: &Position, min: Option<Confidence>) -> bool {
+    min.is_none_or(|m| confidence_rank(effective_confidence(p)) >= confidence_rank(m))
+}
+
+/// What one cell holds at a date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CellState {
+    /// The position the cell shows: the latest one.
+    pub shown: Option<PositionId>,
+    /// The position whose stance stands (not withdrawn since).
+    pub standing: Option<PositionId>,
+}
+
+/// The state of `cell` at `date` (every position counts when `None`), with positions
+/// below `min` left out.
+pub fn cell_state(
+    model: &Model,
+    cell: Cell,
+    date: Option<Date>,
+    min: Option<Confidence>,
+) -> CellState {
+    let mut state = CellState::default();
+    for &id in model.history(cell) {
+        let p = &model.positions[id];
+        if let (Some(d), Some(view)) = (p.as_of, date)
+            && d > view
+        {
+            // History is in date order: nothing later can be on or before the date.
+            break;
+        }
+        if !meets(p, min) {
+            continue;
+        }
+        state.shown = Some(id);
+        if p.status == Some(Status::Withdrawn) {
+            state.standing = None;
+        } else if p.stance.is_some() {
+            state.standing = Some(id);
+        }
+    }
+    state
+}
+
+/// Every cell's state at a date: the positions shown and the standing ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grid {
+    /// Per issue, per party: the position shown.
+    pub shown: Cells,
+    /// Per issue, per party: the standing position (its stance stands).
+    pub standing: Cells,
+}
+
+impl Grid {
+    /// The grid of `model` at `date` (every position counts when `None`), positions
+    /// below `min` left out.
+    pub fn at(model: &Model, date: Option<Date>, min: Option<Confidence>) -> Grid {
+        let (issues, parties) = (model.issues.len(), model.parties.len());
+        let mut shown = vec![vec![None; parties]; issues];
+        let mut standing = vec![vec![None; parties]; issues];
+        for issue in model.issue_ids() {
+            for party in model.party_ids() {
+                let s = cell_state(model, Cell::new(issue, party), date, min);
+                shown[issue.index()][party.index()] = s.shown;
+                standing[issue.index()][party.index()] = s.standing;
+            }
+        }
+        Grid { shown, standing }
+    }
+
+    /// The state of one cell.
+    pub fn state(&self, cell: Cell) -> CellState {
+        CellState {
+            shown: super::cell_of(&self.shown, cell.issue, cell.party),
+            standing: super::cell_of(&self.standing, cell.issue, cell.party),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{IssueId, PartyId};
+
+    const MODEL: &str = r#"
+schema = 1
+title = "T"
+[parties.a]
+name = "A"
+[issues.x]
+name = "X"
+[issues.x.scale]
+s0 = "zero"
+s1 = "one"
+s2 = "two"
+[[position]]
+party = "a"
+issue = "x"
+summary = "undated stance"
+stance = "s0"
+[[position]]
+party = "a"
+issue = "x"
+summary = "a statement without a stance"
+as_of = 2025-01-02
+confidence = "high"
+[[position]]
+party = "a"
+issue = "x"
+summary = "a low-confidence stance"
+stance = "s2"
+confidence = "low"
+as_of = 2025-01-03
+[[position]]
+party = "a"
+issue = "x"
+summary = "withdrawn"
+status = "withdrawn"
+stance = "s2"
+as_of = 2025-01-04
+[[position]]
+party = "a"
+issue = "x"
+summary = "again without a stance"
+as_of = 2025-01-05
+[[position]]
+party = "a"
+issue = "x"
+summary = "a new stance"
+stance = "s1"
+as_of = 2025-01-06
+"#;
+
+    fn at(m: &Model, date: &str, min: Option<Confidence>) -> (Option<usize>, Option<usize>) {
+        let s = cell_state(
+            m,
+            Cell::new(IssueId(0), PartyId(0)),
+            Date::parse(date),
+            min,
+        );
+        (s.shown.map(|p| p.0), s.standing.map(|p| p.0))
+    }
+
+    #[test]
+    fn a_stance_stands_through_statements_without_one_until_withdrawn() {
+        let m = crate::model::test_model(MODEL);
+        assert_eq!(at(&m, "2025-01-01", None), (Some(0), Some(0)));
+        assert_eq!(at(&m, "2025-01-02", None), (Some(1), Some(0)));
+        assert_eq!(at(&m, "2025-01-03", None), (Some(2), Some(2)));
+        assert_eq!(at(&m, "2025-01-04", None), (Some(3), None));
+        assert_eq!(at(&m, "2025-01-05", None), (Some(4), None));
+        assert_eq!(at(&m, "2025-01-06", None), (Some(5), Some(5)));
+    }
+
+    #[test]
+    fn positions_below_the_minimum_confidence_count_as_absent() {
+        let m = crate::model::test_model(MODEL);
+        let moderate = Some(Confidence::Moderate);
+        // The low-confidence stance is left out: the undated one still stands.
+        assert_eq!(at(&m, "2025-01-03", moderate), (Some(1), Some(0)));
+        let high = Some(Confidence::High);
+        // Unset confidence counts as moderate, so only the high statement is left.
+        assert_eq!(at(&m, "2025-01-06", high), (Some(1), None));
+        assert_eq!(at(&m, "2025-01-01", high), (None, None));
+    }
+}
