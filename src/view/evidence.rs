@@ -351,17 +351,47 @@ title = "B"
             .concat(),
         );
         assert_eq!(
-            contested(&m, PositionId(1)),
+            contested(&m, PositionId(1), Horizon::default()),
             Some(Contested::Unplaced(PositionId(0)))
         );
         assert!(
-            contested(&m, PositionId(0)).is_none(),
+            contested(&m, PositionId(0), Horizon::default()).is_none(),
             "no stance: not contested"
         );
         assert!(
             Contested::Unplaced(PositionId(0))
                 .reason(&m)
                 .contains("2025-04-23")
+        );
+    }
+
+    #[test]
+    fn a_later_more_confident_statement_contests_from_the_day_it_is_made() {
+        let m = model(
+            &[
+                position("2025-04-17", Some("all"), "moderate", ""),
+                position("2025-04-23", None, "high", ""),
+            ]
+            .concat(),
+        );
+        let at = |day: &str| Horizon {
+            date: Date::parse(day),
+            min_confidence: None,
+        };
+        assert_eq!(contested(&m, PositionId(0), at("2025-04-22")), None);
+        assert_eq!(
+            contested(&m, PositionId(0), at("2025-04-23")),
+            Some(Contested::Unplaced(PositionId(1)))
+        );
+        // Left out below a minimum confidence of high? No: it is high. Below moderate
+        // the plan itself would be out; the denial still counts.
+        let strict = Horizon {
+            date: None,
+            min_confidence: Some(Confidence::High),
+        };
+        assert_eq!(
+            contested(&m, PositionId(0), strict),
+            Some(Contested::Unplaced(PositionId(1)))
         );
     }
 
@@ -374,7 +404,7 @@ title = "B"
             ]
             .concat(),
         );
-        assert_eq!(contested(&m, PositionId(1)), None);
+        assert_eq!(contested(&m, PositionId(1), Horizon::default()), None);
     }
 
     #[test]
@@ -387,7 +417,7 @@ title = "B"
             .concat(),
         );
         assert_eq!(
-            contested(&m, PositionId(1)),
+            contested(&m, PositionId(1), Horizon::default()),
             Some(Contested::Stance(PositionId(0)))
         );
         let near = model(
@@ -397,7 +427,7 @@ title = "B"
             ]
             .concat(),
         );
-        assert_eq!(contested(&near, PositionId(1)), None);
+        assert_eq!(contested(&near, PositionId(1), Horizon::default()), None);
         let old = model(
             &[
                 position("2025-04-17", Some("none"), "low", ""),
@@ -406,7 +436,7 @@ title = "B"
             .concat(),
         );
         assert_eq!(
-            contested(&old, PositionId(1)),
+            contested(&old, PositionId(1), Horizon::default()),
             None,
             "eight days is outside the window"
         );
@@ -421,7 +451,7 @@ title = "B"
             "contested = \"denied two days later\"\n",
         ));
         assert_eq!(
-            contested(&m, PositionId(0)),
+            contested(&m, PositionId(0), Horizon::default()),
             Some(Contested::Curator("denied two days later".into()))
         );
     }
@@ -453,15 +483,15 @@ title = "B"
             ]
             .concat(),
         );
-        let e = Evidence::of(&m, PositionId(0));
+        let e = Evidence::of(&m, PositionId(0), Horizon::default());
         assert!(e.single_account && e.low_confidence && e.thin());
         assert_eq!(e.compact(false), "proposed · low · 2 cites/1 src · 04-20");
         assert_eq!(e.marks(), "?");
-        let e = Evidence::of(&m, PositionId(1));
+        let e = Evidence::of(&m, PositionId(1), Horizon::default());
         assert!(!e.single_account, "two speakers are two accounts");
         assert_eq!((e.citations, e.sources, e.speakers), (2, 1, 2));
         assert_eq!(
-            Evidence::of(&m, PositionId(2)).compact(true),
+            Evidence::of(&m, PositionId(2), Horizon::default()).compact(true),
             "high · 1 cite/1 src · 2025-04-22"
         );
     }

@@ -395,8 +395,66 @@ name = "No scale"
         assert_eq!(x.zone, None);
         // max(lo) = 3 (c, d), min(hi) = 0 (a).
         assert_eq!(x.gap, Some(3));
-        assert_eq!(x.blocking, parties(&[0, 2, 3]));
+        // c states its range; a and d only have a stance: they would block if firm.
+        assert_eq!(x.blocking, parties(&[2]));
+        assert_eq!(x.blocking_if_firm, parties(&[0, 3]));
+        assert_eq!(x.assumes, parties(&[0, 3]));
         assert!(x.placed[0].assumed && x.placed[0].range == (0, 0));
+    }
+
+    /// A dated position of `party` on `issue`, with status and confidence when given.
+    fn dated(party: &str, issue: &str, day: u8, stance: Option<&str>, extra: &str) -> String {
+        let mut s = pos(party, issue, stance, None);
+        s.push_str(&format!("as_of = 2025-01-{day:02}\n{extra}"));
+        s
+    }
+
+    #[test]
+    fn a_statement_without_a_stance_keeps_the_standing_stance_and_withdrawal_ends_it() {
+        let m = model(&[
+            dated("a", "x", 1, Some("s1"), ""),
+            dated("b", "x", 1, Some("s3"), "acceptable = [\"s2\", \"s4\"]\n"),
+            dated("a", "x", 2, None, ""),
+            dated("a", "x", 3, Some("s1"), "status = \"withdrawn\"\n"),
+        ]);
+        let at = |day: &str| Comparison::new(&View::new(Arc::clone(&m), Date::parse(day)));
+        let c = at("2025-01-02");
+        let x = &c.issues[0];
+        let a = x.placed_of(PartyId(0)).expect("a's stance of 01-01 stands");
+        assert_eq!((a.stance, a.position, a.shown), (1, PositionId(0), PositionId(2)));
+        assert!(a.stands_from_earlier());
+        assert_eq!(x.gap, Some(1));
+        assert_eq!((x.blocking.clone(), x.blocking_if_firm.clone()), (parties(&[1]), parties(&[0])));
+        let c = at("2025-01-03");
+        let x = &c.issues[0];
+        assert!(x.placed_of(PartyId(0)).is_none());
+        assert_eq!(x.unplaced, parties(&[0]));
+        assert_eq!(x.absent, parties(&[2, 3]));
+        assert_eq!((x.zone, x.gap), (None, None));
+    }
+
+    #[test]
+    fn a_minimum_confidence_leaves_positions_out_as_if_absent() {
+        let m = model(&[
+            dated("a", "x", 1, Some("s1"), "confidence = \"high\"\n"),
+            dated("a", "x", 2, Some("s4"), "confidence = \"low\"\n"),
+            dated("b", "x", 2, Some("s1"), ""),
+        ]);
+        let filter = crate::view::Filter {
+            min_confidence: Some(Confidence::Moderate),
+            ..Default::default()
+        };
+        let c = Comparison::new(&View::filtered(Arc::clone(&m), None, filter));
+        let a = c.issues[0].placed_of(PartyId(0)).unwrap();
+        assert_eq!((a.stance, a.confidence), (1, Confidence::High));
+        assert_eq!(c.issues[0].zone, Some((1, 1)));
+        let high = crate::view::Filter {
+            min_confidence: Some(Confidence::High),
+            ..Default::default()
+        };
+        let c = Comparison::new(&View::filtered(m, None, high));
+        // b's confidence is unset: it counts as moderate, below high.
+        assert_eq!(c.issues[0].absent, parties(&[1, 2, 3]));
     }
 
     #[test]
@@ -476,9 +534,12 @@ name = "No scale"
             .map(|(party, &(lo, hi, stance))| Placed {
                 party: PartyId(party),
                 position: PositionId(party),
+                shown: PositionId(party),
                 stance,
                 range: (lo, hi),
-                assumed: lo == hi,
+                assumed: lo == hi && party % 2 == 0,
+                confidence: Confidence::Moderate,
+                contested: false,
             })
             .collect()
     }
@@ -487,14 +548,14 @@ name = "No scale"
         #[test]
         fn the_zone_lies_in_every_range(v in prop::collection::vec(arb_placed(), 2..8)) {
             let placed = to_placed(&v);
-            let (zone, gap, blocking) = meet(&placed);
+            let Meeting { zone, gap, blocking, blocking_if_firm } = meet(&placed);
             prop_assert!(zone.is_some() != gap.is_some());
             if let Some((lo, hi)) = zone {
                 prop_assert!(lo <= hi);
                 for p in &placed {
                     prop_assert!(p.range.0 <= lo && hi <= p.range.1);
                 }
-                prop_assert!(blocking.is_empty());
+                prop_assert!(blocking.is_empty() && blocking_if_firm.is_empty());
             }
         }
 
@@ -503,7 +564,7 @@ name = "No scale"
             v in prop::collection::vec(arb_placed(), 2..8)
         ) {
             let placed = to_placed(&v);
-            let (_, gap, blocking) = meet(&placed);
+            let Meeting { gap, blocking, blocking_if_firm, .. } = meet(&placed);
             let Some(gap) = gap else { return Ok(()) };
             let max_lo = placed.iter().map(|p| p.range.0).max().unwrap();
             let min_hi = placed.iter().map(|p| p.range.1).min().unwrap();
@@ -511,9 +572,12 @@ name = "No scale"
             prop_assert!(gap > 0);
             for p in &placed {
                 let at_edge = p.range.0 == max_lo || p.range.1 == min_hi;
-                prop_assert_eq!(blocking.contains(&p.party), at_edge);
+                // Blocking never names an assumed range; "if firm" only assumed ones.
+                prop_assert_eq!(blocking.contains(&p.party), at_edge && !p.assumed);
+                prop_assert_eq!(blocking_if_firm.contains(&p.party), at_edge && p.assumed);
             }
             prop_assert!(blocking.windows(2).all(|w| w[0] < w[1]), "file order");
+            prop_assert!(blocking_if_firm.windows(2).all(|w| w[0] < w[1]), "file order");
         }
 
         #[test]

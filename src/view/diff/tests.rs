@@ -3,6 +3,8 @@
 //! the other.
 
 use super::*;
+use crate::model::Confidence;
+use crate::view::state::Grid;
 use crate::model::{Issue, Party, Position, ScaleStep};
 use proptest::prelude::*;
 use std::path::PathBuf;
@@ -93,7 +95,7 @@ fn kinds(d: &Diff) -> Vec<(usize, usize, Kind, Option<isize>)> {
 
 #[test]
 fn a_position_appearing_is_new() {
-    let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"));
+    let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"), None);
     assert_eq!(kinds(&d), [(0, 1, Kind::New, None)]);
     assert_eq!(d.changes[0].before, None);
     assert_eq!(d.changes[0].after, Some(PositionId(3)));
@@ -101,7 +103,7 @@ fn a_position_appearing_is_new() {
 
 #[test]
 fn a_stance_change_is_a_move_with_its_direction_and_a_summary_change_is_changed() {
-    let d = Diff::new(&model(), date("2025-02-01"), date("2025-03-01"));
+    let d = Diff::new(&model(), date("2025-02-01"), date("2025-03-01"), None);
     assert_eq!(
         kinds(&d),
         [(0, 0, Kind::Moved, Some(1)), (1, 0, Kind::Changed, None)]
@@ -119,17 +121,17 @@ fn a_stance_change_is_a_move_with_its_direction_and_a_summary_change_is_changed(
 #[test]
 fn a_position_that_moves_twice_is_one_move_of_the_net_steps_across_both_dates() {
     let m = model();
-    let first = Diff::new(&m, date("2024-12-31"), date("2025-01-01"));
+    let first = Diff::new(&m, date("2024-12-31"), date("2025-01-01"), None);
     assert_eq!(
         first.at(IssueId(0), PartyId(0)).and_then(Change::steps),
         Some(1)
     );
-    let second = Diff::new(&m, date("2025-01-01"), date("2025-03-01"));
+    let second = Diff::new(&m, date("2025-01-01"), date("2025-03-01"), None);
     assert_eq!(
         second.at(IssueId(0), PartyId(0)).and_then(Change::steps),
         Some(1)
     );
-    let both = Diff::new(&m, date("2024-12-31"), date("2025-03-01"));
+    let both = Diff::new(&m, date("2024-12-31"), date("2025-03-01"), None);
     assert_eq!(
         both.at(IssueId(0), PartyId(0)).and_then(Change::steps),
         Some(2)
@@ -143,7 +145,7 @@ fn a_position_that_moves_twice_is_one_move_of_the_net_steps_across_both_dates() 
 
 #[test]
 fn undated_positions_apply_at_every_date_and_never_change() {
-    let d = Diff::new(&model(), date("1999-01-01"), date("2099-01-01"));
+    let d = Diff::new(&model(), date("1999-01-01"), date("2099-01-01"), None);
     assert!(d.at(IssueId(0), PartyId(2)).is_none(), "c on x is undated");
     assert!(d.at(IssueId(1), PartyId(1)).is_none(), "b on y is undated");
     assert_eq!(
@@ -158,14 +160,14 @@ fn undated_positions_apply_at_every_date_and_never_change() {
 
 #[test]
 fn after_the_last_date_nothing_changes() {
-    let d = Diff::new(&model(), date("2030-01-01"), date("2030-02-01"));
+    let d = Diff::new(&model(), date("2030-01-01"), date("2030-02-01"), None);
     assert!(d.changes.is_empty());
     assert_eq!(d.summary(), "no changes");
 }
 
 #[test]
 fn going_back_in_time_a_position_can_be_removed() {
-    let d = Diff::new(&model(), date("2025-02-01"), date("2025-01-01"));
+    let d = Diff::new(&model(), date("2025-02-01"), date("2025-01-01"), None);
     assert_eq!(kinds(&d), [(0, 1, Kind::Removed, None)]);
     assert_eq!(d.changes[0].after, None);
 }
@@ -195,20 +197,30 @@ fn default_dates_are_the_latest_and_the_one_before_it() {
 
 #[test]
 fn the_summary_counts_each_kind() {
-    let d = Diff::new(&model(), date("2025-01-01"), date("2025-03-01"));
+    let d = Diff::new(&model(), date("2025-01-01"), date("2025-03-01"), None);
     assert_eq!(d.summary(), "3 changes: 1 new, 1 moved, 1 changed");
-    let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"));
+    let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"), None);
     assert_eq!(d.summary(), "1 change: 1 new");
 }
 
-/// A model of `parties` × `issues` (every issue with a 4-step scale) and `positions`
-/// given as (party, issue, day or undated, stance).
-fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
+/// One synthetic position: party, issue, day (or undated), stance, withdrawn, confidence
+/// (0 unset, 1 low, 2 moderate, 3 high).
+type Synth = (usize, usize, Option<u8>, Option<usize>, bool, u8);
+
+/// A model of three parties × two issues (the first with a 4-step scale) and `positions`.
+/// Duplicate (party, issue, day) positions are dropped, as a loaded model has none.
+fn synthetic(positions: &[Synth]) -> Model {
     let scale: Vec<ScaleStep> = (0..4)
         .map(|i| ScaleStep {
             id: format!("s{i}"),
             label: format!("Step {i}"),
         })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let positions: Vec<Synth> = positions
+        .iter()
+        .copied()
+        .filter(|&(party, issue, day, ..)| seen.insert((party, issue, day)))
         .collect();
     Model {
         path: PathBuf::from("positions.toml"),
@@ -238,7 +250,7 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
         positions: positions
             .iter()
             .enumerate()
-            .map(|(n, &(party, issue, day, stance))| Position {
+            .map(|(n, &(party, issue, day, stance, withdrawn, confidence))| Position {
                 party: PartyId(party),
                 issue: IssueId(issue),
                 summary: format!("s{n}"),
@@ -246,8 +258,9 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
                 as_of: day.and_then(|d| Date::new(2025, 1, d)),
                 stance: if issue == 0 { stance } else { None },
                 acceptable: None,
-                status: None,
-                confidence: None,
+                status: withdrawn.then_some(crate::model::Status::Withdrawn),
+                confidence: [None, Some(Confidence::Low), Some(Confidence::Moderate), Some(Confidence::High)]
+                    [usize::from(confidence % 4)],
                 conditions: Vec::new(),
                 notes: None,
                 contested: None,
@@ -258,16 +271,22 @@ fn synthetic(positions: &[(usize, usize, Option<u8>, Option<usize>)]) -> Model {
     }
 }
 
-fn positions() -> impl Strategy<Value = Vec<(usize, usize, Option<u8>, Option<usize>)>> {
+fn positions() -> impl Strategy<Value = Vec<Synth>> {
     proptest::collection::vec(
         (
             0..3usize,
             0..2usize,
             proptest::option::of(1..8u8),
             proptest::option::of(0..4usize),
+            proptest::bool::weighted(0.15),
+            0..4u8,
         ),
         0..16,
     )
+}
+
+fn min_confidence() -> impl Strategy<Value = Option<Confidence>> {
+    proptest::option::of(proptest::sample::select(Confidence::ALL.to_vec()))
 }
 
 proptest! {
@@ -276,18 +295,86 @@ proptest! {
         ps in positions(),
         d1 in proptest::option::of(0..9u8),
         d2 in proptest::option::of(0..9u8),
+        min in min_confidence(),
     ) {
         let m = synthetic(&ps);
         let day = |d: Option<u8>| d.and_then(|d| Date::new(2025, 1, d.max(1)));
         let (from, to) = (day(d1), day(d2));
-        let diff = Diff::new(&m, from, to);
-        prop_assert_eq!(diff.apply(&cells_at(&m, from)), cells_at(&m, to));
+        let diff = Diff::new(&m, from, to, min);
+        prop_assert_eq!(diff.apply(&Grid::at(&m, from, min)), Grid::at(&m, to, min));
         for c in &diff.changes {
-            prop_assert_ne!(c.before, c.after);
+            prop_assert_ne!(c.state(When::Before), c.state(When::After));
             prop_assert_eq!(c.kind == Kind::Moved, c.movement.is_some());
+            prop_assert_eq!(c.steps().is_some(), c.kind == Kind::Moved);
+            if c.kind == Kind::Withdrawn {
+                prop_assert!(c.standing_before.is_some() && c.standing_after.is_none());
+            }
         }
         if let (Some(a), Some(b)) = (from, to) && a <= b {
             prop_assert_eq!(diff.count(Kind::Removed), 0, "nothing disappears going forward");
         }
+    }
+
+    /// `via` is every position of the cell dated after `from` and on or before `to`
+    /// that meets the minimum confidence, in date order.
+    #[test]
+    fn via_is_every_position_in_the_period_in_date_order(
+        ps in positions(),
+        d1 in 1..8u8,
+        d2 in 1..8u8,
+        min in min_confidence(),
+    ) {
+        let m = synthetic(&ps);
+        let (from, to) = (Date::new(2025, 1, d1.min(d2)), Date::new(2025, 1, d1.max(d2)));
+        let diff = Diff::new(&m, from, to, min);
+        for c in &diff.changes {
+            let expected: Vec<PositionId> = {
+                let mut v: Vec<PositionId> = m
+                    .position_ids()
+                    .filter(|&i| {
+                        let p = &m.positions[i];
+                        p.party == c.party
+                            && p.issue == c.issue
+                            && crate::view::state::meets(p, min)
+                            && p.as_of.is_some_and(|d| Some(d) > from && Some(d) <= to)
+                    })
+                    .collect();
+                v.sort_by_key(|&i| m.positions[i].as_of);
+                v
+            };
+            prop_assert_eq!(&c.via, &expected);
+        }
+        // Every cell with a position in the period changed.
+        for i in m.position_ids() {
+            let p = &m.positions[i];
+            if crate::view::state::meets(p, min) && p.as_of.is_some_and(|d| Some(d) > from && Some(d) <= to) {
+                prop_assert!(diff.at(p.issue, p.party).is_some());
+            }
+        }
+    }
+
+    /// Adding a position without a stance (not withdrawn) never changes which stance
+    /// stands in its cell, at any date.
+    #[test]
+    fn a_stance_less_position_never_changes_a_standing_stance(
+        ps in positions(),
+        party in 0..3usize,
+        day in proptest::option::of(1..8u8),
+        view in 1..9u8,
+        min in min_confidence(),
+    ) {
+        let base = synthetic(&ps);
+        let mut more = ps.clone();
+        more.retain(|&(p, i, d, ..)| (p, i, d) != (party, 0, day));
+        let without = synthetic(&more);
+        more.push((party, 0, day, None, false, 3));
+        let with = synthetic(&more);
+        let date = Date::new(2025, 1, view);
+        let stance_at = |m: &Model| {
+            let s = crate::view::state::cell_state(m, crate::model::Cell::new(IssueId(0), PartyId(party)), date, min);
+            s.standing.map(|p| (m.positions[p].stance, m.positions[p].as_of))
+        };
+        prop_assert_eq!(stance_at(&without), stance_at(&with));
+        let _ = base;
     }
 }
