@@ -223,6 +223,7 @@ fn compare_pair(view: &View, issues: &[IssueComparison], a: PartyId, b: PartyId)
 mod tests {
     use super::*;
     use crate::model::Model;
+    use crate::model::build::{ModelText, PositionText};
 
     fn parties(ids: &[usize]) -> Vec<PartyId> {
         ids.iter().copied().map(PartyId).collect()
@@ -230,54 +231,50 @@ mod tests {
     use proptest::prelude::*;
     use std::sync::Arc;
 
-    const HEAD: &str = r#"
-schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[parties.b]
-name = "B"
-[parties.c]
-name = "C"
-[parties.d]
-name = "D"
-[issues.x]
-name = "X"
-[issues.x.scale]
-s0 = "zero"
-s1 = "one"
-s2 = "two"
-s3 = "three"
-s4 = "four"
-[issues.y]
-name = "Y"
-[issues.y.scale]
-y0 = "zero"
-y1 = "one"
-y2 = "two"
-[issues.plain]
-name = "No scale"
-"#;
+    /// Parties a, b, c, d; issue x on a five-step scale, y on a three-step one, and an
+    /// issue without a scale.
+    fn head() -> ModelText {
+        let x = [
+            ("s0", "zero"),
+            ("s1", "one"),
+            ("s2", "two"),
+            ("s3", "three"),
+            ("s4", "four"),
+        ];
+        let y = [("y0", "zero"), ("y1", "one"), ("y2", "two")];
+        ModelText::new("T")
+            .party("a", "A")
+            .party("b", "B")
+            .party("c", "C")
+            .party("d", "D")
+            .scaled_issue("x", "X", &x)
+            .scaled_issue("y", "Y", &y)
+            .issue("plain", "No scale")
+    }
 
     /// A position of `party` on `issue` with optional stance and acceptable range.
-    fn pos(party: &str, issue: &str, stance: Option<&str>, acc: Option<(&str, &str)>) -> String {
-        let mut s =
-            format!("[[position]]\nparty = \"{party}\"\nissue = \"{issue}\"\nsummary = \"s\"\n");
+    fn pos(
+        party: &str,
+        issue: &str,
+        stance: Option<&str>,
+        acc: Option<(&str, &str)>,
+    ) -> PositionText {
+        let mut p = PositionText::new(party, issue, "s");
         if let Some(st) = stance {
-            s.push_str(&format!("stance = \"{st}\"\n"));
+            p = p.stance(st);
         }
         if let Some((lo, hi)) = acc {
-            s.push_str(&format!("acceptable = [\"{lo}\", \"{hi}\"]\n"));
+            p = p.acceptable(lo, hi);
         }
-        s
+        p
     }
 
-    fn model(positions: &[String]) -> Arc<Model> {
-        let text = format!("{HEAD}{}", positions.concat());
-        Arc::new(crate::model::test_model(&text))
+    fn model(positions: &[PositionText]) -> Arc<Model> {
+        let text = positions.iter().cloned().fold(head(), ModelText::position);
+        Arc::new(crate::model::test_model(&text.to_toml()))
     }
 
-    fn compare(positions: &[String]) -> Comparison {
+    fn compare(positions: &[PositionText]) -> Comparison {
         Comparison::new(&View::new(model(positions), None))
     }
 

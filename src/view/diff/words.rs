@@ -132,34 +132,21 @@ impl Diff {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::build::{ModelText, PositionText};
 
     #[test]
     fn changed_fields_name_the_fields_that_differ() {
-        let m = crate::model::test_model(
-            r#"schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[issues.x]
-name = "X"
-[[position]]
-party = "a"
-issue = "x"
-summary = "one"
-as_of = 2025-01-01
-[[position]]
-party = "a"
-issue = "x"
-summary = "one"
-as_of = 2025-01-02
-[[position]]
-party = "a"
-issue = "x"
-summary = "two"
-status = "stated"
-as_of = 2025-01-03
-"#,
-        );
+        let m = ModelText::new("T")
+            .party("a", "A")
+            .issue("x", "X")
+            .position(PositionText::new("a", "x", "one").as_of("2025-01-01"))
+            .position(PositionText::new("a", "x", "one").as_of("2025-01-02"))
+            .position(
+                PositionText::new("a", "x", "two")
+                    .status("stated")
+                    .as_of("2025-01-03"),
+            )
+            .model();
         let p = &m.positions;
         assert!(changed_fields(&p[0], &p[1]).starts_with("restated"));
         assert_eq!(changed_fields(&p[1], &p[2]), "changed: summary, status");
