@@ -6,8 +6,7 @@
 //! `cargo bench --bench check` uses the model of issue 11 (50 parties × 200 issues ×
 //! 3 citations, 500 sources of 20 KB); `STANCES_BENCH_SMALL=1` a tenth of the sources.
 
-#[path = "support/synth.rs"]
-mod synth;
+use stances::testing::synth;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

@@ -8,8 +8,7 @@
 //! medians; no timing assertions. For end to end in a pseudo-terminal see
 //! `examples/pty_first_frame.rs`.
 
-#[path = "support/synth.rs"]
-mod synth;
+use stances::testing::synth;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

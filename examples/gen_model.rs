@@ -10,8 +10,7 @@
 //! `OUT_DIR/positions.toml`, `OUT_DIR/seeds/s*.txt` and `OUT_DIR/quotes.txt` (one
 //! quote per line, for `grep -F -f`). The defaults are the model of issue 11.
 
-#[path = "../benches/support/synth.rs"]
-mod synth;
+use stances::testing::synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -23,6 +23,8 @@ pub mod sanitize;
 pub mod sentence_list;
 pub mod source;
 pub mod suggest;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod tui;
 pub mod view;
 pub mod wrap;

@@ -1,12 +1,11 @@
 //! Every rule of docs/SPEC.md §1 and every bad input the foundation issue lists, through the library.
 
-mod common;
-use common::{Project, VALID, at, diagnostics, find};
 use stances::diagnostic::Severity::{Error, Warning};
+use stances::testing::project::{Project, at, diagnostics, find, valid};
 
 #[test]
 fn the_valid_fixture_has_no_diagnostics() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let loaded = stances::model::load(&p.path());
     assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
     let m = loaded.model.unwrap();
@@ -37,16 +36,16 @@ fn empty_file_and_binary_garbage() {
 
 #[test]
 fn schema_must_be_one() {
-    let d = diagnostics(&VALID.replace("schema = 1", "schema = 2"));
+    let d = diagnostics(&valid().replace("schema = 1", "schema = 2"));
     let e = find(&d, Error, "unsupported schema `2`");
     assert_eq!(at(e), (1, 10));
     find(
-        &diagnostics(&VALID.replace("schema = 1", "schema = \"1\"")),
+        &diagnostics(&valid().replace("schema = 1", "schema = \"1\"")),
         Error,
         "`schema`",
     );
     find(
-        &diagnostics(&VALID.replace("schema = 1\n", "")),
+        &diagnostics(&valid().replace("schema = 1\n", "")),
         Error,
         "required key `schema`",
     );
@@ -54,7 +53,7 @@ fn schema_must_be_one() {
 
 #[test]
 fn missing_title() {
-    let d = diagnostics(&VALID.replace("title = \"Test talks\"\n", ""));
+    let d = diagnostics(&valid().replace("title = \"Test talks\"\n", ""));
     let e = find(&d, Error, "required key `title`");
     assert_eq!(
         e.hint.as_deref(),
@@ -64,16 +63,16 @@ fn missing_title() {
 
 #[test]
 fn unknown_keys_suggest_the_near_name() {
-    let d = diagnostics(&VALID.replace("summary = ", "sumary = "));
+    let d = diagnostics(&valid().replace("summary = ", "sumary = "));
     let e = find(&d, Error, "unknown key `sumary`");
     assert_eq!(at(e), (24, 1));
     assert_eq!(e.hint.as_deref(), Some("did you mean `summary`?"));
-    let d = diagnostics(&VALID.replace("[sources.a]\n", "[sources.a]\npublsher = \"X\"\n"));
+    let d = diagnostics(&valid().replace("[sources.a]\n", "[sources.a]\npublsher = \"X\"\n"));
     assert_eq!(
         find(&d, Error, "unknown key `publsher`").hint.as_deref(),
         Some("did you mean `publisher`?")
     );
-    let d = diagnostics(&VALID.replace("schema = 1", "schema = 1\ncolour = \"red\""));
+    let d = diagnostics(&valid().replace("schema = 1", "schema = 1\ncolour = \"red\""));
     assert!(
         find(&d, Error, "unknown key `colour`")
             .hint
@@ -85,12 +84,12 @@ fn unknown_keys_suggest_the_near_name() {
 
 #[test]
 fn unknown_references_name_the_known_ids() {
-    let d = diagnostics(&VALID.replace("party = \"ru\"", "party = \"rus\""));
+    let d = diagnostics(&valid().replace("party = \"ru\"", "party = \"rus\""));
     let e = find(&d, Error, "unknown party `rus`");
     assert_eq!(at(e), (22, 9));
     assert_eq!(e.hint.as_deref(), Some("did you mean `ru`?\nknown: us, ru"));
 
-    let d = diagnostics(&VALID.replace("issue = \"ceasefire\"", "issue = \"cesefire\""));
+    let d = diagnostics(&valid().replace("issue = \"ceasefire\"", "issue = \"cesefire\""));
     assert!(
         find(&d, Error, "unknown issue `cesefire`")
             .hint
@@ -99,7 +98,7 @@ fn unknown_references_name_the_known_ids() {
             .contains("ceasefire")
     );
 
-    let d = diagnostics(&VALID.replace("source = \"a\"", "source = \"b\""));
+    let d = diagnostics(&valid().replace("source = \"a\"", "source = \"b\""));
     assert!(
         find(&d, Error, "unknown source `b`")
             .hint
@@ -108,7 +107,7 @@ fn unknown_references_name_the_known_ids() {
             .contains("known: a")
     );
 
-    let d = diagnostics(&VALID.replace("stance = \"none\"", "stance = \"nne\""));
+    let d = diagnostics(&valid().replace("stance = \"none\"", "stance = \"nne\""));
     let e = find(
         &d,
         Error,
@@ -116,15 +115,15 @@ fn unknown_references_name_the_known_ids() {
     );
     assert!(e.hint.as_deref().unwrap().contains("did you mean `none`?"));
 
-    let d = diagnostics(&VALID.replace("stance = \"none\"", "acceptable = [\"full\", \"nada\"]"));
+    let d = diagnostics(&valid().replace("stance = \"none\"", "acceptable = [\"full\", \"nada\"]"));
     find(&d, Error, "`nada`");
-    let d = diagnostics(&VALID.replace("stance = \"none\"", "acceptable = [\"full\"]"));
+    let d = diagnostics(&valid().replace("stance = \"none\"", "acceptable = [\"full\"]"));
     find(&d, Error, "[from, to] pair");
 }
 
 #[test]
 fn enumerated_values_are_checked() {
-    let d = diagnostics(&VALID.replace("stance = \"none\"", "status = \"propsed\""));
+    let d = diagnostics(&valid().replace("stance = \"none\"", "status = \"propsed\""));
     assert!(
         find(&d, Error, "`status` cannot be `propsed`")
             .hint
@@ -133,36 +132,36 @@ fn enumerated_values_are_checked() {
             .contains("did you mean `proposed`?")
     );
     let d =
-        diagnostics(&VALID.replace("name = \"Russia\"", "name = \"Russia\"\nkind = \"empire\""));
+        diagnostics(&valid().replace("name = \"Russia\"", "name = \"Russia\"\nkind = \"empire\""));
     find(&d, Error, "`kind` cannot be `empire`");
 }
 
 #[test]
 fn a_date_given_as_a_string() {
-    let d = diagnostics(&VALID.replace("as_of = 2025-04-23", "as_of = \"2025-04-23\""));
+    let d = diagnostics(&valid().replace("as_of = 2025-04-23", "as_of = \"2025-04-23\""));
     let e = find(&d, Error, "`as_of` must be a TOML date, not a string");
     assert_eq!(at(e), (25, 9));
     assert_eq!(
         e.hint.as_deref(),
         Some("write the date without quotes: as_of = 2025-04-23")
     );
-    let d = diagnostics(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-04-23T10:00:00"));
+    let d = diagnostics(&valid().replace("as_of = 2025-04-23", "as_of = 2025-04-23T10:00:00"));
     find(&d, Error, "plain date");
 }
 
 #[test]
 fn an_id_with_spaces() {
-    let d = diagnostics(&VALID.replace("[parties.us]", "[parties.\"united states\"]"));
+    let d = diagnostics(&valid().replace("[parties.us]", "[parties.\"united states\"]"));
     let e = find(&d, Error, "invalid party id `united states`");
     assert!(e.hint.as_deref().unwrap().contains("try `united-states`"));
-    let d = diagnostics(&VALID.replace("full = ", "\"Full Stop\" = "));
+    let d = diagnostics(&valid().replace("full = ", "\"Full Stop\" = "));
     find(&d, Error, "invalid scale step id");
 }
 
 #[test]
 fn two_positions_for_the_same_party_issue_and_date() {
     let second = "\n[[position]]\nparty = \"ru\"\nissue = \"ceasefire\"\nsummary = \"Again\"\nas_of = 2025-04-23\n[[position.cite]]\nsource = \"a\"\nquote = \"Putin\"\n";
-    let d = diagnostics(&format!("{VALID}{second}"));
+    let d = diagnostics(&format!("{}{second}", valid()));
     let e = find(
         &d,
         Error,
@@ -172,7 +171,8 @@ fn two_positions_for_the_same_party_issue_and_date() {
     assert!(e.hint.as_deref().unwrap().contains("line 21"));
     // A different date is a timeline, not a duplicate.
     let d = diagnostics(&format!(
-        "{VALID}{}",
+        "{}{}",
+        valid(),
         second.replace("2025-04-23", "2025-04-20")
     ));
     assert!(d.is_empty(), "{d:#?}");
@@ -180,13 +180,13 @@ fn two_positions_for_the_same_party_issue_and_date() {
 
 #[test]
 fn quotes_empty_missing_and_ambiguous() {
-    let d = diagnostics(&VALID.replace(
+    let d = diagnostics(&valid().replace(
         "quote = \"Russia rejected a 30-day ceasefire\"",
         "quote = \"  \"",
     ));
     find(&d, Error, "the quote is empty");
 
-    let d = diagnostics(&VALID.replace("Russia rejected a 30-day", "Russia refused a 30-day"));
+    let d = diagnostics(&valid().replace("Russia rejected a 30-day", "Russia refused a 30-day"));
     let e = find(&d, Error, "quote not found in source `a`");
     assert_eq!(at(e), (30, 9));
     // One word away from the source's text: re-anchored (issue 13), the fix attached.
@@ -203,7 +203,7 @@ fn quotes_empty_missing_and_ambiguous() {
         ("Russia rejected a 30-day ceasefire", 88)
     );
     // Further off, no fix: where it departs and the most similar sentence.
-    let d = diagnostics(&VALID.replace("Russia rejected a 30-day", "Russia refused a long"));
+    let d = diagnostics(&valid().replace("Russia rejected a 30-day", "Russia refused a long"));
     let e = find(&d, Error, "quote not found in source `a`");
     assert_eq!(
         e.hint.as_deref(),
@@ -214,7 +214,7 @@ fn quotes_empty_missing_and_ambiguous() {
     );
     assert_eq!(e.fix, None);
     // Case matters.
-    let d = diagnostics(&VALID.replace("Russia rejected", "russia rejected"));
+    let d = diagnostics(&valid().replace("Russia rejected", "russia rejected"));
     let e = find(&d, Error, "quote not found");
     assert!(
         e.hint
@@ -223,13 +223,13 @@ fn quotes_empty_missing_and_ambiguous() {
             .starts_with("it is there with other capital letters")
     );
 
-    let d = diagnostics(&VALID.replace(
+    let d = diagnostics(&valid().replace(
         "quote = \"Russia rejected a 30-day ceasefire\"",
         "quote = \"said no\"",
     ));
     let w = find(&d, Warning, "occurs 2 times");
     assert!(w.hint.as_deref().unwrap().contains("prefix"));
-    let d = diagnostics(&VALID.replace(
+    let d = diagnostics(&valid().replace(
         "quote = \"Russia rejected a 30-day ceasefire\"",
         "quote = \"said no\"\nprefix = \"She \"",
     ));
@@ -238,7 +238,7 @@ fn quotes_empty_missing_and_ambiguous() {
 
 #[test]
 fn normalization_allows_spacing_curly_quotes_and_dashes() {
-    let p = Project::new(&VALID.replace(
+    let p = Project::new(&valid().replace(
         "quote = \"Russia rejected a 30-day ceasefire\"",
         "quote = \"Russia  rejected\\na 30\u{2013}day ceasefire\"",
     ));
@@ -261,7 +261,7 @@ fn source_files_that_cannot_be_used() {
         ("big.txt", "over the 16 MiB limit"),
     ];
     for (file, needle) in cases {
-        let p = Project::new(&VALID.replace("file = \"a.txt\"", &format!("file = \"{file}\"")));
+        let p = Project::new(&valid().replace("file = \"a.txt\"", &format!("file = \"{file}\"")));
         p.write("seeds/sub/x.txt", b"x");
         p.write("seeds/latin1.txt", b"Caf\xE9 \xE9t\xE9");
         let big = std::fs::File::create(p.dir.path().join("seeds/big.txt")).unwrap();
@@ -274,7 +274,7 @@ fn source_files_that_cannot_be_used() {
 
 #[test]
 fn a_bom_and_crlf_source_is_fine() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     p.write(
         "seeds/a.txt",
         "\u{FEFF}Intro.\r\nRussia rejected a 30-day ceasefire.\r\n".as_bytes(),
@@ -287,13 +287,13 @@ fn a_bom_and_crlf_source_is_fine() {
 
 #[test]
 fn missing_sources_dir() {
-    let d = diagnostics(&VALID.replace(
+    let d = diagnostics(&valid().replace(
         "title = \"Test talks\"",
         "title = \"T\"\nsources_dir = \"texts\"",
     ));
     let e = find(&d, Error, "sources_dir `texts` does not exist");
     assert_eq!(at(e), (3, 15));
-    let p = Project::new(VALID);
+    let p = Project::valid();
     std::fs::remove_dir_all(p.dir.path().join("seeds")).unwrap();
     find(
         &p.diagnostics(),
@@ -319,7 +319,7 @@ fn deeply_nested_toml_is_an_error_not_a_crash() {
 
 #[test]
 fn warnings_uncited_unused_and_late() {
-    let d = diagnostics(&VALID.replace(
+    let d = diagnostics(&valid().replace(
         "\n[[position.cite]]\nsource = \"a\"\nquote = \"Russia rejected a 30-day ceasefire\"\n",
         "\n",
     ));
@@ -327,7 +327,7 @@ fn warnings_uncited_unused_and_late() {
     find(&d, Warning, "source `a` is not cited");
     assert!(d.iter().all(|d| !d.is_error()), "{d:#?}");
 
-    let d = diagnostics(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
+    let d = diagnostics(&valid().replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
     let w = find(
         &d,
         Warning,
@@ -339,13 +339,13 @@ fn warnings_uncited_unused_and_late() {
 #[test]
 fn the_source_date_line_counts_as_published() {
     let p = Project::new(
-        &VALID
+        &valid()
             .replace("published = 2025-04-23\n", "")
             .replace("as_of = 2025-04-23", "as_of = 2025-05-01"),
     );
     p.write(
         "seeds/a.txt",
-        format!(" date 2025-04-25 {}", common::SOURCE_A).as_bytes(),
+        format!(" date 2025-04-25 {}", stances::testing::project::SOURCE_A).as_bytes(),
     );
     let d = p.diagnostics();
     find(&d, Warning, "latest published 2025-04-25");
@@ -353,7 +353,7 @@ fn the_source_date_line_counts_as_published() {
 
 #[test]
 fn a_summary_on_several_lines_is_a_warning() {
-    let d = diagnostics(&VALID.replace(
+    let d = diagnostics(&valid().replace(
         "summary = \"Rejects a 30-day ceasefire\"",
         "summary = \"\"\"Rejects a 30-day\nceasefire\"\"\"",
     ));
@@ -365,16 +365,16 @@ fn a_summary_on_several_lines_is_a_warning() {
 #[test]
 fn all_errors_are_reported_in_one_run() {
     let d = diagnostics(
-        &VALID
+        &valid()
             .replace("party = \"ru\"", "party = \"xx\"")
             .replace("name = \"Russia\"", "nam = \"Russia\""),
     );
     assert!(d.len() >= 3, "{d:#?}");
 }
 
-/// VALID with a second source `b` (seeds/b.txt, cited by a second position).
+/// valid() with a second source `b` (seeds/b.txt, cited by a second position).
 fn with_source_b() -> Project {
-    let toml = VALID.replace(
+    let toml = valid().replace(
         "[[position]]",
         "[sources.b]\nfile = \"b.txt\"\ntitle = \"Article B\"\n\n[[position]]",
     ) + "\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Proposes a truce\"\n\n[[position.cite]]\nsource = \"b\"\nquote = \"Kyiv proposed a truce\"\n";
@@ -464,7 +464,7 @@ fn an_unknown_source_with_an_unregistered_file_shows_the_block_to_add() {
 
 #[test]
 fn a_cite_written_as_a_table_says_position_cite() {
-    let d = diagnostics(&VALID.replace("[[position.cite]]", "[position.cite]"));
+    let d = diagnostics(&valid().replace("[[position.cite]]", "[position.cite]"));
     let e = find(&d, Error, "must be an array of tables");
     assert_eq!(
         e.message,
@@ -522,7 +522,7 @@ fn a_duplicate_key_elsewhere_is_not_blamed_on_an_early_cite() {
 
 #[test]
 fn a_mistyped_quote_is_offered_a_whole_sentence_broken_over_two_lines() {
-    let p = Project::new(&VALID.replace(
+    let p = Project::new(&valid().replace(
         "quote = \"Russia rejected a 30-day ceasefire\"",
         "quote = \"Kyiv would attend talks only after a full ceasefire\"",
     ));
@@ -545,7 +545,7 @@ Moscow did not answer at once, a spokesman said later that day in a short statem
 
 #[test]
 fn contested_is_a_known_key_holding_a_reason() {
-    let marked = VALID.replace(
+    let marked = valid().replace(
         "stance = \"none\"\n",
         "stance = \"none\"\ncontested = \"denied the next day\"\n",
     );
@@ -558,7 +558,7 @@ fn contested_is_a_known_key_holding_a_reason() {
         Some("denied the next day")
     );
     find(
-        &diagnostics(&VALID.replace(
+        &diagnostics(&valid().replace(
             "stance = \"none\"\n",
             "stance = \"none\"\ncontested = \" \"\n",
         )),
@@ -566,14 +566,14 @@ fn contested_is_a_known_key_holding_a_reason() {
         "`contested` is empty",
     );
     find(
-        &diagnostics(&VALID.replace(
+        &diagnostics(&valid().replace(
             "stance = \"none\"\n",
             "stance = \"none\"\ncontested = true\n",
         )),
         Error,
         "`contested`",
     );
-    let typo = diagnostics(&VALID.replace(
+    let typo = diagnostics(&valid().replace(
         "stance = \"none\"\n",
         "stance = \"none\"\ncontestd = \"x\"\n",
     ));
@@ -586,12 +586,12 @@ fn contested_is_a_known_key_holding_a_reason() {
 
 #[test]
 fn an_acceptable_range_without_the_stance_is_a_warning() {
-    let d = diagnostics(&VALID.replace(
+    let d = diagnostics(&valid().replace(
         "stance = \"none\"\n",
         "stance = \"none\"\nacceptable = [\"full\", \"full\"]\n",
     ));
     find(&d, Warning, "does not contain the stance `none`");
-    let ok = diagnostics(&VALID.replace(
+    let ok = diagnostics(&valid().replace(
         "stance = \"none\"\n",
         "stance = \"none\"\nacceptable = [\"full\", \"none\"]\n",
     ));

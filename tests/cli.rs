@@ -1,9 +1,8 @@
 //! The command line as a user runs it: exit statuses, output formats, bad files.
 
-mod common;
 use assert_cmd::Command;
-use common::{Project, VALID};
 use predicates::prelude::*;
+use stances::testing::project::{Project, valid};
 
 fn stances() -> Command {
     Command::cargo_bin("stances").unwrap()
@@ -25,7 +24,7 @@ fn bundled_model_passes_strict_check() {
 
 #[test]
 fn check_text_reports_file_line_column_and_hint() {
-    let p = Project::new(&VALID.replace("party = \"ru\"", "party = \"rus\""));
+    let p = Project::new(&valid().replace("party = \"ru\"", "party = \"rus\""));
     stances()
         .current_dir(p.dir.path())
         .arg("check")
@@ -39,7 +38,7 @@ fn check_text_reports_file_line_column_and_hint() {
 
 #[test]
 fn check_json_prints_an_array_on_stdout() {
-    let p = Project::new(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
+    let p = Project::new(&valid().replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
     let out = p.check_json(0);
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let d = &v.as_array().unwrap()[0];
@@ -60,7 +59,7 @@ fn check_json_prints_an_array_on_stdout() {
 
 #[test]
 fn strict_makes_warnings_fail() {
-    let p = Project::new(&VALID.replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
+    let p = Project::new(&valid().replace("as_of = 2025-04-23", "as_of = 2025-05-01"));
     stances()
         .current_dir(p.dir.path())
         .arg("check")
@@ -76,7 +75,7 @@ fn strict_makes_warnings_fail() {
 
 #[test]
 fn json_of_a_clean_model_is_an_empty_array() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     stances()
         .current_dir(p.dir.path())
         .args(["check", "--format=json"])
@@ -336,7 +335,7 @@ fn a_directory_means_its_positions_toml_and_dash_means_stdout() {
 
 #[test]
 fn export_refuses_any_positions_toml_and_silly_widths() {
-    let other = Project::new(VALID);
+    let other = Project::valid();
     stances()
         .current_dir(repo())
         .args(["export", "--format", "md", "-o"])
@@ -346,7 +345,7 @@ fn export_refuses_any_positions_toml_and_silly_widths() {
         .stderr(predicate::str::contains(
             "exports never replace a positions.toml",
         ));
-    assert_eq!(std::fs::read_to_string(other.path()).unwrap(), VALID);
+    assert_eq!(std::fs::read_to_string(other.path()).unwrap(), valid());
     stances()
         .current_dir(repo())
         .args(["export", "--format", "text", "--width", "0"])
@@ -358,7 +357,7 @@ fn export_refuses_any_positions_toml_and_silly_widths() {
 fn diagnostics_come_out_in_file_order_in_text_and_json() {
     // Found in this order: the unknown key on line 3 and the one on line 28 (reading),
     // then the unknown party on line 23 (resolving).
-    let toml = VALID
+    let toml = valid()
         .replace(
             "title = \"Test talks\"\n",
             "title = \"Test talks\"\ncolour = 1\n",
@@ -411,7 +410,7 @@ fn diagnostics_come_out_in_file_order_in_text_and_json() {
 #[cfg(not(feature = "import"))]
 #[test]
 fn without_the_importers_add_source_says_how_to_get_them() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     std::fs::write(p.dir.path().join("page.html"), "<p>Some text.</p>").unwrap();
     stances()
         .current_dir(p.dir.path())
@@ -420,7 +419,7 @@ fn without_the_importers_add_source_says_how_to_get_them() {
         .code(1)
         .stderr(predicate::str::contains("built without its importers"))
         .stderr(predicate::str::contains("--features import"));
-    assert_eq!(std::fs::read_to_string(p.path()).unwrap(), VALID);
+    assert_eq!(std::fs::read_to_string(p.path()).unwrap(), valid());
     assert!(
         !p.dir
             .path()

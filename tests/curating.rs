@@ -1,9 +1,8 @@
 //! Curating: reload after edits (in place and save-by-rename), a broken file keeps the
 //! last good model with its errors shown, recovery, and the editor command lines.
 
-mod common;
-use common::{Project, VALID};
 use stances::model::{load, load_unverified};
+use stances::testing::project::{Project, valid};
 use stances::tui::app::{Action, App, EditAt, Request, Screen};
 use stances::tui::theme::Theme;
 use std::sync::mpsc;
@@ -27,11 +26,11 @@ fn watch(p: &Project) -> (notify::RecommendedWatcher, mpsc::Receiver<()>) {
 
 #[test]
 fn a_write_in_place_is_noticed() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let (_w, rx) = watch(&p);
     std::fs::write(
         p.path(),
-        VALID.replace("Rejects a 30-day ceasefire", "Rejects it"),
+        valid().replace("Rejects a 30-day ceasefire", "Rejects it"),
     )
     .unwrap();
     rx.recv_timeout(Duration::from_secs(5))
@@ -42,11 +41,11 @@ fn a_write_in_place_is_noticed() {
 
 #[test]
 fn a_change_still_settling_when_the_watcher_is_replaced_is_reported() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let (w, rx) = watch(&p);
     std::fs::write(
         p.path(),
-        VALID.replace("Rejects a 30-day ceasefire", "Rejects it"),
+        valid().replace("Rejects a 30-day ceasefire", "Rejects it"),
     )
     .unwrap();
     // Dropped within the quiet time the burst waits for, as after a reload.
@@ -58,7 +57,7 @@ fn a_change_still_settling_when_the_watcher_is_replaced_is_reported() {
 
 #[test]
 fn a_snapshot_tells_a_change_saved_after_it() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let files = stances::tui::watch::files_of(&p.path(), load(&p.path()).model.as_ref());
     let snapshot = stances::tui::watch::Snapshot::take(files);
     assert!(!snapshot.changed());
@@ -71,10 +70,10 @@ fn a_snapshot_tells_a_change_saved_after_it() {
 
 #[test]
 fn a_save_by_rename_is_noticed_and_so_is_a_source_edit() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let (_w, rx) = watch(&p);
     let tmp = p.dir.path().join(".positions.toml.swp");
-    std::fs::write(&tmp, VALID.replace("Test talks", "Renamed talks")).unwrap();
+    std::fs::write(&tmp, valid().replace("Test talks", "Renamed talks")).unwrap();
     std::fs::rename(&tmp, p.path()).unwrap();
     rx.recv_timeout(Duration::from_secs(5))
         .expect("rename noticed");
@@ -91,11 +90,11 @@ fn a_save_by_rename_is_noticed_and_so_is_a_source_edit() {
 
 #[test]
 fn reload_keeps_the_selection_by_party_and_issue() {
-    let two = VALID.replace(
+    let two = valid().replace(
         "[parties.us]\nname = \"United States\"\n\n[parties.ru]\nname = \"Russia\"\n",
         "[parties.ru]\nname = \"Russia\"\n\n[parties.us]\nname = \"United States\"\n",
     );
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     app.update(Action::Right); // ru
     assert_eq!(app.view.model.parties[app.grid.party].id, "ru");
@@ -112,9 +111,9 @@ fn reload_keeps_the_selection_by_party_and_issue() {
 
 #[test]
 fn a_quote_not_found_on_reload_shows_the_new_version_with_its_error() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
-    let edited = VALID
+    let edited = valid()
         .replace("Rejects a 30-day ceasefire", "Rejects any ceasefire")
         .replace("Russia rejected a 30-day", "Russia refused a 30-day");
     std::fs::write(p.path(), &edited).unwrap();
@@ -148,14 +147,14 @@ fn a_quote_not_found_on_reload_shows_the_new_version_with_its_error() {
 
 #[test]
 fn a_broken_file_keeps_the_last_model_and_shows_errors_until_fixed() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     app.update(Action::Right);
     app.update(Action::Open);
     assert_eq!(app.screen(), Screen::Detail);
 
     // Broken TOML.
-    std::fs::write(p.path(), VALID.replace("summary = ", "summary = = ")).unwrap();
+    std::fs::write(p.path(), valid().replace("summary = ", "summary = = ")).unwrap();
     app.apply_reload(load(&p.path()));
     assert_eq!(app.view.model.positions.len(), 1, "last good model kept");
     assert_eq!(app.screen(), Screen::Detail, "the view stays");
@@ -166,7 +165,11 @@ fn a_broken_file_keeps_the_last_model_and_shows_errors_until_fixed() {
     assert!(text.contains("positions.toml:24:"), "{text}");
 
     // A renamed party that is still referenced.
-    std::fs::write(p.path(), VALID.replace("[parties.ru]", "[parties.russia]")).unwrap();
+    std::fs::write(
+        p.path(),
+        valid().replace("[parties.ru]", "[parties.russia]"),
+    )
+    .unwrap();
     app.apply_reload(load(&p.path()));
     assert!(
         app.errors[0].message.contains("unknown party `ru`"),
@@ -175,7 +178,7 @@ fn a_broken_file_keeps_the_last_model_and_shows_errors_until_fixed() {
     );
 
     // A deleted source.
-    std::fs::write(p.path(), VALID).unwrap();
+    std::fs::write(p.path(), valid()).unwrap();
     std::fs::remove_file(p.dir.path().join("seeds/a.txt")).unwrap();
     app.apply_reload(load(&p.path()));
     assert!(
@@ -185,10 +188,13 @@ fn a_broken_file_keeps_the_last_model_and_shows_errors_until_fixed() {
     );
 
     // Fixed: the panel goes, the new text shows.
-    p.write("seeds/a.txt", common::SOURCE_A.as_bytes());
+    p.write(
+        "seeds/a.txt",
+        stances::testing::project::SOURCE_A.as_bytes(),
+    );
     std::fs::write(
         p.path(),
-        VALID.replace("Rejects a 30-day ceasefire", "Rejects any ceasefire"),
+        valid().replace("Rejects a 30-day ceasefire", "Rejects any ceasefire"),
     )
     .unwrap();
     app.apply_reload(load(&p.path()));
@@ -213,7 +219,7 @@ fn render(app: &App) -> String {
 
 #[test]
 fn edit_asks_for_the_line_of_the_selection() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     app.update(Action::Edit);
     assert_eq!(
@@ -297,7 +303,7 @@ fn editor_families_get_the_line_their_way() {
 
 #[test]
 fn copy_makes_a_citation_block_that_checks() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     app.update(Action::ListSources);
     assert_eq!(app.screen(), Screen::Sources);
@@ -316,7 +322,8 @@ fn copy_makes_a_citation_block_that_checks() {
     assert!(app.popup().is_some());
     // Pasted under a new position, it passes the check.
     let pasted = format!(
-        "{VALID}\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Says no\"\n{block}"
+        "{}\n[[position]]\nparty = \"us\"\nissue = \"ceasefire\"\nsummary = \"Says no\"\n{block}",
+        valid()
     );
     std::fs::write(p.path(), pasted).unwrap();
     assert!(load(&p.path()).diagnostics.is_empty());
@@ -331,7 +338,7 @@ fn prompt_path(app: &App) -> (stances::export::Format, String) {
 fn export_prompt_picks_a_format_and_a_path() {
     use stances::export::Format;
     use tui_input::InputRequest;
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     app.update(Action::Export);
     assert_eq!(
@@ -369,7 +376,7 @@ fn export_prompt_picks_a_format_and_a_path() {
 fn the_extension_typed_picks_the_export_format() {
     use stances::export::Format;
     use tui_input::InputRequest;
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     app.update(Action::Export); // md is offered first
     app.update(Action::InputEdit(InputRequest::DeleteLine));
@@ -384,7 +391,7 @@ fn the_extension_typed_picks_the_export_format() {
 #[test]
 fn an_existing_file_is_replaced_only_after_a_second_enter() {
     use tui_input::InputRequest;
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let target = p.dir.path().join("report.md");
     std::fs::write(&target, "keep me").unwrap();
     let mut app = open(&p);
@@ -406,13 +413,13 @@ fn an_existing_file_is_replaced_only_after_a_second_enter() {
 
 #[test]
 fn editing_the_date_of_the_open_position_keeps_its_cell_open() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     app.update(Action::Right);
     app.update(Action::Open);
     std::fs::write(
         p.path(),
-        VALID.replace("as_of = 2025-04-23", "as_of = 2025-04-20"),
+        valid().replace("as_of = 2025-04-23", "as_of = 2025-04-20"),
     )
     .unwrap();
     app.apply_reload(load(&p.path()));
@@ -443,7 +450,7 @@ fn open_broken(p: &Project) -> App {
 
 #[test]
 fn a_file_broken_from_the_start_has_no_last_good_version() {
-    let p = Project::new(&VALID.replace("party = \"ru\"", "party = \"rus\""));
+    let p = Project::new(&valid().replace("party = \"ru\"", "party = \"rus\""));
     let mut app = open_broken(&p);
     let text = render(&app);
     assert!(text.contains("does not load"), "{text}");
@@ -458,7 +465,7 @@ fn a_file_broken_from_the_start_has_no_last_good_version() {
     // Still broken after an edit: still no "last good version".
     std::fs::write(
         p.path(),
-        VALID.replace("party = \"ru\"", "party = \"russia\""),
+        valid().replace("party = \"ru\"", "party = \"russia\""),
     )
     .unwrap();
     app.apply_reload(load(&p.path()));
@@ -469,10 +476,14 @@ fn a_file_broken_from_the_start_has_no_last_good_version() {
     );
     assert!(!render(&app).contains("last good"));
     // Once it loads and breaks again, there is a last good version.
-    std::fs::write(p.path(), VALID).unwrap();
+    std::fs::write(p.path(), valid()).unwrap();
     app.apply_reload(load(&p.path()));
     assert!(app.errors.is_empty());
-    std::fs::write(p.path(), VALID.replace("party = \"ru\"", "party = \"rus\"")).unwrap();
+    std::fs::write(
+        p.path(),
+        valid().replace("party = \"ru\"", "party = \"rus\""),
+    )
+    .unwrap();
     app.apply_reload(load(&p.path()));
     assert!(
         app.message
@@ -484,7 +495,7 @@ fn a_file_broken_from_the_start_has_no_last_good_version() {
 
 #[test]
 fn hints_in_the_error_panel_wrap_instead_of_being_cut() {
-    let p = Project::new(&VALID.replace("as_of = 2025-04-23", "as_of = \"2025-4-23\""));
+    let p = Project::new(&valid().replace("as_of = 2025-04-23", "as_of = \"2025-4-23\""));
     let app = open_broken(&p);
     let (w, h) = (44u16, 12u16);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
@@ -506,7 +517,7 @@ fn hints_in_the_error_panel_wrap_instead_of_being_cut() {
 #[test]
 fn the_export_prompt_refuses_the_model_files_and_unknown_formats_at_once() {
     use tui_input::InputRequest;
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     for (typed, says) in [
         (p.path().display().to_string(), "it is the positions file"),
@@ -531,9 +542,10 @@ fn the_export_prompt_refuses_the_model_files_and_unknown_formats_at_once() {
 
 #[test]
 fn a_quote_the_source_no_longer_has_shows_as_orphaned_at_its_best_match() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     // The article was corrected: one word of the cited sentence changed.
-    let corrected = common::SOURCE_A.replace("Russia rejected", "Russia refused");
+    let corrected =
+        stances::testing::project::SOURCE_A.replace("Russia rejected", "Russia refused");
     p.write("seeds/a.txt", corrected.as_bytes());
     let loaded = load(&p.path());
     let fix = loaded
@@ -579,7 +591,7 @@ fn a_quote_the_source_no_longer_has_shows_as_orphaned_at_its_best_match() {
 #[test]
 fn the_reader_never_exports_into_a_fifo_it_would_block_on() {
     use tui_input::InputRequest;
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let fifo = p.dir.path().join("pipe");
     assert!(
         std::process::Command::new("mkfifo")
@@ -603,7 +615,7 @@ fn the_reader_never_exports_into_a_fifo_it_would_block_on() {
 
 #[test]
 fn thousands_of_errors_show_as_many_as_fit_and_say_how_many_more() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let mut app = open(&p);
     let errors: Vec<_> = (1..=3000)
         .map(|i| stances::diagnostic::Diagnostic {

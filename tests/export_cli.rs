@@ -1,11 +1,10 @@
 //! `stances export` as a user runs it: stdout, `-o` written atomically, refusal to
 //! overwrite the model's own files, `--as-of`, bad arguments.
 
-mod export_common;
 use assert_cmd::Command;
-use export_common::*;
 use predicates::prelude::*;
 use stances::export::write_atomic;
+use stances::testing::fixtures::*;
 use stances::view::View;
 use std::path::Path;
 
@@ -58,7 +57,7 @@ fn every_format_goes_to_stdout_and_to_a_file_alike() {
 
 #[test]
 fn an_existing_file_is_replaced_whole() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let target = h.dir.path().join("out.md");
     std::fs::write(
         &target,
@@ -77,7 +76,7 @@ fn an_existing_file_is_replaced_whole() {
 
 #[test]
 fn refuses_to_overwrite_positions_toml_or_a_source() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let before_toml = std::fs::read(h.path()).unwrap();
     stances()
         .current_dir(h.dir.path())
@@ -127,7 +126,7 @@ fn refuses_to_overwrite_positions_toml_or_a_source() {
 
 #[test]
 fn write_atomic_reports_failures_and_leaves_nothing_behind() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let m = load(&h.path());
     let missing = h.dir.path().join("no/such/dir/out.md");
     let err = write_atomic(&missing, "x", &m).unwrap_err();
@@ -197,7 +196,7 @@ fn a_bad_format_is_bad_usage() {
 
 #[test]
 fn a_broken_model_exports_nothing() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     std::fs::write(
         h.path(),
         "schema = 1\ntitle = \"x\"\n[[position]]\nparty = \"nobody\"\n",
@@ -218,7 +217,7 @@ fn a_broken_model_exports_nothing() {
 #[test]
 fn a_fifo_target_is_written_into_not_replaced() {
     use std::os::unix::fs::FileTypeExt;
-    let h = Hostile::new();
+    let h = Hostile::write();
     let fifo = h.dir.path().join("pipe");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)
@@ -250,7 +249,7 @@ fn a_fifo_target_is_written_into_not_replaced() {
 #[cfg(unix)]
 #[test]
 fn a_link_target_stays_a_link() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     std::fs::write(h.dir.path().join("real.md"), "old").unwrap();
     std::os::unix::fs::symlink("real.md", h.dir.path().join("link.md")).unwrap();
     stances()

@@ -1,12 +1,11 @@
 //! The CSV export, read back with the `csv` crate: header, one row per issue, cells
 //! equal to the summaries, formula guard; and `--long`, one row per citation.
 
-mod export_common;
-use export_common::*;
 use stances::export::{self, Format, Options};
 use stances::model::Model;
 use stances::sanitize::clean;
 use stances::source::normalize::normalize;
+use stances::testing::fixtures::*;
 use stances::view::View;
 
 fn records(out: &str) -> Vec<Vec<String>> {
@@ -121,7 +120,7 @@ fn bundled_model_reads_back_as_the_grid() {
 
 #[test]
 fn hostile_cells_are_guarded_and_kept_whole() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let m = load(&h.path());
     let recs = check_wide(&m, None);
     assert_eq!(recs[0][2], "'=HYPERLINK(\"http://evil.example\",\"click\")");

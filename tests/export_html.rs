@@ -2,14 +2,13 @@
 //! headers, cells, footnotes with marked quotes and links both ways, nothing external
 //! and nothing executable. (The W3C Nu validator runs on it in `.ci/run`.)
 
-mod export_common;
-use export_common::*;
 use scraper::{ElementRef, Html, Selector};
 use stances::export::Format;
 use stances::export::notes::Notes;
 use stances::model::Model;
 use stances::sanitize::clean;
 use stances::source::normalize::normalize;
+use stances::testing::fixtures::*;
 use stances::view::View;
 use std::collections::HashSet;
 
@@ -154,7 +153,7 @@ fn bundled_model_parses_to_the_grid() {
 
 #[test]
 fn hostile_strings_are_text_not_markup() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let m = load(&h.path());
     let doc = check(&m, None);
     let cols: Vec<String> = doc.select(&sel("table.grid thead th")).map(text).collect();

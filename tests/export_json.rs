@@ -1,12 +1,11 @@
 //! The JSON export, read back with serde_json and checked against the model and the
 //! source texts: shape, offsets in code points, sentences, grid.
 
-mod export_common;
-use export_common::*;
 use serde_json::Value;
 use stances::export::Format;
 use stances::model::Model;
 use stances::source::normalize::normalize;
+use stances::testing::fixtures::*;
 use stances::view::View;
 
 /// The keys of an object, sorted (serde_json's `Value` does not keep their order).
@@ -193,7 +192,7 @@ fn bundled_model_round_trips() {
 
 #[test]
 fn hostile_model_round_trips_exactly() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let m = load(&h.path());
     let doc = check(&m, None);
     // Strings are exact (escaped, not altered).
@@ -223,7 +222,7 @@ fn hostile_model_round_trips_exactly() {
 
 #[test]
 fn as_of_changes_the_grid() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let m = load(&h.path());
     let early = check(&m, Some("2025-04-15"));
     let late = check(&m, None);

@@ -2,13 +2,12 @@
 //! issues + 1 rows and parties + 1 columns whatever the summaries hold, no raw HTML,
 //! and one list item per citation with the quote in bold.
 
-mod export_common;
-use export_common::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use stances::export::Format;
 use stances::export::notes::Notes;
 use stances::model::Model;
 use stances::source::normalize::normalize;
+use stances::testing::fixtures::*;
 use stances::view::View;
 
 /// What the parser saw.
@@ -157,7 +156,7 @@ fn bundled_model_parses_to_the_grid() {
 
 #[test]
 fn hostile_strings_stay_in_their_cells() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let m = load(&h.path());
     let p = check(&m, None);
     let row = &p.rows[1];
@@ -179,7 +178,7 @@ fn hostile_strings_stay_in_their_cells() {
 
 #[test]
 fn a_grid_without_citations_or_scales_is_still_one_table() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let toml = "schema = 1\ntitle = \"T\"\n[parties.a]\nname = \"A\"\n[issues.x]\nname = \"X\"\n";
     std::fs::write(h.path(), toml).unwrap();
     std::fs::remove_dir_all(h.dir.path().join("seeds")).unwrap();

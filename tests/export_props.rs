@@ -1,12 +1,11 @@
 //! Property tests: whatever a summary or a name holds, each export keeps the grid's
 //! shape and shows the text in its own cell, as the real parsers see it.
 
-mod export_common;
-use export_common::shown;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use stances::export::{self, Format};
 use stances::model::Model;
+use stances::testing::fixtures::shown;
 use stances::view::View;
 use std::path::Path;
 
@@ -119,7 +118,7 @@ proptest! {
         prop_assert_eq!(doc.select(&sel("script, [onerror], [onclick]")).count(), 0);
 
         for out in [md, csv_out, html] {
-            prop_assert!(!export_common::has_raw_control(&out));
+            prop_assert!(!stances::testing::fixtures::has_raw_control(&out));
         }
     }
 }

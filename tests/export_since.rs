@@ -2,10 +2,9 @@
 //! array in json (the changes of `stances diff --from D --to` the view date), every
 //! string escaped; a `--since` after the view date is a usage error.
 
-mod export_common;
 use assert_cmd::Command;
-use export_common::*;
 use serde_json::Value;
+use stances::testing::fixtures::*;
 use std::path::{Path, PathBuf};
 
 fn fixture() -> PathBuf {
@@ -84,7 +83,7 @@ fn html_has_a_changes_section_inside_main() {
 
 #[test]
 fn hostile_strings_in_changes_are_escaped_in_every_format() {
-    let hostile = Hostile::new();
+    let hostile = Hostile::write();
     for format in ["text", "md", "html", "json"] {
         let out = export(format, "2025-04-15", &hostile.path());
         assert!(!has_raw_control(&out), "{format}");

@@ -1,10 +1,9 @@
 //! The text export: caption, wrapped to the width, every cell's words present, no
 //! control characters.
 
-mod export_common;
-use export_common::*;
 use stances::export::{self, Format, Options};
 use stances::model::Model;
+use stances::testing::fixtures::*;
 use stances::view::View;
 use unicode_width::UnicodeWidthStr;
 
@@ -68,7 +67,7 @@ fn bundled_model_fits_every_width() {
 
 #[test]
 fn hostile_text_is_sanitized() {
-    let h = Hostile::new();
+    let h = Hostile::write();
     let m = load(&h.path());
     for width in [30, 80, 200] {
         check(&m, width);

@@ -1,10 +1,9 @@
 //! Hostile files and paths (docs/SPEC.md §7): special files, sizes, paths that lead out of the
 //! model's folder, bytes that are not UTF-8, and values that try to forge output lines.
 
-mod common;
 use assert_cmd::Command;
-use common::{Project, VALID, at, find};
 use stances::diagnostic::Severity::Error;
+use stances::testing::project::{Project, SOURCE_A, at, find, valid};
 use std::path::Path;
 use std::time::Duration;
 
@@ -41,7 +40,7 @@ fn check_fails(p: &Project, file: &str) -> String {
 #[cfg(unix)]
 #[test]
 fn a_fifo_positions_file_is_an_error_at_once() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     mkfifo(&p.dir.path().join("fifo.toml"));
     let err = check_fails(&p, "fifo.toml");
     assert!(
@@ -59,7 +58,7 @@ fn a_fifo_positions_file_is_an_error_at_once() {
 #[cfg(unix)]
 #[test]
 fn a_link_to_dev_zero_is_an_error_not_a_memory_blow_up() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     std::os::unix::fs::symlink("/dev/zero", p.dir.path().join("zero.toml")).unwrap();
     let err = check_fails(&p, "zero.toml");
     assert!(
@@ -78,7 +77,7 @@ fn a_link_to_dev_zero_is_an_error_not_a_memory_blow_up() {
 #[cfg(unix)]
 #[test]
 fn a_fifo_source_is_an_error_naming_it() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     std::fs::remove_file(p.dir.path().join("seeds/a.txt")).unwrap();
     mkfifo(&p.dir.path().join("seeds/a.txt"));
     let err = check_fails(&p, "positions.toml");
@@ -95,7 +94,7 @@ fn a_fifo_source_is_an_error_naming_it() {
 
 #[test]
 fn a_positions_file_over_16_mib_is_refused_without_reading_it() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let big = std::fs::File::create(p.dir.path().join("big.toml")).unwrap();
     big.set_len(16 * 1024 * 1024 + 1).unwrap();
     let err = check_fails(&p, "big.toml");
@@ -107,7 +106,7 @@ fn a_positions_file_over_16_mib_is_refused_without_reading_it() {
 
 #[test]
 fn the_size_limit_holds_for_what_is_read() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     let path = p.dir.path().join("seeds/a.txt");
     std::fs::write(&path, "x".repeat(100)).unwrap();
     assert_eq!(
@@ -122,7 +121,7 @@ fn the_size_limit_holds_for_what_is_read() {
 
 #[test]
 fn invalid_utf8_in_positions_toml_is_located() {
-    let p = Project::new(VALID);
+    let p = Project::valid();
     p.write("positions.toml", b"schema = 1\ntitle = \"Caf\xE9 talks\"\n");
     let err = check_fails(&p, "positions.toml");
     assert!(
@@ -139,7 +138,7 @@ fn invalid_utf8_in_positions_toml_is_located() {
 
 /// The project with `sources_dir = "{dir}"` on line 3.
 fn with_sources_dir(dir: &str) -> Project {
-    Project::new(&VALID.replace(
+    Project::new(&valid().replace(
         "title = \"Test talks\"\n",
         &format!("title = \"Test talks\"\nsources_dir = \"{dir}\"\n"),
     ))
@@ -185,14 +184,14 @@ fn sources_dir_must_stay_inside_the_folder_of_positions_toml() {
 #[test]
 fn a_sources_dir_linked_out_of_the_folder_is_an_error() {
     let outside = tempfile::tempdir().unwrap();
-    std::fs::write(outside.path().join("a.txt"), common::SOURCE_A).unwrap();
+    std::fs::write(outside.path().join("a.txt"), SOURCE_A).unwrap();
     let p = with_sources_dir("elsewhere");
     std::os::unix::fs::symlink(outside.path(), p.dir.path().join("elsewhere")).unwrap();
     let diags = p.diagnostics();
     let d = find(&diags, Error, "must be inside the folder of positions.toml");
     assert_eq!(at(d), (3, 15));
     // The default `seeds`, linked out, is reported at the first source.
-    let p = Project::new(VALID);
+    let p = Project::valid();
     std::fs::remove_dir_all(p.dir.path().join("seeds")).unwrap();
     std::os::unix::fs::symlink(outside.path(), p.dir.path().join("seeds")).unwrap();
     let diags = p.diagnostics();
@@ -246,7 +245,7 @@ fn an_escape_sequence_in_a_folder_name_is_shown_escaped() {
     let name = "t\x1b]0;title\x07";
     let dir = outer.path().join(name);
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
-    std::fs::write(dir.join("seeds/a.txt"), common::SOURCE_A).unwrap();
+    std::fs::write(dir.join("seeds/a.txt"), SOURCE_A).unwrap();
     let shown = "t\\u{1b}]0;title\\u{7}";
 
     // init's "wrote" line.
@@ -259,7 +258,7 @@ fn an_escape_sequence_in_a_folder_name_is_shown_escaped() {
 
     // check's diagnostics and summary line, of a good and of a broken model.
     let toml = format!("{name}/positions.toml");
-    std::fs::write(dir.join("positions.toml"), VALID).unwrap();
+    std::fs::write(dir.join("positions.toml"), valid()).unwrap();
     let err = stderr_of(stances().current_dir(outer.path()).args(["check", &toml]));
     assert!(!has_raw_control(&err), "{err:?}");
     assert!(
@@ -268,7 +267,7 @@ fn an_escape_sequence_in_a_folder_name_is_shown_escaped() {
     );
     std::fs::write(
         dir.join("positions.toml"),
-        VALID.replace("\"ru\"\nissue", "\"rus\"\nissue"),
+        valid().replace("\"ru\"\nissue", "\"rus\"\nissue"),
     )
     .unwrap();
     let err = stderr_of(stances().current_dir(outer.path()).args(["check", &toml]));
@@ -315,9 +314,9 @@ fn a_dotted_key_of_100000_parts_is_located_at_its_line() {
 fn check_json_writes_control_and_bidi_characters_of_a_quote_escaped() {
     // The source now holds CSI (a C1 control that starts escape sequences) and a
     // right-to-left override in the quoted sentence: the diagnostic quotes it.
-    let p = Project::new(VALID);
-    let source = common::SOURCE_A.replace("Russia rejected", "Russia \u{9b}31m rejected \u{202e}");
-    assert_ne!(source, common::SOURCE_A);
+    let p = Project::valid();
+    let source = SOURCE_A.replace("Russia rejected", "Russia \u{9b}31m rejected \u{202e}");
+    assert_ne!(source, SOURCE_A);
     p.write("seeds/a.txt", source.as_bytes());
     let out = p.check_json(1);
     let text = String::from_utf8(out).unwrap();

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use support::axe::Axe;
 use support::browser::{Browser, Key, Viewport, artifacts, png_size};
-use support::screen::fixture;
+use stances::testing::fixtures::fixture;
 
 /// The fixtures whose reports are opened.
 const FIXTURES: &[&str] = &["compare", "hostile", "moves", "noscale", "plain"];

@@ -3,13 +3,11 @@
 //! at 80×24 and at a small size; mouse selection, the view date, the evidence toggle,
 //! the filter prompt, and fifty parties.
 
-mod support;
-
 use insta::assert_snapshot;
 use ratatui::style::Modifier;
 use stances::model::PartyId;
+use stances::testing::screen::{app, find, has_modifier, lines, render, text};
 use stances::tui::app::{Action, App, Screen};
-use support::screen::{app, find, has_modifier, lines, render, text};
 
 fn compare(w: u16, h: u16) -> App {
     app("compare", w, h, false)

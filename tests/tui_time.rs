@@ -8,14 +8,13 @@
 //! After an intended change, `INSTA_UPDATE=always cargo test --test tui_time` rewrites
 //! the snapshots; review the diff.
 
-mod support;
-
 use insta::assert_snapshot;
 use stances::model::load;
+use stances::testing::fixtures::fixture;
+use stances::testing::screen::{app, find, lines, render, text};
 use stances::tui::app::{Action, App, Screen};
 use stances::tui::status;
 use stances::tui::theme::Theme;
-use support::screen::{app, find, fixture, lines, render, text};
 
 fn moves(w: u16, h: u16) -> App {
     app("moves", w, h, false)

@@ -2,13 +2,12 @@
 //! background, each batch arriving as a message): on TestBackend, what is shown before
 //! and after, and errors found on the way. No timing: the batches are fed by hand.
 
-mod support;
-
 use stances::model::{Unverified, load, load_unverified};
+use stances::testing::fixtures::fixture;
+use stances::testing::screen::{lines, render, text};
 use stances::tui::app::{Action, App, Screen};
 use stances::tui::theme::Theme;
 use std::path::{Path, PathBuf};
-use support::screen::{fixture, lines, render, text};
 
 /// A reader on the resolved, unverified model at `path`, and its quotes to verify.
 fn unverified_app(path: &Path, w: u16, h: u16) -> (App, Unverified) {

@@ -6,14 +6,12 @@
 //! the snapshots (or `cargo insta review`); review the diff. Under CI a missing or
 //! different snapshot fails.
 
-mod support;
-
 use insta::assert_snapshot;
 use ratatui::style::{Color, Modifier};
 use stances::model::{Cell, IssueId, PartyId};
+use stances::testing::screen::{app, find, has_modifier, lines, render, text, width};
 use stances::tui::app::{Action, App, Screen};
 use stances::tui::layout::Item;
-use support::screen::{app, find, has_modifier, lines, render, text, width};
 
 fn plain(w: u16, h: u16, color: bool) -> App {
     app("plain", w, h, color)
@@ -129,17 +127,30 @@ fn help_at_small_size() {
     assert_snapshot!("help_24x6", text(&render(&app)));
 }
 
+/// The sizes where drawing changes its ways: every width and height around the
+/// smallest the views are drawn in (below it one line says so), widths where the grid
+/// shows one more column (its columns are at least 14 wide), heights where the bars and
+/// panels take a larger share, and the extremes.
+fn telling_sizes() -> Vec<(u16, u16)> {
+    let (w0, h0) = stances::tui::MIN_SIZE;
+    let near = |m: u16| [1, 2, m - 1, m, m + 1];
+    let edges = near(w0)
+        .into_iter()
+        .flat_map(|w| near(h0).map(move |h| (w, h)));
+    let widths = [20, 33, 34, 47, 48, 61, 80, 133, 300];
+    let heights = [4, 5, 7, 12, 24, 100];
+    let grid = widths
+        .into_iter()
+        .flat_map(|w| heights.map(move |h| (w, h)));
+    edges
+        .chain(grid)
+        .chain([(300, 1), (1, 100), (300, 100)])
+        .collect()
+}
+
 #[test]
 fn every_view_survives_every_size() {
-    let sizes: Vec<(u16, u16)> = (1..=12)
-        .flat_map(|w| (1..=6).map(move |h| (w, h)))
-        .chain(
-            (13..=300)
-                .step_by(17)
-                .flat_map(|w| (7..=100).step_by(13).map(move |h| (w, h))),
-        )
-        .chain([(300, 100), (1, 100), (300, 1)])
-        .collect();
+    let sizes = telling_sizes();
     for fixture in ["plain", "hostile"] {
         let mut app = app(fixture, 80, 24, true);
         for steps in [

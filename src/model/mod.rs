@@ -4,6 +4,7 @@
 //! problem as a [`Diagnostic`](crate::diagnostic::Diagnostic) instead of stopping at
 //! the first one.
 
+pub mod build;
 pub mod emit;
 mod ids;
 mod load;

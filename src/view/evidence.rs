@@ -289,47 +289,35 @@ fn day_number(d: Date) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load_str;
+    use crate::model::build::{ModelText, PositionText};
 
-    const HEAD: &str = r#"
-schema = 1
-title = "T"
-[parties.us]
-name = "US"
-[issues.land]
-name = "Land"
-[issues.land.scale]
-none = "none"
-some = "some"
-more = "more"
-all = "all"
-[sources.a]
-file = "a.txt"
-title = "A"
-[sources.b]
-file = "b.txt"
-title = "B"
-"#;
-
-    fn model(positions: &str) -> Model {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("seeds")).unwrap();
-        std::fs::write(
-            dir.path().join("seeds/a.txt"),
-            "Alpha said one. Beta said two.",
-        )
-        .unwrap();
-        std::fs::write(dir.path().join("seeds/b.txt"), "Gamma said three.").unwrap();
-        let text = format!("{HEAD}{positions}");
-        let loaded = load_str(&text, &dir.path().join("positions.toml"), dir.path());
-        loaded.model.expect("fixture loads")
+    /// The US on land (a four-step scale), sources a and b, and `positions`.
+    fn model(positions: Vec<PositionText>) -> Model {
+        let scale = [
+            ("none", "none"),
+            ("some", "some"),
+            ("more", "more"),
+            ("all", "all"),
+        ];
+        let head = ModelText::new("T")
+            .party("us", "US")
+            .scaled_issue("land", "Land", &scale)
+            .source("a", "a.txt", "A", "Alpha said one. Beta said two.")
+            .source("b", "b.txt", "B", "Gamma said three.");
+        positions
+            .into_iter()
+            .fold(head, ModelText::position)
+            .model()
     }
 
-    fn position(date: &str, stance: Option<&str>, confidence: &str, extra: &str) -> String {
-        let stance = stance.map_or(String::new(), |s| format!("stance = \"{s}\"\n"));
-        format!(
-            "[[position]]\nparty = \"us\"\nissue = \"land\"\nsummary = \"{date}\"\nas_of = {date}\n{stance}confidence = \"{confidence}\"\n{extra}"
-        )
+    /// A position of the US on land at `date`, with a stance or none, and a confidence.
+    fn position(date: &str, stance: Option<&str>, confidence: &str) -> PositionText {
+        let p = PositionText::new("us", "land", date).as_of(date);
+        let p = match stance {
+            Some(s) => p.stance(s),
+            None => p,
+        };
+        p.confidence(confidence)
     }
 
     #[test]
@@ -343,13 +331,10 @@ title = "B"
 
     #[test]
     fn a_more_confident_unplaced_statement_in_the_week_before_contests() {
-        let m = model(
-            &[
-                position("2025-04-23", None, "high", ""),
-                position("2025-04-25", Some("all"), "moderate", ""),
-            ]
-            .concat(),
-        );
+        let m = model(vec![
+            position("2025-04-23", None, "high"),
+            position("2025-04-25", Some("all"), "moderate"),
+        ]);
         assert_eq!(
             contested(&m, PositionId(1), Horizon::default()),
             Some(Contested::Unplaced(PositionId(0)))
@@ -367,13 +352,10 @@ title = "B"
 
     #[test]
     fn a_later_more_confident_statement_contests_from_the_day_it_is_made() {
-        let m = model(
-            &[
-                position("2025-04-17", Some("all"), "moderate", ""),
-                position("2025-04-23", None, "high", ""),
-            ]
-            .concat(),
-        );
+        let m = model(vec![
+            position("2025-04-17", Some("all"), "moderate"),
+            position("2025-04-23", None, "high"),
+        ]);
         let at = |day: &str| Horizon {
             date: Date::parse(day),
             min_confidence: None,
@@ -397,44 +379,32 @@ title = "B"
 
     #[test]
     fn a_less_confident_unplaced_statement_does_not_contest() {
-        let m = model(
-            &[
-                position("2025-04-23", None, "moderate", ""),
-                position("2025-04-25", Some("all"), "moderate", ""),
-            ]
-            .concat(),
-        );
+        let m = model(vec![
+            position("2025-04-23", None, "moderate"),
+            position("2025-04-25", Some("all"), "moderate"),
+        ]);
         assert_eq!(contested(&m, PositionId(1), Horizon::default()), None);
     }
 
     #[test]
     fn a_stance_two_steps_away_within_the_window_contests_but_not_one_step_or_later() {
-        let m = model(
-            &[
-                position("2025-04-18", Some("none"), "low", ""),
-                position("2025-04-25", Some("more"), "high", ""),
-            ]
-            .concat(),
-        );
+        let m = model(vec![
+            position("2025-04-18", Some("none"), "low"),
+            position("2025-04-25", Some("more"), "high"),
+        ]);
         assert_eq!(
             contested(&m, PositionId(1), Horizon::default()),
             Some(Contested::Stance(PositionId(0)))
         );
-        let near = model(
-            &[
-                position("2025-04-24", Some("some"), "low", ""),
-                position("2025-04-25", Some("more"), "high", ""),
-            ]
-            .concat(),
-        );
+        let near = model(vec![
+            position("2025-04-24", Some("some"), "low"),
+            position("2025-04-25", Some("more"), "high"),
+        ]);
         assert_eq!(contested(&near, PositionId(1), Horizon::default()), None);
-        let old = model(
-            &[
-                position("2025-04-17", Some("none"), "low", ""),
-                position("2025-04-25", Some("more"), "high", ""),
-            ]
-            .concat(),
-        );
+        let old = model(vec![
+            position("2025-04-17", Some("none"), "low"),
+            position("2025-04-25", Some("more"), "high"),
+        ]);
         assert_eq!(
             contested(&old, PositionId(1), Horizon::default()),
             None,
@@ -444,12 +414,9 @@ title = "B"
 
     #[test]
     fn the_curator_can_mark_a_position_contested() {
-        let m = model(&position(
-            "2025-04-25",
-            None,
-            "high",
-            "contested = \"denied two days later\"\n",
-        ));
+        let m = model(vec![
+            position("2025-04-25", None, "high").contested("denied two days later"),
+        ]);
         assert_eq!(
             contested(&m, PositionId(0), Horizon::default()),
             Some(Contested::Curator("denied two days later".into()))
@@ -458,31 +425,16 @@ title = "B"
 
     #[test]
     fn single_account_low_confidence_and_the_compact_line() {
-        let cite = |src: &str, quote: &str, speaker: &str| {
-            format!("[[position.cite]]\nsource = \"{src}\"\nquote = \"{quote}\"\n{speaker}")
-        };
-        let one = cite("a", "Alpha said one.", "speaker = \"Reuters\"\n")
-            + &cite("a", "Beta said two.", "");
-        let two = cite("a", "Alpha said one.", "speaker = \"X\"\n")
-            + &cite("a", "Beta said two.", "speaker = \"Y\"\n");
-        let m = model(
-            &[
-                position(
-                    "2025-04-20",
-                    None,
-                    "low",
-                    &format!("status = \"proposed\"\n{one}"),
-                ),
-                position("2025-04-21", None, "high", &two),
-                position(
-                    "2025-04-22",
-                    None,
-                    "high",
-                    &cite("b", "Gamma said three.", ""),
-                ),
-            ]
-            .concat(),
-        );
+        let m = model(vec![
+            position("2025-04-20", None, "low")
+                .status("proposed")
+                .cite_by("a", "Alpha said one.", "Reuters")
+                .cite("a", "Beta said two."),
+            position("2025-04-21", None, "high")
+                .cite_by("a", "Alpha said one.", "X")
+                .cite_by("a", "Beta said two.", "Y"),
+            position("2025-04-22", None, "high").cite("b", "Gamma said three."),
+        ]);
         let e = Evidence::of(&m, PositionId(0), Horizon::default());
         assert!(e.single_account && e.low_confidence && e.thin());
         assert_eq!(e.compact(false), "proposed · low · 2 cites/1 src · 04-20");

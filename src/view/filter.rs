@@ -194,8 +194,11 @@ mod tests {
     use super::*;
 
     fn model() -> Model {
-        let text = "schema = 1\ntitle = \"T\"\n[parties.us]\nname = \"US\"\n[parties.ru]\nname = \"RU\"\n[issues.land]\nname = \"Land\"\n";
-        crate::model::test_model(text)
+        crate::model::build::ModelText::new("T")
+            .party("us", "US")
+            .party("ru", "RU")
+            .issue("land", "Land")
+            .model()
     }
 
     #[test]

@@ -212,34 +212,18 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::build::{ModelText, PositionText};
 
-    const MODEL: &str = r#"
-schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[parties.b]
-name = "B"
-[issues.x]
-name = "X"
-[[position]]
-party = "a"
-issue = "x"
-summary = "undated"
-[[position]]
-party = "a"
-issue = "x"
-summary = "first"
-as_of = 2025-01-01
-[[position]]
-party = "b"
-issue = "x"
-summary = "later"
-as_of = 2025-02-01
-"#;
-
+    /// Parties a and b on issue x: a undated, then a on 01-01, b on 02-01.
     fn model() -> Arc<Model> {
-        Arc::new(crate::model::test_model(MODEL))
+        let m = ModelText::new("T")
+            .party("a", "A")
+            .party("b", "B")
+            .issue("x", "X")
+            .position(PositionText::new("a", "x", "undated"))
+            .position(PositionText::new("a", "x", "first").as_of("2025-01-01"))
+            .position(PositionText::new("b", "x", "later").as_of("2025-02-01"));
+        Arc::new(m.model())
     }
 
     fn summary(view: &View, issue: usize, party: usize) -> Option<&str> {

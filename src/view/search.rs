@@ -83,27 +83,16 @@ pub fn shown_at(model: &Model, position: PositionId) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::build::{ModelText, PositionText};
 
     #[test]
     fn a_position_is_shown_at_its_date_and_an_undated_one_before_the_first_date() {
-        let m = crate::model::test_model(
-            r#"schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[issues.x]
-name = "X"
-[[position]]
-party = "a"
-issue = "x"
-summary = "old Constitution"
-[[position]]
-party = "a"
-issue = "x"
-summary = "new"
-as_of = 2025-03-01
-"#,
-        );
+        let m = ModelText::new("T")
+            .party("a", "A")
+            .issue("x", "X")
+            .position(PositionText::new("a", "x", "old Constitution"))
+            .position(PositionText::new("a", "x", "new").as_of("2025-03-01"))
+            .model();
         assert_eq!(shown_at(&m, PositionId(1)), Date::parse("2025-03-01"));
         assert_eq!(shown_at(&m, PositionId(0)), Date::parse("2025-02-28"));
         assert_eq!(matching_positions(&m, "constitution"), [true, false]);

@@ -108,56 +108,26 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::build::{ModelText, PositionText};
     use crate::model::{IssueId, PartyId};
 
-    const MODEL: &str = r#"
-schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[issues.x]
-name = "X"
-[issues.x.scale]
-s0 = "zero"
-s1 = "one"
-s2 = "two"
-[[position]]
-party = "a"
-issue = "x"
-summary = "undated stance"
-stance = "s0"
-[[position]]
-party = "a"
-issue = "x"
-summary = "a statement without a stance"
-as_of = 2025-01-02
-confidence = "high"
-[[position]]
-party = "a"
-issue = "x"
-summary = "a low-confidence stance"
-stance = "s2"
-confidence = "low"
-as_of = 2025-01-03
-[[position]]
-party = "a"
-issue = "x"
-summary = "withdrawn"
-status = "withdrawn"
-stance = "s2"
-as_of = 2025-01-04
-[[position]]
-party = "a"
-issue = "x"
-summary = "again without a stance"
-as_of = 2025-01-05
-[[position]]
-party = "a"
-issue = "x"
-summary = "a new stance"
-stance = "s1"
-as_of = 2025-01-06
-"#;
+    /// One party on one three-step issue: an undated stance, a statement without one,
+    /// a low-confidence stance, its withdrawal, another statement, a new stance.
+    fn model() -> Model {
+        let p = |summary: &str, day: u8| {
+            PositionText::new("a", "x", summary).as_of(&format!("2025-01-{day:02}"))
+        };
+        ModelText::new("T")
+            .party("a", "A")
+            .scaled_issue("x", "X", &[("s0", "zero"), ("s1", "one"), ("s2", "two")])
+            .position(PositionText::new("a", "x", "undated stance").stance("s0"))
+            .position(p("a statement without a stance", 2).confidence("high"))
+            .position(p("a low-confidence stance", 3).stance("s2").confidence("low"))
+            .position(p("withdrawn", 4).status("withdrawn").stance("s2"))
+            .position(p("again without a stance", 5))
+            .position(p("a new stance", 6).stance("s1"))
+            .model()
+    }
 
     fn at(m: &Model, date: &str, min: Option<Confidence>) -> (Option<usize>, Option<usize>) {
         let s = cell_state(
@@ -171,7 +141,7 @@ as_of = 2025-01-06
 
     #[test]
     fn a_stance_stands_through_statements_without_one_until_withdrawn() {
-        let m = crate::model::test_model(MODEL);
+        let m = model();
         assert_eq!(at(&m, "2025-01-01", None), (Some(0), Some(0)));
         assert_eq!(at(&m, "2025-01-02", None), (Some(1), Some(0)));
         assert_eq!(at(&m, "2025-01-03", None), (Some(2), Some(2)));
@@ -182,7 +152,7 @@ as_of = 2025-01-06
 
     #[test]
     fn positions_below_the_minimum_confidence_count_as_absent() {
-        let m = crate::model::test_model(MODEL);
+        let m = model();
         let moderate = Some(Confidence::Moderate);
         // The low-confidence stance is left out: the undated one still stands.
         assert_eq!(at(&m, "2025-01-03", moderate), (Some(1), Some(0)));

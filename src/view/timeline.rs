@@ -19,34 +19,18 @@ pub fn points(model: &Model, issue: IssueId, dates: &[Date]) -> Vec<Vec<Option<P
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::build::{ModelText, PositionText};
 
     #[test]
     fn each_party_has_the_position_in_force_at_each_date_undated_ones_everywhere() {
-        let m = crate::model::test_model(
-            r#"schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[parties.b]
-name = "B"
-[issues.x]
-name = "X"
-[[position]]
-party = "a"
-issue = "x"
-summary = "one"
-as_of = 2025-01-01
-[[position]]
-party = "a"
-issue = "x"
-summary = "two"
-as_of = 2025-01-03
-[[position]]
-party = "b"
-issue = "x"
-summary = "always"
-"#,
-        );
+        let m = ModelText::new("T")
+            .party("a", "A")
+            .party("b", "B")
+            .issue("x", "X")
+            .position(PositionText::new("a", "x", "one").as_of("2025-01-01"))
+            .position(PositionText::new("a", "x", "two").as_of("2025-01-03"))
+            .position(PositionText::new("b", "x", "always"))
+            .model();
         let dates = m.dates();
         let p = |i| Some(PositionId(i));
         assert_eq!(points(&m, IssueId(0), &dates), [[p(0), p(1)], [p(2), p(2)]]);

@@ -1,6 +1,5 @@
-//! Helpers shared by the integration tests.
-#![allow(dead_code)]
+//! Helpers of the browser tests: headless Chromium through chromedriver, and axe-core.
+//! (The other test helpers are `stances::testing`.)
 
 pub mod axe;
 pub mod browser;
-pub mod screen;

@@ -303,6 +303,7 @@ fn compare_pair(view: &View, issues: &[IssueComparison], a: PartyId, b: PartyId)
 mod tests {
     use super::*;
     use crate::model::Model;
+    use crate::model::build::{ModelText, PositionText};
 
     fn parties(ids: &[usize]) -> Vec<PartyId> {
         ids.iter().copied().map(PartyId).collect()
@@ -310,54 +311,50 @@ mod tests {
     use proptest::prelude::*;
     use std::sync::Arc;
 
-    const HEAD: &str = r#"
-schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[parties.b]
-name = "B"
-[parties.c]
-name = "C"
-[parties.d]
-name = "D"
-[issues.x]
-name = "X"
-[issues.x.scale]
-s0 = "zero"
-s1 = "one"
-s2 = "two"
-s3 = "three"
-s4 = "four"
-[issues.y]
-name = "Y"
-[issues.y.scale]
-y0 = "zero"
-y1 = "one"
-y2 = "two"
-[issues.plain]
-name = "No scale"
-"#;
+    /// Parties a, b, c, d; issue x on a five-step scale, y on a three-step one, and an
+    /// issue without a scale.
+    fn head() -> ModelText {
+        let x = [
+            ("s0", "zero"),
+            ("s1", "one"),
+            ("s2", "two"),
+            ("s3", "three"),
+            ("s4", "four"),
+        ];
+        let y = [("y0", "zero"), ("y1", "one"), ("y2", "two")];
+        ModelText::new("T")
+            .party("a", "A")
+            .party("b", "B")
+            .party("c", "C")
+            .party("d", "D")
+            .scaled_issue("x", "X", &x)
+            .scaled_issue("y", "Y", &y)
+            .issue("plain", "No scale")
+    }
 
     /// A position of `party` on `issue` with optional stance and acceptable range.
-    fn pos(party: &str, issue: &str, stance: Option<&str>, acc: Option<(&str, &str)>) -> String {
-        let mut s =
-            format!("[[position]]\nparty = \"{party}\"\nissue = \"{issue}\"\nsummary = \"s\"\n");
+    fn pos(
+        party: &str,
+        issue: &str,
+        stance: Option<&str>,
+        acc: Option<(&str, &str)>,
+    ) -> PositionText {
+        let mut p = PositionText::new(party, issue, "s");
         if let Some(st) = stance {
-            s.push_str(&format!("stance = \"{st}\"\n"));
+            p = p.stance(st);
         }
         if let Some((lo, hi)) = acc {
-            s.push_str(&format!("acceptable = [\"{lo}\", \"{hi}\"]\n"));
+            p = p.acceptable(lo, hi);
         }
-        s
+        p
     }
 
-    fn model(positions: &[String]) -> Arc<Model> {
-        let text = format!("{HEAD}{}", positions.concat());
-        Arc::new(crate::model::test_model(&text))
+    fn model(positions: &[PositionText]) -> Arc<Model> {
+        let text = positions.iter().cloned().fold(head(), ModelText::position);
+        Arc::new(crate::model::test_model(&text.to_toml()))
     }
 
-    fn compare(positions: &[String]) -> Comparison {
+    fn compare(positions: &[PositionText]) -> Comparison {
         Comparison::new(&View::new(model(positions), None))
     }
 
@@ -403,19 +400,17 @@ name = "No scale"
     }
 
     /// A dated position of `party` on `issue`, with status and confidence when given.
-    fn dated(party: &str, issue: &str, day: u8, stance: Option<&str>, extra: &str) -> String {
-        let mut s = pos(party, issue, stance, None);
-        s.push_str(&format!("as_of = 2025-01-{day:02}\n{extra}"));
-        s
+    fn dated(party: &str, issue: &str, day: u8, stance: Option<&str>) -> PositionText {
+        pos(party, issue, stance, None).as_of(&format!("2025-01-{day:02}"))
     }
 
     #[test]
     fn a_statement_without_a_stance_keeps_the_standing_stance_and_withdrawal_ends_it() {
         let m = model(&[
-            dated("a", "x", 1, Some("s1"), ""),
-            dated("b", "x", 1, Some("s3"), "acceptable = [\"s2\", \"s4\"]\n"),
-            dated("a", "x", 2, None, ""),
-            dated("a", "x", 3, Some("s1"), "status = \"withdrawn\"\n"),
+            dated("a", "x", 1, Some("s1")),
+            dated("b", "x", 1, Some("s3")).acceptable("s2", "s4"),
+            dated("a", "x", 2, None),
+            dated("a", "x", 3, Some("s1")).status("withdrawn"),
         ]);
         let at = |day: &str| Comparison::new(&View::new(Arc::clone(&m), Date::parse(day)));
         let c = at("2025-01-02");
@@ -436,9 +431,9 @@ name = "No scale"
     #[test]
     fn a_minimum_confidence_leaves_positions_out_as_if_absent() {
         let m = model(&[
-            dated("a", "x", 1, Some("s1"), "confidence = \"high\"\n"),
-            dated("a", "x", 2, Some("s4"), "confidence = \"low\"\n"),
-            dated("b", "x", 2, Some("s1"), ""),
+            dated("a", "x", 1, Some("s1")).confidence("high"),
+            dated("a", "x", 2, Some("s4")).confidence("low"),
+            dated("b", "x", 2, Some("s1")),
         ]);
         let filter = crate::view::Filter {
             min_confidence: Some(Confidence::Moderate),

@@ -5,78 +5,37 @@
 use super::*;
 use crate::model::Confidence;
 use crate::view::state::Grid;
-use crate::model::{Issue, Party, Position, ScaleStep};
+use crate::model::build::{ModelText, PositionText};
 use proptest::prelude::*;
-use std::path::PathBuf;
 
 /// Parties a, b, c; issue x with a three-step scale, issue y without one. `a` moves
 /// twice on x (undated `lo`, then `mid` on 01-01, `hi` on 03-01); `b` is new on x on
 /// 02-01; `c` is undated on x; `a` changes its summary on y.
-const MODEL: &str = r#"
-schema = 1
-title = "T"
-[parties.a]
-name = "A"
-[parties.b]
-name = "B"
-[parties.c]
-name = "C"
-[issues.x]
-name = "X"
-[issues.x.scale]
-lo = "Low"
-mid = "Middle"
-hi = "High"
-[issues.y]
-name = "Y"
-[[position]]
-party = "a"
-issue = "x"
-summary = "A starts low"
-stance = "lo"
-[[position]]
-party = "a"
-issue = "x"
-summary = "A to the middle"
-as_of = 2025-01-01
-stance = "mid"
-[[position]]
-party = "a"
-issue = "x"
-summary = "A to high"
-as_of = 2025-03-01
-stance = "hi"
-[[position]]
-party = "b"
-issue = "x"
-summary = "B high"
-as_of = 2025-02-01
-stance = "hi"
-[[position]]
-party = "c"
-issue = "x"
-summary = "C in the middle, undated"
-stance = "mid"
-[[position]]
-party = "a"
-issue = "y"
-summary = "Y one"
-as_of = 2025-01-01
-status = "stated"
-[[position]]
-party = "a"
-issue = "y"
-summary = "Y two"
-as_of = 2025-03-01
-status = "stated"
-[[position]]
-party = "b"
-issue = "y"
-summary = "B on y, undated"
-"#;
-
 fn model() -> Model {
-    crate::model::test_model(MODEL)
+    let p = PositionText::new;
+    let m = ModelText::new("T")
+        .party("a", "A")
+        .party("b", "B")
+        .party("c", "C")
+        .scaled_issue(
+            "x",
+            "X",
+            &[("lo", "Low"), ("mid", "Middle"), ("hi", "High")],
+        )
+        .issue("y", "Y")
+        .position(p("a", "x", "A starts low").stance("lo"))
+        .position(
+            p("a", "x", "A to the middle")
+                .as_of("2025-01-01")
+                .stance("mid"),
+        )
+        .position(p("a", "x", "A to high").as_of("2025-03-01").stance("hi"))
+        .position(p("b", "x", "B high").as_of("2025-02-01").stance("hi"))
+        .position(p("c", "x", "C in the middle, undated").stance("mid"))
+        .position(p("a", "y", "Y one").as_of("2025-01-01").status("stated"))
+        .position(p("a", "y", "Y two").as_of("2025-03-01").status("stated"))
+        .position(p("b", "y", "B on y, undated"));
+    crate::model::test_model(&m.to_toml())
 }
 
 fn date(s: &str) -> Option<Date> {
@@ -207,68 +166,40 @@ fn the_summary_counts_each_kind() {
 /// (0 unset, 1 low, 2 moderate, 3 high).
 type Synth = (usize, usize, Option<u8>, Option<usize>, bool, u8);
 
-/// A model of three parties × two issues (the first with a 4-step scale) and `positions`.
-/// Duplicate (party, issue, day) positions are dropped, as a loaded model has none.
+/// A model of parties p0..p2 and issues i0 (a 4-step scale) and i1 (none) with
+/// `positions`. Two positions of a cell at one date are an error of the file, kept in the
+/// model (the diff must cope with them too).
 fn synthetic(positions: &[Synth]) -> Model {
-    let scale: Vec<ScaleStep> = (0..4)
-        .map(|i| ScaleStep {
-            id: format!("s{i}"),
-            label: format!("Step {i}"),
-        })
+    let steps: Vec<(String, String)> = (0..4)
+        .map(|i| (format!("s{i}"), format!("Step {i}")))
         .collect();
-    let mut seen = std::collections::HashSet::new();
-    let positions: Vec<Synth> = positions
+    let steps: Vec<(&str, &str)> = steps
         .iter()
-        .copied()
-        .filter(|&(party, issue, day, ..)| seen.insert((party, issue, day)))
+        .map(|(k, l)| (k.as_str(), l.as_str()))
         .collect();
-    Model {
-        path: PathBuf::from("positions.toml"),
-        title: "P".into(),
-        description: None,
-        sources_dir: PathBuf::from("seeds"),
-        partial: false,
-        parties: (0..3)
-            .map(|i| Party {
-                id: format!("p{i}"),
-                name: format!("P{i}"),
-                short: format!("P{i}"),
-                kind: None,
-                members: Vec::new(),
-            })
-            .collect(),
-        issues: (0..2)
-            .map(|i| Issue {
-                id: format!("i{i}"),
-                name: format!("I{i}"),
-                question: None,
-                scale: if i == 0 { scale.clone() } else { Vec::new() },
-            })
-            .collect(),
-        sources: std::sync::Arc::default(),
-        index: crate::model::Index::default(),
-        positions: positions
-            .iter()
-            .enumerate()
-            .map(|(n, &(party, issue, day, stance, withdrawn, confidence))| Position {
-                party: PartyId(party),
-                issue: IssueId(issue),
-                summary: format!("s{n}"),
-                detail: None,
-                as_of: day.and_then(|d| Date::new(2025, 1, d)),
-                stance: if issue == 0 { stance } else { None },
-                acceptable: None,
-                status: withdrawn.then_some(crate::model::Status::Withdrawn),
-                confidence: [None, Some(Confidence::Low), Some(Confidence::Moderate), Some(Confidence::High)]
-                    [usize::from(confidence % 4)],
-                conditions: Vec::new(),
-                notes: None,
-                contested: None,
-                citations: Vec::new(),
-                line: n + 1,
-            })
-            .collect(),
+    let mut m = ModelText::new("P")
+        .party("p0", "P0")
+        .party("p1", "P1")
+        .party("p2", "P2")
+        .scaled_issue("i0", "I0", &steps)
+        .issue("i1", "I1");
+    for (n, &(party, issue, day, stance, withdrawn, confidence)) in positions.iter().enumerate() {
+        let mut p = PositionText::new(&format!("p{party}"), &format!("i{issue}"), &format!("s{n}"));
+        if let Some(d) = day {
+            p = p.as_of(&format!("2025-01-{d:02}"));
+        }
+        if let (0, Some(s)) = (issue, stance) {
+            p = p.stance(&format!("s{s}"));
+        }
+        if withdrawn {
+            p = p.status("withdrawn");
+        }
+        if let Some(c) = [None, Some("low"), Some("moderate"), Some("high")][usize::from(confidence % 4)] {
+            p = p.confidence(c);
+        }
+        m = m.position(p);
     }
+    crate::model::test_model(&m.to_toml())
 }
 
 fn positions() -> impl Strategy<Value = Vec<Synth>> {

@@ -1,41 +1,27 @@
-//! Drawing the reader on ratatui's TestBackend and reading the screen back as text.
-#![allow(dead_code)]
+//! The reader drawn on ratatui's `TestBackend`, and the screen read back as text.
 
+use super::fixtures::{fixture, fixture_model};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use stances::model::{Model, load};
-use stances::tui::app::App;
-use stances::tui::theme::Theme;
-use std::path::{Path, PathBuf};
-
-/// The path of a committed fixture model: `tests/fixtures/NAME/positions.toml`.
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .join("positions.toml")
-}
-
-/// Loads a fixture, which must load without errors.
-pub fn model(name: &str) -> Model {
-    let loaded = load(&fixture(name));
-    loaded
-        .model
-        .unwrap_or_else(|| panic!("fixture {name} loads: {:#?}", loaded.diagnostics))
-}
+use unicode_width::UnicodeWidthStr;
 
 /// A reader on fixture `name` in a terminal of `w`×`h`.
 pub fn app(name: &str, w: u16, h: u16, color: bool) -> App {
-    App::new(model(name), fixture(name), Theme { color }, (w, h))
+    App::new(fixture_model(name), fixture(name), Theme { color }, (w, h))
 }
 
 /// Draws the whole screen.
+///
+/// # Panics
+/// When the test backend cannot draw (it always can).
 pub fn render(app: &App) -> Buffer {
     let (w, h) = app.size;
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| stances::tui::draw(f, app)).unwrap();
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| crate::tui::draw(f, app)).expect("a frame");
     t.backend().buffer().clone()
 }
 
@@ -61,17 +47,16 @@ pub fn text(buf: &Buffer) -> String {
     lines(buf).join("\n") + "\n"
 }
 
-/// Display width of a string.
+/// Display width of a string, in columns.
 pub fn width(s: &str) -> u16 {
-    use unicode_width::UnicodeWidthStr;
-    s.width() as u16
+    u16::try_from(s.width()).unwrap_or(u16::MAX)
 }
 
 /// The screen position of the first occurrence of `needle`.
 pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     for (y, line) in lines(buf).iter().enumerate() {
         if let Some(i) = line.find(needle) {
-            return Some((width(&line[..i]), y as u16));
+            return Some((width(&line[..i]), u16::try_from(y).ok()?));
         }
     }
     None

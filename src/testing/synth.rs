@@ -1,8 +1,7 @@
 //! A synthetic model for benchmarks: parties × issues × positions per cell, each
 //! position citing quotes from sources of a given size. Deterministic (a fixed
 //! pseudo-random sequence), so every run writes the same files. Shared by the
-//! `gen_model` example and the bench targets (`#[path]`-included).
-#![allow(dead_code)]
+//! `gen_model` example and the bench targets.
 
 use std::fmt::Write;
 use std::path::Path;
