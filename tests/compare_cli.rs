@@ -56,7 +56,8 @@ fn json_has_exactly_the_spec_shape() {
     let doc = compare_json(&[]);
     let mut top: Vec<&String> = doc.as_object().unwrap().keys().collect();
     top.sort();
-    assert_eq!(top, ["as_of", "issues", "pairs"]);
+    assert_eq!(top, ["as_of", "issues", "min_confidence", "pairs"]);
+    assert_eq!(doc["min_confidence"], Value::Null);
     assert_eq!(doc["as_of"], "2025-03-10");
     let ids: Vec<&str> = doc["issues"]
         .as_array()
@@ -71,7 +72,16 @@ fn json_has_exactly_the_spec_shape() {
     assert_eq!(
         keys,
         [
-            "blocking", "gap", "id", "placed", "scale", "unplaced", "zone"
+            "absent",
+            "assumes",
+            "blocking",
+            "blocking_if_firm",
+            "gap",
+            "id",
+            "placed",
+            "scale",
+            "unplaced",
+            "zone"
         ]
     );
     assert_eq!(
@@ -80,7 +90,8 @@ fn json_has_exactly_the_spec_shape() {
     );
     assert_eq!(
         border["placed"][0],
-        json!({"party": "north", "stance": 1, "range": [0, 2], "assumed": false})
+        json!({"party": "north", "stance": 1, "range": [0, 2], "assumed": false,
+               "confidence": "high", "contested": false, "as_of": "2025-03-10", "line": 50})
     );
 }
 
@@ -92,8 +103,12 @@ fn ranges_that_meet_give_a_zone_and_assumed_ranges_are_the_stance() {
     assert_eq!(border["blocking"], json!([]));
     assert_eq!(
         border["placed"][2],
-        json!({"party": "east", "stance": 1, "range": [1, 1], "assumed": true})
+        json!({"party": "east", "stance": 1, "range": [1, 1], "assumed": true,
+               "confidence": "low", "contested": false, "as_of": "2025-03-10", "line": 89})
     );
+    // The zone holds as it is only if East accepts no more than its stance.
+    assert_eq!(border["assumes"], json!(["east"]));
+    assert_eq!(border["blocking_if_firm"], json!([]));
 }
 
 #[test]
@@ -101,8 +116,13 @@ fn a_gap_names_all_parties_at_its_edges_and_unplaced_parties_are_listed() {
     let water = issue(&compare_json(&[]), "water").clone();
     assert_eq!(water["zone"], Value::Null);
     assert_eq!(water["gap"], 1);
-    assert_eq!(water["blocking"], json!(["north", "south", "east"]));
+    // North's "share" is only a stance (its range is assumed): it would block if firm;
+    // South and East state their ranges: they block.
+    assert_eq!(water["blocking"], json!(["south", "east"]));
+    assert_eq!(water["blocking_if_firm"], json!(["north"]));
+    assert_eq!(water["assumes"], json!(["north"]));
     assert_eq!(water["unplaced"], json!(["west"]));
+    assert_eq!(water["absent"], json!(["lone"]));
 }
 
 #[test]
@@ -165,13 +185,16 @@ fn text_draws_each_scale_as_an_axis_with_the_zone_or_gap_in_words() {
     assert!(!out.contains('\x1b'), "no colour codes");
     for want in [
         "Border (4 steps)",
-        "NORTH  ===X===  ·   range 1–3",
-        "EAST   ·  X  ·  ·   range 2 (assumed: the stance alone)",
-        "Zone: step 2 (Soft border) — every placed party could accept it.",
-        "No zone: a gap of 1 step between the ranges. Blocking (at its edges): NORTH, SOUTH, EAST.",
+        "NORTH  ===X===  ·   Soft border (step 2 of 4)",
+        "range: steps 1–3 (stated); high confidence; since 2025-03-10",
+        "EAST   ·  X  ·  ·   Soft border (step 2 of 4)",
+        "range: assumed, the stance alone (flexibility unknown); low confidence",
+        "Zone: step 2 (Soft border) — every placed party could accept it; it may be wider if EAST",
+        "No zone if NORTH accepts only its stance: a gap of 1 step. Blocking: SOUTH, EAST. Would block if",
         "No stance: WEST.",
-        "only one party is placed",
-        "NORTH – WEST        0     0        0      0         —",
+        "only one party has a stance",
+        "NORTH – WEST        0     0        0      0                  0  — (no shared issue)",
+        "NORTH – SOUTH       2     0        1      1                  1  0.67 over 2 issues",
         "± contested",
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
@@ -199,7 +222,16 @@ fn md_is_valid_gfm_with_one_table_per_issue_and_the_pairs() {
     }
     assert_eq!((tables, html, headings), (4, 0, 5), "{out}");
     assert!(text.contains("Zone: step 2 (Soft border)"), "{text}");
-    assert!(text.contains("North (blocking)"));
+    // The same sentences as the text comparison, in the same words.
+    assert!(
+        text.contains("No zone if NORTH accepts only its stance: a gap of 1 step. Blocking: SOUTH, EAST. Would block if firm: NORTH."),
+        "{text}"
+    );
+    assert!(
+        text.contains("range: steps 2–3 (stated); blocking; high confidence"),
+        "{text}"
+    );
+    assert!(text.contains("0.67 over 2 issues"), "{text}");
 }
 
 #[test]
@@ -228,13 +260,37 @@ fn the_json_export_carries_the_same_comparison_and_the_contested_flag() {
         .iter()
         .filter(|p| !p["contested"].is_null())
         .collect();
-    assert_eq!(contested.len(), 1, "north's water offer, after keeping it");
-    assert_eq!(contested[0]["summary"], "Share the water");
+    // North kept the water on 03-05 and offered to share it on 03-10: each contests the
+    // other (two steps apart, five days apart), the later one from the day it is made.
+    let summaries: Vec<&str> = contested
+        .iter()
+        .map(|p| p["summary"].as_str().unwrap())
+        .collect();
+    assert_eq!(summaries, ["Keep all the water", "Share the water"]);
     assert!(
-        contested[0]["contested"]
+        contested[1]["contested"]
             .as_str()
             .unwrap()
             .contains("Keep all the water")
+    );
+    let early: Value = serde_json::from_str(&run(&[
+        "export",
+        f.to_str().unwrap(),
+        "--format",
+        "json",
+        "--as-of",
+        "2025-03-05",
+    ]))
+    .unwrap();
+    let keep = early["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["summary"] == "Keep all the water")
+        .unwrap();
+    assert!(
+        keep["contested"].is_null(),
+        "the offer to share is not made yet"
     );
 }
 
@@ -248,10 +304,14 @@ fn bundled_model_smoke_no_zone_on_territory() {
         "json",
     ]))
     .unwrap();
+    // The re-curated model: Ukraine states it concedes no territory; the US plan is only
+    // a stance (its flexibility is unknown); Russia states a range from its demand up.
     let territory = issue(&doc, "territory");
     assert!(territory["zone"].is_null());
-    assert!(territory["gap"].as_u64().unwrap() > 0);
-    assert!(!territory["blocking"].as_array().unwrap().is_empty());
+    assert_eq!(territory["gap"], 2);
+    assert_eq!(territory["blocking"], json!(["ua"]));
+    assert_eq!(territory["blocking_if_firm"], json!(["us"]));
+    assert_eq!(territory["unplaced"], json!(["europe"]));
 }
 
 #[test]
@@ -265,7 +325,8 @@ fn filter_keeps_only_the_parties_and_issues_named() {
         .collect();
     assert_eq!(ids, ["water"]);
     assert_eq!(doc["pairs"].as_array().unwrap().len(), 1);
-    assert_eq!(issue(&doc, "water")["blocking"], json!(["north", "south"]));
+    assert_eq!(issue(&doc, "water")["blocking"], json!(["south"]));
+    assert_eq!(issue(&doc, "water")["blocking_if_firm"], json!(["north"]));
     stances()
         .args(["compare", fixture("compare").to_str().unwrap()])
         .args(["--filter", "party:nowhere"])
@@ -281,7 +342,7 @@ fn a_zone_names_the_parties_that_have_no_position_on_the_issue() {
     let trade = &out[out.find("Trade (").expect("trade is compared")..];
     assert!(trade.contains("No position: UNION."), "{trade}");
     let md = run(&["compare", plain.to_str().unwrap(), "--format", "md"]);
-    assert!(md.contains("No position: The Union."), "{md}");
+    assert!(md.contains("No position: UNION."), "{md}");
 }
 
 #[test]

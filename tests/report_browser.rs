@@ -8,12 +8,12 @@
 
 mod support;
 use stances::sanitize::clean;
+use stances::testing::fixtures::fixture;
 use stances::view::View;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use support::axe::Axe;
 use support::browser::{Browser, Key, Viewport, artifacts, png_size};
-use stances::testing::fixtures::fixture;
 
 /// The fixtures whose reports are opened.
 const FIXTURES: &[&str] = &["compare", "hostile", "moves", "noscale", "plain"];

@@ -56,8 +56,8 @@ pub fn render_long(view: &View) -> String {
                 continue;
             };
             let p = &m.positions[i];
-            let contested =
-                crate::view::evidence::contested(m, i, view.horizon()).map_or(String::new(), |c| c.reason(m));
+            let contested = crate::view::evidence::contested(m, i, view.horizon())
+                .map_or(String::new(), |c| c.reason(m));
             let as_of = p.as_of.map_or(String::new(), |d| d.to_string());
             let stance = p.stance.map_or("", |s| issue.scale[s].id.as_str());
             for c in &p.citations {

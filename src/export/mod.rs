@@ -99,12 +99,10 @@ impl Default for Options {
 
 /// Renders `view` in `format`, with the changes since `options.since` when given.
 pub fn render(view: &View, format: Format, options: &Options) -> String {
-    let changes = options
-        .since
-        .map(|d| {
-            Diff::new(&view.model, Some(d), view.date, view.filter.min_confidence)
-                .filtered(&view.model, &view.filter)
-        });
+    let changes = options.since.map(|d| {
+        Diff::new(&view.model, Some(d), view.date, view.filter.min_confidence)
+            .filtered(&view.model, &view.filter)
+    });
     let changes = changes.as_ref();
     match format {
         Format::Text => text::render(view, options.width, changes),

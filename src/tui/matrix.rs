@@ -27,9 +27,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let date = view
         .date
         .map_or("undated".to_string(), |d| format!("as of {d}"));
-    let title = format!(
-        "Party × party distance/shared issues (0 same stance … 1 opposite poles) — {date}"
-    );
+    let title =
+        format!("Party × party distance/shared issues (0 same stance … 1 opposite poles) — {date}");
     let mut out = vec![Line::styled(fit(&title, width), theme.heading())];
     let mut header = vec![Span::raw(" ".repeat(l.head_w))];
     for col in l.cols.clone() {
@@ -61,8 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             let text = if a == b {
                 "·".to_string()
             } else {
-                c.pair(a, b)
-                    .map_or("—".into(), distance_cell)
+                c.pair(a, b).map_or("—".into(), distance_cell)
             };
             let style = if (row, col) == (sel_r, sel_c) {
                 theme.selected()

@@ -20,7 +20,7 @@
 //! after `--to`, so only the reader, whose base date may lie after the view date, meets
 //! [`Kind::Removed`].
 
-use super::state::{Grid, effective_confidence, meets};
+use super::state::{Grid, meets};
 use super::{Cells, Filter};
 use crate::date::Date;
 use crate::model::{Cell, Confidence, IssueId, Model, PartyId, PositionId};
@@ -70,7 +70,8 @@ pub enum Field {
     Summary,
     /// Its status.
     Status,
-    /// Its confidence (unset counts as moderate).
+    /// Its confidence, as written (unset is its own value here: the state shows the
+    /// position's fields as they are).
     Confidence,
     /// The standing stance.
     Stance,
@@ -186,7 +187,12 @@ pub fn default_dates(
 impl Diff {
     /// The changes between the grid at `from` and the grid at `to`, positions below
     /// `min` confidence counting as absent.
-    pub fn new(model: &Model, from: Option<Date>, to: Option<Date>, min: Option<Confidence>) -> Diff {
+    pub fn new(
+        model: &Model,
+        from: Option<Date>,
+        to: Option<Date>,
+        min: Option<Confidence>,
+    ) -> Diff {
         let before = Grid::at(model, from, min);
         let after = Grid::at(model, to, min);
         Diff::between(model, from, &before, to, &after).with_via(model, min)
@@ -197,7 +203,8 @@ impl Diff {
     #[must_use]
     pub fn filtered(mut self, model: &Model, filter: &Filter) -> Diff {
         let chosen = |only: Option<&Vec<_>>, x| only.is_none_or(|v: &Vec<_>| v.contains(&x));
-        let admitted = |p: Option<PositionId>| p.is_some_and(|p| filter.admits(&model.positions[p]));
+        let admitted =
+            |p: Option<PositionId>| p.is_some_and(|p| filter.admits(&model.positions[p]));
         self.changes.retain(|c| {
             chosen(filter.issues.as_ref(), c.issue)
                 && filter.parties.as_ref().is_none_or(|v| v.contains(&c.party))
@@ -312,10 +319,9 @@ fn classify(model: &Model, before: &Grid, after: &Grid, cell: Cell) -> Option<Ch
         (None, Some(_)) => (Kind::New, None),
         (Some(_), None) => (Kind::Removed, None),
         (Some(_), Some(_)) => match (stance(b.standing), stance(a.standing)) {
-            (Some(s1), Some(s2)) if s1 != s2 => (
-                Kind::Moved,
-                Some(movement(model, after, cell, s1, s2)),
-            ),
+            (Some(s1), Some(s2)) if s1 != s2 => {
+                (Kind::Moved, Some(movement(model, after, cell, s1, s2)))
+            }
             (Some(_), None) => (Kind::Withdrawn, None),
             _ => (Kind::Changed, None),
         },
@@ -375,7 +381,9 @@ impl Change {
         match field {
             Field::Summary => shown.map(|p| Value::Text(&p.summary)),
             Field::Status => shown.and_then(|p| p.status).map(|s| Value::Word(s.id())),
-            Field::Confidence => shown.map(|p| Value::Word(effective_confidence(p).id())),
+            Field::Confidence => shown
+                .and_then(|p| p.confidence)
+                .map(|c| Value::Word(c.id())),
             Field::Stance => standing.and_then(|p| p.stance).map(Value::Step),
             Field::Range => standing
                 .and_then(|p| p.acceptable)

@@ -122,7 +122,11 @@ mod tests {
             .scaled_issue("x", "X", &[("s0", "zero"), ("s1", "one"), ("s2", "two")])
             .position(PositionText::new("a", "x", "undated stance").stance("s0"))
             .position(p("a statement without a stance", 2).confidence("high"))
-            .position(p("a low-confidence stance", 3).stance("s2").confidence("low"))
+            .position(
+                p("a low-confidence stance", 3)
+                    .stance("s2")
+                    .confidence("low"),
+            )
             .position(p("withdrawn", 4).status("withdrawn").stance("s2"))
             .position(p("again without a stance", 5))
             .position(p("a new stance", 6).stance("s1"))
@@ -130,12 +134,7 @@ mod tests {
     }
 
     fn at(m: &Model, date: &str, min: Option<Confidence>) -> (Option<usize>, Option<usize>) {
-        let s = cell_state(
-            m,
-            Cell::new(IssueId(0), PartyId(0)),
-            Date::parse(date),
-            min,
-        );
+        let s = cell_state(m, Cell::new(IssueId(0), PartyId(0)), Date::parse(date), min);
         (s.shown.map(|p| p.0), s.standing.map(|p| p.0))
     }
 

@@ -4,7 +4,6 @@
 use crate::date::Date;
 use crate::model::{IssueId, Model, PositionId};
 use crate::view::diff::{Diff, When};
-use crate::view::state::effective_confidence;
 use serde::Serialize;
 
 /// The `stances diff --format json` document.
@@ -37,7 +36,7 @@ pub struct ChangeOut<'m> {
 struct StateOut<'m> {
     summary: &'m str,
     status: Option<&'static str>,
-    confidence: &'static str,
+    confidence: Option<&'static str>,
     as_of: Option<Date>,
     line: usize,
     stance: Option<&'m str>,
@@ -68,7 +67,7 @@ pub fn changes_out<'m>(model: &'m Model, diff: &Diff) -> Vec<ChangeOut<'m>> {
         Some(StateOut {
             summary: &p.summary,
             status: p.status.map(crate::model::Status::id),
-            confidence: effective_confidence(p).id(),
+            confidence: p.confidence.map(crate::model::Confidence::id),
             as_of: p.as_of,
             line: p.line,
             stance: st.and_then(|s| s.stance).map(|k| step_id(p.issue, k)),

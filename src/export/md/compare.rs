@@ -67,7 +67,12 @@ fn pairs_md(m: &Model, c: &Comparison, level: usize, out: &mut String) {
     if c.pairs.is_empty() {
         return;
     }
-    let _ = write!(out, "\n{} Pairs\n\n{}\n\n", "#".repeat(level), escape(PAIRS_NOTE));
+    let _ = write!(
+        out,
+        "\n{} Pairs\n\n{}\n\n",
+        "#".repeat(level),
+        escape(PAIRS_NOTE)
+    );
     let _ = writeln!(out, "| A | B | {} |", PAIR_COLUMNS.join(" | "));
     let _ = writeln!(out, "| --- | --- |{}", " --: |".repeat(PAIR_COLUMNS.len()));
     for p in &c.pairs {

@@ -209,7 +209,11 @@ pub fn compare_issue(view: &View, issue: IssueId) -> IssueComparison {
         });
     }
     let meeting = meet(&placed);
-    let assumes = placed.iter().filter(|p| p.assumed).map(|p| p.party).collect();
+    let assumes = placed
+        .iter()
+        .filter(|p| p.assumed)
+        .map(|p| p.party)
+        .collect();
     IssueComparison {
         issue,
         placed,
@@ -416,10 +420,16 @@ mod tests {
         let c = at("2025-01-02");
         let x = &c.issues[0];
         let a = x.placed_of(PartyId(0)).expect("a's stance of 01-01 stands");
-        assert_eq!((a.stance, a.position, a.shown), (1, PositionId(0), PositionId(2)));
+        assert_eq!(
+            (a.stance, a.position, a.shown),
+            (1, PositionId(0), PositionId(2))
+        );
         assert!(a.stands_from_earlier());
         assert_eq!(x.gap, Some(1));
-        assert_eq!((x.blocking.clone(), x.blocking_if_firm.clone()), (parties(&[1]), parties(&[0])));
+        assert_eq!(
+            (x.blocking.clone(), x.blocking_if_firm.clone()),
+            (parties(&[1]), parties(&[0]))
+        );
         let c = at("2025-01-03");
         let x = &c.issues[0];
         assert!(x.placed_of(PartyId(0)).is_none());

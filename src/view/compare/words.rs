@@ -100,7 +100,10 @@ pub fn zone_words(model: &Model, ic: &IssueComparison) -> String {
                 "Zone: {} — every placed party could accept it; it may be wider {}.",
                 steps_words(issue, zone),
                 if wider.len() == 1 {
-                    format!("if {} accepts more than its stance (its range is assumed)", wider[0])
+                    format!(
+                        "if {} accepts more than its stance (its range is assumed)",
+                        wider[0]
+                    )
                 } else {
                     format!(
                         "if {} accept more than their stances (their ranges are assumed)",
@@ -425,10 +428,7 @@ pub fn pair_cells(p: &PairComparison) -> [String; 6] {
 /// assumed range); distance 0.50 over 2 issues`.
 pub fn pair_counts(p: &PairComparison) -> String {
     let assumed = if p.assumed > 0 {
-        format!(
-            " ({} on an assumed range)",
-            p.assumed
-        )
+        format!(" ({} on an assumed range)", p.assumed)
     } else {
         String::new()
     };

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::model::Confidence;
-use crate::view::state::Grid;
 use crate::model::build::{ModelText, PositionText};
+use crate::view::state::Grid;
 use proptest::prelude::*;
 
 /// Parties a, b, c; issue x with a three-step scale, issue y without one. `a` moves
@@ -194,7 +194,9 @@ fn synthetic(positions: &[Synth]) -> Model {
         if withdrawn {
             p = p.status("withdrawn");
         }
-        if let Some(c) = [None, Some("low"), Some("moderate"), Some("high")][usize::from(confidence % 4)] {
+        if let Some(c) =
+            [None, Some("low"), Some("moderate"), Some("high")][usize::from(confidence % 4)]
+        {
             p = p.confidence(c);
         }
         m = m.position(p);

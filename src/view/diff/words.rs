@@ -5,9 +5,9 @@
 use super::{Change, Diff, Kind, When};
 use crate::date::Date;
 use crate::model::{IssueId, Model, PartyId, PositionId};
+use crate::sanitize::one_line;
 use crate::view::compare::words::{stance_words, steps_words};
 use crate::view::state::effective_confidence;
-use crate::sanitize::one_line;
 use std::fmt::Write;
 
 /// What happened to the cell, in words: `new position`, `moved 1 step toward the “…”
@@ -108,10 +108,15 @@ pub fn state_words(model: &Model, c: &Change, when: When, lines: bool) -> Option
     let mut facts = Vec::new();
     match standing.map(|s| &model.positions[s]) {
         Some(st) if Some(shown?) == standing => {
-            facts.extend(st.stance.map(|k| format!("stance: {}", stance_words(issue, k))));
+            facts.extend(
+                st.stance
+                    .map(|k| format!("stance: {}", stance_words(issue, k))),
+            );
         }
         Some(st) => {
-            let since = st.as_of.map_or("an undated position".into(), |d| d.to_string());
+            let since = st
+                .as_of
+                .map_or("an undated position".into(), |d| d.to_string());
             facts.extend(st.stance.map(|k| {
                 format!(
                     "no stance of its own; the stance of {since} stands: {}",
@@ -119,13 +124,13 @@ pub fn state_words(model: &Model, c: &Change, when: When, lines: bool) -> Option
                 )
             }));
         }
-        None if !issue.scale.is_empty() => facts.push(
-            if p.status == Some(crate::model::Status::Withdrawn) {
+        None if !issue.scale.is_empty() => {
+            facts.push(if p.status == Some(crate::model::Status::Withdrawn) {
                 "no stance stands (withdrawn)".into()
             } else {
                 "no stance".into()
-            },
-        ),
+            })
+        }
         None => {}
     }
     if let Some((lo, hi)) = standing.and_then(|s| model.positions[s].acceptable) {
@@ -214,4 +219,3 @@ impl Diff {
         out
     }
 }
-
