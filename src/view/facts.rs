@@ -99,3 +99,15 @@ pub fn record_facts(model: &Model, p: &Position) -> Vec<String> {
     parts.push(format!("line {}", p.line));
     parts
 }
+
+/// The stance that stands in a cell from an earlier position, when the cell shows a
+/// later statement without one: `stance still standing: 30-day ceasefire — step 2 of 5,
+/// since 2025-04-14` (`undated` for an undated position). The label is as written.
+pub fn earlier_stance_words(model: &Model, standing: crate::model::PositionId) -> Option<String> {
+    let p = model.positions.get(standing.index())?;
+    let words = stance_words(&model.issues[p.issue], p)?;
+    let since = p
+        .as_of
+        .map_or("undated".to_string(), |d| format!("since {d}"));
+    Some(format!("stance still standing: {words}, {since}"))
+}

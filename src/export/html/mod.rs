@@ -19,7 +19,7 @@ use crate::view::View;
 use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
 use crate::view::evidence::flag_words;
-use crate::view::facts::{cell_facts, stance_of_steps};
+use crate::view::facts::{cell_facts, earlier_stance_words, stance_of_steps};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");
@@ -95,6 +95,15 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId, out: &mut Stri
             "<span class=\"stance {}\">Stance: {}</span>",
             shade(issue, s),
             esc(&stance_of_steps(issue, s)),
+        );
+    } else if let Some(standing) = view.earlier_standing(ii, pi) {
+        let step = view.model.positions[standing].stance.unwrap_or(0);
+        let words = earlier_stance_words(&view.model, standing).unwrap_or_default();
+        let _ = write!(
+            out,
+            "<span class=\"stance earlier {}\">{}</span>",
+            shade(issue, step),
+            esc(&upper_first(&words)),
         );
     }
     let facts = cell_facts(p);
@@ -217,4 +226,10 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
         out.push_str("</p>\n</li>\n");
     }
     out.push_str("</ol>\n</section>\n");
+}
+
+/// `text` with its first letter in capitals.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -1,6 +1,7 @@
 //! GitHub-flavoured Markdown: a caption line, the pipe table with citation markers,
 //! the issues with their questions and scales, the reasons for contested cells, then the
-//! numbered citations with their sentences; the comparison ([`compare`]) and the
+//! comparison of the scaled issues, then the numbered citations with their sentences;
+//! the comparison alone ([`compare`]) and the
 //! changes between two dates ([`diff`]). A cell shows the summary, the stance in words,
 //! status · date · confidence, the evidence flags and its citation markers.
 //!
@@ -23,7 +24,7 @@ use crate::view::diff::Diff;
 use crate::view::diff::words::since_words;
 use crate::view::evidence::{contested_cells, flag_words};
 use crate::view::excerpt::Excerpt;
-use crate::view::facts::{cell_facts, stance_words};
+use crate::view::facts::{cell_facts, earlier_stance_words, stance_words};
 use std::fmt::Write;
 
 /// The view as Markdown, followed, when `changes` is given, by the changes since an
@@ -54,6 +55,11 @@ pub fn render(view: &View, changes: Option<&Diff>) -> String {
     }
     issues(view, &mut out);
     contested(view, &mut out);
+    let comparison = crate::view::Comparison::new(view);
+    if !comparison.issues.is_empty() {
+        out.push_str("\n## Comparison\n\n");
+        compare::body(view, &comparison, 3, &mut out);
+    }
     citations(view, &notes, &mut out);
     if let Some(d) = changes {
         let _ = write!(
@@ -95,6 +101,11 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId) -> String {
     let mut s = escape(&p.summary);
     if let Some(words) = stance_words(&view.model.issues[ii], p) {
         let _ = write!(s, " (stance: {})", escape(&words));
+    } else if let Some(words) = view
+        .earlier_standing(ii, pi)
+        .and_then(|s| earlier_stance_words(&view.model, s))
+    {
+        let _ = write!(s, " ({})", escape(&words));
     }
     for extra in [cell_facts(p), flag_words(&view.model, i, view.horizon())] {
         if !extra.is_empty() {

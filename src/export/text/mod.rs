@@ -18,7 +18,7 @@ use crate::view::View;
 use crate::view::diff::Diff;
 use crate::view::diff::words::since_words;
 use crate::view::evidence::{CONTESTED_MARK, Evidence, contested_cells, marks_legend};
-use crate::view::facts::{compact_facts, stance_words};
+use crate::view::facts::{compact_facts, earlier_stance_words, stance_words};
 use unicode_width::UnicodeWidthStr;
 
 /// The grid as an aligned table no wider than `width` columns (or as narrow as two to
@@ -78,6 +78,11 @@ fn table(view: &View, width: usize) -> String {
                 let p = &m.positions[i];
                 let mut s = one_line(&p.summary);
                 if let Some(words) = stance_words(issue, p) {
+                    s.push_str(&format!(" ({})", one_line(&words)));
+                } else if let Some(words) = view
+                    .earlier_standing(ii, pi)
+                    .and_then(|s| earlier_stance_words(m, s))
+                {
                     s.push_str(&format!(" ({})", one_line(&words)));
                 }
                 let mut tail = compact_facts(p);
