@@ -179,7 +179,7 @@ fn sentences_of_a_seed() {
     let first = text.lines().next().unwrap();
     assert_eq!(
         first,
-        "   1  U.S. Special Envoy Steve Witkoff is expected to meet Russian President Vladimir Putin in Moscow on April 25, Axios reported on April 23, citing an unnamed U.S. official."
+        "   1* U.S. Special Envoy Steve Witkoff is expected to meet Russian President Vladimir Putin in Moscow on April 25, Axios reported on April 23, citing an unnamed U.S. official."
     );
     assert_eq!(text.lines().count(), 18);
     // The date line is metadata, never part of the first sentence.

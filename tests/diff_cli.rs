@@ -86,17 +86,27 @@ fn the_json_is_exactly_spec_6() {
     let moved = &v["changes"][0];
     assert_eq!(
         keys(moved),
-        ["after", "before", "issue", "kind", "party", "steps"]
+        [
+            "after", "before", "fields", "issue", "kind", "party", "steps", "via"
+        ]
     );
     assert_eq!(
         moved["before"],
         json!({"summary": "A partial truce would do", "status": "proposed",
-               "stance": "partial", "as_of": "2025-04-17", "line": 45})
+               "confidence": null, "as_of": "2025-04-17", "line": 45,
+               "stance": "partial", "range": null, "stance_as_of": "2025-04-17"})
     );
     assert_eq!(
         moved["after"],
         json!({"summary": "No longer asks for a ceasefire", "status": "stated",
-               "stance": "none", "as_of": "2025-04-25", "line": 57})
+               "confidence": null, "as_of": "2025-04-25", "line": 57,
+               "stance": "none", "range": null, "stance_as_of": "2025-04-25"})
+    );
+    assert_eq!(moved["fields"], json!(["summary", "status", "stance"]));
+    assert_eq!(
+        moved["via"],
+        json!([{"as_of": "2025-04-25", "summary": "No longer asks for a ceasefire",
+                "stance": "none", "line": 57}])
     );
     assert_eq!(v["changes"][1]["after"]["stance"], Value::Null);
 }
@@ -173,8 +183,9 @@ fn text_says_how_each_party_moved_in_words_within_the_width() {
     for want in [
         "Changes from 2025-04-17 to 2025-04-25: 2 changes: 1 moved, 1 changed Ceasefire",
         "United States: moved 1 step toward the “No ceasefire” end of the scale; toward Russia; away from Ukraine",
-        "before: A partial truce would do stance: Partial truce — step 2 of 3 · proposed · as of 2025-04-17 · line 45",
-        "United States: changed: summary",
+        "before: A partial truce would do stance: Partial truce (step 2 of 3) · proposed · as of 2025-04-17 · moderate confidence · line 45",
+        "via: 2025-04-25 “No longer asks for a ceasefire” (stance: No ceasefire (step 3 of 3)) · line 57",
+        "United States: changed (summary)",
     ] {
         assert!(words.contains(want), "{want:?} in\n{out}");
     }
@@ -217,8 +228,9 @@ fn md_is_one_valid_gfm_document_of_headings_and_lists() {
             (HeadingLevel::H2, "NATO".to_string())
         ]
     );
-    // Three changes, each with its before and after where present (new: after only).
-    assert_eq!(items, 3 + 2 + 1 + 2);
+    // Three changes, each with its before and after where present (new: after only),
+    // and the positions of the period.
+    assert_eq!(items, 3 + 2 + 1 + 2 + 3);
     assert!(out.contains("- **United States** moved 2 steps toward the “No ceasefire” end of the scale; toward Russia; away from Ukraine."), "{out}");
 }
 

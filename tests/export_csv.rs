@@ -102,18 +102,31 @@ fn bundled_model_reads_back_as_the_grid() {
     );
     assert_eq!(
         recs[1][1],
-        "Proposal: recognize Russian control of Crimea, east, south"
+        "Trump: nobody asks Zelensky to recognize Crimea; Rubio, Witkoff skip London"
     );
     let early = check_wide(&m, Some("2025-04-17"));
-    assert_eq!(early[1][1], "Draft plan: recognize Crimea's annexation");
+    assert_eq!(
+        early[1][1],
+        "Proposal: recognize Russian control of Crimea and parts of the east and south"
+    );
     let long = check_long(&m, None);
-    assert_eq!(long[1][..3], ["United States", "Territory", "2025-04-25"]);
-    assert_eq!(long[1][4], "crimea_east_south");
-    assert_eq!(long[1][5..7], ["proposed", "moderate"]);
-    assert!(
-        long[1][7].contains("Nobody") || long[1][7].contains("nobody"),
-        "{:?}",
-        long[1]
+    assert_eq!(long[1][..3], ["United States", "Territory", "2025-04-23"]);
+    // Trump's denial takes no stance; the plan's stance still stands, in words.
+    assert_eq!(
+        long[1][4],
+        "stance still standing: Russian control of Crimea and parts of eastern and southern Ukraine recognized — step 3 of 3, since 2025-04-17"
+    );
+    assert_eq!(long[1][5..7], ["stated", "high"]);
+    let plan = check_long(&m, Some("2025-04-24"));
+    assert_eq!(plan[1][..3], ["United States", "Territory", "2025-04-23"]);
+    let at_17 = check_long(&m, Some("2025-04-17"));
+    assert_eq!(
+        at_17[1][4],
+        "Russian control of Crimea and parts of eastern and southern Ukraine recognized — step 3 of 3"
+    );
+    assert_eq!(
+        at_17[1][7], "",
+        "nothing contests the plan before the denial"
     );
     check_long(&m, Some("2025-04-20"));
 }

@@ -196,22 +196,41 @@ fn the_comparison_section_follows_the_table_with_words_not_colour() {
         .select(&sel("section[aria-labelledby=comparison]"))
         .map(text)
         .collect();
-    assert!(section.contains("Zone: step 2 (Soft border)"), "{section}");
-    assert!(section.contains("No zone: a gap of 1 step"));
-    assert!(section.contains("No stance: West."));
+    // The same sentences as every other format, for every scaled issue: the zone or the
+    // gap with what it assumes, who blocks, who would block if firm, who has no stance
+    // and who no position.
+    let view = View::new(std::sync::Arc::new(m.clone()), None);
+    let comparison = stances::view::Comparison::new(&view);
+    for words in comparison.words(&view) {
+        for sentence in words.conclusion() {
+            assert!(
+                section.contains(&clean(&sentence)),
+                "{sentence:?} not in {section}"
+            );
+        }
+    }
+    assert!(section.contains("Would block if firm: NORTH."), "{section}");
+    assert!(section.contains("No position: LONE."), "{section}");
     assert!(section.contains("North on Water"), "the contested list");
     let axes: Vec<String> = doc.select(&sel("table.axis > caption")).map(text).collect();
     assert_eq!(axes.len(), 3);
-    let pairs = doc.select(&sel("table.pairs > tbody > tr")).count();
-    assert_eq!(pairs, 10);
-    let stance_cells: Vec<String> = doc
-        .select(&sel("table.axis td"))
+    // Each placed party's stance is in words, not a step number.
+    let stances: Vec<String> = doc
+        .select(&sel("table.axis tbody td:nth-child(2)"))
         .map(text)
-        .filter(|t| t.starts_with('X'))
         .collect();
     assert!(
-        stance_cells.iter().all(|t| t == "X stance"),
-        "{stance_cells:?}"
+        stances.contains(&"Soft border (step 2 of 4)".to_string()),
+        "{stances:?}"
+    );
+    let pairs: Vec<String> = doc
+        .select(&sel("table.pairs > tbody > tr"))
+        .map(text)
+        .collect();
+    assert_eq!(pairs.len(), 10);
+    assert!(
+        pairs.iter().any(|r| r.contains("0.67 over 2 issues")),
+        "{pairs:?}"
     );
     let flags: Vec<String> = doc.select(&sel("table.grid .flags")).map(text).collect();
     assert!(flags.iter().any(|f| f.contains("± contested")), "{flags:?}");

@@ -20,6 +20,8 @@ struct Parsed {
     items: Vec<(String, String)>,
     html: Vec<String>,
     heading: String,
+    /// All the text, each piece on a line.
+    text: String,
 }
 
 fn parse(md: &str) -> Parsed {
@@ -28,8 +30,11 @@ fn parse(md: &str) -> Parsed {
     for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match ev {
             Event::Start(Tag::Table(_)) => p.tables += 1,
-            Event::Start(Tag::TableHead | Tag::TableRow) => p.rows.push(Vec::new()),
-            Event::Start(Tag::TableCell) => {
+            // Rows of the grid, the first table; the comparison's follow.
+            Event::Start(Tag::TableHead | Tag::TableRow) if p.tables == 1 => {
+                p.rows.push(Vec::new());
+            }
+            Event::Start(Tag::TableCell) if p.tables == 1 => {
                 in_cell = true;
                 p.rows.last_mut().unwrap().push(String::new());
             }
@@ -54,6 +59,7 @@ fn parse(md: &str) -> Parsed {
             }
             Event::Html(h) | Event::InlineHtml(h) => p.html.push(h.to_string()),
             Event::Text(t) | Event::Code(t) => {
+                p.text.push_str(&t);
                 if in_cell {
                     p.rows.last_mut().unwrap().last_mut().unwrap().push_str(&t);
                 }
@@ -85,7 +91,19 @@ fn check(model: &Model, date: Option<&str>) -> Parsed {
         Vec::<String>::new(),
         "raw HTML or markup from model text"
     );
-    assert_eq!(p.tables, 1);
+    let comparison = stances::view::Comparison::new(&View::new(
+        std::sync::Arc::new(model.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    ));
+    let compared = comparison
+        .issues
+        .iter()
+        .filter(|i| !i.placed.is_empty())
+        .count();
+    assert_eq!(
+        p.tables,
+        1 + compared + usize::from(!comparison.issues.is_empty() && !comparison.pairs.is_empty())
+    );
     assert_eq!(p.rows.len(), model.issues.len() + 1, "rows");
     for row in &p.rows {
         assert_eq!(row.len(), model.parties.len() + 1, "columns in {row:?}");
@@ -124,6 +142,19 @@ fn check(model: &Model, date: Option<&str>) -> Parsed {
             }
         }
     }
+    // The comparison in the words of every other format.
+    let view_c = View::new(
+        std::sync::Arc::new(model.clone()),
+        date.map(|d| stances::date::Date::parse(d).unwrap()),
+    );
+    for words in comparison.words(&view_c) {
+        for sentence in words.conclusion() {
+            assert!(
+                p.text.contains(&shown(&sentence)),
+                "{sentence:?} not in the Markdown"
+            );
+        }
+    }
     // One item per note: the quote is the bold text, inside its sentence.
     assert_eq!(p.items.len(), notes.list.len());
     for ((text, bold), note) in p.items.iter().zip(&notes.list) {
@@ -149,7 +180,7 @@ fn bundled_model_parses_to_the_grid() {
     assert!(
         p.items[0]
             .0
-            .contains("Witkoff arrives in Moscow for talks with Putin")
+            .contains("Trump has denied that Ukraine is being pressured to recognize Crimea")
     );
     check(&m, Some("2025-04-20"));
 }

@@ -59,7 +59,14 @@ pub fn render_long(view: &View) -> String {
             let contested = crate::view::evidence::contested(m, i, view.horizon())
                 .map_or(String::new(), |c| c.reason(m));
             let as_of = p.as_of.map_or(String::new(), |d| d.to_string());
-            let stance = p.stance.map_or("", |s| issue.scale[s].id.as_str());
+            // The stance in words: the position's own, or the one that still stands from
+            // an earlier position under a statement without one.
+            let stance = crate::view::facts::stance_words(issue, p)
+                .or_else(|| {
+                    view.earlier_standing(ii, pi)
+                        .and_then(|s| crate::view::facts::earlier_stance_words(m, s))
+                })
+                .unwrap_or_default();
             for c in &p.citations {
                 let sentence = one_line(m.sentence_text(c));
                 record(
@@ -69,7 +76,7 @@ pub fn render_long(view: &View) -> String {
                         &issue.name,
                         &as_of,
                         &p.summary,
-                        stance,
+                        &stance,
                         p.status.map_or("", |s| s.id()),
                         p.confidence.map_or("", |c| c.id()),
                         &contested,

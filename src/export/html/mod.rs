@@ -231,5 +231,7 @@ fn citations(view: &View, notes: &Notes<'_>, out: &mut String) {
 /// `text` with its first letter in capitals.
 fn upper_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

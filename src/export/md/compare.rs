@@ -16,12 +16,14 @@ use std::fmt::Write;
 /// The comparison `c` of `view` as GitHub-flavoured Markdown.
 pub fn compare(view: &View, c: &Comparison) -> String {
     let mut out = format!("# Comparison: {}\n\n", escape(&view.caption()));
-    body(view, c, 2, &mut out);
+    body(view, c, 2, true, &mut out);
     out
 }
 
-/// The comparison's body, its headings at `level` (`##` for 2): per issue, then pairs.
-pub fn body(view: &View, c: &Comparison, level: usize, out: &mut String) {
+/// The comparison's body, its headings at `level` (`##` for 2): per issue (with its
+/// numbered steps when `scales`; the export lists them with the issues already), then
+/// pairs.
+pub fn body(view: &View, c: &Comparison, level: usize, scales: bool, out: &mut String) {
     let m = &*view.model;
     if let Some(words) = min_confidence_words(c) {
         let _ = writeln!(out, "{}\n", escape(&words));
@@ -32,20 +34,30 @@ pub fn body(view: &View, c: &Comparison, level: usize, out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "Each party stands at its stance; its range is what it has said it could accept (*stated*), or, when it has not, its stance alone (*assumed*: its flexibility is unknown). Marks: {}.",
+        "Each party stands at its stance; its range is what it has said it could accept (stated), or, when it has not, its stance alone (assumed: its flexibility is unknown). Marks: {}.",
         escape(&marks_legend())
     );
     for (ic, words) in c.issues.iter().zip(c.words(view)) {
-        issue_md(m, ic.issue, &words, level, out);
+        issue_md(m, ic.issue, &words, level, scales, out);
     }
     pairs_md(m, c, level, out);
 }
 
-fn issue_md(m: &Model, issue: IssueId, words: &IssueWords, level: usize, out: &mut String) {
+fn issue_md(
+    m: &Model,
+    issue: IssueId,
+    words: &IssueWords,
+    level: usize,
+    scales: bool,
+    out: &mut String,
+) {
     let issue = &m.issues[issue];
-    let _ = write!(out, "\n{} {}\n\n", "#".repeat(level), escape(&issue.name));
-    for (k, step) in issue.scale.iter().enumerate() {
-        let _ = writeln!(out, "{}. {}", k + 1, escape(&step.label));
+    let _ = write!(out, "\n{} {}\n", "#".repeat(level), escape(&issue.name));
+    if scales {
+        out.push('\n');
+        for (k, step) in issue.scale.iter().enumerate() {
+            let _ = writeln!(out, "{}. {}", k + 1, escape(&step.label));
+        }
     }
     if !words.placed.is_empty() {
         out.push_str("\n| Party | Stance | Range, role, confidence, since, warnings |\n| --- | --- | --- |\n");

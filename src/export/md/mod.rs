@@ -58,7 +58,7 @@ pub fn render(view: &View, changes: Option<&Diff>) -> String {
     let comparison = crate::view::Comparison::new(view);
     if !comparison.issues.is_empty() {
         out.push_str("\n## Comparison\n\n");
-        compare::body(view, &comparison, 3, &mut out);
+        compare::body(view, &comparison, 3, false, &mut out);
     }
     citations(view, &notes, &mut out);
     if let Some(d) = changes {
