@@ -30,7 +30,10 @@ fn clean_failure(b: &Browser) -> Option<String> {
         .map(|e| {
             e.downcast_ref::<String>()
                 .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| {
+                    e.downcast_ref::<&str>()
+                        .map(std::string::ToString::to_string)
+                })
                 .unwrap_or_default()
         })
 }

@@ -59,7 +59,7 @@ fn each_report_shows_its_grid_offline_without_errors() {
         let cols: Vec<String> = grid
             .find_all("thead th[scope=col]")
             .iter()
-            .map(|th| th.text())
+            .map(support::browser::Element::text)
             .collect();
         let mut want = vec!["Issue".to_string()];
         want.extend(model.parties.iter().map(|p| squash(&clean(&p.name))));
@@ -67,7 +67,7 @@ fn each_report_shows_its_grid_offline_without_errors() {
         let rows: Vec<String> = grid
             .find_all("tbody th[scope=row]")
             .iter()
-            .map(|th| th.text())
+            .map(support::browser::Element::text)
             .collect();
         let want: Vec<String> = model
             .issues

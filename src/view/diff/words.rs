@@ -129,7 +129,7 @@ pub fn state_words(model: &Model, c: &Change, when: When, lines: bool) -> Option
                 "no stance stands (withdrawn)".into()
             } else {
                 "no stance".into()
-            })
+            });
         }
         None => {}
     }

@@ -170,7 +170,10 @@ impl Browser {
             .into();
         let driver = Driver::start(chromedriver, &agent)?;
         let profile = driver.dir.path().join("profile");
-        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|a| a.to_string()).collect();
+        let mut args: Vec<String> = CHROMIUM_ARGS
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
@@ -218,7 +221,9 @@ impl Browser {
         [self.driver.group.child.id(), self.chromium_pid]
     }
 
-    /// Sends a WebDriver command of this session (`tail` after `/session/ID/`).
+    /// Sends a WebDriver command of this session (`tail` after `/session/ID/`). The body
+    /// is built at each call site for this call alone, so it is taken by value.
+    #[allow(clippy::needless_pass_by_value)]
     pub fn try_command(
         &self,
         method: &str,
@@ -235,7 +240,9 @@ impl Browser {
             .unwrap_or_else(|e| panic!("WebDriver {method} {tail}: {e}"))
     }
 
-    /// Runs a Chrome DevTools Protocol command (`Emulation.…`, `Page.…`) and returns its result.
+    /// Runs a Chrome DevTools Protocol command (`Emulation.…`, `Page.…`) and returns its
+    /// result (its parameters are built for this call alone).
+    #[allow(clippy::needless_pass_by_value)]
     pub fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.command(
             "POST",
