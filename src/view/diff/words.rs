@@ -114,12 +114,12 @@ pub fn state_words(model: &Model, c: &Change, when: When, lines: bool) -> Option
             );
         }
         Some(st) => {
-            let since = st
+            let which = st
                 .as_of
-                .map_or("an undated position".into(), |d| d.to_string());
+                .map_or("an undated stance".into(), |d| format!("the stance of {d}"));
             facts.extend(st.stance.map(|k| {
                 format!(
-                    "no stance of its own; the stance of {since} stands: {}",
+                    "no stance of its own; {which} stands: {}",
                     stance_words(issue, k)
                 )
             }));
