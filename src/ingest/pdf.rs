@@ -2,11 +2,10 @@
 //! headers and footers that repeat on every page dropped, words hyphenated at a line
 //! end joined, and paragraphs kept; title and date from the document information.
 
+use super::isolate::Failure;
 use super::{Extracted, IngestError, Kind};
 use crate::date::Date;
 use lopdf::{Document, Object};
-use std::sync::Once;
-use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 /// How many lines at the top and at the bottom of a page may be a running header or
@@ -22,9 +21,6 @@ const MAX_NUMBERED_RUNNING_LINE: usize = 32;
 
 /// How long the PDF reader may run on one file before it is given up on.
 pub const READ_TIMEOUT: Duration = Duration::from_secs(20);
-
-/// The name of the thread the PDF reader runs on; its panics are not printed.
-const READER_THREAD: &str = "stances-pdf-reader";
 
 /// How large one compressed stream, and all the object streams together, may grow
 /// when decoded.
@@ -130,33 +126,23 @@ pub fn extract(bytes: Vec<u8>, name: &str) -> Result<Extracted, IngestError> {
 /// The text and metadata of a PDF, read within `limits`. `name` is the escaped file
 /// name for errors.
 ///
-/// The PDF reader runs on a thread of its own: a panic in it is caught without a
-/// word printed (its message could hold raw bytes of the file), and if it has not
-/// finished within `limits.time` the file is refused. The thread is then left
-/// running; a command-line program ends, and the thread with it.
+/// The PDF reader runs on a thread of its own ([`super::isolate`]): a panic in it is
+/// caught without a word printed, and if it has not finished within `limits.time` the
+/// file is refused.
 pub fn extract_with(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Extracted, IngestError> {
     let bad = |detail: String| IngestError::BadPdf {
         path: name.to_string(),
         detail: crate::sanitize::escape(&detail),
     };
-    quiet_reader_panics();
-    let (tx, rx) = std::sync::mpsc::channel();
     let owned = name.to_string();
-    let spawned = std::thread::Builder::new()
-        .name(READER_THREAD.into())
-        .spawn(move || {
-            let read = std::panic::catch_unwind(|| read(&bytes, &owned, limits));
-            let _ = tx.send(read);
-        });
-    if let Err(e) = spawned {
-        return Err(bad(format!("cannot start the PDF reader: {e}")));
-    }
-    let (pages, title, date) = match rx.recv_timeout(limits.time) {
-        Ok(Ok(read)) => read?,
-        Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => {
-            return Err(bad("the PDF reader failed on this file".into()));
+    let read = super::isolate::run(limits.time, move || read(&bytes, &owned, limits));
+    let (pages, title, date) = match read {
+        Ok(read) => read?,
+        Err(Failure::CannotStart(e)) => {
+            return Err(bad(format!("cannot start the PDF reader: {e}")));
         }
-        Err(RecvTimeoutError::Timeout) => {
+        Err(Failure::Panicked) => return Err(bad("the PDF reader failed on this file".into())),
+        Err(Failure::TimedOut) => {
             return Err(bad(format!(
                 "the PDF reader did not finish in {} s: a malformed page tree?",
                 limits.time.as_secs_f64()
@@ -170,23 +156,8 @@ pub fn extract_with(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Extrac
         date,
         url: None,
         publisher: None,
+        origins: super::origin::Origins::default(),
     })
-}
-
-/// Installs, once, a panic hook that says nothing for the reader thread and hands
-/// every other panic to the hook that was there before. (A hook swapped in and out
-/// around each read would race with other threads, and could not be put back while
-/// a reader that timed out still runs.)
-fn quiet_reader_panics() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if std::thread::current().name() != Some(READER_THREAD) {
-                previous(info);
-            }
-        }));
-    });
 }
 
 /// Loads the document and reads the text of each page: runs on the reader thread.
