@@ -241,8 +241,8 @@ fn added_sources_read_as_a_reader_expects_and_pass_check() {
          url = \"https://ledger.example/world/envoy-putin-truce\"  # from the page's og:url\n\
          \n[sources.2025-04-26-joint-statement-on-the-ceasefire-talks]\n\
          file = \"2025-04-26-joint-statement-on-the-ceasefire-talks.pdf.txt\"\n\
-         title = \"Joint statement on the ceasefire talks\"\n\
-         published = 2025-04-26\n"
+         title = \"Joint statement on the ceasefire talks\"  # from the PDF's document information\n\
+         published = 2025-04-26  # from the PDF's creation date\n"
     );
     let seeds = dir.path().join("seeds");
     let html = seeds.join("2025-04-25-envoy-to-meet-putin-as-allies.html.txt");

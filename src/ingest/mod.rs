@@ -6,6 +6,7 @@
 //! script, font) is ever fetched.
 
 mod charset;
+mod dateline;
 mod html;
 mod html_parse;
 mod inflate;
@@ -13,6 +14,10 @@ mod isolate;
 mod md;
 pub mod origin;
 pub mod pdf;
+mod pdf_cmap;
+mod pdf_content;
+mod pdf_guard;
+mod pdf_layout;
 
 use crate::date::Date;
 use crate::sanitize::{escape, path as shown};
