@@ -1,6 +1,9 @@
 //! `stances add-source` on web pages as they come: in legacy encodings, with relative
 //! addresses, and nested deeper than any browser nests them.
 
+#[path = "../examples/support/inputs.rs"]
+mod inputs;
+
 use assert_cmd::Command;
 use std::path::Path;
 
@@ -185,26 +188,9 @@ const BOTTOM: &str = "The text at the bottom of the page is kept.";
 fn pages_nested_deeper_than_browsers_nest_are_read_whole() {
     // Each of these took from 20 s to a minute before nesting was capped; their time
     // now is in BENCHMARKS.md.
-    let n = 100_000;
-    let divs = format!(
-        "<body>{}<p>{BOTTOM}</p>{}<p>After.</p>",
-        "<div>".repeat(n),
-        "</div>".repeat(n)
-    );
-    assert_eq!(text_of(&divs), format!("{BOTTOM}\n\nAfter."));
-    let n = 50_000;
-    let lists = format!(
-        "<body>{}{BOTTOM}{}",
-        "<ul><li>".repeat(n),
-        "</li></ul>".repeat(n)
-    );
-    assert_eq!(text_of(&lists), BOTTOM);
-    let items = format!("<body><ul>{}{BOTTOM}</ul>", "<li>".repeat(n));
-    assert_eq!(text_of(&items), BOTTOM);
-    let articles = format!(
-        "<body>{}<p>{BOTTOM}</p>{}",
-        "<article>".repeat(n),
-        "</article>".repeat(n)
-    );
-    assert_eq!(text_of(&articles), BOTTOM);
+    let after = format!("{}<p>After.</p>", inputs::nested_divs(100_000, BOTTOM));
+    assert_eq!(text_of(&after), format!("{BOTTOM}\n\nAfter."));
+    assert_eq!(text_of(&inputs::nested_lists(50_000, BOTTOM)), BOTTOM);
+    assert_eq!(text_of(&inputs::open_items(50_000, BOTTOM)), BOTTOM);
+    assert_eq!(text_of(&inputs::nested_articles(50_000, BOTTOM)), BOTTOM);
 }
