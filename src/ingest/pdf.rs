@@ -104,7 +104,7 @@ fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<Extracted, IngestErr
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(encrypted());
     }
-    pdf_guard::check_sizes(&doc, limits).map_err(bad)?;
+    pdf_guard::check_sizes(&doc, limits.stream_bytes, limits.total_bytes).map_err(bad)?;
     pdf_guard::check_structure(&doc).map_err(bad)?;
     pdf_guard::check_cmaps(&doc).map_err(bad)?;
     // The pages are listed once: the reader's own per-page listing is quadratic.

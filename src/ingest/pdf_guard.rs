@@ -2,7 +2,6 @@
 //! the reader only what it needs: so that no file, however made, makes it loop,
 //! recurse or allocate without end.
 
-use super::pdf::Limits;
 use super::pdf_content::{self, TooMany};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -43,17 +42,18 @@ impl From<String> for Refused {
     }
 }
 
-/// Refuses a PDF whose streams decode to more than `limits` allow.
-pub fn check_sizes(doc: &Document, limits: Limits) -> Result<(), Refused> {
+/// Refuses a PDF one of whose streams decodes to more than `stream_bytes`, or all of
+/// them together to more than `total_bytes`.
+pub fn check_sizes(doc: &Document, stream_bytes: u64, total_bytes: u64) -> Result<(), Refused> {
     let mib = |n: u64| n as f64 / 1048576.0;
     let mut total = 0u64;
     for (id, object) in &doc.objects {
         let Object::Stream(s) = object else {
             continue;
         };
-        let cap = limits.stream_bytes.min(limits.total_bytes - total);
+        let cap = stream_bytes.min(total_bytes - total);
         total += super::inflate::decoded_len(s, cap).map_err(|_| {
-            if cap == limits.stream_bytes {
+            if cap == stream_bytes {
                 format!(
                     "a compressed stream (object {}) decodes to over {:.0} MiB; refused as a possible decompression bomb",
                     id.0,
@@ -62,7 +62,7 @@ pub fn check_sizes(doc: &Document, limits: Limits) -> Result<(), Refused> {
             } else {
                 format!(
                     "its compressed streams decode to over {:.0} MiB in all; refused as a possible decompression bomb",
-                    mib(limits.total_bytes)
+                    mib(total_bytes)
                 )
             }
         })?;
