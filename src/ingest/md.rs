@@ -2,6 +2,7 @@
 //! top-level heading or a YAML front matter `title:`, date and URL from `date:` and
 //! `url:` there.
 
+use super::origin::Origin;
 use super::{Extracted, Kind};
 use crate::date::Date;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -15,6 +16,7 @@ pub fn extract(source: &str) -> Extracted {
         date: None,
         url: None,
         publisher: None,
+        origins: super::origin::Origins::default(),
     };
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -56,6 +58,7 @@ pub fn extract(source: &str) -> Extracted {
             Event::End(TagEnd::Heading(_)) => {
                 if in_h1 {
                     out.title = Some(h1.trim().to_string()).filter(|t| !t.is_empty());
+                    out.origins.title = Some(Origin::Text(String::new()));
                     in_h1 = false;
                 }
                 flush(&mut current, &mut paragraphs);
@@ -92,12 +95,22 @@ fn front_matter(text: &str, out: &mut Extracted) {
             continue;
         };
         let value = value.trim().trim_matches(['"', '\'']).trim();
+        let from = Some(Origin::Metadata("the front matter"));
         match key.trim() {
-            "title" if !value.is_empty() => out.title = Some(value.to_string()),
-            "date" | "published" => {
-                out.date = value.get(..10).and_then(Date::parse).or(out.date);
+            "title" if !value.is_empty() => {
+                out.title = Some(value.to_string());
+                out.origins.title = from;
             }
-            "url" | "canonical_url" if !value.is_empty() => out.url = Some(value.to_string()),
+            "date" | "published" => {
+                if let Some(d) = value.get(..10).and_then(Date::parse) {
+                    out.date = Some(d);
+                    out.origins.date = from;
+                }
+            }
+            "url" | "canonical_url" if !value.is_empty() => {
+                out.url = Some(value.to_string());
+                out.origins.url = from;
+            }
             _ => {}
         }
     }
@@ -118,6 +131,7 @@ mod tests {
         assert_eq!(e.title.as_deref(), Some("Front"));
         assert_eq!(e.date, Date::new(2025, 4, 25));
         assert_eq!(e.url.as_deref(), Some("https://e.org/x"));
+        assert_eq!(e.origins.title, Some(Origin::Metadata("the front matter")));
         assert_eq!(
             extract("# Only a title\n").title.as_deref(),
             Some("Only a title")

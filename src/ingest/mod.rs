@@ -5,10 +5,19 @@
 //! Extraction reads only the file given: no external resource (image, stylesheet,
 //! script, font) is ever fetched.
 
+mod charset;
+mod dateline;
 mod html;
+mod html_parse;
 mod inflate;
+mod isolate;
 mod md;
+pub mod origin;
 pub mod pdf;
+mod pdf_cmap;
+mod pdf_content;
+mod pdf_guard;
+mod pdf_layout;
 
 use crate::date::Date;
 use crate::sanitize::{escape, path as shown};
@@ -34,6 +43,8 @@ pub struct Extracted {
     pub url: Option<String>,
     /// Who published it, if it says.
     pub publisher: Option<String>,
+    /// Where the title, date, URL and publisher came from.
+    pub origins: origin::Origins,
 }
 
 /// Why a document could not be added. Every message names the file, escaped.
@@ -81,6 +92,14 @@ pub enum IngestError {
     Encrypted {
         /// The file, escaped.
         path: String,
+    },
+    /// A web page the page reader failed on, or did not finish in time.
+    #[error("{path}: the page cannot be read: {detail}")]
+    BadHtml {
+        /// The file, escaped.
+        path: String,
+        /// What went wrong.
+        detail: String,
     },
     /// A file that does not parse as a PDF, or whose pages cannot be read.
     #[error("{path}: not a PDF that can be read: {detail}")]
@@ -149,7 +168,7 @@ pub fn extract(path: &Path) -> Result<Extracted, IngestError> {
     };
     let mut out = match kind {
         Kind::Pdf => pdf::extract(bytes, &name)?,
-        Kind::Html => html::extract(&text_of(bytes, &name)?),
+        Kind::Html => html::extract(&bytes, &name)?,
         Kind::Markdown => md::extract(&text_of(bytes, &name)?),
         Kind::Text => plain(&text_of(bytes, &name)?),
     };
@@ -190,6 +209,11 @@ fn plain(text: &str) -> Extracted {
     let body = text[body.min(text.len())..].replace("\r\n", "\n");
     let source = SourceText::from_text(body.clone());
     let title = Some(crate::model::emit::title_for(&source, "")).filter(|t| !t.is_empty());
+    let origins = origin::Origins {
+        title: Some(origin::Origin::Text(String::new())),
+        date: Some(origin::Origin::Metadata("the text's `date` line")),
+        ..origin::Origins::default()
+    };
     Extracted {
         kind: Kind::Text,
         text: body,
@@ -197,6 +221,7 @@ fn plain(text: &str) -> Extracted {
         date,
         url: None,
         publisher: None,
+        origins,
     }
 }
 
@@ -238,24 +263,34 @@ pub struct Added {
 pub fn add_source(req: &Request) -> Result<Added, IngestError> {
     let mut extracted = extract(&req.input)?;
     let model = ModelInfo::read(&req.model)?;
-    let title = req
-        .title
-        .clone()
-        .map(|t| crate::sanitize::one_line(&t))
-        .or_else(|| extracted.title.clone())
-        .or_else(|| {
-            req.input
-                .file_stem()
-                .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
-                .filter(|t| !t.is_empty())
-        })
-        .unwrap_or_else(|| "Untitled".into());
+    // Each value from the command line, else the document, else the file; with where
+    // it came from when not from the command line.
+    let stem = req
+        .input
+        .file_stem()
+        .map(|s| crate::sanitize::one_line(&s.to_string_lossy()))
+        .filter(|t| !t.is_empty());
+    let (title, title_from) = match (&req.title, &extracted.title, stem) {
+        (Some(t), _, _) => (crate::sanitize::one_line(t), None),
+        (None, Some(t), _) => (t.clone(), extracted.origins.title.clone()),
+        (None, None, Some(stem)) => (stem, Some(origin::Origin::FileName)),
+        (None, None, None) => ("Untitled".into(), None),
+    };
     let date = req.published.or(extracted.date);
+    let date_from = match req.published {
+        Some(_) => None,
+        None => extracted.date.and(extracted.origins.date.clone()),
+    };
     let url = req
         .url
         .clone()
         .map(|u| crate::sanitize::one_line(&u))
         .or_else(|| extracted.url.clone());
+    let url_from = match req.url {
+        Some(_) => None,
+        None => extracted.url.as_ref().and(extracted.origins.url.clone()),
+    };
+    let publisher_from = (extracted.publisher.as_ref()).and(extracted.origins.publisher.clone());
     let id = match &req.id {
         Some(id) if !crate::model::valid_source_id(id) => {
             return Err(IngestError::BadId { id: escape(id) });
@@ -288,14 +323,22 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
             bytes: content.len() as u64,
         });
     }
-    let block = crate::model::emit::source_block(&crate::model::emit::SourceEntry {
-        id: &id,
-        file: &file,
-        title: &title,
-        publisher: extracted.publisher.as_deref(),
-        published: date,
-        url: url.as_deref(),
-    });
+    let block = origin::annotate(
+        &crate::model::emit::source_block(&crate::model::emit::SourceEntry {
+            id: &id,
+            file: &file,
+            title: &title,
+            publisher: extracted.publisher.as_deref(),
+            published: date,
+            url: url.as_deref(),
+        }),
+        &[
+            ("title", title_from.as_ref()),
+            ("publisher", publisher_from.as_ref()),
+            ("published", date_from.as_ref()),
+            ("url", url_from.as_ref()),
+        ],
+    );
     let write_err = |path: &Path| {
         let path = shown(path);
         move |source| IngestError::Write { path, source }

@@ -205,15 +205,124 @@ fn quotes_balanced(p: &str) -> bool {
     straight.is_multiple_of(2) && open == close
 }
 
+/// True for the marks that start an item of a list written in running text.
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '‣' | '⁃' | '◦' | '▪' | '▫' | '●' | '○' | '■' | '□')
+}
+
+/// The label of an item of a list written in running text: `3.`, `3)`, `3.)`, `c.`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    /// A number of one to three digits.
+    Number(u16),
+    /// A lowercase letter.
+    Letter(u8),
+}
+
+impl Label {
+    /// True when `self` comes right after `previous` (2 after 1, `b` after `a`).
+    fn follows(self, previous: Option<Label>) -> bool {
+        match (previous, self) {
+            (Some(Label::Number(a)), Label::Number(b)) => b == a + 1,
+            (Some(Label::Letter(a)), Label::Letter(b)) => b == a + 1,
+            _ => false,
+        }
+    }
+
+    /// True for the first label of a list: `1` or `a`.
+    fn is_first(self) -> bool {
+        matches!(self, Label::Number(1) | Label::Letter(b'a'))
+    }
+}
+
+/// The list label at `chars[i..]` and how many characters it takes, punctuation
+/// included: one to three digits or a lowercase letter, then `.`, `)` or `.)`, then
+/// white space.
+fn label_at(chars: &[(usize, char)], i: usize) -> Option<(Label, usize)> {
+    let digits = chars[i..]
+        .iter()
+        .take(4)
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .count();
+    let (label, mut len) = match digits {
+        1..=3 => {
+            let n = chars[i..i + digits].iter().fold(0u16, |n, (_, c)| {
+                n * 10 + c.to_digit(10).unwrap_or(0) as u16
+            });
+            (Label::Number(n), digits)
+        }
+        0 => match chars[i].1 {
+            c @ 'a'..='z' => (Label::Letter(c as u8), 1),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let punct = |j: usize| chars.get(i + j).map(|x| x.1);
+    match (punct(len), punct(len + 1)) {
+        (Some('.'), Some(')')) => len += 2,
+        (Some('.' | ')'), _) => len += 1,
+        _ => return None,
+    }
+    punct(len)
+        .is_some_and(char::is_whitespace)
+        .then_some((label, len))
+}
+
+/// The end of a spaced ellipsis (`. . .`) starting at `chars[i]`, if one does.
+fn spaced_ellipsis(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let is = |j: usize, c: char| chars.get(j).is_some_and(|x| x.1 == c);
+    let starts_word = i == 0 || chars[i - 1].1.is_whitespace();
+    (starts_word
+        && is(i, '.')
+        && is(i + 1, ' ')
+        && is(i + 2, '.')
+        && is(i + 3, ' ')
+        && is(i + 4, '.'))
+    .then_some(i + 5)
+}
+
+/// True when a mark whose run of terminal marks and closers ends at `chars[k]` (the
+/// first character after the white space that follows it) is followed by a citation
+/// in parentheses that ends the sentence itself: `"…" (Smith 55).`
+fn citation_follows(chars: &[(usize, char)], k: usize) -> bool {
+    if chars.get(k).map(|x| x.1) != Some('(') {
+        return false;
+    }
+    let inside = chars[k + 1..]
+        .iter()
+        .take(80)
+        .take_while(|(_, c)| *c != ')' && !is_terminal(*c));
+    let close = k + 1 + inside.count();
+    chars.get(close).map(|x| x.1) == Some(')')
+        && chars.get(close + 1).is_some_and(|x| is_terminal(x.1))
+}
+
+/// Splits one paragraph, `text[para]`, adding its sentences to `out`.
 fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) {
     let p = &text[para.clone()];
     let track_quotes = quotes_balanced(p);
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut in_quote = false;
     let mut sentence_start = 0usize;
+    let mut last_label: Option<Label> = None;
+    // Ends the sentence before byte `at` of the paragraph, if it has words.
+    let cut = |start: &mut usize, at: usize, out: &mut Vec<Range<usize>>| {
+        let r = trim_range(text, para.start + *start..para.start + at);
+        if text[r.clone()].chars().any(char::is_alphanumeric) {
+            out.push(r);
+            *start = at;
+        }
+    };
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    loop {
+        // Letters and spaces, most of a text, neither end a sentence nor start an item.
+        i += chars[i.min(chars.len())..]
+            .iter()
+            .take_while(|(_, c)| c.is_ascii_alphabetic() || *c == ' ')
+            .count();
+        let Some(&(_, c)) = chars.get(i) else {
+            break;
+        };
         if track_quotes {
             match c {
                 '"' => in_quote = !in_quote,
@@ -222,10 +331,64 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
                 _ => {}
             }
         }
+        // A list written in running text: a bullet, or a label (`3.`, `b)`) that
+        // starts a list or follows the one before, starts an item and so a sentence. A
+        // letter's label is looked at from its `.` or `)`.
+        let item = if c.is_ascii_digit() || is_bullet(c) {
+            Some(i)
+        } else if matches!(c, '.' | ')') && i > 0 && chars[i - 1].1.is_ascii_lowercase() {
+            Some(i - 1)
+        } else {
+            None
+        };
+        let word_start =
+            |s: usize| s == 0 || chars[s - 1].1.is_whitespace() || is_bullet(chars[s - 1].1);
+        if let Some(s) = item.filter(|&s| !in_quote && word_start(s)) {
+            let (from, first) = chars[s];
+            let next = chars.get(s + 1).map(|x| x.1);
+            if is_bullet(first) && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_digit()) {
+                cut(&mut sentence_start, from, out);
+                i = s + 1;
+                continue;
+            }
+            if let Some((label, len)) = label_at(&chars, s) {
+                let before = p[sentence_start..from].trim_end();
+                let after_bullet = before.ends_with(is_bullet);
+                let item_start =
+                    before.trim_start_matches(is_bullet).is_empty() || before.ends_with(':');
+                if after_bullet || label.follows(last_label) || (label.is_first() && item_start) {
+                    if !after_bullet && !item_start {
+                        cut(&mut sentence_start, from, out);
+                    }
+                    last_label = Some(label);
+                    i = s + len;
+                    continue;
+                }
+            }
+        }
         if !is_terminal(c) {
             i += 1;
             continue;
         }
+        // Ellipses: `. . .` never ends a sentence, though a fourth dot after it may;
+        // `...` and `…` end one only before a capital letter.
+        let mut ellipsis = false;
+        if c == '.' {
+            if let Some(e) = spaced_ellipsis(&chars, i) {
+                let fourth = chars.get(e).is_some_and(|x| x.1 == ' ')
+                    && chars.get(e + 1).is_some_and(|x| x.1 == '.');
+                i = if fourth { e + 1 } else { e };
+                if !fourth {
+                    continue;
+                }
+            } else {
+                let dots = chars[i..].iter().take(4).take_while(|x| x.1 == '.').count();
+                ellipsis = dots == 3;
+            }
+        }
+        let c = chars[i].1;
+        ellipsis |= c == '\u{2026}';
+        let at = chars[i].0;
         // Take the whole run of terminal marks and closing quotes or brackets.
         let mut j = i + 1;
         while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
@@ -249,31 +412,57 @@ fn split_paragraph(text: &str, para: Range<usize>, out: &mut Vec<Range<usize>>) 
             i = j;
             continue;
         }
+        let next = chars[k].1;
         let after = &p[chars[k].0..];
-        let abbreviation = c == '.' && is_abbreviation(&p[sentence_start..at], after);
-        let lower = chars[k].1.is_lowercase();
-        let ends = !in_quote && (cjk || (!lower && !abbreviation));
+        let ends = !in_quote
+            && if cjk {
+                true
+            } else if ellipsis {
+                after
+                    .trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', '«'])
+                    .starts_with(char::is_uppercase)
+            } else {
+                let abbreviation = c == '.' && is_abbreviation(&p[sentence_start..at], after);
+                !next.is_lowercase()
+                    && !abbreviation
+                    && !citation_follows(&chars, k)
+                    && !after
+                        .trim_start_matches(|c: char| c == '.' || c.is_whitespace() || is_closer(c))
+                        .is_empty()
+            };
         if ends {
-            out.push(para.start + sentence_start..para.start + end);
-            sentence_start = chars[k].0;
+            cut(&mut sentence_start, end, out);
+            if sentence_start == end {
+                sentence_start = chars[k].0;
+            }
         }
         i = k;
     }
     if sentence_start < p.len() {
-        out.push(trim_range(text, para.start + sentence_start..para.end));
+        let r = trim_range(text, para.start + sentence_start..para.end);
+        if !r.is_empty() {
+            out.push(r);
+        }
     }
 }
 
 /// True when the word before a full stop is an abbreviation or an initial that does
 /// not end the sentence here, `after` being the text after it.
 fn is_abbreviation(before: &str, after: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace())
+    let mut words = before.rsplit(|c: char| c.is_whitespace());
+    let word = words
         .next()
         .unwrap_or("")
         .trim_start_matches(['(', '"', '\'', '\u{201C}', '\u{2018}', '[']);
     if word.is_empty() {
         return false;
+    }
+    // "you and I." is the pronoun; "Albert I. Jones" an initial.
+    if word == "I" {
+        let previous = words.find(|w| !w.is_empty());
+        if previous.is_some_and(|w| w.starts_with(char::is_lowercase)) {
+            return false;
+        }
     }
     let lower = word.to_lowercase();
     // Initials (J. R. Smith) and dotted abbreviations (U.S., e.g., a.m.).
@@ -283,7 +472,7 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
         let dotted = word.contains('.');
         return !(dotted && OPENERS.contains(&first_word(after)));
     }
-    if matches!(lower.as_str(), "no" | "nos" | "art" | "sec") {
+    if matches!(lower.as_str(), "no" | "nos" | "n°" | "nº" | "art" | "sec") {
         return after.starts_with(|c: char| c.is_ascii_digit());
     }
     ABBREVIATIONS.contains(&lower.as_str())
@@ -416,6 +605,126 @@ mod tests {
                 "Next paragraph."
             ]
         );
+    }
+
+    #[test]
+    fn ellipses_never_split_a_sentence_into_dots() {
+        assert_eq!(
+            sentences(
+                "He was weakened . . . and then compounds. . . . The practice was not abandoned. . . ."
+            ),
+            [
+                "He was weakened . . . and then compounds.",
+                ". . . The practice was not abandoned. . . ."
+            ]
+        );
+        assert_eq!(
+            sentences("It ends with a period . . . . Next one. I mean...see . . . I didn’t."),
+            [
+                "It ends with a period . . . .",
+                "Next one.",
+                "I mean...see . . . I didn’t."
+            ]
+        );
+        assert_eq!(
+            sentences("He paused... Then he left. So… “No,” he said. Wait… and see."),
+            [
+                "He paused...",
+                "Then he left.",
+                "So…",
+                "“No,” he said.",
+                "Wait… and see."
+            ]
+        );
+        assert_eq!(
+            sentences("\"Bohr [...] used stairways [...]\" (Smith 55)."),
+            ["\"Bohr [...] used stairways [...]\" (Smith 55)."]
+        );
+        assert_eq!(sentences("... And then. . . ."), ["... And then. . . ."]);
+    }
+
+    #[test]
+    fn lists_in_running_text_are_split_into_items() {
+        assert_eq!(
+            sentences(
+                "The plan has three points: 1. A ceasefire 2. An exchange of prisoners 3. Talks in May."
+            ),
+            [
+                "The plan has three points: 1. A ceasefire",
+                "2. An exchange of prisoners",
+                "3. Talks in May."
+            ]
+        );
+        assert_eq!(
+            sentences("1) Troops withdraw. 2) Sanctions ease. Options: a) first b) second"),
+            [
+                "1) Troops withdraw.",
+                "2) Sanctions ease.",
+                "Options: a) first",
+                "b) second"
+            ]
+        );
+        assert_eq!(
+            sentences("Demands: • 9. No NATO • 10. Crimea recognized"),
+            ["Demands:", "• 9. No NATO", "• 10. Crimea recognized"]
+        );
+        // A number or a letter that is not a label keeps its full stop.
+        assert_eq!(
+            sentences("The vote was 52 to 48. The motion passed on Jan. 1. Then they left."),
+            [
+                "The vote was 52 to 48.",
+                "The motion passed on Jan. 1.",
+                "Then they left."
+            ]
+        );
+    }
+
+    #[test]
+    fn the_pronoun_i_and_numbered_abbreviations() {
+        assert_eq!(
+            sentences("We make a good team, you and I. Did you see Albert I. Jones yesterday?"),
+            [
+                "We make a good team, you and I.",
+                "Did you see Albert I. Jones yesterday?"
+            ]
+        );
+        assert_eq!(
+            sentences("It is at N°. 1026.253.553. That is where."),
+            ["It is at N°. 1026.253.553.", "That is where."]
+        );
+        // A parenthetical that is a sentence of its own stays one.
+        assert_eq!(
+            sentences("He said no. (The talks go on.) They met."),
+            ["He said no.", "(The talks go on.)", "They met."]
+        );
+    }
+
+    proptest::proptest! {
+        /// Sentences are in order, do not overlap, are trimmed and hold words, and
+        /// together hold every character of the text that is not white space.
+        #[test]
+        fn sentences_cover_the_text_in_order(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "I", "U.S.", "Mr.", "1.", "2.", "b)", ". . .", "...", "…", ".", "?", "!",
+                " ", " ", "\n", "\n\n", "\"", "“", "”", "(", ")", "•", "。", "Word", "word", "42",
+            ]), 0..40)
+        ) {
+            let text: String = parts.concat();
+            let found = split(&text, 0);
+            let mut last = 0;
+            for r in &found {
+                proptest::prop_assert!(last <= r.start && r.start < r.end && r.end <= text.len());
+                let s = &text[r.clone()];
+                proptest::prop_assert_eq!(s.trim(), s);
+                last = r.end;
+            }
+            for (at, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                proptest::prop_assert!(
+                    found.iter().any(|r| r.contains(&at)),
+                    "{:?} at {} is in no sentence of {:?}", c, at, text
+                );
+            }
+        }
     }
 
     #[test]
