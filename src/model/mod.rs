@@ -10,7 +10,6 @@ mod ids;
 mod load;
 mod parse;
 mod parts;
-mod plain;
 mod quotes;
 mod reanchor;
 mod resolve;

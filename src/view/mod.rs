@@ -1,10 +1,13 @@
-//! What is shown at a view date, computed once from a [`Model`] and used by the reader
-//! and every exporter alike.
+//! What is shown at a view date, and every word shown, made once from a [`Model`] for the
+//! reader and every exporter alike: they only lay the words out, style and escape them.
 //!
-//! [`View`] is the issue × party grid at a date (docs/SPEC.md §1 "The grid"): which position
-//! each cell shows, which cells changed since the previous date, and which rows and
-//! columns a [`Filter`] leaves visible. [`search`] finds positions by text across all
-//! dates. Nothing here parses files or draws anything.
+//! [`View`] is the issue × party grid at a date (docs/SPEC.md §1 "The grid"): which
+//! position each cell shows, which cells changed since the previous date, and which rows
+//! and columns a [`Filter`] leaves visible. [`search`] finds positions by text across
+//! all dates. The words: of the comparison ([`compare::words`]), of the changes
+//! ([`diff::words`]), of one position ([`facts`]), of its evidence ([`evidence`]), of a
+//! quote in its sentence ([`excerpt`]) and of a source's credit ([`credit`]). Nothing
+//! here parses files or draws anything.
 
 pub mod cited;
 pub mod compare;

@@ -3,7 +3,7 @@
 //! The table has a `<caption>` and scoped headers; a cell shows the summary, the stance
 //! in words with its place on the scale (its colour only repeats that), status and
 //! date, and links to its citations. Then the changes since an earlier date
-//! ([`changes`]), the comparison ([`compare`]), the issues and their scales. Each
+//! (`changes.rs`), the comparison (`compare.rs`), the issues and their scales. Each
 //! citation below shows its whole sentence with the quote in `<mark>`, the source
 //! (linked with a `#:~:text=` fragment when it has a URL) and links back to the cells
 //! citing it. Every string is escaped by [`super::escape::html`] (which cleans it).
