@@ -19,8 +19,13 @@
 //!   short name, and each member of a coalition on its own). A name is matched as whole
 //!   words, without regard to case, except a name of one word of at most three letters
 //!   (`US`, `EU`, the id `us`), which must be written in capitals: `US` and `U.S.` name
-//!   the United States, `us` does not. A party named in one text and not the other is a
-//!   change; naming it otherwise (`US` for `United States`) is not.
+//!   the United States, `us` does not. A name of one word also matches the words for
+//!   its people ([`DEMONYM_ENDINGS`]: `Russian` and `Russians` name Russia, `Ukrainian`
+//!   Ukraine, `European` Europe, `German` Germany); irregular ones (`French`, `British`,
+//!   `American`) and places standing for a party (`Kyiv`, `the Kremlin`) are not known
+//!   unless the model gives them as a name. A party named in one text and not the other
+//!   is a change; naming it otherwise (`US` for `United States`, `Russian` for
+//!   `Russia's`) is not.
 //!
 //! Words are runs of letters and digits; an apostrophe between two letters stays in the
 //! word (`wouldn't`), as do a period between letters or digits (`U.S.`, `3.5`) and a
@@ -103,6 +108,16 @@ pub const NUMBER_WORDS: &[(&str, &str)] = &[
 /// Names of at most this many characters, of one word, match only in capitals.
 const SHORT_NAME: usize = 3;
 
+/// The endings that make a one-word name (of more than [`SHORT_NAME`] letters) the word
+/// for its people: added to the name (`Iran` → `Iranian`, `Israel` → `Israeli`, `Russia`
+/// → `Russian`) or to the name without its final `a`, `e` or `y` (`Ukraine` →
+/// `Ukrainian`, `Europe` → `European`, `China` → `Chinese`, `Italy` → `Italian`). A name
+/// ending in `y` also matches without it, and with `s` instead (`Germany` → `German`,
+/// `Germans`).
+pub const DEMONYM_ENDINGS: &[&str] = &[
+    "n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "ese", "i", "is",
+];
+
 /// What kind of difference changes what a quote says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -178,6 +193,8 @@ struct Name {
     words: Vec<String>,
     /// Whether the name matches only in capitals (one word of up to three letters).
     capitals: bool,
+    /// Whether the word for its people matches too (one longer word).
+    demonyms: bool,
 }
 
 impl Names {
@@ -201,7 +218,7 @@ impl Names {
                         continue;
                     };
                     let capitals = words.len() == 1 && first.chars().count() <= SHORT_NAME;
-                    let words = words
+                    let words: Vec<String> = words
                         .iter()
                         .map(|w| {
                             if capitals {
@@ -211,7 +228,12 @@ impl Names {
                             }
                         })
                         .collect();
-                    let name = Name { words, capitals };
+                    let demonyms = words.len() == 1 && !capitals;
+                    let name = Name {
+                        words,
+                        capitals,
+                        demonyms,
+                    };
                     if !out.contains(&name) {
                         out.push(name);
                     }
@@ -249,16 +271,33 @@ impl Names {
 }
 
 impl Name {
-    /// Whether `text` starts with this name.
+    /// Whether `text` starts with this name (or the word for its people).
     fn matches(&self, text: &[Word]) -> bool {
         self.words.len() <= text.len()
             && self.words.iter().zip(text).all(|(n, w)| {
                 if self.capitals {
                     *n == w.base
                 } else {
-                    *n == w.lower
+                    *n == w.lower || (self.demonyms && is_demonym(n, &w.lower))
                 }
             })
+    }
+}
+
+/// Whether `word` is the word for the people of `name` (both in lower case): see
+/// [`DEMONYM_ENDINGS`].
+fn is_demonym(name: &str, word: &str) -> bool {
+    let ends = |stem: &str, endings: &[&str]| {
+        word.strip_prefix(stem)
+            .is_some_and(|rest| endings.contains(&rest))
+    };
+    if ends(name, DEMONYM_ENDINGS) {
+        return true;
+    }
+    match name.strip_suffix(['a', 'e', 'y']) {
+        Some(stem) if name.ends_with('y') => ends(stem, DEMONYM_ENDINGS) || ends(stem, &["", "s"]),
+        Some(stem) => ends(stem, DEMONYM_ENDINGS),
+        None => false,
     }
 }
 
@@ -576,6 +615,31 @@ mod tests {
             ("Russia's demands", "the demands of Russia"),
             ("RUSSIA said", "Russia said"),
             ("Europe and Europe", "Europe"),
+        ] {
+            assert!(said(a, b).is_empty(), "{a} / {b}: {:?}", said(a, b));
+        }
+        // The word for a party's people names it; a word that only begins like it
+        // does not.
+        assert_eq!(
+            said("Russian troops advanced", "Ukrainian troops advanced"),
+            ["a party changed: \"Russian\" became \"Ukrainian\""]
+        );
+        assert_eq!(
+            said("European leaders met", "leaders met"),
+            ["a party dropped: \"European\""]
+        );
+        assert_eq!(
+            said("German officials said", "French officials said"),
+            ["a party dropped: \"German\""]
+        );
+        for (a, b) in [
+            ("Russia's demands", "the Russian demands"),
+            ("the Russians said", "Russia said"),
+            ("Ukraine's army", "the Ukrainian army"),
+            ("Germany said", "the Germans said"),
+            ("a franc", "a coin"),
+            ("Russell said", "Ross said"),
+            ("Europa", "Eurostar"),
         ] {
             assert!(said(a, b).is_empty(), "{a} / {b}: {:?}", said(a, b));
         }
