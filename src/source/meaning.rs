@@ -27,6 +27,12 @@
 //!   is a change; naming it otherwise (`US` for `United States`, `Russian` for
 //!   `Russia's`) is not.
 //!
+//! A number word or a party's name that is a word of the other text with one letter
+//! more or less (`Ukrain` and `Ukraine`, `thre` and `three`; the shorter of at least
+//! four letters) is taken as respelled, not changed: the usual typo a corrected source
+//! fixes. Numbers in digits and negations are never taken as respelled (`now` and `not`
+//! are one letter apart).
+//!
 //! Words are runs of letters and digits; an apostrophe between two letters stays in the
 //! word (`wouldn't`), as do a period between letters or digits (`U.S.`, `3.5`) and a
 //! comma between digits (`1,000`); hyphens and everything else separate words. Curly
@@ -35,8 +41,11 @@
 //! negation that moves within the quote is not seen, nor is a change of wording that
 //! reverses the sense without one of these words (`accepted` for `rejected`).
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// The negation words (English), matched as whole words in lower case. With the
 /// contraction `n't`, the whole list of what counts as a negation.
@@ -179,22 +188,22 @@ impl fmt::Display for Finding {
     }
 }
 
-/// The names that count as parties: a list of actors, each with the names it goes by.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The names that count as parties: a list of actors, each with the names it goes by,
+/// indexed by the word a text must have where each name starts.
+#[derive(Clone, Debug, Default)]
 pub struct Names {
-    /// Per actor, its names, each as words.
-    actors: Vec<Vec<Name>>,
+    /// By the first word of a name (in capitals for a short name, else in lower case,
+    /// and every word for the people of a one-word name), the names that start so.
+    starts: FxHashMap<String, Vec<Start>>,
 }
 
-/// One name, as words.
+/// A name starting with a given word.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Name {
-    /// The words, in lower case, or in capitals for a short name.
-    words: Vec<String>,
-    /// Whether the name matches only in capitals (one word of up to three letters).
-    capitals: bool,
-    /// Whether the word for its people matches too (one longer word).
-    demonyms: bool,
+struct Start {
+    /// The actor it names.
+    actor: usize,
+    /// Its other words, in lower case.
+    rest: Vec<String>,
 }
 
 impl Names {
@@ -207,144 +216,202 @@ impl Names {
         N: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let actors = actors
-            .into_iter()
-            .map(|names| {
-                let mut out: Vec<Name> = Vec::new();
-                for name in names {
-                    let words: Vec<String> =
-                        words(name.as_ref()).into_iter().map(|w| w.base).collect();
-                    let Some(first) = words.first() else {
-                        continue;
-                    };
-                    let capitals = words.len() == 1 && first.chars().count() <= SHORT_NAME;
-                    let words: Vec<String> = words
-                        .iter()
-                        .map(|w| {
-                            if capitals {
-                                w.to_uppercase()
-                            } else {
-                                w.to_lowercase()
-                            }
-                        })
-                        .collect();
-                    let demonyms = words.len() == 1 && !capitals;
-                    let name = Name {
-                        words,
-                        capitals,
-                        demonyms,
-                    };
-                    if !out.contains(&name) {
-                        out.push(name);
+        let mut out = Names::default();
+        for (actor, names) in actors.into_iter().enumerate() {
+            for name in names {
+                let text = folded(name.as_ref());
+                let words: Vec<Word> = words(&text);
+                match words.as_slice() {
+                    [] => {}
+                    [w] if w.base.chars().count() <= SHORT_NAME => {
+                        out.add(w.base.to_uppercase(), actor, Vec::new());
+                    }
+                    [w] => {
+                        for form in peoples(&w.lower).into_iter().chain([w.lower.to_string()]) {
+                            out.add(form, actor, Vec::new());
+                        }
+                    }
+                    [first, rest @ ..] => {
+                        let rest = rest.iter().map(|w| w.lower.to_string()).collect();
+                        out.add(first.lower.to_string(), actor, rest);
                     }
                 }
-                out
-            })
-            .filter(|names| !names.is_empty())
-            .collect();
-        Names { actors }
-    }
-
-    /// Per actor that `text`'s words name, the actor's index and the first words that
-    /// name it, as written.
-    fn named(&self, text: &[Word]) -> Vec<(usize, String)> {
-        let mut out = Vec::new();
-        for (k, names) in self.actors.iter().enumerate() {
-            let first = (0..text.len())
-                .filter_map(|at| {
-                    names
-                        .iter()
-                        .find(|n| n.matches(&text[at..]))
-                        .map(|n| (at, n.words.len()))
-                })
-                .next();
-            if let Some((at, len)) = first {
-                let shown: Vec<&str> = text[at..at + len]
-                    .iter()
-                    .map(|w| w.shown.as_str())
-                    .collect();
-                out.push((k, shown.join(" ")));
             }
         }
         out
     }
-}
 
-impl Name {
-    /// Whether `text` starts with this name (or the word for its people).
-    fn matches(&self, text: &[Word]) -> bool {
-        self.words.len() <= text.len()
-            && self.words.iter().zip(text).all(|(n, w)| {
-                if self.capitals {
-                    *n == w.base
-                } else {
-                    *n == w.lower || (self.demonyms && is_demonym(n, &w.lower))
+    /// Adds a name of `actor` starting with `first`, unless it is there.
+    fn add(&mut self, first: String, actor: usize, rest: Vec<String>) {
+        let starts = self.starts.entry(first).or_default();
+        let start = Start { actor, rest };
+        if !starts.contains(&start) {
+            starts.push(start);
+        }
+    }
+
+    /// Per actor that `text`'s words name, the actor's index and the first words that
+    /// name it, as written; in the order of the actors.
+    fn named(&self, text: &[Word]) -> Vec<(usize, String)> {
+        // Few actors are named in a quote: a list, not one slot per actor.
+        let mut first: Vec<(usize, String)> = Vec::new();
+        for (at, w) in text.iter().enumerate() {
+            // A short name is looked up as written, any other in lower case.
+            let keys = [Some(&*w.base), (w.lower != w.base).then_some(&*w.lower)];
+            for starts in keys
+                .into_iter()
+                .flatten()
+                .filter_map(|k| self.starts.get(k))
+            {
+                for s in starts {
+                    let end = at + 1 + s.rest.len();
+                    let named = !first.iter().any(|(k, _)| *k == s.actor)
+                        && end <= text.len()
+                        && s.rest
+                            .iter()
+                            .zip(&text[at + 1..end])
+                            .all(|(r, w)| **r == *w.lower);
+                    if named {
+                        let shown: Vec<&str> = text[at..end].iter().map(|w| w.shown).collect();
+                        first.push((s.actor, shown.join(" ")));
+                    }
                 }
-            })
+            }
+        }
+        first.sort_by_key(|(k, _)| *k);
+        first
     }
 }
 
-/// Whether `word` is the word for the people of `name` (both in lower case): see
+/// The words for the people of the one-word name `name` (in lower case): see
 /// [`DEMONYM_ENDINGS`].
-fn is_demonym(name: &str, word: &str) -> bool {
-    let ends = |stem: &str, endings: &[&str]| {
-        word.strip_prefix(stem)
-            .is_some_and(|rest| endings.contains(&rest))
-    };
-    if ends(name, DEMONYM_ENDINGS) {
-        return true;
+fn peoples(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = DEMONYM_ENDINGS
+        .iter()
+        .map(|e| format!("{name}{e}"))
+        .collect();
+    if let Some(stem) = name.strip_suffix(['a', 'e', 'y']) {
+        out.extend(DEMONYM_ENDINGS.iter().map(|e| format!("{stem}{e}")));
+        if name.ends_with('y') {
+            out.extend([stem.to_string(), format!("{stem}s")]);
+        }
     }
-    match name.strip_suffix(['a', 'e', 'y']) {
-        Some(stem) if name.ends_with('y') => ends(stem, DEMONYM_ENDINGS) || ends(stem, &["", "s"]),
-        Some(stem) => ends(stem, DEMONYM_ENDINGS),
-        None => false,
-    }
+    out
 }
 
 /// The differences of meaning between `quote` and `replacement`, in the order
 /// negation, number, party; empty when the replacement says the same as far as these
 /// words tell.
 pub fn compare(quote: &str, replacement: &str, names: &Names) -> Vec<Finding> {
-    let (old, new) = (words(quote), words(replacement));
-    let mut out = Vec::new();
+    let (quote, replacement) = (folded(quote), folded(replacement));
+    let (old, new) = (words(&quote), words(&replacement));
     let keyed = |ws: &[Word], key: fn(&Word) -> Option<String>| -> Vec<(String, String)> {
         ws.iter()
-            .filter_map(|w| key(w).map(|k| (k, w.shown.clone())))
+            .filter_map(|w| key(w).map(|k| (k, w.shown.to_string())))
             .collect()
     };
-    for (change, key) in [
-        (Change::Negation, negation as fn(&Word) -> Option<String>),
-        (Change::Number, number),
-    ] {
-        let (dropped, added) = difference(keyed(&old, key), keyed(&new, key));
-        if !dropped.is_empty() || !added.is_empty() {
-            out.push(Finding {
+    let actors = |ws: &[Word]| -> Vec<(String, String)> {
+        names
+            .named(ws)
+            .into_iter()
+            .map(|(k, s)| (k.to_string(), s))
+            .collect()
+    };
+    let found = [
+        (
+            Change::Negation,
+            difference(keyed(&old, negation), keyed(&new, negation)),
+        ),
+        (
+            Change::Number,
+            difference(keyed(&old, number), keyed(&new, number)),
+        ),
+        (Change::Party, difference(actors(&old), actors(&new))),
+    ];
+    found
+        .into_iter()
+        .filter_map(|(change, (dropped, added))| {
+            // A negation is a short word: one letter more or less is another word.
+            let marked = |w: &Word| match change {
+                Change::Negation => negation(w).is_some(),
+                Change::Number => number(w).is_some(),
+                Change::Party => !names.named(std::slice::from_ref(w)).is_empty(),
+            };
+            let (dropped, added) = if change == Change::Negation {
+                (dropped, added)
+            } else {
+                (
+                    respelled(dropped, &old, &new, &marked),
+                    respelled(added, &new, &old, &marked),
+                )
+            };
+            (!dropped.is_empty() || !added.is_empty()).then_some(Finding {
                 change,
                 dropped,
                 added,
-            });
-        }
+            })
+        })
+        .collect()
+}
+
+/// Of `items` (numbers or party names, as written in `own`), those that are not a word
+/// of `other` respelled. A respelled item has no digit, and each of its words is a
+/// word that `other` has and `own` lacks, not `marked` (not a number, or not a party's
+/// name, itself), with a letter more or less ([`one_letter_apart`]: `Ukrain` for
+/// `Ukraine`, `thre` for `three`); in a name of several words, the others may be
+/// words `other` has too (`Unted States` for `United States`).
+fn respelled(
+    items: Vec<String>,
+    own: &[Word],
+    other: &[Word],
+    marked: &dyn Fn(&Word) -> bool,
+) -> Vec<String> {
+    if items.is_empty() {
+        return items;
     }
-    let (dropped, added) = difference(
-        names
-            .named(&old)
-            .into_iter()
-            .map(|(k, s)| (k.to_string(), s))
-            .collect(),
-        names
-            .named(&new)
-            .into_iter()
-            .map(|(k, s)| (k.to_string(), s))
-            .collect(),
-    );
-    if !dropped.is_empty() || !added.is_empty() {
-        out.push(Finding {
-            change: Change::Party,
-            dropped,
-            added,
-        });
+    let mut spare: Vec<&str> = other
+        .iter()
+        .filter(|w| !marked(w) && !own.iter().any(|o| o.lower == w.lower))
+        .map(|w| &*w.lower)
+        .collect();
+    items
+        .into_iter()
+        .filter(|item| {
+            if item.chars().any(|c| c.is_ascii_digit()) {
+                return true;
+            }
+            let words = words(item);
+            let mut respelled = 0;
+            for w in &words {
+                if words.len() > 1 && other.iter().any(|o| o.lower == w.lower) {
+                    continue;
+                }
+                match spare.iter().position(|s| one_letter_apart(s, &w.lower)) {
+                    Some(i) => {
+                        spare.swap_remove(i);
+                        respelled += 1;
+                    }
+                    None => return true,
+                }
+            }
+            respelled == 0
+        })
+        .collect()
+}
+
+/// The shortest word taken as respelled when a letter is added or dropped.
+const RESPELLED: usize = 4;
+
+/// Whether one of `a` and `b` is the other with one letter more, the shorter at least
+/// [`RESPELLED`] letters long.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if short.len() < RESPELLED || long.len() != short.len() + 1 {
+        return false;
     }
-    out
+    let same = short.iter().zip(&long).take_while(|(x, y)| x == y).count();
+    short[same..] == long[same + 1..]
 }
 
 /// The words (as shown) of the `(key, shown)` pairs of `old` whose key `new` has not
@@ -372,16 +439,24 @@ fn difference(
     (dropped, added)
 }
 
-/// A word of a text.
+/// A word of a text, borrowed from its [`folded`] form.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Word {
+struct Word<'a> {
     /// As written (curly apostrophes straight).
-    shown: String,
+    shown: &'a str,
     /// Without the periods of an abbreviation (`U.S.` is `US`) and a possessive `'s`
     /// (`Russia's` is `Russia`); case kept.
-    base: String,
+    base: Cow<'a, str>,
     /// `base` in lower case.
-    lower: String,
+    lower: Cow<'a, str>,
+}
+
+/// `text` with curly apostrophes and quotes straight, dashes as `-` and every white
+/// space character a space, which [`words`] cuts into words.
+fn folded(text: &str) -> String {
+    text.chars()
+        .map(|c| super::normalize::fold(c).unwrap_or(' '))
+        .collect()
 }
 
 /// Whether `c` may continue a word between `before` and `after`.
@@ -394,44 +469,49 @@ fn joins(c: char, before: char, after: char) -> bool {
     }
 }
 
-/// The words of `text`, in order (see the module's description).
-fn words(text: &str) -> Vec<Word> {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| super::normalize::fold(c).unwrap_or(' '))
-        .collect();
+/// The words of the [`folded`] text `text`, in order (see the module's description).
+fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let inner = i > 0
-            && i + 1 < chars.len()
-            && !current.is_empty()
-            && joins(c, chars[i - 1], chars[i + 1]);
-        if c.is_alphanumeric() || inner {
-            current.push(c);
-        } else if !current.is_empty() {
-            out.push(word(std::mem::take(&mut current)));
+    let mut start: Option<usize> = None;
+    let mut before = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = chars.peek().map_or(' ', |&(_, c)| c);
+        if c.is_alphanumeric() || (start.is_some() && joins(c, before, after)) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(word(&text[s..i]));
         }
+        before = c;
     }
-    if !current.is_empty() {
-        out.push(word(current));
+    if let Some(s) = start {
+        out.push(word(&text[s..]));
     }
     out
 }
 
-/// A [`Word`] of the characters `shown`.
-fn word(shown: String) -> Word {
-    let mut base = if shown.chars().any(|c| c.is_ascii_digit()) {
-        shown.clone()
+/// The [`Word`] written `shown`.
+fn word(shown: &str) -> Word<'_> {
+    let mut base = if shown.contains('.') && !shown.bytes().any(|b| b.is_ascii_digit()) {
+        Cow::Owned(shown.replace('.', ""))
     } else {
-        shown.replace('.', "")
+        Cow::Borrowed(shown)
     };
-    for possessive in ["'s", "'S"] {
-        if let Some(stem) = base.strip_suffix(possessive) {
-            base = stem.to_string();
+    if base.ends_with("'s") || base.ends_with("'S") {
+        match &mut base {
+            Cow::Borrowed(s) => *s = &s[..s.len() - 2],
+            Cow::Owned(s) => s.truncate(s.len() - 2),
         }
     }
-    let lower = base.to_lowercase();
+    let lower_already = base.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    });
+    let lower = if lower_already {
+        base.clone()
+    } else {
+        Cow::Owned(base.to_lowercase())
+    };
     Word { shown, base, lower }
 }
 
@@ -441,21 +521,18 @@ fn negation(w: &Word) -> Option<String> {
     if w.lower.ends_with(CONTRACTION) || w.lower == "cannot" {
         return Some("not".into());
     }
-    NEGATIONS
-        .contains(&w.lower.as_str())
-        .then(|| w.lower.clone())
+    NEGATIONS.contains(&&*w.lower).then(|| w.lower.to_string())
 }
 
 /// The number `w` is, as its value (digits without thousands commas, or the value of
 /// a number word).
 fn number(w: &Word) -> Option<String> {
-    if w.lower.chars().any(|c| c.is_ascii_digit()) {
+    static VALUES: LazyLock<FxHashMap<&str, &str>> =
+        LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+    if w.lower.bytes().any(|b| b.is_ascii_digit()) {
         return Some(w.lower.replace(',', ""));
     }
-    NUMBER_WORDS
-        .iter()
-        .find(|(word, _)| *word == w.lower)
-        .map(|(_, value)| (*value).to_string())
+    VALUES.get(&*w.lower).map(|v| (*v).to_string())
 }
 
 #[cfg(test)]
@@ -502,6 +579,15 @@ mod tests {
         assert_eq!(
             said("a binding deal", "a non-binding deal"),
             ["a negation added: \"non\""]
+        );
+        // A negation is never taken as a word respelled.
+        assert_eq!(
+            said("they would now accept", "they would not accept"),
+            ["a negation added: \"not\""]
+        );
+        assert_eq!(
+            said("ever again", "never again"),
+            ["a negation added: \"never\""]
         );
         for (a, b) in [
             ("no deal", "a deal"),
@@ -581,6 +667,22 @@ mod tests {
             ["a number changed: \"dozens\" became \"hundreds\""]
         );
         assert_eq!(said("a 3.5% rise", "a 3.6% rise").len(), 1);
+        // A number word respelled by a letter is a typo fixed; digits and short words
+        // are numbers changed.
+        assert!(said("thre prisoners", "three prisoners").is_empty());
+        assert!(said("the fourt round", "the fourth round").is_empty());
+        assert_eq!(
+            said("for people", "four people"),
+            ["a number added: \"four\""]
+        );
+        assert_eq!(
+            said("3,00 troops", "3,000 troops"),
+            ["a number changed: \"3,00\" became \"3,000\""]
+        );
+        assert_eq!(
+            said("dozen drones", "dozens drones"),
+            ["a number changed: \"dozen\" became \"dozens\""]
+        );
         // The same number written otherwise is no change.
         for (a, b) in [
             ("12 people", "twelve people"),
@@ -640,6 +742,16 @@ mod tests {
             ("a franc", "a coin"),
             ("Russell said", "Ross said"),
             ("Europa", "Eurostar"),
+        ] {
+            assert!(said(a, b).is_empty(), "{a} / {b}: {:?}", said(a, b));
+        }
+        // A name respelled by a letter is a typo fixed, not another party; a name of
+        // three letters or one with another letter is another word.
+        for (a, b) in [
+            ("Ukrain rejected it", "Ukraine rejected it"),
+            ("Rusia rejected it", "Russia rejected it"),
+            ("the Ukrainan army", "the Ukrainian army"),
+            ("the Unted States", "the United States"),
         ] {
             assert!(said(a, b).is_empty(), "{a} / {b}: {:?}", said(a, b));
         }
