@@ -3,8 +3,8 @@
 //!
 //! `stances check --fix` replaces a quote that is no longer in its source by the run of
 //! the source's words most like it. Most such changes are typos, a corrected spelling, a
-//! word of style; but "they would not accept" and "they would accept" are 94% alike.
-//! [`compare`] finds the differences that change what a quote says, by its words:
+//! word of style; but "they would not accept" and "they would accept" are over 90%
+//! alike. [`compare`] finds the differences that change what a quote says, by its words:
 //!
 //! - **Negations** (English): the words of [`NEGATIONS`] and the contraction `n't`
 //!   (`don't`, `won't`, `can't`). `cannot`, `can't` and `can not` are one negation, so
