@@ -117,7 +117,7 @@ pub const NUMBER_WORDS: &[(&str, &str)] = &[
 /// Names of at most this many characters, of one word, match only in capitals.
 const SHORT_NAME: usize = 3;
 
-/// The endings that make a one-word name (of more than [`SHORT_NAME`] letters) the word
+/// The endings that make a one-word name (of more than three letters) the word
 /// for its people: added to the name (`Iran` → `Iranian`, `Israel` → `Israeli`, `Russia`
 /// → `Russian`) or to the name without its final `a`, `e` or `y` (`Ukraine` →
 /// `Ukrainian`, `Europe` → `European`, `China` → `Chinese`, `Italy` → `Italian`). A name
