@@ -56,6 +56,12 @@ pub struct Fix {
     /// The other source the text is in, when it is not the one cited.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// What the new text changes in what the quote says, when it changes something
+    /// (the first of a negation, a number, a named party: see [`crate::source::meaning`]).
+    /// Such a fix is no routine correction: `check --fix` leaves it out of its diff
+    /// unless `--allow-meaning-change` is given. Left out of the JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaning_change: Option<crate::source::meaning::Change>,
     /// The edits to positions.toml that apply the fix (byte ranges and new text).
     #[serde(skip)]
     pub edits: Vec<Edit>,
@@ -75,6 +81,24 @@ pub struct Edit {
     pub range: std::ops::Range<usize>,
     /// What goes there.
     pub text: String,
+}
+
+impl Fix {
+    /// Whether `check --fix` applies this fix: always when it changes nothing of what
+    /// the quote says, else only when the meaning change is `allowed`.
+    pub fn applies(&self, allowed: bool) -> bool {
+        allowed || self.meaning_change.is_none()
+    }
+
+    /// The command whose diff holds this fix: `stances check --fix`, with
+    /// `--allow-meaning-change` when the fix changes what the quote says.
+    pub fn command(&self) -> &'static str {
+        if self.applies(false) {
+            "stances check --fix"
+        } else {
+            "stances check --fix --allow-meaning-change"
+        }
+    }
 }
 
 // serde's `serialize_with` hands the field by reference.

@@ -44,8 +44,13 @@ enum Command {
         format: CheckFormat,
         /// Print the corrections of re-anchored quotes as a unified diff of the
         /// positions file to stdout (the file is not changed; apply it with `patch`).
+        /// A correction that changes what a quote says is left out.
         #[arg(long, conflicts_with = "format")]
         fix: bool,
+        /// With --fix: include the corrections that change what a quote says (a
+        /// negation, a number or a party changed), which are otherwise left out.
+        #[arg(long, requires = "fix")]
+        allow_meaning_change: bool,
     },
     /// Export the comparison table (text, md, csv, html or json).
     Export(ExportArgs),
@@ -259,7 +264,8 @@ fn main() -> ExitCode {
             strict,
             format,
             fix,
-        }) => run_check(file, strict, format, fix),
+            allow_meaning_change,
+        }) => run_check(file, strict, format, fix.then_some(allow_meaning_change)),
         Some(Command::Sentences {
             source,
             file,
@@ -351,37 +357,26 @@ fn positions_file(file: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     )
 }
 
+/// `stances check`; with `fix` (`Some(allow_meaning_change)`), the diff of the
+/// corrections on stdout instead of the diagnostics in another format.
 fn run_check(
     file: Option<PathBuf>,
     strict: bool,
     format: CheckFormat,
-    fix: bool,
+    fix: Option<bool>,
 ) -> anyhow::Result<ExitCode> {
     let path = positions_file(file)?;
     let outcome = check::run(&path, strict);
     // Thousands of diagnostics: written through a buffer, not a write call per line.
     let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
-    if fix {
+    if let Some(allow_meaning_change) = fix {
         check::write_text(&mut stderr, &path, &outcome, strict)?;
         stderr.flush()?;
-        let diff = check::fix_diff(&path, &outcome.loaded.diagnostics)
+        let diagnostics = &outcome.loaded.diagnostics;
+        let diff = check::fix_diff(&path, diagnostics, allow_meaning_change)
             .map_err(|e| anyhow::anyhow!("{} {e}", escape_path(&path)))?;
-        let errors = outcome.loaded.diagnostics.iter().filter(|d| d.is_error());
-        let (fixed, left) = errors.fold((0, 0), |(f, l), d| match d.fix {
-            Some(_) => (f + 1, l),
-            None => (f, l + 1),
-        });
-        if diff.is_empty() {
-            eprintln!("stances: note: no quote to re-anchor, nothing to fix");
-        } else if left == 0 {
-            eprintln!("stances: note: the diff on stdout fixes {fixed} of the {fixed} errors");
-        } else {
-            let percent = (stances::source::anchor::THRESHOLD * 100.0).round();
-            eprintln!(
-                "stances: note: the diff on stdout fixes {fixed} of the {} errors; the other {left} have no fix (no run of words of a source is {percent}% alike to their quote, or they are not about a quote's words): their hints say what is wrong",
-                fixed + left
-            );
-        }
+        let counts = check::FixCounts::of(diagnostics, allow_meaning_change);
+        eprintln!("stances: note: {}", counts.note(diff.is_empty()));
         // The diff is exact, for `patch`; on a terminal, where it is only read, what it
         // quotes cannot act on the terminal.
         let diff = if std::io::stdout().is_terminal() {

@@ -597,3 +597,306 @@ fn an_acceptable_range_without_the_stance_is_a_warning() {
     ));
     assert!(ok.is_empty(), "{ok:#?}");
 }
+
+// ---- Re-anchored quotes that would change what a position says (issue 20) ----------
+
+/// The article as it reads after its corrections. Each quote of [`CORRECTIONS`] was
+/// copied from it before; all are 85% or more alike to what it now says, and all but
+/// the last say something different.
+const CORRECTED: &str = "Officials said they would accept a formal recognition of Crimea. \
+Kyiv will never agree to the withdrawal terms. \
+The strikes killed 13 people in Sumy on Sunday morning. \
+Four prisoners were exchanged on Monday. \
+Ukraine rejected the draft plan at the talks in Paris on Thursday. \
+The envoy met the delegation in Riyadh for talks on energy.\n";
+
+/// The quotes as written, each with the text the source now has there.
+const CORRECTIONS: [(&str, &str); 6] = [
+    (
+        "they would not accept a formal recognition of Crimea",
+        "they would accept a formal recognition of Crimea",
+    ),
+    (
+        "Kyiv will agree to the withdrawal terms",
+        "Kyiv will never agree to the withdrawal terms",
+    ),
+    (
+        "The strikes killed 12 people in Sumy on Sunday morning",
+        "The strikes killed 13 people in Sumy on Sunday morning",
+    ),
+    (
+        "Three prisoners were exchanged on Monday",
+        "Four prisoners were exchanged on Monday",
+    ),
+    (
+        "Russia rejected the draft plan at the talks in Paris on Thursday",
+        "Ukraine rejected the draft plan at the talks in Paris on Thursday",
+    ),
+    (
+        "The envoy met the delegation in Riyadh for talks on enrgy",
+        "The envoy met the delegation in Riyadh for talks on energy",
+    ),
+];
+
+/// A project citing each of `quotes` (one position each) from the [`CORRECTED`] article.
+fn corrected(quotes: &[&str]) -> Project {
+    let mut model = stances::model::build::ModelText::new("Corrections")
+        .party("us", "United States")
+        .party("ru", "Russia")
+        .party("ua", "Ukraine")
+        .issue("talks", "Talks")
+        .source("a", "a.txt", "Article A", CORRECTED);
+    for (i, quote) in quotes.iter().enumerate() {
+        model = model.position(
+            stances::model::build::PositionText::new("ru", "talks", "Said something")
+                .as_of(&format!("2025-04-{:02}", i + 1))
+                .cite("a", quote),
+        );
+    }
+    let p = Project::new(&model.to_toml());
+    p.write("seeds/a.txt", CORRECTED.as_bytes());
+    p
+}
+
+/// `stances ARGS` run in project `p`: exit code, stdout, stderr.
+fn run(p: &Project, args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("stances")
+        .unwrap()
+        .current_dir(p.dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The `-quote = OLD` / `+quote = NEW` lines of the diff that fix quote `old`.
+fn fixed_in(diff: &str, (old, new): (&str, &str)) -> bool {
+    diff.contains(&format!("\n-quote = \"{old}\"\n+quote = \"{new}\"\n"))
+}
+
+#[test]
+fn a_fix_that_drops_or_adds_a_negation_is_not_routine() {
+    let p = corrected(&[CORRECTIONS[0].0, CORRECTIONS[1].0]);
+    let d = p.diagnostics();
+    let hints: Vec<&str> = d.iter().filter_map(|d| d.hint.as_deref()).collect();
+    assert_eq!(
+        hints,
+        [
+            "the source now says something different: \"they would accept a formal recognition of Crimea\"\n\
+             92% alike, but a negation dropped: \"not\"\n\
+             not a routine fix: reread the source; `stances check --fix --allow-meaning-change` shows the change",
+            "the source now says something different: \"Kyiv will never agree to the withdrawal terms\"\n\
+             86% alike, but a negation added: \"never\"\n\
+             not a routine fix: reread the source; `stances check --fix --allow-meaning-change` shows the change",
+        ]
+    );
+    let json: serde_json::Value = serde_json::from_slice(&p.check_json(1)).unwrap();
+    for (d, (_, new)) in json.as_array().unwrap().iter().zip(CORRECTIONS) {
+        assert_eq!(d["fix"]["meaning_change"], "negation", "{d}");
+        // The other fields of the fix as before.
+        assert_eq!(d["fix"]["quote"], new, "{d}");
+        assert!(d["fix"]["similarity"].as_f64().unwrap() >= 0.85, "{d}");
+    }
+    let (code, diff, err) = run(&p, &["check", "--fix"]);
+    assert_eq!(code, 1);
+    assert_eq!(diff, "", "nothing is fixed routinely");
+    assert!(
+        err.ends_with(
+            "stances: note: the diff on stdout fixes 0 of the 2 errors; 2 fixes are left out: the source now says something different (a negation, a number or a party changed; their hints say which): reread the source, then fix them by hand or include them with --allow-meaning-change\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_fix_that_changes_a_number_is_not_routine() {
+    let p = corrected(&[CORRECTIONS[2].0, CORRECTIONS[3].0, CORRECTIONS[5].0]);
+    let d = p.diagnostics();
+    let hint = |needle: &str| {
+        d.iter()
+            .filter_map(|d| d.hint.as_deref())
+            .find(|h| h.contains(needle))
+            .unwrap()
+            .lines()
+            .take(2)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        hint("13 people"),
+        [
+            "the source now says something different: \"The strikes killed 13 people in Sumy on Sunday morning\"",
+            "98% alike, but a number changed: \"12\" became \"13\"",
+        ]
+    );
+    assert_eq!(
+        hint("Four prisoners"),
+        [
+            "the source now says something different: \"Four prisoners were exchanged on Monday\"",
+            "87% alike, but a number changed: \"Three\" became \"Four\"",
+        ]
+    );
+    let json: serde_json::Value = serde_json::from_slice(&p.check_json(1)).unwrap();
+    let kinds: Vec<Option<&str>> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["fix"]["meaning_change"].as_str())
+        .collect();
+    assert_eq!(kinds, [Some("number"), Some("number"), None]);
+    // Only the typo is in the diff; the note says why the others are not.
+    let (code, diff, err) = run(&p, &["check", "--fix"]);
+    assert_eq!(code, 1);
+    assert!(fixed_in(&diff, CORRECTIONS[5]), "{diff}");
+    assert!(
+        !diff.contains("people") && !diff.contains("prisoners"),
+        "{diff}"
+    );
+    assert!(
+        err.ends_with(
+            "stances: note: the diff on stdout fixes 1 of the 3 errors; 2 fixes are left out: the source now says something different (a negation, a number or a party changed; their hints say which): reread the source, then fix them by hand or include them with --allow-meaning-change\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_fix_that_names_another_party_is_not_routine() {
+    let p = corrected(&[CORRECTIONS[4].0]);
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert_eq!(
+        e.hint.as_deref().unwrap().lines().nth(1),
+        Some("90% alike, but a party changed: \"Russia\" became \"Ukraine\"")
+    );
+    let json: serde_json::Value = serde_json::from_slice(&p.check_json(1)).unwrap();
+    assert_eq!(json[0]["fix"]["meaning_change"], "party");
+    let (_, diff, err) = run(&p, &["check", "--fix"]);
+    assert_eq!(diff, "");
+    assert!(
+        err.ends_with("; 1 fix is left out: the source now says something different (a negation, a number or a party changed; its hint says which): reread the source, then fix it by hand or include it with --allow-meaning-change\n"),
+        "{err}"
+    );
+    // A party named by its short name, or a member of a coalition, counts as well.
+    let toml = std::fs::read_to_string(p.path()).unwrap().replace(
+        "name = \"Ukraine\"\n",
+        "name = \"Ukraine\"\nshort = \"Kyiv\"\n\n[parties.europe]\nname = \"Europe\"\nmembers = [\"France\", \"Germany\"]\n",
+    );
+    for (written, now, what) in [
+        (
+            CORRECTIONS[1].1,
+            CORRECTIONS[1].1.replace("Kyiv", "Moscow"),
+            "a party dropped: \"Kyiv\"",
+        ),
+        (
+            "France objected to the terms of the draft deal",
+            "Germany objected to the terms of the draft deal".into(),
+            "a party changed: \"France\" became \"Germany\"",
+        ),
+    ] {
+        let other = Project::new(&toml.replace(CORRECTIONS[4].0, written));
+        other.write("seeds/a.txt", format!("{now}.\n").as_bytes());
+        let d = other.diagnostics();
+        let e = find(&d, Error, "quote not found in source `a`");
+        let hint = e.hint.as_deref().unwrap();
+        assert!(hint.contains(&format!("% alike, but {what}\n")), "{hint}");
+        assert_eq!(
+            e.fix.as_ref().unwrap().meaning_change,
+            Some(stances::source::meaning::Change::Party)
+        );
+    }
+}
+
+#[test]
+fn an_ordinary_typo_is_still_fixed_as_before() {
+    let p = corrected(&[CORRECTIONS[5].0]);
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some(
+            "the source now reads \"The envoy met the delegation in Riyadh for talks on energy\"\n\
+             98% alike; `stances check --fix` shows the change"
+        )
+    );
+    let json: serde_json::Value = serde_json::from_slice(&p.check_json(1)).unwrap();
+    let fix = json[0]["fix"].as_object().unwrap();
+    let keys: Vec<&str> = fix.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["quote", "similarity"]);
+    let (code, diff, err) = run(&p, &["check", "--fix"]);
+    assert_eq!(code, 1);
+    assert!(fixed_in(&diff, CORRECTIONS[5]), "{diff}");
+    assert!(
+        err.ends_with("stances: note: the diff on stdout fixes 1 of the 1 errors\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn allow_meaning_change_puts_every_fix_in_the_diff_and_patch_applies_it() {
+    let quotes: Vec<&str> = CORRECTIONS.iter().map(|c| c.0).collect();
+    let p = corrected(&quotes);
+    let before = std::fs::read_to_string(p.path()).unwrap();
+    let (code, diff, err) = run(&p, &["check", "--fix", "--allow-meaning-change"]);
+    assert_eq!(code, 1);
+    for c in CORRECTIONS {
+        assert!(fixed_in(&diff, c), "{c:?}\n{diff}");
+    }
+    assert!(
+        err.ends_with(
+            "stances: note: the diff on stdout fixes 6 of the 6 errors (5 of them change what their quotes say, included by --allow-meaning-change)\n"
+        ),
+        "{err}"
+    );
+    // Never written; the diff applies and the file passes.
+    assert_eq!(std::fs::read_to_string(p.path()).unwrap(), before);
+    p.write("fix.diff", diff.as_bytes());
+    let status = std::process::Command::new("patch")
+        .current_dir(p.dir.path())
+        .args(["-p1", "--quiet", "-i", "fix.diff"])
+        .status();
+    if let Ok(status) = status {
+        assert!(status.success());
+        let (code, diff, err) = run(&p, &["check", "--fix"]);
+        assert_eq!((code, diff.as_str()), (0, ""), "{err}");
+    }
+    // Only with --fix.
+    let (code, _, err) = run(&p, &["check", "--allow-meaning-change"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--fix"), "{err}");
+}
+
+#[test]
+fn a_fix_from_another_source_that_says_something_different_is_not_routine() {
+    let p = with_source_b();
+    p.write(
+        "seeds/b.txt",
+        b"Kyiv proposed a truce on strikes against the energy grid. Talks go on.\n",
+    );
+    let toml = std::fs::read_to_string(p.path()).unwrap().replace(
+        "source = \"b\"\nquote = \"Kyiv proposed a truce\"",
+        "source = \"a\"\nquote = \"Kyiv never proposed a truce on strikes against the energy grid\"",
+    );
+    p.write("positions.toml", toml.as_bytes());
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some(
+            "source `b` (file seeds/b.txt) says something different: \"Kyiv proposed a truce on strikes against the energy grid\"\n\
+             90% alike, but a negation dropped: \"never\"\n\
+             not a routine fix: reread the source; `stances check --fix --allow-meaning-change` shows the change, citing it from there"
+        )
+    );
+    let fix = e.fix.as_deref().unwrap();
+    assert_eq!(fix.source.as_deref(), Some("b"));
+    assert_eq!((run(&p, &["check", "--fix"]).1), "");
+    let (_, diff, _) = run(&p, &["check", "--fix", "--allow-meaning-change"]);
+    assert!(
+        diff.contains("-source = \"a\"\n-quote = \"Kyiv never proposed a truce on strikes against the energy grid\"\n+source = \"b\"\n+quote = \"Kyiv proposed a truce on strikes against the energy grid\"\n"),
+        "{diff}"
+    );
+}

@@ -51,6 +51,9 @@ pub struct Unverified {
     /// Per position of the model, its `as_of` as written (for the date check, which
     /// needs the found citations).
     pub(super) dates: Vec<Option<Sp<Date>>>,
+    /// The names of the model's parties, to tell a re-anchored quote that names
+    /// another party.
+    pub(super) names: crate::source::meaning::Names,
 }
 
 /// A found quote: where it is in its source.
@@ -188,7 +191,8 @@ impl Unverified {
             Outcome::Anchored { source, anchor } => {
                 let (si, line) = (pc.source, pc.position_line);
                 let found = (SourceId(source), anchor);
-                super::reanchor::report(ctx, c, &pc.quote, si, found, &self.sources, line);
+                let written = (c, &*pc.quote, si);
+                super::reanchor::report(ctx, written, found, &self.sources, &self.names, line);
                 out.missing.push(at);
             }
             Outcome::Elsewhere(other) => {
@@ -233,6 +237,8 @@ impl Unverified {
                 quote: pc.quote.to_string(),
                 similarity: 100,
                 source: Some(o.id.clone()),
+                // The quote stays as written: nothing it says changes.
+                meaning_change: None,
                 edits: vec![crate::diagnostic::Edit {
                     range: pc.raw.source.span.clone(),
                     text: super::emit::string(&o.id),

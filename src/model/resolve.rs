@@ -162,6 +162,7 @@ pub(super) fn resolve(
         ok: source_ok,
         cites: pending,
         dates,
+        names: super::reanchor::names_of(&parties),
     };
     let model = Model {
         path: ctx.file.to_path_buf(),

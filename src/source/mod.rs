@@ -2,6 +2,7 @@
 
 pub mod anchor;
 pub mod kind;
+pub mod meaning;
 pub mod normalize;
 pub mod quote;
 pub mod sentences;
