@@ -129,7 +129,7 @@ fn browse_cell_citation_source_and_quit() {
     s.wait_for("Citations (2)");
     s.keys(b"\t"); // the second citation
     s.keys(b"\r");
-    let screen = s.wait_for("cited by: North on Ceasefire");
+    let screen = s.wait_for("highlighted: North on Ceasefire 2025-03-02 (you came from it)");
     assert!(
         screen.contains("would accept monitors from the Union"),
         "the cited sentence is on screen:\n{screen}"

@@ -342,7 +342,7 @@ fn a_history_entry_is_selected_and_opened_with_its_citations_and_esc_returns() {
     assert_eq!(app.screen(), Screen::Source);
     let shown = screen(&app);
     assert!(
-        shown.contains("cited by: US on Ceasefire 2025-04-17"),
+        shown.contains("highlighted: US on Ceasefire 2025-04-17 (you came from it)"),
         "the older position's cited sentence:\n{shown}"
     );
     app.update(Action::Back);
