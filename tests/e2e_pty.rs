@@ -152,7 +152,13 @@ fn ctrl_c_quits_from_a_nested_view_and_restores_the_terminal() {
     let mut s = Session::start(&repo(), &[], &[("NO_COLOR", "1")]);
     s.wait_for("Territory");
     s.keys(b"\r");
-    s.wait_for("Citations");
+    // Territory × US: Trump's statement of 23 April, without a stance; the U.S. plan's
+    // stance of 17 April still stands.
+    let screen = s.wait_for("Territory · United States");
+    assert!(
+        screen.contains("stance: none of its own; the stance of 2025-04-17 still stands"),
+        "{screen}"
+    );
     s.keys(b"?");
     s.wait_for("show every key");
     s.keys(b"\x03");

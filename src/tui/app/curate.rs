@@ -132,6 +132,7 @@ impl App {
             Screen::Timeline => self
                 .timeline_point()
                 .1
+                .shown
                 .map_or(end, |p| at(self.view.model.positions[p].line)),
             Screen::Spectrum => self
                 .view
