@@ -364,17 +364,24 @@ fn a_opens_the_spectrum_and_m_the_party_table_with_its_pair_view() {
     // Water is the second row: its spectrum has a gap and blocking parties.
     s.keys(b"ja");
     let screen = s.wait_for("Spectrum: Water");
-    assert!(screen.contains("No zone: a gap of 1 step"), "{screen}");
-    assert!(screen.contains("BLOCKING"));
+    assert!(
+        screen.contains("No zone if NORTH accepts only its stance: a gap of 1 step."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("range: steps 2–3 (stated); blocking;"),
+        "{screen}"
+    );
     s.keys(b"\x1b");
     s.wait_for("Issue");
     s.keys(b"m");
-    s.wait_for("Party × party distance");
+    s.wait_for("Party × party: distance/shared issues");
     s.keys(b"l\r");
     let screen = s.wait_for("NORTH vs SOUTH, issue by issue");
     assert!(screen.contains("Water — apart"), "{screen}");
+    assert!(screen.contains("distance 0.67 over 2 issues"), "{screen}");
     s.keys(b"\x1b");
-    s.wait_for("Party × party distance");
+    s.wait_for("Party × party: distance/shared issues");
     s.keys(b"\x1b");
     s.wait_for("Issue");
     s.keys(b"q");
