@@ -218,8 +218,14 @@ fn evidence_toggle_and_marks_in_the_grid() {
 
 #[test]
 fn the_filter_prompt_hides_parties_and_a_bad_filter_says_why() {
-    let mut a = compare(80, 24);
+    let mut a = compare(120, 24);
     a.update(Action::Filter);
+    // The prompt names the terms it takes, min-confidence among them.
+    let bar = stances::tui::status::text(&a);
+    assert!(
+        bar.contains("(party: issue: status: confidence: min-confidence: hide-empty; empty: all)"),
+        "{bar}"
+    );
     for c in "party:north,east".chars() {
         a.update(Action::InputChar(c));
     }
