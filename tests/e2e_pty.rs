@@ -191,8 +191,8 @@ fn edits_from_outside_show_up_and_a_broken_file_shows_its_error() {
     let mut s = Session::start(dir.path(), &[], &[]);
     s.wait_for("Territory");
     let edited = original.replace(
-        "Proposal: recognize Russian control of Crimea, east, south",
-        "EDITED_OUTSIDE",
+        "summary = \"Demands recognition of Crimea's annexation\"",
+        "summary = \"EDITED_OUTSIDE\"",
     );
     assert_ne!(edited, original);
     std::fs::write(&file, &edited).unwrap();
@@ -224,20 +224,24 @@ fn a_reload_with_a_quote_not_found_shows_the_new_version_and_then_the_error() {
     // shows, and background verification puts the quote in the error panel.
     let edited = original
         .replace(
-            "Proposal: recognize Russian control of Crimea, east, south",
-            "EDITED_QUOTE",
+            "summary = \"Seeks compensation funded by frozen Russian assets\"",
+            "summary = \"EDITED_QUOTE\"",
         )
         .replace(
-            "includes recognizing Russia’s control over Crimea",
-            "includes recognising Russia’s control over Crimea",
+            "guarantees and compensation funded by frozen Russian assets\"",
+            "guarantees and compensation paid by frozen Russian assets\"",
         );
-    assert_eq!(edited.matches("recognising").count(), 1);
+    assert_eq!(edited.matches("compensation paid by").count(), 1);
     std::fs::write(&file, &edited).unwrap();
     let screen = s.wait_for("reloaded; 1 quote(s) not found");
     assert!(screen.contains("EDITED_QUOTE"), "{screen}");
     assert!(screen.contains("quote not found"), "{screen}");
     // Put right, the error goes and the new version stays checked.
-    std::fs::write(&file, edited.replace("recognising", "recognizing")).unwrap();
+    std::fs::write(
+        &file,
+        edited.replace("compensation paid by", "compensation funded by"),
+    )
+    .unwrap();
     s.wait_until_gone(&["quote not found"]);
     assert!(s.screen().contains("EDITED_QUOTE"));
     s.keys(b"q");
@@ -295,9 +299,10 @@ fn a_file_with_errors_opens_with_its_errors_shown() {
     let file = dir.path().join("positions.toml");
     let original = std::fs::read_to_string(&file).unwrap();
     let broken = original.replace(
-        "quote = \"barring Ukraine from joining NATO\"",
-        "quote = \"barring Ukraine from joining the EU\"",
+        "annexation of Crimea and barring Ukraine from joining NATO\"",
+        "annexation of Crimea and barring Ukraine from joining the EU\"",
     );
+    assert_eq!(broken.matches("joining the EU").count(), 1);
     assert_ne!(broken, original);
     std::fs::write(&file, &broken).unwrap();
     let mut s = Session::start(dir.path(), &[], &[]);
