@@ -110,9 +110,17 @@ pub fn spectrum_lines(view: &View, issue: IssueId, width: usize) -> Vec<(Spectru
         return out;
     };
     let steps = issue_def.scale.len();
+    // Each step's number, its label wrapped under the label.
     for (k, step) in issue_def.scale.iter().enumerate() {
-        let text = format!("{:>2} {}", k + 1, one_line(&step.label));
-        push(&mut out, SpectrumLine::Text, &text, width);
+        let label = lines(&one_line(&step.label), width.saturating_sub(3).max(1));
+        for (i, l) in label.into_iter().enumerate() {
+            let text = if i == 0 {
+                format!("{:>2} {l}", k + 1)
+            } else {
+                format!("   {l}")
+            };
+            out.push((SpectrumLine::Text, fit(&text, width).trim_end().to_string()));
+        }
     }
     out.push((SpectrumLine::Text, String::new()));
     let w = name_width(view);
