@@ -156,7 +156,7 @@ fn ctrl_c_quits_from_a_nested_view_and_restores_the_terminal() {
     // stance of 17 April still stands.
     let screen = s.wait_for("Territory · United States");
     assert!(
-        screen.contains("stance: none of its own; the stance of 2025-04-17 still stands"),
+        screen.contains("no stance of its own; the stance of 2025-04-17 stands"),
         "{screen}"
     );
     s.keys(b"?");

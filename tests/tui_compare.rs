@@ -448,7 +448,7 @@ fn the_spectrum_says_a_stance_stands_under_a_statement_without_one() {
     a.update(Action::Open);
     let detail = words(&lines(&render(&a)));
     assert!(
-        detail.contains("stance: none of its own; the stance of 2025-04-14 still stands: ·◆· 30-day ceasefire (step 2 of 3)"),
+        detail.contains("no stance of its own; the stance of 2025-04-14 stands: ·◆· 30-day ceasefire (step 2 of 3)"),
         "{detail}"
     );
 }

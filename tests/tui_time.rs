@@ -484,7 +484,7 @@ fn a_cell_shows_the_earlier_stance_that_stands_under_a_statement_without_one() {
     let shown = lines(&buf);
     assert!(shown.contains(&"Says only that the talks go on".to_string()));
     assert!(shown.contains(
-        &"stance: none of its own; the stance of 2025-04-14 still stands: ·◆· 30-day ceasefire (step 2 of 3)"
+        &"no stance of its own; the stance of 2025-04-14 stands: ·◆· 30-day ceasefire (step 2 of 3)"
             .to_string()
     ));
     assert!(shown.contains(
@@ -557,7 +557,7 @@ fn the_timeline_draws_standing_stances_and_marks_statements_without_one() {
     assert_eq!(row("EAST"), "EAST    ··◆        ··◆");
     let said = shown[6..8].join(" ");
     assert!(
-        said.contains("NORTH at 2025-04-20: Says only that the talks go on — stance: none of its own; the stance of 2025-04-14 still stands: 30-day ceasefire (step 2 of 3)"),
+        said.contains("NORTH at 2025-04-20: Says only that the talks go on — no stance of its own; the stance of 2025-04-14 stands: 30-day ceasefire (step 2 of 3)"),
         "{said}"
     );
     // Enter opens the statement the cell shows; its page names the stance that stands.

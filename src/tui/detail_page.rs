@@ -253,7 +253,8 @@ fn position_lines(page: &mut Page, m: &Model, open: Open, q: &str, theme: Theme)
 /// The stance of the open position on its issue's scale, in the comparison's words
 /// (`stance: ·◆· 30-day ceasefire (step 2 of 3)`) and the range it could accept; when
 /// it takes none and is the one its cell shows, the earlier stance that still stands
-/// (docs/SPEC.md §5); a withdrawn stance says that it no longer stands.
+/// (docs/SPEC.md §5) in the words of `stances diff` (`no stance of its own; the stance
+/// of 2025-04-14 stands: ·◆· …`); a withdrawn stance says that it no longer stands.
 fn stance_lines(page: &mut Page, m: &Model, open: Open, theme: Theme) {
     let p = &m.positions[open.position];
     let issue = &m.issues[p.issue];
@@ -287,7 +288,7 @@ fn stance_lines(page: &mut Page, m: &Model, open: Open, theme: Theme) {
                 return;
             };
             let before = format!("{}: ", standing_words::still_stands(m, s));
-            ("stance: ", before, st, "", Some(s))
+            ("", before, st, "", Some(s))
         }
         (None, None) => return,
     };

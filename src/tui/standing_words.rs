@@ -26,14 +26,14 @@ pub fn since(model: &Model, standing: PositionId, view_date: Option<Date>) -> St
     }
 }
 
-/// The detail page's words for the stance that still stands when the position open
-/// takes none, after `stance: `: `none of its own; the stance of 2025-04-17 still
-/// stands`.
+/// The words for the stance that still stands when the position shown takes none, as
+/// `stances diff` says it of a cell's state (`crate::view::diff::words::state_words`):
+/// `no stance of its own; the stance of 2025-04-17 stands`.
 pub fn still_stands(model: &Model, standing: PositionId) -> String {
     let of = model.positions[standing]
         .as_of
         .map_or("an undated position".to_string(), |d| d.to_string());
-    format!("none of its own; the stance of {of} still stands")
+    format!("no stance of its own; the stance of {of} stands")
 }
 
 #[cfg(test)]
@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(since(&m, id("undated"), view), "undated stance");
         assert_eq!(
             still_stands(&m, id("old")),
-            "none of its own; the stance of 2024-12-30 still stands"
+            "no stance of its own; the stance of 2024-12-30 stands"
         );
     }
 }

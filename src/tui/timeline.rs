@@ -155,7 +155,7 @@ pub fn selected_words(app: &App) -> String {
             s.push_str(&format!(" — stance: {}", stance_words(issue, k)));
         }
         Some((st, k)) => s.push_str(&format!(
-            " — stance: {}: {}",
+            " — {}: {}",
             standing_words::still_stands(m, st),
             stance_words(issue, k)
         )),
