@@ -129,7 +129,7 @@ fn browse_cell_citation_source_and_quit() {
     s.wait_for("Citations (2)");
     s.keys(b"\t"); // the second citation
     s.keys(b"\r");
-    let screen = s.wait_for("cited by: North on Ceasefire");
+    let screen = s.wait_for("highlighted: North on Ceasefire 2025-03-02 (you came from it)");
     assert!(
         screen.contains("would accept monitors from the Union"),
         "the cited sentence is on screen:\n{screen}"
@@ -152,7 +152,13 @@ fn ctrl_c_quits_from_a_nested_view_and_restores_the_terminal() {
     let mut s = Session::start(&repo(), &[], &[("NO_COLOR", "1")]);
     s.wait_for("Territory");
     s.keys(b"\r");
-    s.wait_for("Citations");
+    // Territory × US: Trump's statement of 23 April, without a stance; the U.S. plan's
+    // stance of 17 April still stands.
+    let screen = s.wait_for("Territory · United States");
+    assert!(
+        screen.contains("no stance of its own; the stance of 2025-04-17 stands"),
+        "{screen}"
+    );
     s.keys(b"?");
     s.wait_for("show every key");
     s.keys(b"\x03");
@@ -185,8 +191,8 @@ fn edits_from_outside_show_up_and_a_broken_file_shows_its_error() {
     let mut s = Session::start(dir.path(), &[], &[]);
     s.wait_for("Territory");
     let edited = original.replace(
-        "Proposal: recognize Russian control of Crimea, east, south",
-        "EDITED_OUTSIDE",
+        "summary = \"Demands recognition of Crimea's annexation\"",
+        "summary = \"EDITED_OUTSIDE\"",
     );
     assert_ne!(edited, original);
     std::fs::write(&file, &edited).unwrap();
@@ -218,20 +224,24 @@ fn a_reload_with_a_quote_not_found_shows_the_new_version_and_then_the_error() {
     // shows, and background verification puts the quote in the error panel.
     let edited = original
         .replace(
-            "Proposal: recognize Russian control of Crimea, east, south",
-            "EDITED_QUOTE",
+            "summary = \"Seeks compensation funded by frozen Russian assets\"",
+            "summary = \"EDITED_QUOTE\"",
         )
         .replace(
-            "includes recognizing Russia’s control over Crimea",
-            "includes recognising Russia’s control over Crimea",
+            "guarantees and compensation funded by frozen Russian assets\"",
+            "guarantees and compensation paid by frozen Russian assets\"",
         );
-    assert_eq!(edited.matches("recognising").count(), 1);
+    assert_eq!(edited.matches("compensation paid by").count(), 1);
     std::fs::write(&file, &edited).unwrap();
     let screen = s.wait_for("reloaded; 1 quote(s) not found");
     assert!(screen.contains("EDITED_QUOTE"), "{screen}");
     assert!(screen.contains("quote not found"), "{screen}");
     // Put right, the error goes and the new version stays checked.
-    std::fs::write(&file, edited.replace("recognising", "recognizing")).unwrap();
+    std::fs::write(
+        &file,
+        edited.replace("compensation paid by", "compensation funded by"),
+    )
+    .unwrap();
     s.wait_until_gone(&["quote not found"]);
     assert!(s.screen().contains("EDITED_QUOTE"));
     s.keys(b"q");
@@ -289,9 +299,10 @@ fn a_file_with_errors_opens_with_its_errors_shown() {
     let file = dir.path().join("positions.toml");
     let original = std::fs::read_to_string(&file).unwrap();
     let broken = original.replace(
-        "quote = \"barring Ukraine from joining NATO\"",
-        "quote = \"barring Ukraine from joining the EU\"",
+        "annexation of Crimea and barring Ukraine from joining NATO\"",
+        "annexation of Crimea and barring Ukraine from joining the EU\"",
     );
+    assert_eq!(broken.matches("joining the EU").count(), 1);
     assert_ne!(broken, original);
     std::fs::write(&file, &broken).unwrap();
     let mut s = Session::start(dir.path(), &[], &[]);
@@ -358,17 +369,24 @@ fn a_opens_the_spectrum_and_m_the_party_table_with_its_pair_view() {
     // Water is the second row: its spectrum has a gap and blocking parties.
     s.keys(b"ja");
     let screen = s.wait_for("Spectrum: Water");
-    assert!(screen.contains("No zone: a gap of 1 step"), "{screen}");
-    assert!(screen.contains("BLOCKING"));
+    assert!(
+        screen.contains("No zone if NORTH accepts only its stance: a gap of 1 step."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("range: steps 2–3 (stated); blocking;"),
+        "{screen}"
+    );
     s.keys(b"\x1b");
     s.wait_for("Issue");
     s.keys(b"m");
-    s.wait_for("Party × party distance");
+    s.wait_for("Party × party: distance/shared issues");
     s.keys(b"l\r");
     let screen = s.wait_for("NORTH vs SOUTH, issue by issue");
     assert!(screen.contains("Water — apart"), "{screen}");
+    assert!(screen.contains("distance 0.67 over 2 issues"), "{screen}");
     s.keys(b"\x1b");
-    s.wait_for("Party × party distance");
+    s.wait_for("Party × party: distance/shared issues");
     s.keys(b"\x1b");
     s.wait_for("Issue");
     s.keys(b"q");

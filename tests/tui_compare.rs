@@ -23,6 +23,16 @@ fn on_issue(w: u16, h: u16, issue: usize) -> App {
     a
 }
 
+/// Screen lines as one text, every run of white space one space: sentences wrapped
+/// under an indent read whole.
+fn words(lines: &[String]) -> String {
+    lines
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn spectrum_at_80x24_names_the_zone() {
     let mut a = on_issue(80, 24, 0);
@@ -40,13 +50,36 @@ fn spectrum_at_80x24_names_the_zone() {
 fn spectrum_of_a_gap_marks_blocking_parties_in_words_and_bold() {
     let mut a = on_issue(80, 24, 1);
     a.update(Action::Spectrum);
+    // West is selected: no selection makes another line bold.
+    for _ in 0..3 {
+        a.update(Action::Down);
+    }
     let buf = render(&a);
     assert_snapshot!("spectrum_water_80x24", text(&buf));
+    let shown = lines(&buf);
+    // South blocks on a range it stated: said in words, and its line is bold.
     let (x, y) = find(&buf, "SOUTH  ·").unwrap();
     assert!(has_modifier(&buf, (x, y), Modifier::BOLD));
-    assert!(lines(&buf)[y as usize].contains("BLOCKING"));
+    assert!(shown[y as usize].contains("Upstream keeps it (step 3 of 3)"));
+    assert!(shown[y as usize + 1].contains("range: steps 2–3 (stated); blocking;"));
+    // North's range is assumed: it would block if firm, and is never called blocking.
+    let (nx, ny) = find(&buf, "NORTH  X").unwrap();
+    assert!(!has_modifier(&buf, (nx, ny), Modifier::BOLD));
+    let north = words(&shown[ny as usize + 1..ny as usize + 3]);
+    assert!(
+        north.contains(
+            "range: assumed, the stance alone (flexibility unknown); would block if firm"
+        ),
+        "{north}"
+    );
     let (_, wy) = find(&buf, "WEST").unwrap();
-    assert!(lines(&buf)[wy as usize].contains("(no stance) Spoke about water"));
+    assert!(shown[wy as usize].contains("no stance — Spoke about water"));
+    let conclusion = words(&shown);
+    assert!(
+        conclusion.contains("No zone if NORTH accepts only its stance: a gap of 1 step. Blocking: SOUTH, EAST. Would block if firm: NORTH."),
+        "the conclusion, as stances compare says it: {conclusion}"
+    );
+    assert!(conclusion.contains("No stance: WEST.") && conclusion.contains("No position: LONE."));
     // ← and → move to the other issues; the date follows [ and ].
     a.update(Action::Right);
     assert!(lines(&render(&a)).join("\n").contains("Spectrum: Ports"));
@@ -95,11 +128,21 @@ fn matrix_at_80x24_and_the_pair_it_opens() {
     a.update(Action::Right);
     let buf = render(&a);
     assert_snapshot!("matrix_80x24", text(&buf));
-    let screen = lines(&buf).join("\n");
+    let shown = lines(&buf);
+    let screen = words(&shown);
+    // Every distance with its issue count; the selected pair's counts in words.
+    assert!(
+        shown[2].starts_with("NORTH ·       0.67/2  0.00/2  —"),
+        "{screen}"
+    );
     assert!(
         screen.contains(
-            "NORTH × SOUTH: 2 shared issue(s): 0 same, 1 overlap, 1 apart; distance 0.67"
+            "NORTH × SOUTH: 2 shared issues: 0 same, 1 overlap, 1 apart (1 on an assumed range); distance 0.67 over 2 issues — Enter: issue by issue"
         ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Read each distance with its issue count"),
         "{screen}"
     );
     a.update(Action::Open);
@@ -107,6 +150,10 @@ fn matrix_at_80x24_and_the_pair_it_opens() {
     let buf = render(&a);
     assert_snapshot!("pair_north_south_80x24", text(&buf));
     let screen = lines(&buf).join("\n");
+    assert!(
+        words(&lines(&buf)[..3]).starts_with("NORTH vs SOUTH, issue by issue — as of 2025-03-10 2 shared issues: 0 same, 1 overlap, 1 apart (1 on an assumed range); distance 0.67 over 2 issues"),
+        "the pair's counts come first: {screen}"
+    );
     assert!(
         screen.contains("Border — differ, but their ranges overlap"),
         "{screen}"
@@ -171,8 +218,14 @@ fn evidence_toggle_and_marks_in_the_grid() {
 
 #[test]
 fn the_filter_prompt_hides_parties_and_a_bad_filter_says_why() {
-    let mut a = compare(80, 24);
+    let mut a = compare(120, 24);
     a.update(Action::Filter);
+    // The prompt names the terms it takes, min-confidence among them.
+    let bar = stances::tui::status::text(&a);
+    assert!(
+        bar.contains("(party: issue: status: confidence: min-confidence: hide-empty; empty: all)"),
+        "{bar}"
+    );
     for c in "party:north,east".chars() {
         a.update(Action::InputChar(c));
     }
@@ -333,4 +386,129 @@ fn a_long_party_name_never_runs_into_the_distances() {
         .unwrap_or_else(|| panic!("{shown:#?}"));
     let at = row.find("1.00").unwrap();
     assert_eq!(&row[at - 1..at], " ", "a space before the number: {row:?}");
+}
+
+/// The reader on tests/fixtures/standing, grid selection on `issue` (display row).
+fn standing(w: u16, h: u16, issue: usize) -> App {
+    let mut a = app("standing", w, h, false);
+    for _ in 0..issue {
+        a.update(Action::Down);
+    }
+    a
+}
+
+#[test]
+fn spectrum_of_a_gap_with_a_stated_blocker_and_one_that_would_block_if_firm() {
+    let mut a = standing(80, 24, 1);
+    a.update(Action::Spectrum);
+    a.update(Action::Down); // South: the selection makes no other line bold
+    let buf = render(&a);
+    assert_snapshot!("spectrum_standing_border_80x24", text(&buf));
+    let shown = lines(&buf);
+    let all = words(&shown);
+    // The same words as `stances compare` on this fixture.
+    for said in [
+        "NORTH ===X · · Soft border (step 2 of 4) range: steps 1–2 (stated); blocking; high confidence; since 2025-04-14",
+        "SOUTH · · · X Closed border (step 4 of 4) range: assumed, the stance alone (flexibility unknown); would block if firm; high confidence; since 2025-04-14",
+        "EAST · · X=== Guarded border (step 3 of 4) range: steps 3–4 (stated); moderate confidence; since 2025-04-20; ? single account",
+        "No zone if SOUTH accepts only its stance: a gap of 2 steps. Blocking: NORTH. Would block if firm: SOUTH.",
+    ] {
+        assert!(all.contains(said), "{said}\n{all}");
+    }
+    let (x, y) = find(&buf, "NORTH  ===X").unwrap();
+    assert!(
+        has_modifier(&buf, (x, y), Modifier::BOLD),
+        "a blocker is bold"
+    );
+    // South would block only if firm: not bold, though selected it is reversed.
+    let (sx, sy) = find(&buf, "SOUTH  ·").unwrap();
+    assert!(has_modifier(&buf, (sx, sy), Modifier::REVERSED));
+    a.update(Action::Up);
+    a.update(Action::Up);
+    let buf = render(&a);
+    let (sx, sy) = find(&buf, "SOUTH  ·").unwrap();
+    assert!(!has_modifier(&buf, (sx, sy), Modifier::BOLD));
+}
+
+#[test]
+fn the_spectrum_says_a_stance_stands_under_a_statement_without_one() {
+    let mut a = standing(80, 24, 0);
+    a.update(Action::Spectrum);
+    let all = words(&lines(&render(&a)));
+    for said in [
+        "NORTH · X · 30-day ceasefire (step 2 of 3) range: assumed, the stance alone (flexibility unknown); would block if firm; high confidence; since 2025-04-14; its latest statement (2025-04-20) takes no stance",
+        "SOUTH no stance — Withdraws its acceptance",
+        "No zone if NORTH and EAST accept only their stances: a gap of 1 step. Would block if firm: NORTH, EAST.",
+        "No stance: SOUTH.",
+    ] {
+        assert!(all.contains(said), "{said}\n{all}");
+    }
+    assert!(!all.contains("Blocking:"), "no range is stated: {all}");
+    // Enter opens the cell the party shows: the later statement, with the stance.
+    a.update(Action::Open);
+    let detail = words(&lines(&render(&a)));
+    assert!(
+        detail.contains("no stance of its own; the stance of 2025-04-14 stands: ·◆· 30-day ceasefire (step 2 of 3)"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn a_minimum_confidence_leaves_the_low_stance_out_of_the_spectrum() {
+    let mut a = standing(80, 24, 0);
+    a.update(Action::Filter);
+    for c in "min-confidence:moderate".chars() {
+        a.update(Action::InputChar(c));
+    }
+    a.update(Action::InputSubmit);
+    assert!(stances::tui::status::text(&a).contains("filter: min-confidence:moderate"));
+    a.update(Action::Spectrum);
+    let all = words(&lines(&render(&a)));
+    assert!(
+        all.contains("Positions below moderate confidence are left out (an unset confidence counts as moderate)."),
+        "{all}"
+    );
+    assert!(all.contains("EAST – no position at this date"), "{all}");
+    assert!(
+        all.contains("No zone or gap: only one party has a stance; it takes two."),
+        "{all}"
+    );
+    // The party table follows the same filter: North and East now share the border
+    // only (0.42 over 2 issues without it).
+    a.update(Action::Back);
+    a.update(Action::Matrix);
+    let table = lines(&render(&a));
+    assert!(
+        table[2].starts_with("NORTH ·       0.67/1  0.33/1"),
+        "{table:#?}"
+    );
+}
+
+#[test]
+fn past_the_last_party_the_spectrum_scrolls_to_its_conclusion() {
+    let mut a = standing(60, 12, 1);
+    a.update(Action::Spectrum);
+    let at_top = words(&lines(&render(&a)));
+    assert!(!at_top.contains("No zone if SOUTH"), "{at_top}");
+    a.update(Action::Bottom);
+    let at_end = words(&lines(&render(&a)));
+    assert!(at_end.contains("Would block if firm: SOUTH."), "{at_end}");
+    assert_eq!(a.compare.spectrum_sel, 2);
+    // Up from the end walks back through the parties and the scale.
+    for _ in 0..20 {
+        a.update(Action::Up);
+    }
+    assert_eq!(a.compare.spectrum_scroll, 0);
+    assert!(lines(&render(&a))[1].starts_with(" 1 Open border"));
+    for _ in 0..20 {
+        a.update(Action::Down);
+    }
+    let down = words(&lines(&render(&a)));
+    assert!(down.contains("Would block if firm: SOUTH."), "{down}");
+    for (w, h) in [(1, 1), (20, 4), (21, 5), (26, 30), (200, 3)] {
+        a.update(Action::Resize(w, h));
+        a.update(Action::Bottom);
+        a.update(Action::Click(w / 2, h / 2));
+        render(&a);
+    }
 }

@@ -314,14 +314,14 @@ fn a_history_entry_is_selected_and_opened_with_its_citations_and_esc_returns() {
     assert_snapshot!("detail_history_selected_80x24", text(&buf));
     let shown = lines(&buf).join("\n");
     assert!(
-        shown.contains("▶ 2025-04-17  A partial truce would do"),
+        shown.contains("▶ 2025-04-17  ·◆· A partial truce would do"),
         "{shown}"
     );
     assert!(
         shown.contains("  [1] By 25 April"),
         "citation no longer selected"
     );
-    assert!(shown.contains("▸ 2025-04-25  No longer asks for a ceasefire  (this)"));
+    assert!(shown.contains("▸ 2025-04-25  ··◆ No longer asks for a ceasefire  (this)"));
 
     app.update(Action::Open);
     assert_eq!(app.screen(), Screen::Detail);
@@ -331,7 +331,7 @@ fn a_history_entry_is_selected_and_opened_with_its_citations_and_esc_returns() {
         shown.contains("▶ [1] A week later it spoke of a partial truce."),
         "the older position's citation, selected:\n{shown}"
     );
-    assert!(shown.contains("▸ 2025-04-17  A partial truce would do  (this)"));
+    assert!(shown.contains("▸ 2025-04-17  ·◆· A partial truce would do  (this)"));
     let bar = status::text(&app);
     assert!(
         bar.contains("the position as of 2025-04-17; q or Esc back to 2025-04-25"),
@@ -342,7 +342,7 @@ fn a_history_entry_is_selected_and_opened_with_its_citations_and_esc_returns() {
     assert_eq!(app.screen(), Screen::Source);
     let shown = screen(&app);
     assert!(
-        shown.contains("cited by: US on Ceasefire 2025-04-17"),
+        shown.contains("highlighted: US on Ceasefire 2025-04-17 (you came from it)"),
         "the older position's cited sentence:\n{shown}"
     );
     app.update(Action::Back);
@@ -351,7 +351,7 @@ fn a_history_entry_is_selected_and_opened_with_its_citations_and_esc_returns() {
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Detail);
     assert_eq!(open_summary(&app), "No longer asks for a ceasefire");
-    assert!(screen(&app).contains("▶ 2025-04-17  A partial truce would do"));
+    assert!(screen(&app).contains("▶ 2025-04-17  ·◆· A partial truce would do"));
     app.update(Action::Back);
     assert_eq!(app.screen(), Screen::Grid);
     assert!(app.detail_back.is_empty());
@@ -371,7 +371,7 @@ fn the_selection_walks_the_history_then_the_citations() {
     keys(&mut app, &[Action::PrevItem, Action::PrevItem]);
     assert_eq!(
         entry(&app).as_deref(),
-        Some("▶ 2025-04-10  Full ceasefire now")
+        Some("▶ 2025-04-10  ◆·· Full ceasefire now")
     );
     keys(&mut app, &[Action::NextItem, Action::NextItem]);
     assert!(
@@ -383,7 +383,7 @@ fn the_selection_walks_the_history_then_the_citations() {
     app.update(Action::NextItem);
     assert_eq!(
         entry(&app).as_deref(),
-        Some("▶ 2025-04-10  Full ceasefire now")
+        Some("▶ 2025-04-10  ◆·· Full ceasefire now")
     );
     app.update(Action::PrevItem);
     assert!(entry(&app).unwrap().starts_with("▶ [1] By 25 April"));
@@ -450,4 +450,126 @@ fn the_timeline_follows_its_issue_when_a_reload_reorders_the_issues() {
         "{}",
         screen(&app)
     );
+}
+
+/// The reader on tests/fixtures/standing: North's 30-day proposal (04-14) stands under
+/// its statement without a stance (04-20); South accepted it (04-14), then withdrew.
+fn standing(w: u16, h: u16) -> App {
+    app("standing", w, h, false)
+}
+
+#[test]
+fn a_cell_shows_the_earlier_stance_that_stands_under_a_statement_without_one() {
+    let mut app = standing(100, 12);
+    let buf = render(&app);
+    assert_snapshot!("grid_standing_100x12", text(&buf));
+    let (north, _) = app
+        .grid_shape()
+        .cell_text(stances::model::Cell::default())
+        .unwrap();
+    assert_eq!(
+        north, "• ? ·◆· stance since 04-14 — Says only that the talks go on",
+        "the stance mark is the 04-14 proposal's, and the cell says since when"
+    );
+    // South's stance was withdrawn: no mark stands in its cell.
+    let south = stances::model::Cell::new(stances::model::IssueId(0), stances::model::PartyId(1));
+    let (south, mark) = app.grid_shape().cell_text(south).unwrap();
+    assert_eq!(south, "• Withdraws its acceptance");
+    assert!(mark.is_empty());
+
+    // The detail page says both: the statement, and the stance that still stands.
+    app.update(Action::Open);
+    let buf = render(&app);
+    assert_snapshot!("detail_standing_100x12", text(&buf));
+    let shown = lines(&buf);
+    assert!(shown.contains(&"Says only that the talks go on".to_string()));
+    assert!(shown.contains(
+        &"no stance of its own; the stance of 2025-04-14 stands: ·◆· 30-day ceasefire (step 2 of 3)"
+            .to_string()
+    ));
+    assert!(shown.contains(
+        &"  2025-04-14  ·◆· Proposes a 30-day ceasefire  (its stance stands)".to_string()
+    ));
+    // Its history entry opens the proposal itself, with its own stance.
+    keys(&mut app, &[Action::PrevItem, Action::Open]);
+    assert_eq!(open_summary(&app), "Proposes a 30-day ceasefire");
+    assert!(screen(&app).contains("stance: ·◆· 30-day ceasefire (step 2 of 3)"));
+
+    // At 04-14 the proposal is the latest: no "since", no earlier stance.
+    keys(&mut app, &[Action::Back, Action::Back, Action::PrevDate]);
+    let (north, _) = app
+        .grid_shape()
+        .cell_text(stances::model::Cell::default())
+        .unwrap();
+    assert_eq!(north, "·◆· Proposes a 30-day ceasefire");
+}
+
+#[test]
+fn a_withdrawn_stance_is_marked_with_a_cross_since_the_base_date() {
+    let mut app = standing(100, 12);
+    keys(
+        &mut app,
+        &[Action::PrevDate, Action::ToggleBase, Action::NextDate],
+    );
+    let buf = render(&app);
+    assert_snapshot!("grid_standing_base_100x12", text(&buf));
+    let shown = screen(&app);
+    assert!(shown.contains("× Withdraws its acceptance"), "{shown}");
+    assert!(
+        shown.contains("~ ? ·◆· stance since 04-14 —"),
+        "North's stance still stands: changed, not moved:\n{shown}"
+    );
+    assert!(shown.contains("+ ? ··◆◇ A guarded border"), "{shown}");
+    let bar = status::text(&app);
+    assert!(bar.contains("3 changes since 2025-04-14"), "{bar}");
+    // The help says what × means, among the marks and on the key that sets a base.
+    app.update(Action::Resize(110, 60));
+    app.update(Action::Help);
+    let help = screen(&app);
+    assert!(
+        help.contains("(▲▼ moved, + new, × withdrawn, ~ changed)"),
+        "{help}"
+    );
+    app.update(Action::Bottom);
+    let help = screen(&app);
+    assert!(
+        help.contains("▲n ▼n + × ~       since the base (b): n steps to the last/first step; new; withdrawn; changed"),
+        "{help}"
+    );
+}
+
+#[test]
+fn the_timeline_draws_standing_stances_and_marks_statements_without_one() {
+    let mut app = standing(80, 12);
+    app.update(Action::Timeline);
+    let buf = render(&app);
+    assert_snapshot!("timeline_standing_80x12", text(&buf));
+    let shown = lines(&buf);
+    let row = |who: &str| {
+        shown
+            .iter()
+            .find(|l| l.starts_with(who))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(row("NORTH"), "NORTH • ·◆·      • ·◆· ●");
+    assert_eq!(row("SOUTH"), "SOUTH • ·◆·      • ×");
+    assert_eq!(row("EAST"), "EAST    ··◆        ··◆");
+    let said = shown[6..8].join(" ");
+    assert!(
+        said.contains("NORTH at 2025-04-20: Says only that the talks go on — no stance of its own; the stance of 2025-04-14 stands: 30-day ceasefire (step 2 of 3)"),
+        "{said}"
+    );
+    // Enter opens the statement the cell shows; its page names the stance that stands.
+    app.update(Action::Open);
+    assert_eq!(open_summary(&app), "Says only that the talks go on");
+    // Below the minimum confidence, East's only position drops out of the line.
+    keys(&mut app, &[Action::Back, Action::Back, Action::Filter]);
+    for c in "min-confidence:moderate".chars() {
+        app.update(Action::InputChar(c));
+    }
+    keys(&mut app, &[Action::InputSubmit, Action::Timeline]);
+    let shown = lines(&render(&app));
+    let east = shown.iter().find(|l| l.starts_with("EAST")).unwrap();
+    assert_eq!(east, "EAST    –          –");
 }

@@ -2,6 +2,7 @@
 //! background, each batch arriving as a message): on TestBackend, what is shown before
 //! and after, and errors found on the way. No timing: the batches are fed by hand.
 
+use insta::assert_snapshot;
 use stances::model::{Unverified, load, load_unverified};
 use stances::testing::fixtures::fixture;
 use stances::testing::screen::{lines, render, text};
@@ -254,5 +255,99 @@ fn a_file_that_stops_loading_mid_verification_keeps_its_model_verified_and_its_q
     assert!(
         message.ends_with("does not load; showing the last good version"),
         "{message}"
+    );
+}
+
+#[test]
+fn x_refuses_to_export_a_model_whose_quotes_fail_as_the_command_line_does() {
+    let broken = |toml: &str| {
+        toml.replace(
+            "it would accept monitors from the Union",
+            "it would welcome monitors from the Moon",
+        )
+        .replace(
+            "a ceasefire could come only after a withdrawal of troops",
+            "a ceasefire could never come",
+        )
+    };
+    let (_dir, path, _) = plain_copy(broken);
+    // The command line refuses this file.
+    let usable = load(&path).into_usable(&path, stances::model::Policy::Complete);
+    assert!(usable.is_err(), "stances export refuses it");
+    let (loaded, unverified) = load_unverified(&path);
+    let model = loaded.model.expect("the file resolves");
+    // Named as typed on the command line (the folder is a temporary one).
+    let mut app = App::new(
+        model,
+        "positions.toml".into(),
+        Theme { color: false },
+        (100, 24),
+    );
+    app.start_verifying(unverified.as_ref().map_or(0, Unverified::len));
+    verify_all(&mut app, &unverified.unwrap(), 1000);
+    assert_eq!(app.errors.len(), 2);
+
+    assert!(app.update(Action::Export));
+    assert!(app.export_prompt().is_none(), "no prompt: nothing to write");
+    assert!(app.request.is_none());
+    // The popup (the error panel under it names the temporary folder).
+    let shown = lines(&render(&app));
+    let top = shown
+        .iter()
+        .position(|l| l.contains("┌Export refused"))
+        .unwrap();
+    let bottom = top + shown[top..].iter().position(|l| l.contains('└')).unwrap();
+    assert_snapshot!("export_refused_100x24", shown[top..=bottom].join("\n"));
+    let popup = app.popup().expect("a popup says why");
+    assert_eq!(popup.title, "Export refused");
+    assert!(
+        popup
+            .body
+            .starts_with("Not exported: 2 quote(s) do not match their sources."),
+        "{}",
+        popup.body
+    );
+    assert!(
+        popup
+            .body
+            .contains("`stances check positions.toml` lists them")
+    );
+    let bar = stances::tui::status::text(&app);
+    assert!(
+        bar.contains("export refused: 2 quote(s) do not match their sources — `stances check positions.toml` lists them"),
+        "{bar}"
+    );
+    // The next key closes the popup; the grid is as it was.
+    app.update(Action::Down);
+    assert!(app.popup().is_none());
+    assert_eq!(app.screen(), Screen::Grid);
+}
+
+#[test]
+fn an_export_prompt_opened_before_the_file_broke_writes_nothing() {
+    let (_dir, path, toml) = plain_copy(str::to_string);
+    let mut app = App::new(
+        load(&path).model.unwrap(),
+        path.clone(),
+        Theme { color: false },
+        (100, 24),
+    );
+    app.update(Action::Export);
+    assert!(
+        app.export_prompt().is_some(),
+        "a file without errors exports"
+    );
+    // While the name is typed the file is saved broken and reloaded.
+    std::fs::write(&path, toml.replace("summary = ", "summary = = ")).unwrap();
+    app.apply_reload(load(&path));
+    assert!(!app.errors.is_empty());
+    app.update(Action::InputSubmit);
+    assert!(app.request.is_none(), "nothing is written");
+    assert!(app.export_prompt().is_none());
+    let popup = app.popup().expect("a popup says why");
+    assert!(
+        popup.body.contains("does not load (1 error(s))"),
+        "{}",
+        popup.body
     );
 }

@@ -455,3 +455,72 @@ fn a_paste_into_the_search_line_is_one_edit_of_its_first_line() {
         stances::tui::app::PASTE_LIMIT
     );
 }
+
+/// The source opened from North's 04-14 proposal (tests/fixtures/standing), whose quote
+/// shares its sentence with South's acceptance.
+fn source_from_north(color: bool) -> App {
+    let mut app = app("standing", 100, 10, color);
+    // At 04-14 North's cell shows the proposal; Enter opens it, Enter its citation.
+    for a in [Action::PrevDate, Action::Open, Action::Open] {
+        app.update(a);
+    }
+    assert_eq!(app.screen(), Screen::Source);
+    app
+}
+
+#[test]
+fn the_source_view_marks_the_quote_you_came_from_apart_from_the_others() {
+    let buf = render(&source_from_north(false));
+    assert_snapshot!("source_own_quote_100x10_nocolor", text(&buf));
+    let header = &lines(&buf)[1];
+    assert_eq!(
+        header,
+        "highlighted: NORTH on Ceasefire 2025-04-14 (you came from it) · bold: SOUTH on Ceasefire 2025-04-14"
+    );
+    // Without colour: the own quote reversed, the other's bold and underlined only.
+    let own = find(&buf, "North proposed").unwrap();
+    assert!(has_modifier(&buf, own, Modifier::REVERSED | Modifier::BOLD));
+    let other = find(&buf, "South accepted").unwrap();
+    assert!(has_modifier(
+        &buf,
+        other,
+        Modifier::BOLD | Modifier::UNDERLINED
+    ));
+    assert!(!has_modifier(&buf, other, Modifier::REVERSED));
+    // Between them, the sentence: underlined, neither bold nor reversed.
+    let between = find(&buf, "ceasefire and").unwrap();
+    let between = (between.0 + 10, between.1);
+    assert!(has_modifier(&buf, between, Modifier::UNDERLINED));
+    assert!(!has_modifier(&buf, between, Modifier::BOLD));
+
+    // With colour: the own quote on the quote's background, the other's not.
+    let buf = render(&source_from_north(true));
+    let own = find(&buf, "North proposed").unwrap();
+    assert_eq!(buf[own].bg, Color::Yellow);
+    let other = find(&buf, "South accepted").unwrap();
+    assert_ne!(buf[other].bg, Color::Yellow);
+    assert!(has_modifier(
+        &buf,
+        other,
+        Modifier::BOLD | Modifier::UNDERLINED
+    ));
+
+    // Opened from the sources list there is no position to come from: every quote of
+    // the sentence is highlighted alike and the header lists who cites it.
+    let mut listed = app("standing", 100, 10, false);
+    for a in [Action::ListSources, Action::Open] {
+        listed.update(a);
+    }
+    let buf = render(&listed);
+    assert_eq!(
+        lines(&buf)[1],
+        "cited by: NORTH on Ceasefire 2025-04-14; SOUTH on Ceasefire 2025-04-14"
+    );
+    for quote in ["North proposed", "South accepted"] {
+        let at = find(&buf, quote).unwrap();
+        assert!(
+            has_modifier(&buf, at, Modifier::REVERSED | Modifier::BOLD),
+            "{quote}"
+        );
+    }
+}

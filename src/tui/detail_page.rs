@@ -2,16 +2,19 @@
 //! sentences), made by one function for drawing and for measuring: the layout counts
 //! them, the detail view draws them. The words come from [`crate::view`].
 
+use super::standing_words;
 use super::styled::styled_line;
 use super::theme::Theme;
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::model::{Cell, Check, Model, PositionId};
+use crate::model::{Cell, Check, Model, PositionId, Status};
 use crate::sanitize::one_line;
 use crate::view::cited::{NOT_FOUND, STILL_VERIFYING};
+use crate::view::compare::words::{stance_words, steps_words};
 use crate::view::credit::{Credit, Piece};
 use crate::view::evidence::Horizon;
 use crate::view::excerpt::Excerpt;
-use crate::view::facts::{acceptable_words, detail_facts};
+use crate::view::facts::detail_facts;
+use crate::view::state::cell_state;
 use crate::wrap::wrap_ranges;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -231,23 +234,7 @@ fn position_lines(page: &mut Page, m: &Model, open: Open, q: &str, theme: Theme)
         let why = one_line(&why.reason(m));
         page.wrapped("± contested: ", &why, &[], Style::default());
     }
-    if let Some(st) = p.stance {
-        let step = &issue.scale[st];
-        let bar: String = (0..issue.scale.len())
-            .map(|i| if i == st { '◆' } else { '·' })
-            .collect();
-        let text = format!("{bar} {} — {}", one_line(&step.id), one_line(&step.label));
-        let mark = 0..bar.len();
-        page.wrapped(
-            "stance: ",
-            &text,
-            &[(mark, theme.stance(st, issue.scale.len()))],
-            Style::default(),
-        );
-    }
-    if let Some(range) = acceptable_words(issue, p) {
-        page.wrapped("could accept: ", &range, &[], Style::default());
-    }
+    stance_lines(page, m, open, theme);
     for c in &p.conditions {
         page.wrapped("condition: ", &one_line(c), &[], Style::default());
     }
@@ -260,6 +247,67 @@ fn position_lines(page: &mut Page, m: &Model, open: Open, q: &str, theme: Theme)
     if let Some(n) = &p.notes {
         page.blank();
         page.wrapped("note: ", &one_line(n), &[], theme.dim());
+    }
+}
+
+/// The stance of the open position on its issue's scale, in the comparison's words
+/// (`stance: ·◆· 30-day ceasefire (step 2 of 3)`) and the range it could accept; when
+/// it takes none and is the one its cell shows, the earlier stance that still stands
+/// (docs/SPEC.md §5) in the words of `stances diff` (`no stance of its own; the stance
+/// of 2025-04-14 stands: ·◆· …`); a withdrawn stance says that it no longer stands.
+fn stance_lines(page: &mut Page, m: &Model, open: Open, theme: Theme) {
+    let p = &m.positions[open.position];
+    let issue = &m.issues[p.issue];
+    let bar = |stance: usize| -> String {
+        (0..issue.scale.len())
+            .map(|i| if i == stance { '◆' } else { '·' })
+            .collect()
+    };
+    let state = cell_state(
+        m,
+        Cell::new(p.issue, p.party),
+        open.horizon.date,
+        open.horizon.min_confidence,
+    );
+    let earlier = state
+        .standing
+        .filter(|&s| s != open.position && state.shown == Some(open.position));
+    // The words before the stance's mark and label and after them, the stance, and the
+    // position whose range goes with it.
+    let (lead, before, stance, after, standing) = match (p.stance, earlier) {
+        (Some(st), _) if p.status == Some(Status::Withdrawn) => (
+            "withdrawn: ",
+            String::new(),
+            st,
+            " — this stance no longer stands",
+            None,
+        ),
+        (Some(st), _) => ("stance: ", String::new(), st, "", Some(open.position)),
+        (None, Some(s)) => {
+            let Some(st) = m.positions[s].stance else {
+                return;
+            };
+            let before = format!("{}: ", standing_words::still_stands(m, s));
+            ("", before, st, "", Some(s))
+        }
+        (None, None) => return,
+    };
+    let bar = bar(stance);
+    let text = format!("{before}{bar} {}{after}", stance_words(issue, stance));
+    let mark = before.len()..before.len() + bar.len();
+    page.wrapped(
+        lead,
+        &text,
+        &[(mark, theme.stance(stance, issue.scale.len()))],
+        Style::default(),
+    );
+    if let Some(range) = standing.and_then(|s| m.positions[s].acceptable) {
+        page.wrapped(
+            "could accept: ",
+            &steps_words(issue, range),
+            &[],
+            Style::default(),
+        );
     }
 }
 
@@ -375,7 +423,10 @@ fn citation_lines(
 }
 
 /// The history of the open position's cell, when it has more than one position: one
-/// entry per position, `▸ … (this)` for the open one, `▶` before the selected one.
+/// entry per position with its stance on the scale (`·◆·`; none when it takes none or
+/// withdraws one), `▸ … (this)` for the open one, `(withdrawn)`, `(its stance stands)`
+/// for an earlier position whose stance stands under the one the cell shows at the
+/// view date, and `▶` before the selected one.
 /// Returns each other entry's position and lines.
 fn history_lines(
     page: &mut Page,
@@ -384,11 +435,14 @@ fn history_lines(
     theme: Theme,
 ) -> Vec<(PositionId, (usize, usize))> {
     let p = &m.positions[open.position];
-    let history = m.history(Cell::new(p.issue, p.party));
+    let cell = Cell::new(p.issue, p.party);
+    let history = m.history(cell);
     let mut entries = Vec::new();
     if history.len() < 2 {
         return entries;
     }
+    let state = cell_state(m, cell, open.horizon.date, open.horizon.min_confidence);
+    let scale = m.issues[p.issue].scale.len();
     page.blank();
     page.heading(
         format!("History ({} positions)", history.len()),
@@ -404,10 +458,37 @@ fn history_lines(
             (false, true) => ("▶ ", theme.sentence()),
             (false, false) => ("  ", Style::default()),
         };
-        let this = if here { "  (this)" } else { "" };
-        let text = format!("{date}  {}{this}", one_line(&hp.summary));
+        let withdrawn = hp.status == Some(Status::Withdrawn);
+        let bar: String = match hp.stance {
+            Some(st) if !withdrawn => (0..scale)
+                .map(|i| if i == st { '◆' } else { '·' })
+                .chain([' '])
+                .collect(),
+            _ => String::new(),
+        };
+        let mut tags = Vec::new();
+        if here {
+            tags.push("this");
+        }
+        if withdrawn {
+            tags.push("withdrawn");
+        }
+        if state.standing == Some(h) && state.shown != Some(h) {
+            tags.push("its stance stands");
+        }
+        let tags = if tags.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", tags.join("; "))
+        };
+        let text = format!("{date}  {bar}{}{tags}", one_line(&hp.summary));
+        let mark = date.len() + 2..date.len() + 2 + bar.trim_end().len();
+        let mark_style = hp
+            .stance
+            .filter(|_| !withdrawn)
+            .map_or_else(Style::default, |st| theme.stance(st, scale));
         let first = page.lines.len();
-        page.wrapped(lead, &text, &[], style);
+        page.wrapped(lead, &text, &[(mark, mark_style)], style);
         if !here {
             entries.push((h, (first, page.lines.len())));
         }

@@ -41,10 +41,10 @@ fn prepare_row(
         } else {
             0..0
         };
-        let style = app
-            .view
-            .cell(issue, party)
-            .and_then(|p| p.stance)
+        // The mark is the standing stance's, which may be an earlier position's.
+        let style = shape
+            .standing(cell)
+            .and_then(|p| app.view.model.positions[p].stance)
             .map_or_else(Style::default, |st| {
                 app.theme
                     .stance(st, app.view.model.issues[issue].scale.len())

@@ -128,8 +128,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Char('w')], Only(Grid), Action::ToggleWrap, "wrap long summaries, or one line per row"),
     bind(&[Char('[')], Only(Grid), Action::PrevDate, "view date: one step earlier"),
     bind(&[Char(']')], Only(Grid), Action::NextDate, "view date: one step later"),
-    bind(&[Char('T')], Only(Grid), Action::Timeline, "timeline of the issue: each party's stance at each date"),
-    bind(&[Char('b')], Only(Grid), Action::ToggleBase, "base date: compare with this date (▲▼ moved, + new, ~ changed); again: clear"),
+    bind(&[Char('T')], Only(Grid), Action::Timeline, "timeline of the issue: each party's standing stance at each date"),
+    bind(&[Char('b')], Only(Grid), Action::ToggleBase, "base date to compare with (▲▼ moved, + new, × withdrawn, ~ changed); again: off"),
     bind(&[Char('/')], Only(Grid), Action::Search, "search summaries, details and quotes"),
     bind(&[Char('n')], Only(Grid), Action::NextMatch, "next search match"),
     bind(&[Char('N')], Only(Grid), Action::PrevMatch, "previous search match"),
@@ -138,7 +138,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(&[Char('a')], Only(Grid), Action::Spectrum, "spectrum of the issue: stances, ranges, zone or gap, who blocks"),
     bind(&[Char('m')], Only(Grid), Action::Matrix, "party × party table of distances"),
     bind(&[Char('v')], Only(Grid), Action::ToggleEvidence, "evidence in cells: status · confidence · cites/sources · date"),
-    bind(&[Char('f')], Only(Grid), Action::Filter, "filter: party:us,ru issue:… status:… confidence:… hide-empty"),
+    bind(&[Char('f')], Only(Grid), Action::Filter, "filter: party:us,ru issue:… status:… confidence:… min-confidence:… hide-empty"),
     bind(&[Code(KeyCode::Tab), Char('j'), Code(KeyCode::Down)], Only(Detail), Action::NextItem, "select the next history entry or citation"),
     bind(&[Code(KeyCode::BackTab), Char('k'), Code(KeyCode::Up)], Only(Detail), Action::PrevItem, "select the previous history entry or citation"),
     bind(&[Code(KeyCode::Enter)], Only(Detail), Action::Open, "open it: a history entry's position (Esc: back), a citation in its source"),
@@ -254,16 +254,19 @@ pub fn help_lines(theme: Theme) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::styled("Grid marks", theme.heading()));
     out.push(Line::raw(
-        "  ··◆·              where the party stands on the issue's scale (◇: could accept)",
+        "  ··◆·              where the party's stance stands on the issue's scale (◇: could accept)",
+    ));
+    out.push(Line::raw(
+        "  stance since …    the stance of an earlier position stands: the latest statement takes none",
     ));
     out.push(Line::raw(
         "  •                 changed since the previous date (timeline: a position taken that day)",
     ));
     out.push(Line::raw(
-        "  ●                 timeline: a position without a stance on the scale",
+        "  ● ×               timeline: a statement without a stance (the stance before it stands); withdrawn",
     ));
     out.push(Line::raw(
-        "  ▲n ▼n + ~         since the base (b): n steps toward the last/first step; + new; ~ changed",
+        "  ▲n ▼n + × ~       since the base (b): n steps to the last/first step; new; withdrawn; changed",
     ));
     out.push(Line::raw("  –                 no position at this date"));
     out.push(Line::raw(

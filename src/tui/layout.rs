@@ -7,11 +7,13 @@
 use super::action::Screen;
 use super::detail_page;
 pub use super::detail_page::{Anchors, Item, Open};
+use super::standing_words;
 use super::theme::Theme;
-use crate::model::{Cell, IssueId, Model, PartyId};
+use crate::model::{Cell, IssueId, Model, PartyId, PositionId};
 use crate::sanitize::one_line;
 use crate::view::cited::{UNCHECKED_MARK, unchecked};
 use crate::view::diff::words::change_mark;
+use crate::view::evidence::{CONTESTED_MARK, contested};
 use crate::view::{Evidence, View};
 use crate::wrap::wrap_ranges;
 use ratatui::layout::Rect;
@@ -186,17 +188,31 @@ impl GridShape<'_> {
         }
     }
 
+    /// The position whose stance stands in a cell (docs/SPEC.md §5), when the filter
+    /// shows it: the one the cell shows, or an earlier one under a later statement
+    /// without a stance; none when nothing stands (no stance yet, or withdrawn).
+    pub fn standing(&self, cell: Cell) -> Option<PositionId> {
+        let s = self.view.standing_at(cell.issue, cell.party)?;
+        self.view
+            .filter
+            .admits(&self.view.model.positions[s])
+            .then_some(s)
+    }
+
     /// The text of a cell and the byte range of its stance mark: first `…` (see
     /// [`UNCHECKED_MARK`]) while a quote of the position is not yet verified; with a base
     /// date, how it changed since then (see [`change_mark`]), else `• ` when it changed
     /// since the previous date; `±` when contested and `?` when it rests on a single
-    /// account or low confidence; `··◆·` where the party stands (◇: could accept); the
-    /// evidence line when it is on (`proposed · moderate · 2 cites/1 src · 04-25 — `);
-    /// then the summary.
+    /// account or low confidence; `··◆·` where the party's standing stance is (◇: could
+    /// accept), and when that stance comes from an earlier position than the one shown,
+    /// since when it stands (`stance since 04-17 — `); the evidence line when it is on
+    /// (`proposed · moderate · 2 cites/1 src · 04-25 — `); then the summary of the
+    /// position shown. A withdrawn stance is no mark: nothing stands.
     pub fn cell_text(&self, cell: Cell) -> Option<(String, Range<usize>)> {
         let Cell { issue, party } = cell;
         let index = self.view.position_at(issue, party)?;
-        let p = &self.view.model.positions[index];
+        let m = &self.view.model;
+        let p = &m.positions[index];
         let mut s = String::new();
         if unchecked(p) {
             s.push_str(UNCHECKED_MARK);
@@ -210,18 +226,30 @@ impl GridShape<'_> {
         } else if self.view.changed(issue, party) {
             s.push_str("• ");
         }
-        let evidence = Evidence::of(&self.view.model, index, self.view.horizon());
-        let marks = evidence.marks();
+        let horizon = self.view.horizon();
+        let evidence = Evidence::of(m, index, horizon);
+        let standing = self.standing(cell);
+        let earlier = standing.filter(|&st| st != index);
+        let mut marks = evidence.marks();
+        // The stance shown is the earlier one's: so is its being contested.
+        if let Some(st) = earlier
+            && !marks.contains(CONTESTED_MARK)
+            && contested(m, st, horizon).is_some()
+        {
+            marks.insert(0, CONTESTED_MARK);
+        }
         if !marks.is_empty() {
             s.push_str(&marks);
             s.push(' ');
         }
-        let scale = &self.view.model.issues[issue].scale;
+        let scale = &m.issues[issue].scale;
         let mark_start = s.len();
-        if let Some(st) = p.stance {
+        if let Some(st) = standing.map(|st| &m.positions[st])
+            && let Some(stance) = st.stance
+        {
             for i in 0..scale.len().min(9) {
-                let in_range = p.acceptable.is_some_and(|(a, b)| a <= i && i <= b);
-                s.push(if i == st {
+                let in_range = st.acceptable.is_some_and(|(a, b)| a <= i && i <= b);
+                s.push(if i == stance {
                     '◆'
                 } else if in_range {
                     '◇'
@@ -232,6 +260,10 @@ impl GridShape<'_> {
             s.push(' ');
         }
         let mark = mark_start..s.len();
+        if let Some(st) = earlier {
+            s.push_str(&standing_words::since(m, st, self.view.date));
+            s.push_str(" — ");
+        }
         if self.evidence {
             s.push_str(&evidence.compact(false));
             s.push_str(" — ");
@@ -378,8 +410,9 @@ impl GridShape<'_> {
 
 /// Lines of the timeline above its rows: the title and the dates.
 pub const TIMELINE_HEAD: usize = 2;
-/// Lines of the timeline below its rows: a blank and the selected point.
-pub const TIMELINE_FOOT: usize = 2;
+/// Lines of the timeline below its rows: a blank, the selected point (two lines) and
+/// the legend.
+pub const TIMELINE_FOOT: usize = 4;
 
 /// Where the timeline's columns and rows go.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -415,7 +448,8 @@ pub fn timeline_layout(
         .issues
         .get(issue.index())
         .map_or(0, |i| i.scale.len().min(9));
-    let col_w = (steps + 3).max(11);
+    // `• ··◆ ●` and a space.
+    let col_w = (steps + 5).max(11);
     let visible = (width.saturating_sub(head_w) / col_w).clamp(1, dates.max(1));
     let first = (selected.1 + 1).saturating_sub(visible);
     let body = usize::from(area.height).saturating_sub(TIMELINE_HEAD + TIMELINE_FOOT);

@@ -1,18 +1,23 @@
-//! The party × party table (`m`): the mean distance of every pair over the issues where
-//! both are placed (0 same stance, 1 opposite poles; `—` no common issue), with the
-//! selected pair's counts below. `Enter` opens the two-party view.
+//! The party × party table (`m`): every pair's mean distance over the issues where both
+//! are placed, each with that issue count beside it (`0.44/3`: 0 same stance, 1
+//! opposite poles; `—` no common issue), so that a distance over fewer issues is never
+//! read against one over more without its base in view. Below: how to read it, when
+//! there is room, and the selected pair's counts in words. `Enter` opens the two-party
+//! view.
 
 use super::app::App;
 use super::compare_layout::matrix_layout;
-use crate::model::PartyId;
 use crate::sanitize::one_line;
 use crate::view::Comparison;
-use crate::view::compare::words::{distance_cell, pair_counts};
-use crate::wrap::fit;
+use crate::view::compare::words::{PAIRS_NOTE, distance_cell, min_confidence_words};
+use crate::wrap::{fit, lines};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+/// What the title says the table holds.
+pub const MATRIX_TITLE: &str = "Party × party: distance/shared issues (0 same … 1 opposite)";
 
 /// Draws the table into `area`.
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -21,14 +26,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let m = &view.model;
     let width = usize::from(area.width);
     let c = Comparison::new(view);
-    let l = matrix_layout(view, app.compare.matrix_offsets, area);
-    let (sel_r, sel_c) = app.compare.matrix_sel;
+    let sel = app.compare.matrix_sel;
+    let l = matrix_layout(view, &c, (app.compare.matrix_offsets, sel), area);
+    let (sel_r, sel_c) = sel;
     let short = |i: usize| one_line(&m.parties[view.parties[i]].short);
     let date = view
         .date
         .map_or("undated".to_string(), |d| format!("as of {d}"));
-    let title =
-        format!("Party × party distance/shared issues (0 same stance … 1 opposite poles) — {date}");
+    let title = format!("{MATRIX_TITLE} — {date}");
     let mut out = vec![Line::styled(fit(&title, width), theme.heading())];
     let mut header = vec![Span::raw(" ".repeat(l.head_w))];
     for col in l.cols.clone() {
@@ -75,31 +80,25 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if view.parties.is_empty() {
         out.push(Line::styled("(no parties shown)", theme.dim()));
     }
-    let footer = footer(app, &c);
-    let body = usize::from(area.height.saturating_sub(1));
+    let body = usize::from(area.height).saturating_sub(l.footer.len());
     out.truncate(body);
+    // How to read the table, and what a minimum confidence left out, when they fit.
+    let mut note: Vec<String> = Vec::new();
+    if let Some(words) = min_confidence_words(&c) {
+        note.extend(lines(&words, width.max(1)));
+    }
+    note.extend(lines(PAIRS_NOTE, width.max(1)));
+    if out.len() + 1 + note.len() <= body {
+        out.push(Line::default());
+        out.extend(note.into_iter().map(|n| Line::styled(n, theme.dim())));
+    }
     while out.len() < body {
         out.push(Line::default());
     }
-    out.push(Line::styled(fit(&footer, width), theme.dim()));
+    out.extend(
+        l.footer
+            .iter()
+            .map(|f| Line::styled(fit(f, width), theme.text())),
+    );
     frame.render_widget(Paragraph::new(out), area);
-}
-
-/// The selected pair in words: counts, distance and what Enter does.
-fn footer(app: &App, c: &Comparison) -> String {
-    let view = &app.view;
-    let (r, col) = app.compare.matrix_sel;
-    let (Some(&a), Some(&b)) = (view.parties.get(r), view.parties.get(col)) else {
-        return String::new();
-    };
-    let name = |p: PartyId| one_line(&view.model.parties[p].short);
-    match c.pair(a, b) {
-        Some(p) if a != b => format!(
-            "{} × {}: {} — Enter: issue by issue",
-            name(a),
-            name(b),
-            pair_counts(p)
-        ),
-        _ => format!("{}: pick another party's column to compare", name(a)),
-    }
 }

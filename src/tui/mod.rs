@@ -21,6 +21,7 @@ pub mod panel_text;
 pub mod source;
 pub mod sources_list;
 pub mod spectrum;
+pub mod standing_words;
 pub mod status;
 pub mod styled;
 pub mod terminal;
@@ -393,6 +394,9 @@ pub fn run(
     errors: Vec<Diagnostic>,
     unverified: Option<Unverified>,
 ) -> Result<(), Error> {
+    // The files as the reader opens on them: a change saved before the watcher is in
+    // place (it starts after the first frame) is no event for it, and is read then.
+    let opened = watch::Snapshot::take(watch::files_of(&path, Some(&model)));
     let (mut terminal, _guard) = terminal::setup()?;
     let size = terminal.size()?;
     let theme = theme::Theme::from_env();
@@ -416,6 +420,9 @@ pub fn run(
     terminal.draw(|f| draw(f, &app))?;
     // Watching the files starts right after the first frame, not to delay it.
     let mut watcher = rewatch(&app, &tx);
+    if opened.changed() {
+        let _ = tx.send(Msg::FilesChanged);
+    }
     // Verification starts once the first frame is out, not to slow it down.
     if let Some(unverified) = unverified.filter(|u| !u.is_empty()) {
         let (current, generation) = (Arc::clone(&verifying.current), verifying.generation);

@@ -52,6 +52,27 @@ fn title(subject: &Subject, errors: usize) -> String {
     }
 }
 
+/// Why the reader does not export what it shows while the file has `errors` errors:
+/// `stances export` refuses such a file, and the reader does the same rather than write
+/// a report that leaves the failing citations out without a word. A line for the status
+/// bar and the text of a popup.
+pub fn export_refusal(subject: &Subject, errors: usize) -> (String, String) {
+    let path = crate::sanitize::path(subject.path);
+    let what = if subject.shown == ShownVersion::Current {
+        format!("{errors} quote(s) do not match their sources")
+    } else {
+        format!("{path} does not load ({errors} error(s))")
+    };
+    let line = format!("export refused: {what} — `stances check {path}` lists them");
+    let popup = format!(
+        "Not exported: {what}.\n\
+         `stances export` refuses to export such a file, and so does the reader: \
+         a report would leave the failing citations out without a word.\n\
+         `stances check {path}` lists them; fix them and save, then export again."
+    );
+    (line, popup)
+}
+
 /// The error panel in full, word-wrapped to `width`: the title, then each diagnostic
 /// and its hint lines, indented. Nothing is cut mid-word; the panel needs this many
 /// rows to show everything. Diagnostics stop being added once there are more than

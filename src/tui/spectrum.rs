@@ -1,11 +1,15 @@
-//! The spectrum of one issue (`a`): the scale's steps as an axis, each party's mark and
-//! range, the zone or gap in words, blocking parties in bold and named, parties without
-//! a stance or without a position listed. Measured by [`super::compare_layout`].
+//! The spectrum of one issue (`a`): what `stances compare` says of it, laid out to the
+//! screen. The scale's steps; every party shown, a placed one on the axis with its
+//! stance in words and what is said of it (range stated or assumed, blocking or would
+//! block if firm, confidence, since when, warnings), the others with their position
+//! and no stance, or no position; then the zone or gap and what it assumes, who blocks,
+//! who would block if firm, who has no stance and who no position. A blocking party's
+//! line is bold besides saying so. Measured by [`super::compare_layout`].
 
 use super::app::App;
-use super::compare_layout::{spectrum_intro, spectrum_legend, spectrum_of, spectrum_row};
+use super::compare_layout::{SpectrumLine, spectrum_lines};
 use crate::sanitize::one_line;
-use crate::wrap::{fit, lines};
+use crate::wrap::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -30,33 +34,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .date
         .map_or("undated".to_string(), |d| format!("as of {d}"));
     let title = format!("Spectrum: {name} — {date}");
-    let mut body: Vec<Line> = spectrum_intro(view, issue, width)
-        .into_iter()
-        .map(|l| Line::styled(l, theme.text()))
-        .collect();
-    let ic = spectrum_of(view, issue);
-    for (row, &party) in view.parties.iter().enumerate() {
-        let text = fit(&spectrum_row(view, ic.as_ref(), issue, party), width);
-        let mut style = theme.text();
-        if ic.as_ref().is_some_and(|c| c.blocks(party)) {
-            style = style.add_modifier(Modifier::BOLD);
-        }
-        if row == app.compare.spectrum_sel {
-            style = style.patch(theme.selected());
-        }
-        body.push(Line::styled(text, style));
-    }
-    if view.parties.is_empty() {
-        body.push(Line::styled("(no parties shown)", theme.dim()));
-    }
-    body.push(Line::default());
-    body.extend(
-        lines(&spectrum_legend(), width)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.dim())),
-    );
     let h = usize::from(area.height.saturating_sub(1));
     let mut shown = vec![Line::styled(fit(&title, width), theme.heading())];
-    shown.extend(body.into_iter().skip(app.compare.spectrum_scroll).take(h));
+    let body = spectrum_lines(view, issue, width);
+    for (kind, text) in body.into_iter().skip(app.compare.spectrum_scroll).take(h) {
+        let style = match kind {
+            SpectrumLine::Text | SpectrumLine::Conclusion => theme.text(),
+            SpectrumLine::Legend => theme.dim(),
+            SpectrumLine::Party {
+                row,
+                first,
+                blocking,
+            } => {
+                let mut style = theme.text();
+                if first && blocking {
+                    style = style.add_modifier(Modifier::BOLD);
+                }
+                if first && row == app.compare.spectrum_sel {
+                    style = style.patch(theme.selected());
+                }
+                style
+            }
+        };
+        shown.push(Line::styled(text, style));
+    }
     frame.render_widget(Paragraph::new(shown), area);
 }

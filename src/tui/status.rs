@@ -15,6 +15,11 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "es" }
 }
 
+/// What the filter prompt says after the text typed: the terms it takes, and that an
+/// empty filter shows everything.
+pub const FILTER_KEYS: &str =
+    "(party: issue: status: confidence: min-confidence: hide-empty; empty: all)";
+
 /// A line being typed, with a `▏` at its cursor.
 fn with_cursor(input: &tui_input::Input) -> String {
     let value = input.value();
@@ -67,11 +72,8 @@ fn typing(app: &App) -> Option<(String, String)> {
         return Some(with_message(left, hint));
     }
     if let Some(text) = app.filter_prompt() {
-        let left = format!("filter: {}", with_cursor(text));
-        return Some(with_message(
-            left,
-            "Enter apply  Esc cancel  (empty: show all)",
-        ));
+        let left = format!("filter: {}   {FILTER_KEYS}", with_cursor(text));
+        return Some(with_message(left, "Enter apply  Esc cancel"));
     }
     if let Some(input) = app.search_input() {
         let n = app.search.matches.len();

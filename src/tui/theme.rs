@@ -72,6 +72,15 @@ impl Theme {
         )
     }
 
+    /// Another position's quote in the sentence under the cursor, when the source was
+    /// opened from a position: bold and underlined on no background, so that it reads
+    /// apart from [`Theme::quote`] (highlighted: reversed without colour) and from the
+    /// sentence around it, with colour or without.
+    pub fn other_quote(&self) -> Style {
+        let marked = Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+        self.pick(marked.fg(Color::Yellow), marked)
+    }
+
     /// Other cited sentences in a source.
     pub fn other_cited(&self) -> Style {
         self.pick(

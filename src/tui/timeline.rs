@@ -1,35 +1,52 @@
 //! The timeline of one issue: parties as rows, the file's dates as columns, each point
-//! the party's stance mark at that date (`··◆·`, or `●` on an issue without a scale),
-//! so that a move reads as the mark shifting along a line; `•` marks the date a
-//! position was taken. Below, the selected point's position. Measured by
-//! [`crate::tui::layout::timeline_layout`], as `update` does.
+//! the party's *standing* stance at that date (`··◆·`, docs/SPEC.md §5), so that a move
+//! reads as the mark shifting along a line and a statement without a stance does not
+//! read as one: `●` after the mark says the cell's latest statement takes none (the
+//! stance before it stands), `●` alone a statement with no stance standing, `×` a
+//! withdrawal; `•` marks the date a position was taken. Below, the selected point in
+//! words and the legend. Measured by [`crate::tui::layout::timeline_layout`], as
+//! `update` does.
 
 use super::app::App;
-use crate::model::PositionId;
+use super::standing_words;
+use crate::model::{Model, Status};
 use crate::sanitize::one_line;
+use crate::view::compare::words::stance_words;
+use crate::view::state::CellState;
 use crate::view::timeline::points;
-use crate::wrap::fit;
+use crate::wrap::{fit, lines};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The text of one point: `•` when the position was taken that day, then its mark.
-pub fn point_text(app: &App, position: Option<PositionId>, date: usize) -> String {
-    let m = &app.view.model;
-    let Some(p) = position.and_then(|p| m.positions.get(p.index())) else {
+/// What the marks of the timeline mean.
+pub const TIMELINE_LEGEND: &str =
+    "◆ standing stance  • taken that day  ● without a stance  × withdrawn  – none";
+
+/// The text of one point: `•` when the cell's latest position was taken that day, then
+/// the standing stance's mark (`··◆`), then `●` when the latest takes no stance; `●`
+/// alone when no stance stands, `×` when the latest withdraws it.
+pub fn point_text(model: &Model, state: CellState, date: Option<crate::date::Date>) -> String {
+    let Some(shown) = state.shown.and_then(|p| model.positions.get(p.index())) else {
         return "  –".into();
     };
-    let taken = p.as_of.is_some() && p.as_of == app.view.dates.get(date).copied();
+    let taken = shown.as_of.is_some() && shown.as_of == date;
     let mut s = String::from(if taken { "• " } else { "  " });
-    let steps = m
+    let steps = model
         .issues
-        .get(p.issue.index())
+        .get(shown.issue.index())
         .map_or(0, |i| i.scale.len().min(9));
-    match p.stance {
-        Some(st) => s.extend((0..steps).map(|i| if i == st { '◆' } else { '·' })),
-        None => s.push('●'),
+    let standing = state.standing.and_then(|p| model.positions[p].stance);
+    if let Some(st) = standing {
+        s.extend((0..steps).map(|i| if i == st { '◆' } else { '·' }));
+    }
+    match (standing, shown.stance) {
+        (_, _) if shown.status == Some(Status::Withdrawn) => s.push('×'),
+        (Some(_), Some(_)) => {}
+        (Some(_), None) => s.push_str(" ●"),
+        (None, _) => s.push('●'),
     }
     s
 }
@@ -45,11 +62,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .issues
         .get(t.issue.index())
         .map_or(String::new(), |i| one_line(&i.name));
-    let mut lines = vec![Line::styled(
+    let mut lines_out = vec![Line::styled(
         fit(
-            &format!(
-                "Timeline: {name} — • a position taken that day, ● one without a stance; Enter opens a point"
-            ),
+            &format!("Timeline: {name} — standing stances by date; Enter opens a point"),
             width,
         ),
         theme.heading(),
@@ -65,8 +80,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         header.push(Span::styled(fit(&date, l.col_w - 1), style));
         header.push(Span::raw(" "));
     }
-    lines.push(Line::from(header));
-    let all = points(m, t.issue, &app.view.dates);
+    lines_out.push(Line::from(header));
+    let all = points(m, t.issue, &app.view.dates, app.view.filter.min_confidence);
     for row in l.rows.clone() {
         let party = app.view.parties[row];
         let mut spans = vec![Span::styled(
@@ -78,12 +93,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             },
         )];
         for c in l.cols.clone() {
-            let position = all
+            let state = all
                 .get(party.index())
                 .and_then(|r| r.get(c))
                 .copied()
-                .flatten();
-            let mut style = position
+                .unwrap_or_default();
+            let mut style = state
+                .standing
                 .and_then(|p| m.positions[p].stance)
                 .map_or_else(Style::default, |st| {
                     theme.stance(st, m.issues[t.issue].scale.len())
@@ -91,39 +107,63 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             if (row, c) == (t.row, t.col) {
                 style = style.patch(theme.selected());
             }
+            let date = app.view.dates.get(c).copied();
             spans.push(Span::styled(
-                fit(&point_text(app, position, c), l.col_w - 1),
+                fit(&point_text(m, state, date), l.col_w - 1),
                 style,
             ));
             spans.push(Span::raw(" "));
         }
-        lines.push(Line::from(spans));
+        lines_out.push(Line::from(spans));
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(fit(&selected_words(app), width), theme.text()));
-    frame.render_widget(Paragraph::new(lines), area);
+    lines_out.push(Line::default());
+    let mut words = lines(&selected_words(app), width.max(1));
+    words.truncate(super::layout::TIMELINE_FOOT - 2);
+    lines_out.extend(words.into_iter().map(|w| Line::styled(w, theme.text())));
+    lines_out.push(Line::styled(fit(TIMELINE_LEGEND, width), theme.dim()));
+    frame.render_widget(Paragraph::new(lines_out), area);
 }
 
-/// The selected point in words: party, date, summary and stance.
-fn selected_words(app: &App) -> String {
+/// The selected point in words: party, date, the summary of the position the cell
+/// shows, and its standing stance (its own, an earlier one that still stands, or none).
+pub fn selected_words(app: &App) -> String {
     let m = &app.view.model;
-    let (party, position) = app.timeline_point();
+    let (party, state) = app.timeline_point();
     let who = party.map_or(String::new(), |p| one_line(&m.parties[p].short));
     let date = app
         .view
         .dates
         .get(app.timeline.col)
         .map_or(String::new(), ToString::to_string);
-    let Some(p) = position.map(|p| &m.positions[p]) else {
+    let Some(shown) = state.shown else {
         return format!("{who} at {date}: no position");
     };
-    let mut s = format!("{who} at {date}: {}", one_line(&p.summary));
-    if let Some(words) = crate::view::facts::stance_words(&m.issues[p.issue], p) {
-        s.push_str(&format!(" — {}", one_line(&words)));
-    }
-    s.push_str(&match p.as_of {
+    let p = &m.positions[shown];
+    let issue = &m.issues[p.issue];
+    // The position's own date, when it is not the date selected.
+    let as_of = match p.as_of {
+        Some(d) if Some(d) == app.view.dates.get(app.timeline.col).copied() => String::new(),
         Some(d) => format!(" (as of {d})"),
         None => " (undated)".into(),
-    });
+    };
+    let mut s = format!("{who} at {date}: {}{as_of}", one_line(&p.summary));
+    let standing = state
+        .standing
+        .and_then(|st| Some((st, m.positions[st].stance?)));
+    match standing {
+        Some((st, k)) if st == shown => {
+            s.push_str(&format!(" — stance: {}", stance_words(issue, k)));
+        }
+        Some((st, k)) => s.push_str(&format!(
+            " — {}: {}",
+            standing_words::still_stands(m, st),
+            stance_words(issue, k)
+        )),
+        None if p.status == Some(Status::Withdrawn) => {
+            s.push_str(" — withdrawn: no stance stands");
+        }
+        None if !issue.scale.is_empty() => s.push_str(" — no stance"),
+        None => {}
+    }
     s
 }

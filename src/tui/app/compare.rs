@@ -101,14 +101,21 @@ impl App {
     pub(super) fn update_spectrum(&mut self, action: Action) -> bool {
         let n = self.view.parties.len();
         let page = self.body_height().max(1);
-        let sel = &mut self.compare.spectrum_sel;
+        let c = &mut self.compare;
+        // Past the first or the last party the page scrolls on: the lines above the
+        // first (the scale) and below the last (the conclusion) may not fit.
+        let last = c.spectrum_sel + 1 >= n;
         match action {
-            Action::Up | Action::ScrollUp => *sel = sel.saturating_sub(1),
-            Action::Down | Action::ScrollDown => *sel += 1,
-            Action::PageUp => *sel = sel.saturating_sub(page),
-            Action::PageDown => *sel += page,
-            Action::Top => *sel = 0,
-            Action::Bottom => *sel = n,
+            Action::Up | Action::ScrollUp if c.spectrum_sel == 0 => {
+                c.spectrum_scroll = c.spectrum_scroll.saturating_sub(1);
+            }
+            Action::Down | Action::ScrollDown if last => c.spectrum_scroll += 1,
+            Action::Up | Action::ScrollUp => c.spectrum_sel -= 1,
+            Action::Down | Action::ScrollDown => c.spectrum_sel += 1,
+            Action::PageUp => c.spectrum_sel = c.spectrum_sel.saturating_sub(page),
+            Action::PageDown => c.spectrum_sel += page,
+            Action::Top => (c.spectrum_sel, c.spectrum_scroll) = (0, 0),
+            Action::Bottom => (c.spectrum_sel, c.spectrum_scroll) = (n, usize::MAX),
             Action::Left | Action::Right => self.step_issue(action == Action::Right),
             Action::PrevDate | Action::NextDate => self.step_date(action == Action::NextDate),
             Action::Click(_, y) => {
@@ -171,8 +178,8 @@ impl App {
             Action::PrevDate | Action::NextDate => self.step_date(action == Action::NextDate),
             Action::Click(x, y) => {
                 let main = self.areas().main;
-                let offsets = self.compare.matrix_offsets;
-                match cl::matrix_hit(&self.view, offsets, main, x, y) {
+                let at = (self.compare.matrix_offsets, self.compare.matrix_sel);
+                match cl::matrix_hit(&self.view, at, main, (x, y)) {
                     Some(cell) => self.compare.matrix_sel = cell,
                     None => return false,
                 }

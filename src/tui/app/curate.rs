@@ -41,9 +41,26 @@ impl App {
         true
     }
 
+    /// Says why nothing is exported while the file has errors, as `stances export`
+    /// refuses it: in a popup and in the status bar (the prompt, if open, closes).
+    pub(super) fn refuse_export(&mut self) {
+        let subject = self.panel_subject();
+        let (line, text) = crate::tui::panel_text::export_refusal(&subject, self.errors.len());
+        self.mode = Mode::Popup(super::Popup {
+            title: "Export refused".into(),
+            body: text,
+        });
+        self.say(line);
+    }
+
     /// Enter in the export prompt: the path's extension picks the format, an existing
-    /// file needs a second Enter, then the event loop writes the file.
+    /// file needs a second Enter, then the event loop writes the file; nothing is
+    /// written while the file has errors (they may have come since the prompt opened).
     fn submit_export(&mut self) {
+        if !self.errors.is_empty() {
+            self.refuse_export();
+            return;
+        }
         let Mode::Export(prompt) = &mut self.mode else {
             return;
         };
@@ -132,6 +149,7 @@ impl App {
             Screen::Timeline => self
                 .timeline_point()
                 .1
+                .shown
                 .map_or(end, |p| at(self.view.model.positions[p].line)),
             Screen::Spectrum => self
                 .view

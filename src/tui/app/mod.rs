@@ -395,6 +395,10 @@ impl App {
                 self.message = Some(Message::new(text, About::Verifying));
                 return true;
             }
+            Action::Export if !self.errors.is_empty() => {
+                self.refuse_export();
+                return true;
+            }
             Action::Export => {
                 let format = crate::export::Format::Md;
                 let name = crate::export::file_name(&self.view, format);

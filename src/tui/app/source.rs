@@ -1,8 +1,8 @@
 //! Sources: their cited sentences, the source view and the sources list.
 
 use super::{Action, App, Request, Screen, SourceState};
-use crate::model::SourceId;
 use crate::model::emit::cite_block;
+use crate::model::{PositionId, SourceId};
 use std::ops::Range;
 
 impl App {
@@ -37,6 +37,17 @@ impl App {
         self.stack.push(Screen::Source);
         self.layout_source();
         self.scroll_to_focus();
+    }
+
+    /// The position the open source was opened from (a citation of the detail page
+    /// under it), whose quotes it highlights apart from the others; none when it was
+    /// opened from the sources list.
+    pub fn source_from(&self) -> Option<PositionId> {
+        let n = self.stack.len();
+        let under = n.checked_sub(2).and_then(|i| self.stack.get(i));
+        (self.screen() == Screen::Source && under == Some(&Screen::Detail))
+            .then_some(self.detail.position)
+            .filter(|p| p.index() < self.view.model.positions.len())
     }
 
     /// Lists the open source's cited sentences anew (quotes were verified), keeping the

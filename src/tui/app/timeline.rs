@@ -2,8 +2,9 @@
 //! switching issues, and opening the position at a point.
 
 use super::{Action, App, Screen};
-use crate::model::{IssueId, PartyId, PositionId};
+use crate::model::{Cell, IssueId, PartyId};
 use crate::tui::layout::{self, TimelineLayout};
+use crate::view::state::{CellState, cell_state};
 
 /// The open timeline.
 #[derive(Clone, Debug, Default)]
@@ -53,16 +54,23 @@ impl App {
         )
     }
 
-    /// The party and the position at the selected point of the timeline.
-    pub fn timeline_point(&self) -> (Option<PartyId>, Option<PositionId>) {
+    /// The party and its cell's state at the selected point of the timeline: the
+    /// position shown and the one whose stance stands (positions below the filter's
+    /// minimum confidence left out).
+    pub fn timeline_point(&self) -> (Option<PartyId>, CellState) {
         let t = &self.timeline;
         let party = self.view.parties.get(t.row).copied();
-        let position = party.and_then(|party| {
+        let state = party.and_then(|party| {
             let date = *self.view.dates.get(t.col)?;
-            let cells = crate::view::cells_at(&self.view.model, Some(date));
-            crate::view::cell_of(&cells, t.issue, party)
+            let cell = Cell::new(t.issue, party);
+            Some(cell_state(
+                &self.view.model,
+                cell,
+                Some(date),
+                self.view.filter.min_confidence,
+            ))
         });
-        (party, position)
+        (party, state.unwrap_or_default())
     }
 
     pub(super) fn update_timeline(&mut self, action: Action) -> bool {
@@ -109,8 +117,8 @@ impl App {
     /// Opens the position at the selected point in the detail view.
     fn open_timeline_point(&mut self) {
         match self.timeline_point() {
-            (_, Some(p)) => self.open_detail(p),
-            (party, None) => {
+            (_, CellState { shown: Some(p), .. }) => self.open_detail(p),
+            (party, CellState { shown: None, .. }) => {
                 let m = &self.view.model;
                 let who = party.map_or(String::new(), |p| m.parties[p].name.clone());
                 let date = self.view.dates.get(self.timeline.col);
