@@ -7,8 +7,8 @@ use crate::model::{IssueId, PartyId};
 use crate::sanitize::one_line;
 use crate::view::View;
 use crate::view::compare::words::{
-    IssueWords, agreement, axis, axis_header, distance_cell, min_confidence_words, pair_counts,
-    range_words, since_words, stance_words,
+    AXIS_LEGEND, IssueWords, agreement, axis, axis_header, distance_cell, min_confidence_words,
+    pair_counts, range_words, since_words, stance_words,
 };
 use crate::view::compare::{Comparison, IssueComparison, compare_issue};
 use crate::view::evidence::{Evidence, marks_legend};
@@ -74,13 +74,7 @@ pub fn spectrum_lines(view: &View, issue: IssueId, width: usize) -> Vec<(Spectru
     let push = |out: &mut Vec<(SpectrumLine, String)>, kind: SpectrumLine, text: &str, w: usize| {
         out.extend(lines(text, w.max(1)).into_iter().map(|l| (kind, l)));
     };
-    let limits = Comparison {
-        date: view.date,
-        min_confidence: view.filter.min_confidence,
-        issues: Vec::new(),
-        pairs: Vec::new(),
-    };
-    if let Some(words) = min_confidence_words(&limits) {
+    if let Some(words) = min_confidence_words(view.filter.min_confidence) {
         push(&mut out, SpectrumLine::Legend, &words, width);
     }
     let Some(issue_def) = m.issues.get(issue.index()) else {
@@ -219,7 +213,7 @@ const MIN_TEXT: usize = 24;
 /// The legend under the spectrum: the axis marks, the evidence marks and the keys.
 pub fn spectrum_legend() -> String {
     format!(
-        "X stance   = acceptable range   · outside it   {}   ←/→ other issue   [/] date   Enter open the cell",
+        "{AXIS_LEGEND}   {}   ←/→ other issue   [/] date   Enter open the cell",
         marks_legend()
     )
 }

@@ -2,7 +2,6 @@
 //! sentences), made by one function for drawing and for measuring: the layout counts
 //! them, the detail view draws them. The words come from [`crate::view`].
 
-use super::standing_words;
 use super::styled::styled_line;
 use super::theme::Theme;
 use crate::diagnostic::{Diagnostic, Fix};
@@ -287,7 +286,7 @@ fn stance_lines(page: &mut Page, m: &Model, open: Open, theme: Theme) {
             let Some(st) = m.positions[s].stance else {
                 return;
             };
-            let before = format!("{}: ", standing_words::still_stands(m, s));
+            let before = format!("{}: ", crate::view::facts::still_stands_words(m, s));
             ("", before, st, "", Some(s))
         }
         (None, None) => return,
@@ -345,9 +344,10 @@ fn orphan_lines(page: &mut Page, m: &Model, orphans: &[&Fix], theme: Theme) {
         let lead = "  ≈ ";
         page.wrapped(lead, &line, &[(quote, theme.quote())], Style::default());
         let meta = format!(
-            "— {} · {}% alike · `stances check --fix` shows the change",
+            "— {} · {}% alike · `{}` shows the change",
             one_line(&src.title),
-            fix.similarity
+            fix.similarity,
+            fix.command()
         );
         page.wrapped("    ", &meta, &[], theme.dim());
     }

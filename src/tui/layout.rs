@@ -7,7 +7,6 @@
 use super::action::Screen;
 use super::detail_page;
 pub use super::detail_page::{Anchors, Item, Open};
-use super::standing_words;
 use super::theme::Theme;
 use crate::model::{Cell, IssueId, Model, PartyId, PositionId};
 use crate::sanitize::one_line;
@@ -261,7 +260,11 @@ impl GridShape<'_> {
         }
         let mark = mark_start..s.len();
         if let Some(st) = earlier {
-            s.push_str(&standing_words::since(m, st, self.view.date));
+            s.push_str(&crate::view::facts::standing_since_words(
+                m,
+                st,
+                self.view.date,
+            ));
             s.push_str(" — ");
         }
         if self.evidence {

@@ -84,7 +84,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     out.truncate(body);
     // How to read the table, and what a minimum confidence left out, when they fit.
     let mut note: Vec<String> = Vec::new();
-    if let Some(words) = min_confidence_words(&c) {
+    if let Some(words) = min_confidence_words(c.min_confidence) {
         note.extend(lines(&words, width.max(1)));
     }
     note.extend(lines(PAIRS_NOTE, width.max(1)));

@@ -21,7 +21,6 @@ pub mod panel_text;
 pub mod source;
 pub mod sources_list;
 pub mod spectrum;
-pub mod standing_words;
 pub mod status;
 pub mod styled;
 pub mod terminal;

@@ -8,7 +8,6 @@
 //! `update` does.
 
 use super::app::App;
-use super::standing_words;
 use crate::model::{Model, Status};
 use crate::sanitize::one_line;
 use crate::view::compare::words::stance_words;
@@ -156,7 +155,7 @@ pub fn selected_words(app: &App) -> String {
         }
         Some((st, k)) => s.push_str(&format!(
             " — {}: {}",
-            standing_words::still_stands(m, st),
+            crate::view::facts::still_stands_words(m, st),
             stance_words(issue, k)
         )),
         None if p.status == Some(Status::Withdrawn) => {

@@ -111,3 +111,90 @@ pub fn earlier_stance_words(model: &Model, standing: crate::model::PositionId) -
         .map_or("undated".to_string(), |d| format!("since {d}"));
     Some(format!("stance still standing: {words}, {since}"))
 }
+
+/// A date as short as a grid cell can say it: `04-17`, or the whole date when its year
+/// is not the view date's.
+fn short_date(d: crate::date::Date, view_date: Option<crate::date::Date>) -> String {
+    if view_date.is_some_and(|v| v.year == d.year) {
+        format!("{:02}-{:02}", d.month, d.day)
+    } else {
+        d.to_string()
+    }
+}
+
+/// A grid cell's words for a stance that stands from an earlier position than the one
+/// it shows: `stance since 04-17`, or `undated stance`.
+pub fn standing_since_words(
+    model: &Model,
+    standing: crate::model::PositionId,
+    view_date: Option<crate::date::Date>,
+) -> String {
+    match model.positions[standing].as_of {
+        Some(d) => format!("stance since {}", short_date(d, view_date)),
+        None => "undated stance".into(),
+    }
+}
+
+/// What stands when the position shown takes no stance of its own, as `stances diff`
+/// says it: `no stance of its own; the stance of 2025-04-17 stands`, or `no stance of
+/// its own; an undated stance stands`.
+pub fn still_stands_words(model: &Model, standing: crate::model::PositionId) -> String {
+    let which = model.positions[standing]
+        .as_of
+        .map_or("an undated stance".to_string(), |d| {
+            format!("the stance of {d}")
+        });
+    format!("no stance of its own; {which} stands")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::model::PositionId;
+    use crate::model::build::{ModelText, PositionText};
+
+    #[test]
+    fn the_cell_says_since_when_with_the_year_only_when_it_differs() {
+        let m = ModelText::new("T")
+            .party("a", "A")
+            .scaled_issue("x", "X", &[("s0", "zero"), ("s1", "one")])
+            .position(
+                PositionText::new("a", "x", "old")
+                    .as_of("2024-12-30")
+                    .stance("s0"),
+            )
+            .position(
+                PositionText::new("a", "x", "new")
+                    .as_of("2025-01-03")
+                    .stance("s1"),
+            )
+            .position(PositionText::new("a", "x", "undated").stance("s1"))
+            .model();
+        let view = Date::parse("2025-01-05");
+        let id = |summary: &str| {
+            PositionId(
+                m.positions
+                    .iter()
+                    .position(|p| p.summary == summary)
+                    .unwrap(),
+            )
+        };
+        assert_eq!(
+            standing_since_words(&m, id("new"), view),
+            "stance since 01-03"
+        );
+        assert_eq!(
+            standing_since_words(&m, id("old"), view),
+            "stance since 2024-12-30"
+        );
+        assert_eq!(
+            standing_since_words(&m, id("undated"), view),
+            "undated stance"
+        );
+        assert_eq!(
+            still_stands_words(&m, id("old")),
+            "no stance of its own; the stance of 2024-12-30 stands"
+        );
+    }
+}

@@ -25,7 +25,7 @@ pub fn section(view: &View, out: &mut String) {
     out.push_str(
         "<section aria-labelledby=\"comparison\">\n<h2 id=\"comparison\">Comparison</h2>\n",
     );
-    if let Some(words) = min_confidence_words(&c) {
+    if let Some(words) = min_confidence_words(c.min_confidence) {
         let _ = writeln!(out, "<p>{}</p>", esc(&words));
     }
     if !c.issues.is_empty() {

@@ -25,7 +25,7 @@ pub fn compare(view: &View, c: &Comparison) -> String {
 /// pairs.
 pub fn body(view: &View, c: &Comparison, level: usize, scales: bool, out: &mut String) {
     let m = &*view.model;
-    if let Some(words) = min_confidence_words(c) {
+    if let Some(words) = min_confidence_words(c.min_confidence) {
         let _ = writeln!(out, "{}\n", escape(&words));
     }
     if c.issues.is_empty() {

@@ -7,7 +7,7 @@ use crate::sanitize::one_line;
 use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
-    IssueWords, PAIRS_NOTE, axis, axis_header, distance_words, min_confidence_words,
+    AXIS_LEGEND, IssueWords, PAIRS_NOTE, axis, axis_header, distance_words, min_confidence_words,
     nothing_to_compare, pair_name,
 };
 use crate::view::evidence::marks_legend;
@@ -21,18 +21,14 @@ const WIDTH: usize = 100;
 pub fn compare(view: &View, c: &Comparison) -> String {
     let m = &*view.model;
     let mut out = format!("{}\n", one_line(&view.caption()));
-    if let Some(words) = min_confidence_words(c) {
+    if let Some(words) = min_confidence_words(c.min_confidence) {
         let _ = writeln!(out, "{words}");
     }
     if c.issues.is_empty() {
         let _ = writeln!(out, "\n{}", nothing_to_compare(view));
         return out;
     }
-    let _ = writeln!(
-        out,
-        "\nX stance   = acceptable range   · outside it   {}",
-        marks_legend()
-    );
+    let _ = writeln!(out, "\n{AXIS_LEGEND}   {}", marks_legend());
     for (ic, words) in c.issues.iter().zip(c.words(view)) {
         let issue = &m.issues[ic.issue];
         issue_text(m, &issue.name, &issue.scale, &words, &mut out);

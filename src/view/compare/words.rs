@@ -499,10 +499,13 @@ impl Comparison {
     }
 }
 
+/// What the marks of an axis mean (each step of [`axis`]).
+pub const AXIS_LEGEND: &str = "X stance   = acceptable range   · outside it";
+
 /// What a minimum confidence leaves out, in words: `Positions below high confidence
 /// are left out (an unset confidence counts as moderate).` (none: `None`).
-pub fn min_confidence_words(c: &Comparison) -> Option<String> {
-    c.min_confidence.map(|min| {
+pub fn min_confidence_words(min: Option<crate::model::Confidence>) -> Option<String> {
+    min.map(|min| {
         format!(
             "Positions below {min} confidence are left out (an unset confidence counts as moderate)."
         )

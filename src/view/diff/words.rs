@@ -114,15 +114,11 @@ pub fn state_words(model: &Model, c: &Change, when: When, lines: bool) -> Option
             );
         }
         Some(st) => {
-            let which = st
-                .as_of
-                .map_or("an undated stance".into(), |d| format!("the stance of {d}"));
-            facts.extend(st.stance.map(|k| {
-                format!(
-                    "no stance of its own; {which} stands: {}",
-                    stance_words(issue, k)
-                )
-            }));
+            let stands = crate::view::facts::still_stands_words(model, standing?);
+            facts.extend(
+                st.stance
+                    .map(|k| format!("{stands}: {}", stance_words(issue, k))),
+            );
         }
         None if !issue.scale.is_empty() => {
             facts.push(if p.status == Some(crate::model::Status::Withdrawn) {
