@@ -233,8 +233,13 @@ struct CompareArgs {
     format: CompareFormat,
     /// Only some parties, issues, statuses or confidences, e.g.
     /// "party:us,ru issue:territory status:proposed confidence:high hide-empty".
+    /// `confidence:` keeps what has that confidence; `--min-confidence` leaves out
+    /// weaker positions as if never stated.
     #[arg(long, value_name = "TERMS")]
     filter: Option<String>,
+    /// Width of the text output [default: the terminal's, or 100]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
+    width: Option<u16>,
     /// Leave out positions below this confidence, as if absent (an unset confidence
     /// counts as moderate)
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -639,7 +644,9 @@ fn run_compare(args: CompareArgs) -> anyhow::Result<ExitCode> {
     let view = View::filtered(Arc::new(model), args.as_of, filter);
     let c = stances::view::Comparison::new(&view);
     let content = match args.format {
-        CompareFormat::Text => export::text::compare(&view, &c),
+        CompareFormat::Text => {
+            export::text::compare(&view, &c, args.width.map_or_else(output_width, usize::from))
+        }
         CompareFormat::Md => export::md::compare(&view, &c),
         CompareFormat::Json => export::json::compare(&view, &c),
     };

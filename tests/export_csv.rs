@@ -114,7 +114,7 @@ fn bundled_model_reads_back_as_the_grid() {
     // Trump's denial takes no stance; the plan's stance still stands, in words.
     assert_eq!(
         long[1][4],
-        "stance still standing: Russian control of Crimea and parts of eastern and southern Ukraine recognized — step 3 of 3, since 2025-04-17"
+        "stance still standing: Russian control of Crimea and parts of eastern and southern Ukraine recognized — step 3 of 3, since 2025-04-17 (moderate confidence; ± contested)"
     );
     assert_eq!(long[1][5..7], ["stated", "high"]);
     let plan = check_long(&m, Some("2025-04-24"));

@@ -60,7 +60,7 @@ fn bundled_model_fits_every_width() {
     // that still stands is shown with its date.
     let wide = check(&m, 1000);
     assert!(wide.contains(
-        "skip London (stance still standing: Russian control of Crimea and parts of eastern and southern Ukraine recognized — step 3 of 3, since 2025-04-17)"
+        "skip London (stance still standing: Russian control of Crimea and parts of eastern and southern Ukraine recognized — step 3 of 3, since 2025-04-17 (moderate confidence"
     ), "{wide}");
     let early = text(&m, 200, Some("2025-04-17"));
     assert!(early.contains("Proposal: recognize"), "{early}");

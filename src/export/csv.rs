@@ -63,8 +63,9 @@ pub fn render_long(view: &View) -> String {
             // an earlier position under a statement without one.
             let stance = crate::view::facts::stance_words(issue, p)
                 .or_else(|| {
-                    view.earlier_standing(ii, pi)
-                        .and_then(|s| crate::view::facts::earlier_stance_words(m, s))
+                    view.earlier_standing(ii, pi).and_then(|s| {
+                        crate::view::facts::earlier_stance_words(m, s, view.horizon())
+                    })
                 })
                 .unwrap_or_default();
             for c in &p.citations {

@@ -2,7 +2,9 @@
 //!
 //! Cells are walked row by row (issue, then party); each distinct citation (same
 //! source, same matched text, same speaker) gets the next number, so two parties
-//! citing the same sentence share one note.
+//! citing the same sentence share one note. A cell whose latest statement takes no
+//! stance while an earlier stance still stands cites both: the statement's citations,
+//! then those of the stance it shows as still standing.
 
 use crate::model::{Cell, Citation, SourceId};
 use crate::view::View;
@@ -36,8 +38,15 @@ impl<'m> Notes<'m> {
                 let Some(p) = view.cell(issue, party) else {
                     continue;
                 };
+                let standing = view
+                    .earlier_standing(issue, party)
+                    .map(|s| &view.model.positions[s]);
                 let mut mine: Vec<usize> = Vec::new();
-                for c in &p.citations {
+                for c in p
+                    .citations
+                    .iter()
+                    .chain(standing.into_iter().flat_map(|s| &s.citations))
+                {
                     let Some((span, _)) = c.place() else {
                         continue;
                     };

@@ -264,6 +264,7 @@ impl GridShape<'_> {
                 m,
                 st,
                 self.view.date,
+                self.view.filter.min_confidence,
             ));
             s.push_str(" — ");
         }

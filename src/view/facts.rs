@@ -102,14 +102,30 @@ pub fn record_facts(model: &Model, p: &Position) -> Vec<String> {
 
 /// The stance that stands in a cell from an earlier position, when the cell shows a
 /// later statement without one: `stance still standing: 30-day ceasefire — step 2 of 5,
-/// since 2025-04-14` (`undated` for an undated position). The label is as written.
-pub fn earlier_stance_words(model: &Model, standing: crate::model::PositionId) -> Option<String> {
+/// since 2025-04-14 (high confidence; ± contested)`: since when it has stood without a
+/// break (`undated` for an undated position), the confidence and the evidence warnings
+/// of the position it stands on, at `horizon`. The label is as written.
+pub fn earlier_stance_words(
+    model: &Model,
+    standing: crate::model::PositionId,
+    horizon: crate::view::evidence::Horizon,
+) -> Option<String> {
     let p = model.positions.get(standing.index())?;
     let words = stance_words(&model.issues[p.issue], p)?;
-    let since = p
-        .as_of
+    let since = crate::view::state::stance_since(model, standing, horizon.min_confidence)
         .map_or("undated".to_string(), |d| format!("since {d}"));
-    Some(format!("stance still standing: {words}, {since}"))
+    let mut about = vec![format!(
+        "{} confidence",
+        crate::view::state::effective_confidence(p)
+    )];
+    let flags = crate::view::evidence::flag_words(model, standing, horizon);
+    if !flags.is_empty() {
+        about.push(flags);
+    }
+    Some(format!(
+        "stance still standing: {words}, {since} ({})",
+        about.join("; ")
+    ))
 }
 
 /// A date as short as a grid cell can say it: `04-17`, or the whole date when its year
@@ -128,8 +144,9 @@ pub fn standing_since_words(
     model: &Model,
     standing: crate::model::PositionId,
     view_date: Option<crate::date::Date>,
+    min: Option<crate::model::Confidence>,
 ) -> String {
-    match model.positions[standing].as_of {
+    match crate::view::state::stance_since(model, standing, min) {
         Some(d) => format!("stance since {}", short_date(d, view_date)),
         None => "undated stance".into(),
     }
@@ -181,15 +198,15 @@ mod tests {
             )
         };
         assert_eq!(
-            standing_since_words(&m, id("new"), view),
+            standing_since_words(&m, id("new"), view, None),
             "stance since 01-03"
         );
         assert_eq!(
-            standing_since_words(&m, id("old"), view),
+            standing_since_words(&m, id("old"), view, None),
             "stance since 2024-12-30"
         );
         assert_eq!(
-            standing_since_words(&m, id("undated"), view),
+            standing_since_words(&m, id("undated"), view, None),
             "undated stance"
         );
         assert_eq!(

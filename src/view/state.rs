@@ -105,6 +105,35 @@ impl Grid {
     }
 }
 
+/// Since when the stance of `standing` has stood without a break: the date of the
+/// earliest position of its cell, up to `standing`, that takes the same stance with no
+/// other stance and no withdrawal between them (a statement without a stance does not
+/// break it). `None` when that position is undated. Positions below `min` count as
+/// absent.
+pub fn stance_since(model: &Model, standing: PositionId, min: Option<Confidence>) -> Option<Date> {
+    let p = &model.positions[standing];
+    let stance = p.stance;
+    let mut start: Option<Option<Date>> = None;
+    for &id in model.history(Cell::new(p.issue, p.party)) {
+        let q = &model.positions[id];
+        if meets(q, min) || id == standing {
+            if q.status == Some(Status::Withdrawn) {
+                start = None;
+            } else if q.stance.is_some() {
+                if q.stance == stance {
+                    start.get_or_insert(q.as_of);
+                } else {
+                    start = None;
+                }
+            }
+        }
+        if id == standing {
+            break;
+        }
+    }
+    start.unwrap_or(p.as_of)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +176,47 @@ mod tests {
         assert_eq!(at(&m, "2025-01-04", None), (Some(3), None));
         assert_eq!(at(&m, "2025-01-05", None), (Some(4), None));
         assert_eq!(at(&m, "2025-01-06", None), (Some(5), Some(5)));
+    }
+
+    #[test]
+    fn a_stance_stands_since_the_first_of_a_run_of_the_same_stance() {
+        let m = ModelText::new("T")
+            .party("a", "A")
+            .scaled_issue("x", "X", &[("s0", "zero"), ("s1", "one")])
+            .position(
+                PositionText::new("a", "x", "first")
+                    .as_of("2025-01-01")
+                    .stance("s1"),
+            )
+            .position(PositionText::new("a", "x", "no stance").as_of("2025-01-02"))
+            .position(
+                PositionText::new("a", "x", "again")
+                    .as_of("2025-01-03")
+                    .stance("s1"),
+            )
+            .position(
+                PositionText::new("a", "x", "other")
+                    .as_of("2025-01-04")
+                    .stance("s0"),
+            )
+            .position(
+                PositionText::new("a", "x", "back")
+                    .as_of("2025-01-05")
+                    .stance("s1"),
+            )
+            .model();
+        assert_eq!(
+            stance_since(&m, PositionId(2), None),
+            Date::parse("2025-01-01")
+        );
+        assert_eq!(
+            stance_since(&m, PositionId(4), None),
+            Date::parse("2025-01-05")
+        );
+        assert_eq!(
+            stance_since(&m, PositionId(0), None),
+            Date::parse("2025-01-01")
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@ use crate::model::{IssueId, Model};
 use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
-    IssueWords, PAIR_COLUMNS, PAIRS_NOTE, min_confidence_words, pair_cells,
+    IssueWords, PAIR_COLUMNS, PAIRS_NOTE, ROLES_LEGEND, filter_words, min_confidence_words,
+    pair_cells,
 };
 use crate::view::evidence::{contested_cells, marks_legend};
 use std::fmt::Write;
@@ -25,13 +26,17 @@ pub fn section(view: &View, out: &mut String) {
     out.push_str(
         "<section aria-labelledby=\"comparison\">\n<h2 id=\"comparison\">Comparison</h2>\n",
     );
-    if let Some(words) = min_confidence_words(c.min_confidence) {
+    for words in min_confidence_words(c.min_confidence)
+        .into_iter()
+        .chain(filter_words(view))
+    {
         let _ = writeln!(out, "<p>{}</p>", esc(&words));
     }
     if !c.issues.is_empty() {
         let _ = writeln!(
             out,
-            "<p>Each party stands at its stance; its range is what it has said it could accept (<em>stated</em>), or, when it has not, its stance alone (<em>assumed</em>: its flexibility is unknown). Marks: {}.</p>",
+            "<p>Each party stands at its stance; its range is what it has said it could accept (<em>stated</em>), or, when it has not, its stance alone (<em>assumed</em>: its flexibility is unknown). {} Marks: {}.</p>",
+            esc(ROLES_LEGEND),
             esc(&marks_legend())
         );
     }

@@ -98,7 +98,7 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId, out: &mut Stri
         );
     } else if let Some(standing) = view.earlier_standing(ii, pi) {
         let step = view.model.positions[standing].stance.unwrap_or(0);
-        let words = earlier_stance_words(&view.model, standing).unwrap_or_default();
+        let words = earlier_stance_words(&view.model, standing, view.horizon()).unwrap_or_default();
         let _ = write!(
             out,
             "<span class=\"stance earlier {}\">{}</span>",

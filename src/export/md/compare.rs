@@ -8,7 +8,8 @@ use crate::model::{IssueId, Model};
 use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
-    IssueWords, PAIR_COLUMNS, PAIRS_NOTE, min_confidence_words, nothing_to_compare, pair_cells,
+    IssueWords, PAIR_COLUMNS, PAIRS_NOTE, ROLES_LEGEND, filter_words, min_confidence_words,
+    nothing_to_compare, pair_cells,
 };
 use crate::view::evidence::marks_legend;
 use std::fmt::Write;
@@ -25,7 +26,10 @@ pub fn compare(view: &View, c: &Comparison) -> String {
 /// pairs.
 pub fn body(view: &View, c: &Comparison, level: usize, scales: bool, out: &mut String) {
     let m = &*view.model;
-    if let Some(words) = min_confidence_words(c.min_confidence) {
+    for words in min_confidence_words(c.min_confidence)
+        .into_iter()
+        .chain(filter_words(view))
+    {
         let _ = writeln!(out, "{}\n", escape(&words));
     }
     if c.issues.is_empty() {
@@ -34,7 +38,8 @@ pub fn body(view: &View, c: &Comparison, level: usize, scales: bool, out: &mut S
     }
     let _ = writeln!(
         out,
-        "Each party stands at its stance; its range is what it has said it could accept (stated), or, when it has not, its stance alone (assumed: its flexibility is unknown). Marks: {}.",
+        "Each party stands at its stance; its range is what it has said it could accept (stated), or, when it has not, its stance alone (assumed: its flexibility is unknown). {} Marks: {}.",
+        escape(ROLES_LEGEND),
         escape(&marks_legend())
     );
     for (ic, words) in c.issues.iter().zip(c.words(view)) {

@@ -103,7 +103,7 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId) -> String {
         let _ = write!(s, " (stance: {})", escape(&words));
     } else if let Some(words) = view
         .earlier_standing(ii, pi)
-        .and_then(|s| earlier_stance_words(&view.model, s))
+        .and_then(|s| earlier_stance_words(&view.model, s, view.horizon()))
     {
         let _ = write!(s, " ({})", escape(&words));
     }
@@ -139,10 +139,8 @@ fn issues(view: &View, out: &mut String) {
             let steps: Vec<String> = issue
                 .scale
                 .iter()
-                .map(|s| {
-                    let words = s.id.replace(['_', '-'], " ");
-                    format!("{} = {}", escape(&words), escape(&s.label))
-                })
+                .enumerate()
+                .map(|(k, s)| format!("{} {}", k + 1, escape(&s.label)))
                 .collect();
             let _ = write!(out, " Scale, pole to pole: {}.", steps.join("; "));
         }

@@ -81,7 +81,7 @@ fn table(view: &View, width: usize) -> String {
                     s.push_str(&format!(" ({})", one_line(&words)));
                 } else if let Some(words) = view
                     .earlier_standing(ii, pi)
-                    .and_then(|s| earlier_stance_words(m, s))
+                    .and_then(|s| earlier_stance_words(m, s, view.horizon()))
                 {
                     s.push_str(&format!(" ({})", one_line(&words)));
                 }

@@ -42,6 +42,9 @@ pub struct Placed {
     pub confidence: Confidence,
     /// True when the standing position is contested at the view date (`±`).
     pub contested: bool,
+    /// Since when the stance has stood without a break (`None`: undated); see
+    /// [`super::state::stance_since`].
+    pub since: Option<Date>,
 }
 
 impl Placed {
@@ -181,16 +184,22 @@ impl IssueComparison {
 pub fn compare_issue(view: &View, issue: IssueId) -> IssueComparison {
     let m = &*view.model;
     let (mut placed, mut unplaced, mut absent) = (Vec::new(), Vec::new(), Vec::new());
+    // A status or confidence filter applies to what is compared: the standing position
+    // for a placed party, the latest statement for one without a stance.
+    let admitted = |p: Option<PositionId>| p.filter(|&p| view.filter.admits(&m.positions[p]));
     for &party in &view.parties {
-        let Some(shown) = view.position_at(issue, party) else {
+        let shown = super::cell_of(&view.cells, issue, party);
+        let Some(shown) = shown else {
             absent.push(party);
             continue;
         };
-        let standing = view
-            .standing_at(issue, party)
-            .filter(|&s| view.filter.admits(&m.positions[s]));
+        let standing = admitted(view.standing_at(issue, party));
         let Some((position, p)) = standing.map(|s| (s, &m.positions[s])) else {
-            unplaced.push(party);
+            if admitted(Some(shown)).is_some() {
+                unplaced.push(party);
+            } else {
+                absent.push(party);
+            }
             continue;
         };
         let Some(stance) = p.stance else {
@@ -206,6 +215,7 @@ pub fn compare_issue(view: &View, issue: IssueId) -> IssueComparison {
             assumed: p.acceptable.is_none(),
             confidence: effective_confidence(p),
             contested: super::evidence::contested(m, position, view.horizon()).is_some(),
+            since: super::state::stance_since(m, position, view.filter.min_confidence),
         });
     }
     let meeting = meet(&placed);
@@ -545,6 +555,7 @@ mod tests {
                 assumed: lo == hi && party % 2 == 0,
                 confidence: Confidence::Moderate,
                 contested: false,
+                since: None,
             })
             .collect()
     }

@@ -91,13 +91,14 @@ pub fn zone_words(model: &Model, ic: &IssueComparison) -> String {
     let issue = &model.issues[ic.issue];
     match (ic.zone, ic.gap) {
         (Some(zone), _) if ic.assumes.is_empty() => format!(
-            "Zone: {} — every placed party has said it could accept it.",
-            steps_words(issue, zone)
+            "Zone: {} — every placed party has said it could accept it.{}",
+            steps_words(issue, zone),
+            among_placed_words(model, ic)
         ),
         (Some(zone), _) => {
             let wider = names(model, &ic.assumes);
             format!(
-                "Zone: {} — every placed party could accept it; it may be wider {}.",
+                "Zone: {} — every placed party could accept it; it may be wider {}.{}",
                 steps_words(issue, zone),
                 if wider.len() == 1 {
                     format!(
@@ -109,7 +110,8 @@ pub fn zone_words(model: &Model, ic: &IssueComparison) -> String {
                         "if {} accept more than their stances (their ranges are assumed)",
                         and_list(&wider)
                     )
-                }
+                },
+                among_placed_words(model, ic)
             )
         }
         (None, Some(gap)) => {
@@ -131,6 +133,7 @@ pub fn zone_words(model: &Model, ic: &IssueComparison) -> String {
                     party_list(model, &ic.blocking_if_firm)
                 ));
             }
+            s.push_str(&stated_gap_words(model, ic));
             s
         }
         (None, None) => format!(
@@ -143,9 +146,94 @@ pub fn zone_words(model: &Model, ic: &IssueComparison) -> String {
     }
 }
 
+/// When a zone holds among the placed parties while others take no stance: ` It holds
+/// among US and RU only: UA and Europe take no stance.` (empty otherwise).
+fn among_placed_words(model: &Model, ic: &IssueComparison) -> String {
+    if ic.unplaced.is_empty() {
+        return String::new();
+    }
+    let placed: Vec<PartyId> = ic.placed.iter().map(|p| p.party).collect();
+    let unplaced = and_list(&names(model, &ic.unplaced));
+    let verb = if ic.unplaced.len() == 1 {
+        "takes"
+    } else {
+        "take"
+    };
+    format!(
+        " It holds among {} only: {unplaced} {verb} no stance.",
+        and_list(&names(model, &placed))
+    )
+}
+
+/// When a gap rests on assumed ranges but the stated ranges alone do not meet either:
+/// ` Whatever US accepts, RU and UA do not meet: their stated ranges are 1 step apart.`
+/// (empty otherwise), so that a gap is never read as hanging on a party whose
+/// flexibility is unknown when it does not.
+fn stated_gap_words(model: &Model, ic: &IssueComparison) -> String {
+    let stated: Vec<&Placed> = ic.placed.iter().filter(|p| !p.assumed).collect();
+    if ic.assumes.is_empty() || stated.len() < 2 {
+        return String::new();
+    }
+    let max_lo = stated.iter().map(|p| p.range.0).max().unwrap_or(0);
+    let min_hi = stated.iter().map(|p| p.range.1).min().unwrap_or(0);
+    if max_lo <= min_hi {
+        return String::new();
+    }
+    let edges: Vec<PartyId> = stated
+        .iter()
+        .filter(|p| p.range.0 == max_lo || p.range.1 == min_hi)
+        .map(|p| p.party)
+        .collect();
+    let assumed = and_list(&names(model, &ic.assumes));
+    let verb = if ic.assumes.len() == 1 {
+        "accepts"
+    } else {
+        "accept"
+    };
+    format!(
+        " Whatever {assumed} {verb}, {} do not meet: their stated ranges are {} apart.",
+        and_list(&names(model, &edges)),
+        step_count(max_lo - min_hi)
+    )
+}
+
+/// A position's conditions in words: `on condition: after a ceasefire; unconditional`
+/// (none: `None`).
+pub fn conditions_words(conditions: &[String]) -> Option<String> {
+    if conditions.is_empty() {
+        return None;
+    }
+    let all: Vec<String> = conditions.iter().map(|c| one_line(c)).collect();
+    Some(format!("on condition: {}", all.join("; ")))
+}
+
 /// The parties with a position but no standing stance: `No stance: RU.` (none: `None`).
 pub fn no_stance_words(model: &Model, ic: &IssueComparison) -> Option<String> {
     (!ic.unplaced.is_empty()).then(|| format!("No stance: {}.", party_list(model, &ic.unplaced)))
+}
+
+/// [`no_stance_words`], with `(withdrawn)` after a party whose latest statement withdrew
+/// its stance: `No stance: RU (withdrawn), Europe.`.
+fn no_stance_in_view(view: &View, ic: &IssueComparison) -> Option<String> {
+    let m = &*view.model;
+    if ic.unplaced.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = ic
+        .unplaced
+        .iter()
+        .map(|&p| {
+            let name = one_line(&m.parties[p].short);
+            let withdrawn = super::super::cell_of(&view.cells, ic.issue, p)
+                .is_some_and(|s| m.positions[s].status == Some(crate::model::Status::Withdrawn));
+            if withdrawn {
+                format!("{name} (withdrawn)")
+            } else {
+                name
+            }
+        })
+        .collect();
+    Some(format!("No stance: {}.", names.join(", ")))
 }
 
 /// The parties with no position on the issue: `No position: UA, Europe.`.
@@ -202,7 +290,7 @@ pub fn since_words(model: &Model, p: &Placed) -> String {
             .as_of
             .map_or("undated".to_string(), |d| d.to_string())
     };
-    let since = match model.positions[p.position].as_of {
+    let since = match p.since {
         Some(d) => format!("since {d}"),
         None => "undated".into(),
     };
@@ -292,6 +380,9 @@ pub struct PlacedWords {
     pub role: Option<&'static str>,
     /// `moderate confidence`.
     pub confidence: String,
+    /// The conditions of the standing position: `on condition: unconditional`, or
+    /// `None`.
+    pub conditions: Option<String>,
     /// [`since_words`].
     pub since: String,
     /// Its evidence warnings in words (`± contested, ? single account`), or empty.
@@ -306,6 +397,7 @@ impl PlacedWords {
     pub fn notes(&self) -> Vec<String> {
         let mut notes = vec![self.range.clone()];
         notes.extend(self.role.map(str::to_string));
+        notes.extend(self.conditions.clone());
         notes.push(self.confidence.clone());
         notes.push(self.since.clone());
         if !self.flags.is_empty() {
@@ -343,13 +435,14 @@ impl IssueWords {
                     range: range_words(p),
                     role: role_words(ic, p.party),
                     confidence: format!("{} confidence", p.confidence),
+                    conditions: conditions_words(&m.positions[p.position].conditions),
                     since: since_words(m, p),
                     flags: flag_words(m, p.position, view.horizon()),
                     marks: Evidence::of(m, p.position, view.horizon()).marks(),
                 })
                 .collect(),
             zone: zone_words(m, ic),
-            no_stance: no_stance_words(m, ic),
+            no_stance: no_stance_in_view(view, ic),
             no_position: no_position_words(m, ic),
         }
     }
@@ -499,6 +592,9 @@ impl Comparison {
     }
 }
 
+/// What the words for a party at the gap's edges mean.
+pub const ROLES_LEGEND: &str = "Blocking: at an edge of the gap on a range the party has stated. Would block if firm: at an edge only on an assumed range, its stance alone, because its flexibility is unknown.";
+
 /// What the marks of an axis mean (each step of [`axis`]).
 pub const AXIS_LEGEND: &str = "X stance   = acceptable range   · outside it";
 
@@ -510,4 +606,39 @@ pub fn min_confidence_words(min: Option<crate::model::Confidence>) -> Option<Str
             "Positions below {min} confidence are left out (an unset confidence counts as moderate)."
         )
     })
+}
+
+/// What the view's filter leaves out of the comparison, in words: `Filtered
+/// (party:us,ru issue:territory): not shown: UA, Europe; Ceasefire, NATO.` (none:
+/// `None`), so that a conclusion drawn among fewer parties never reads as the whole.
+pub fn filter_words(view: &View) -> Option<String> {
+    if view.filter.is_empty() {
+        return None;
+    }
+    let m = &*view.model;
+    let hidden_parties: Vec<PartyId> = m
+        .party_ids()
+        .filter(|p| !view.parties.contains(p))
+        .collect();
+    let hidden_issues: Vec<String> = m
+        .issue_ids()
+        .filter(|i| !view.issues.contains(i))
+        .map(|i| one_line(&m.issues[i].name))
+        .collect();
+    let mut hidden = Vec::new();
+    if !hidden_parties.is_empty() {
+        hidden.push(party_list(m, &hidden_parties));
+    }
+    if !hidden_issues.is_empty() {
+        hidden.push(hidden_issues.join(", "));
+    }
+    let what = if hidden.is_empty() {
+        String::new()
+    } else {
+        format!(": not shown: {}", hidden.join("; "))
+    };
+    Some(format!(
+        "Filtered ({}){what}.",
+        one_line(&view.filter.describe(m))
+    ))
 }

@@ -168,9 +168,13 @@ pub fn via_words(model: &Model, position: PositionId, lines: bool) -> String {
         }
         Some(k) => format!("stance: {}", stance_words(issue, k)),
         None if p.status == Some(crate::model::Status::Withdrawn) => "withdrawn".into(),
+        None if issue.scale.is_empty() => String::new(),
         None => "no stance".into(),
     };
-    let mut s = format!("{date} “{}” ({stance})", one_line(&p.summary));
+    let mut s = format!("{date} “{}”", one_line(&p.summary));
+    if !stance.is_empty() {
+        let _ = write!(s, " ({stance})");
+    }
     if lines {
         let _ = write!(s, " · line {}", p.line);
     }
