@@ -678,13 +678,18 @@ fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
         in_dialog_view(&b, &marked),
         "the sentence is scrolled into view"
     );
-    let this = source.find("mark.q-this");
+    let this = source.find(".source-text mark.q-this");
     assert_eq!(
         squash(
-            &b.script("return arguments[0].lastChild.textContent", &[this.json()])
-                .as_str()
-                .unwrap()
-                .to_string()
+            &b.script(
+                "const c = arguments[0].cloneNode(true);
+                 c.querySelectorAll('.vh').forEach((x) => x.remove());
+                 return c.textContent",
+                &[this.json()]
+            )
+            .as_str()
+            .unwrap()
+            .to_string()
         ),
         squash(&clean(model.quote_text(first)))
     );
@@ -700,7 +705,7 @@ fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
             .text()
             .contains("the quote of Russia on Territory")
     );
-    if let Some(other) = source.find_all("mark.q-other").first() {
+    if let Some(other) = source.find_all(".source-text mark.q-other").first() {
         let look = b.script(
             "const s = getComputedStyle(arguments[0]); return [s.fontWeight, s.textDecorationStyle]",
             &[other.json()],
@@ -1069,15 +1074,24 @@ fn screenshots_at_desktop_and_phone_widths_and_no_sideways_scroll_on_a_phone() {
             // zoom it out to fit).
             b.set_viewport(viewport);
             b.open(&page);
+            // Nothing sticks out: the layout is as wide as the device (a phone zooms a
+            // page out, widening its layout, when something is wider), and so is the page.
             let wide = b.script(
-                "return [document.documentElement.scrollWidth, innerWidth]",
-                &[],
+                "const out = [];
+                 for (const e of document.querySelectorAll('body *')) {
+                   const r = e.getBoundingClientRect();
+                   const inside = e.parentElement && e.parentElement.closest('.scroll, dialog');
+                   if (r.right > arguments[0] + 1 && !inside) out.push(e.tagName + '.' + e.className);
+                 }
+                 return [document.documentElement.scrollWidth, innerWidth, out.slice(0, 8)]",
+                &[json!(viewport.width)],
             );
+            let (page_width, layout) = (wide[0].as_u64().unwrap(), wide[1].as_u64().unwrap());
             assert!(
-                wide[0].as_u64() <= wide[1].as_u64(),
-                "{name} {label}: the page is {} px wide in a {} px window",
-                wide[0],
-                wide[1]
+                layout == u64::from(viewport.width) && page_width <= layout,
+                "{name} {label}: a page {page_width} px wide, laid out {layout} px wide on a {} px screen; wider: {}",
+                viewport.width,
+                wide[2]
             );
             let shot = dir.join(format!("{label}.png"));
             b.screenshot(&shot);

@@ -948,7 +948,7 @@
     const steps = issue.scale.length;
     const left = 120;
     const col = 118;
-    const right = 170;
+    const right = 260;
     const width = left + steps * col + right;
     const x = (s) => left + s * col + col / 2;
     // Step labels, wrapped into lines of about 18 characters, at most four.
@@ -1377,23 +1377,27 @@
     const inside = (x, r) => r[0] <= x && x < r[1];
     let html = '';
     let inSentence = false;
+    let inQuote = false;
     for (let j = 0; j + 1 < points.length; j++) {
       const [a, b] = [points[j], points[j + 1]];
       if (a === b) continue;
       const sentence = inside(a, c.sentence);
+      const quote = sentence && inside(a, c.quote);
+      if (inQuote && !quote) html += '</mark>';
+      if (inSentence && !sentence) html += '</mark>';
       if (sentence && !inSentence) html += '<mark class="sentence" id="cited-sentence">';
-      if (!sentence && inSentence) html += '</mark>';
+      if (quote && !inQuote) html += '<mark class="q-this"><span class="vh">[this position’s quote] </span>';
       inSentence = sentence;
+      inQuote = quote;
       const piece = esc(text.slice(a, b));
-      const other = others.find((o) => inside(a, o.at));
-      if (inside(a, c.quote)) {
-        html += '<mark class="q-this"><span class="vh">[this position’s quote] </span>' + piece + '</mark>';
-      } else if (other) {
+      const other = quote ? null : others.find((o) => inside(a, o.at));
+      if (other) {
         const q = P[other.who];
         html += '<mark class="q-other" title="' + esc('Quoted for ' + D.parties[q.party].name + ' on ' +
           D.issues[q.issue].name + (q.as_of !== null ? ', ' + q.as_of : '')) + '">' + piece + '</mark>';
       } else html += piece;
     }
+    if (inQuote) html += '</mark>';
     if (inSentence) html += '</mark>';
     const credit = creditHtml({ source: c.source, speaker: null }, quoteOf(c));
     $('#source-h', source).textContent = oneLine(s.title);
