@@ -75,6 +75,19 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The page as a browser without script shows it: `page` with its two scripts left out,
+/// written beside it as `static.html`.
+fn without_script(page: &Path) -> PathBuf {
+    let html = std::fs::read_to_string(page).unwrap();
+    let start = html
+        .find("<script type=\"application/json\"")
+        .expect("the data");
+    let end = html.rfind("</script>").expect("the page script") + "</script>".len();
+    let out = page.with_file_name("static.html");
+    std::fs::write(&out, format!("{}{}", &html[..start], &html[end..])).unwrap();
+    out
+}
+
 /// The cell of `issue` and `party` (ids).
 fn cell<'b>(b: &'b Browser, issue: &str, party: &str) -> Element<'b> {
     b.find(&format!(
@@ -707,7 +720,7 @@ fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
     );
     if let Some(other) = source.find_all(".source-text mark.q-other").first() {
         let look = b.script(
-            "const s = getComputedStyle(arguments[0]); return [s.fontWeight, s.textDecorationStyle]",
+            "const s = getComputedStyle(arguments[0]); return [s.fontWeight, s.borderBottomStyle]",
             &[other.json()],
         );
         assert_eq!(look, json!(["400", "dotted"]));
@@ -1011,6 +1024,10 @@ fn each_report_passes_axe_with_script_and_with_a_dialog_open() {
     for page in &pages {
         for viewport in [Viewport::DESKTOP, Viewport::PHONE] {
             b.set_viewport(viewport);
+            // Without script, as a reader with script turned off (or a printer) has it.
+            b.open(&without_script(page));
+            assert!(b.try_find("#report-controls").is_none());
+            axe.assert_no_serious(&b);
             b.open(page);
             axe.assert_no_serious(&b);
             if let Some(td) = b.try_find("table.grid td[data-pos]") {
@@ -1069,11 +1086,16 @@ fn screenshots_at_desktop_and_phone_widths_and_no_sideways_scroll_on_a_phone() {
     for (name, model, args) in &cases {
         let dir = artifacts(name);
         let page = export_file(model, &dir, args);
-        for (viewport, label) in [(Viewport::DESKTOP, "desktop"), (Viewport::PHONE, "phone")] {
+        let plain = without_script(&page);
+        for (viewport, label, file) in [
+            (Viewport::DESKTOP, "desktop", &page),
+            (Viewport::PHONE, "phone", &page),
+            (Viewport::PHONE, "phone-static", &plain),
+        ] {
             // Sized first, then loaded, as a phone loads it (resizing a loaded page can
             // zoom it out to fit).
             b.set_viewport(viewport);
-            b.open(&page);
+            b.open(file);
             // Nothing sticks out: the layout is as wide as the device (a phone zooms a
             // page out, widening its layout, when something is wider), and so is the page.
             let wide = b.script(
@@ -1111,13 +1133,28 @@ fn screenshots_at_desktop_and_phone_widths_and_no_sideways_scroll_on_a_phone() {
                 "{name} {label}: {w}×{h}, the page {sw}×{sh}: {}",
                 full.display()
             );
+            // The page as its script drew it, for the Nu validator (`.ci/run`).
+            let drawn = |file: &str| {
+                let html = b.script("return document.documentElement.outerHTML", &[]);
+                let html = format!("<!DOCTYPE html>\n{}\n", html.as_str().unwrap());
+                std::fs::write(dir.join(file), html).unwrap();
+            };
+            if label == "desktop" {
+                drawn("drawn.html");
+            }
             // A cell's detail and a citation's source, as a reader sees them.
-            if let Some(td) = b.try_find("table.grid td[data-pos]") {
+            if let Some(td) = b
+                .try_find("table.grid td[data-pos]")
+                .filter(|_| file == &page)
+            {
                 td.click();
                 b.screenshot(&dir.join(format!("{label}-detail.png")));
                 if let Some(open) = b.try_find("dialog#detail button.open-source") {
                     open.click();
                     b.screenshot(&dir.join(format!("{label}-source.png")));
+                    if label == "desktop" {
+                        drawn("drawn-dialogs.html");
+                    }
                     b.press(Key::Escape);
                 }
                 b.press(Key::Escape);

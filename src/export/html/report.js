@@ -1209,12 +1209,12 @@
 
   // ---------------------------------------------------------------- dialogs
 
-  function dialog(id) {
+  function dialog(id, name) {
     const d = document.createElement('dialog');
     d.id = id;
     d.setAttribute('aria-labelledby', id + '-h');
     d.setAttribute('aria-modal', 'true');
-    d.innerHTML = '<div class="dlg-bar"><h2 id="' + id + '-h" tabindex="-1"></h2>' +
+    d.innerHTML = '<div class="dlg-bar"><h2 id="' + id + '-h" tabindex="-1">' + name + '</h2>' +
       '<button type="button" class="close">Close</button></div><div class="dlg-body"></div>';
     document.body.appendChild(d);
     d.querySelector('.close').addEventListener('click', () => closeDialog(d));
@@ -1332,7 +1332,7 @@
         body += '<ol class="dlg-cites">\n';
         cites.forEach((c, k) => {
           const e = excerpt(c);
-          const title = '<button type="button" class="open-source" data-pos="' + id + '" data-cite="' + k +
+          const title = '<button type="button" class="open-source link" data-pos="' + id + '" data-cite="' + k +
             '"><cite>' + esc(SOURCES[c.source].title) + '</cite></button>';
           body += '<li><blockquote><p dir="auto">' + esc(e.before) + '<mark>' + esc(e.quote) + '</mark>' +
             esc(e.after) + '</p></blockquote>\n<p class="src">' + creditHtml(c, quoteOf(c), title) + '</p></li>\n';
@@ -1432,8 +1432,8 @@
     const body = document.createElement('div');
     body.id = 'report-body';
     main.replaceChildren(controls, live, body);
-    detail = dialog('detail');
-    source = dialog('source');
+    detail = dialog('detail', 'Detail');
+    source = dialog('source', 'Source');
 
     $('#c-date').addEventListener('change', (e) => { state.date = e.target.value || null; draw(); });
     $('#c-base').addEventListener('change', (e) => { state.base = e.target.value || null; draw(); });
