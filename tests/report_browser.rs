@@ -694,7 +694,7 @@ fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
     let this = source.find(".source-text mark.q-this");
     assert_eq!(
         squash(
-            &b.script(
+            b.script(
                 "const c = arguments[0].cloneNode(true);
                  c.querySelectorAll('.vh').forEach((x) => x.remove());
                  return c.textContent",
@@ -702,7 +702,6 @@ fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
             )
             .as_str()
             .unwrap()
-            .to_string()
         ),
         squash(&clean(model.quote_text(first)))
     );
@@ -729,7 +728,7 @@ fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
     // Escape closes the source, then the detail, each giving the focus back.
     b.press(Key::Escape);
     assert!(
-        b.try_find("dialog#source[open]").is_some() == false,
+        b.try_find("dialog#source[open]").is_none(),
         "the source closed"
     );
     assert!(
@@ -847,7 +846,7 @@ fn the_controls_redraw_the_grid_the_comparison_and_the_changes() {
     let conclusions: Vec<String> = Comparison::new(&then)
         .words(&then)
         .iter()
-        .flat_map(|w| w.conclusion())
+        .flat_map(stances::view::compare::words::IssueWords::conclusion)
         .map(|s| squash(&clean(&s)))
         .collect();
     let section = b.find("section[aria-labelledby=comparison]").text();
@@ -910,7 +909,7 @@ fn the_controls_redraw_the_grid_the_comparison_and_the_changes() {
                 &stances::view::search::Query::new(&word),
             )
         })
-        .map(|p| p.index())
+        .map(stances::model::PositionId::index)
         .collect();
     assert!(!want.is_empty());
     assert_eq!(shown, json!(want), "search {word:?}");

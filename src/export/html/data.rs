@@ -13,7 +13,7 @@
 
 use crate::date::Date;
 use crate::export::url;
-use crate::model::{Model, SourceId};
+use crate::model::{Confidence, Model, SourceId, Status};
 use crate::sanitize::{clean, is_unsafe};
 use crate::view::View;
 use crate::view::compare::words::{
@@ -164,8 +164,8 @@ fn data(view: &View, base: Option<Date>) -> Data {
             as_of: p.as_of,
             stance: p.stance,
             acceptable: p.acceptable.map(|(lo, hi)| [lo, hi]),
-            status: p.status.map(|s| s.id()),
-            confidence: p.confidence.map(|c| c.id()),
+            status: p.status.map(Status::id),
+            confidence: p.confidence.map(Confidence::id),
             conditions: p.conditions.iter().map(|c| clean(c)).collect(),
             contested: p.contested.as_deref().map(clean),
             citations: p
@@ -192,7 +192,7 @@ fn data(view: &View, base: Option<Date>) -> Data {
         view: ViewData {
             date: view.date,
             base,
-            min_confidence: f.min_confidence.map(|c| c.id()),
+            min_confidence: f.min_confidence.map(Confidence::id),
             parties: f
                 .parties
                 .as_ref()
