@@ -1028,6 +1028,12 @@ fn each_report_passes_axe_with_script_and_with_a_dialog_open() {
             assert!(b.try_find("#report-controls").is_none());
             axe.assert_no_serious(&b);
             b.open(page);
+            // Every section laid out, so that axe judges the colours of all of them.
+            b.script(
+                "document.styleSheets[0].insertRule(
+                   '#report-body > section { content-visibility: visible !important }')",
+                &[],
+            );
             axe.assert_no_serious(&b);
             if let Some(td) = b.try_find("table.grid td[data-pos]") {
                 td.click();
@@ -1161,4 +1167,127 @@ fn screenshots_at_desktop_and_phone_widths_and_no_sideways_scroll_on_a_phone() {
             b.assert_clean();
         }
     }
+}
+
+#[test]
+fn a_reader_answers_the_four_questions_from_the_bundled_report_alone() {
+    let Some(b) = Browser::start() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let path = bundled();
+    let model = load(&path);
+    let page = export_file(&path, dir.path(), &[]);
+    b.open(&page);
+    let issue =
+        |id: &str| stances::model::IssueId(model.issues.iter().position(|i| i.id == id).unwrap());
+    let name = |p: PartyId| squash(&clean(&model.parties[p].name));
+
+    // 1. Where does each party stand on territory: the chart says it in its title, the
+    // table beside it party by party.
+    let (d1, d2) = (
+        Date::parse("2025-04-17").unwrap(),
+        Date::parse("2025-04-25").unwrap(),
+    );
+    let view = View::new(Arc::clone(&model), Some(d2));
+    let cmp = Comparison::new(&view);
+    let territory = cmp.issue(issue("territory")).unwrap();
+    let words = stances::view::compare::words::IssueWords::new(&view, territory);
+    let k = cmp
+        .issues
+        .iter()
+        .position(|i| i.issue == territory.issue)
+        .unwrap();
+    let svg = &b.find_all(".chart svg")[k];
+    assert_eq!(svg.attr("role").as_deref(), Some("img"));
+    assert_eq!(
+        squash(
+            &b.script(
+                "return arguments[0].querySelector('title').textContent",
+                &[svg.json()]
+            )
+            .as_str()
+            .unwrap()
+        ),
+        squash(&clean(&words.conclusion().join(" ")))
+    );
+    let axis = b
+        .find_all("table.axis")
+        .into_iter()
+        .find(|t| t.find("caption").text() == "Territory: where the parties stand")
+        .expect("the table of territory");
+    let rows: Vec<String> = axis
+        .find_all("tbody tr")
+        .iter()
+        .map(Element::text)
+        .collect();
+    assert_eq!(rows.len(), words.placed.len());
+    for (row, p) in rows.iter().zip(&words.placed) {
+        assert!(row.starts_with(&name(p.placed.party)), "{row}");
+        assert!(row.contains(&squash(&clean(&p.stance))), "{row}");
+    }
+
+    // 2. Which sentence says so: each placed party's cell opens the cited sentences.
+    for p in &territory.placed {
+        cell(&b, "territory", &model.parties[p.party].id).click();
+        let shown = &model.positions[p.shown];
+        let quotes: Vec<String> = b
+            .find_all("dialog#detail[open] ol.dlg-cites blockquote")
+            .iter()
+            .map(Element::text)
+            .collect();
+        let want: Vec<String> = shown
+            .citations
+            .iter()
+            .map(|c| squash(&clean(model.sentence_text(c))))
+            .collect();
+        assert_eq!(quotes, want, "{}", name(p.party));
+        b.press(Key::Escape);
+    }
+
+    // 3. Who moved between 17 and 25 April: the changes since the 17th, cell by cell.
+    control(&b, "View date").select("2025-04-25");
+    control(&b, "Compare with").select("2025-04-17");
+    let diff = stances::view::diff::Diff::new(&model, Some(d1), Some(d2), None);
+    let items: Vec<String> = b
+        .find_all("section[aria-labelledby=changes] ul.changes > li > p:first-child")
+        .iter()
+        .map(Element::text)
+        .collect();
+    let want: Vec<String> = diff
+        .changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}.",
+                change_mark(c),
+                name(c.party),
+                squash(&clean(&change_words(&model, c)))
+            )
+        })
+        .collect();
+    assert_eq!(items, want);
+    assert!(
+        b.find("section[aria-labelledby=changes] > p").text() == format!("{}.", diff.summary())
+    );
+
+    // 4. Is there a zone on the ceasefire: the chart draws it (or the gap) and says so.
+    let ceasefire = cmp.issue(issue("ceasefire")).unwrap();
+    let k = cmp
+        .issues
+        .iter()
+        .position(|i| i.issue == ceasefire.issue)
+        .unwrap();
+    let svg = &b.find_all(".chart svg")[k];
+    let drawn = b.script(
+        "return [!!arguments[0].querySelector('rect.zone'), !!arguments[0].querySelector('line.gap'),
+                 arguments[0].querySelector('title').textContent]",
+        &[svg.json()],
+    );
+    let zone = stances::view::compare::words::zone_words(&model, ceasefire);
+    assert_eq!(drawn[0], json!(ceasefire.zone.is_some()));
+    assert_eq!(drawn[1], json!(ceasefire.gap.is_some()));
+    assert!(
+        drawn[2].as_str().unwrap().starts_with(&clean(&zone)),
+        "{drawn}"
+    );
+    b.assert_clean();
 }

@@ -18,7 +18,9 @@
   // Rust's char::is_whitespace: the Unicode White_Space property.
   const WS = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
   const WS_RUN = new RegExp('[' + WS + ']+', 'g');
-  const WS_ONE = new RegExp('^[' + WS + ']$');
+  /** char::is_whitespace of a code point. */
+  const isSpace = (c) => (c >= 9 && c <= 13) || c === 32 || c === 0x85 || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
   const WS_EDGES = new RegExp('^[' + WS + ']+|[' + WS + ']+$', 'g');
 
   /** sanitize::one_line on text already cleaned: white space runs as one space, trimmed. */
@@ -778,14 +780,13 @@
     for (let i = s0; i < s1;) {
       const cp = text.codePointAt(i);
       const len = cp > 0xffff ? 2 : 1;
-      const ch = text.slice(i, i + len);
       if (i === q0) qs = line.length;
-      if (WS_ONE.test(ch)) {
+      if (isSpace(cp)) {
         if (!inSpace) line += ' ';
         inSpace = true;
       } else {
         inSpace = false;
-        line += ch;
+        line += len === 1 ? text[i] : text.slice(i, i + 2);
       }
       if (i + len === q1) qe = line.length;
       i += len;
@@ -822,14 +823,16 @@
     return { list, ofCell };
   }
 
+  const ENCODER = new TextEncoder();
   /** url::with_text_fragment. */
   function withTextFragment(href, text) {
     const words = text.split(WS_RUN).filter((w) => w);
     if (!words.length) return href;
     let out = href + (href.includes('#') ? ':~:text=' : '#:~:text=');
-    for (const b of new TextEncoder().encode(words.join(' '))) {
-      const c = String.fromCharCode(b);
-      out += /[A-Za-z0-9._~]/.test(c) ? c : '%' + b.toString(16).toUpperCase().padStart(2, '0');
+    const plain = (b) => (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) ||
+      b === 46 || b === 95 || b === 126;
+    for (const b of ENCODER.encode(words.join(' '))) {
+      out += plain(b) ? String.fromCharCode(b) : '%' + (b < 16 ? '0' : '') + b.toString(16).toUpperCase();
     }
     return out;
   }
@@ -1186,8 +1189,8 @@
     const { words, cmp } = viewWords(v);
     const nts = notes(v);
     current = { v, words, nts };
-    $("#report-body").innerHTML = '<div class="scroll" id="grid-wrap">\n' + gridHtml(v, words, nts) +
-      '</div>\n' + changesHtml(v, words) + comparisonHtml(v, words, cmp) + issuesHtml + citationsHtml(nts);
+    $('#report-body').innerHTML = '<div class="scroll" id="grid-wrap">\n' + gridHtml(v, words, nts) + '</div>\n' +
+      changesHtml(v, words) + comparisonHtml(v, words, cmp) + issuesHtml + citationsHtml(nts);
     document.title = words.caption;
     const asOf = $('#as-of');
     if (asOf && v.date !== null) asOf.innerHTML = 'Positions as of <time datetime="' + v.date + '">' + v.date + '</time>.';
@@ -1493,9 +1496,12 @@
   }
 
   start();
+  const readyAt = performance.now();
 
   /** For tests and the curious: the words the page says at any view. */
   window.stancesReport = {
+    /** When the page was drawn and ready, in ms since the navigation began. */
+    readyAt,
     /** Each query {date, min, parties, issues, base} (ids; null for all or none) in words. */
     words(queries) {
       const index = (list, ids) => (ids ? ids.map((id) => list.findIndex((x) => x.id === id)) : null);

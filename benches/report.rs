@@ -1,0 +1,163 @@
+//! The HTML report in headless Chromium (docs/SPEC.md §8): how long a report of a
+//! 2,000-citation model takes to open, and to redraw on a filter, a date, a base date,
+//! a search, and to open a cell. Run with `cargo bench --bench report`; prints the
+//! figures (no timing assertions). Needs `chromium` and `chromedriver` on PATH (skips
+//! without them).
+//!
+//! The model is `examples/gen_model.rs`'s (`stances::testing::synth`): 10 parties ×
+//! 25 issues, 4 dated positions per cell with 2 citations each (1,000 positions, 2,000
+//! citations, 4 dates), over 100 sources of 10 KB. Each operation is timed in the page
+//! with `performance.now()`: from the event to the end of its handler with the layout
+//! done (`sync`), and to the first frame after it (`frame`); the median and the worst
+//! of 11 runs.
+
+#[path = "../tests/support/mod.rs"]
+#[allow(dead_code)]
+mod support;
+
+use stances::export::{self, Format, Options};
+use stances::testing::synth;
+use stances::view::View;
+use std::sync::Arc;
+use std::time::Instant;
+use support::browser::Browser;
+
+const RUNS: usize = 11;
+
+/// Times `action` (a script body that acts on the page) in the page, `RUNS` times,
+/// `undo` run after each; returns the medians and maxima of (sync, frame) in ms.
+fn time(b: &Browser, action: &str, undo: &str) -> [f64; 4] {
+    let mut sync = Vec::new();
+    let mut frame = Vec::new();
+    for _ in 0..RUNS {
+        let v = b.script_async(
+            &format!(
+                "const done = arguments[arguments.length - 1];
+                 const t0 = performance.now();
+                 {action}
+                 document.body.offsetHeight;
+                 const t1 = performance.now();
+                 requestAnimationFrame(() => setTimeout(() => {{
+                   const t2 = performance.now();
+                   {undo}
+                   done([t1 - t0, t2 - t0]);
+                 }}, 0));"
+            ),
+            &[],
+        );
+        sync.push(v[0].as_f64().unwrap());
+        frame.push(v[1].as_f64().unwrap());
+    }
+    let stat = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[v.len() / 2], v[v.len() - 1])
+    };
+    let (s, sm) = stat(&mut sync);
+    let (f, fm) = stat(&mut frame);
+    [s, sm, f, fm]
+}
+
+fn main() {
+    let Some(b) = Browser::start() else {
+        eprintln!("report bench skipped: no chromium or chromedriver");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let spec = synth::Spec {
+        parties: 10,
+        issues: 25,
+        per_cell: 2,
+        history: 4,
+        sources: 100,
+        source_kb: 10,
+        broken_percent: 0,
+    };
+    let w = synth::write(dir.path(), &spec).unwrap();
+    let loaded = stances::model::load(&dir.path().join("positions.toml"));
+    let model = Arc::new(loaded.model.expect("the synthetic model loads"));
+    let t = Instant::now();
+    let view = View::new(Arc::clone(&model), None);
+    let html = export::render(&view, Format::Html, &Options::default());
+    let export_ms = t.elapsed().as_secs_f64() * 1e3;
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, &html).unwrap();
+    println!(
+        "model: {} positions, {} citations, {} dates, {} cells; report {:.2} MB (export {export_ms:.0} ms)",
+        w.positions,
+        w.citations,
+        model.dates().len(),
+        spec.parties * spec.issues,
+        html.len() as f64 / 1e6
+    );
+
+    // Opening: from the navigation to the page script's end, and to the load event.
+    let mut ready = Vec::new();
+    let mut load = Vec::new();
+    for _ in 0..5 {
+        b.open(&page);
+        let v = b.script(
+            "const n = performance.getEntriesByType('navigation')[0];
+             return [window.stancesReport.readyAt, n.loadEventEnd, n.domContentLoadedEventEnd]",
+            &[],
+        );
+        ready.push(v[0].as_f64().unwrap());
+        load.push(v[1].as_f64().unwrap());
+    }
+    ready.sort_by(f64::total_cmp);
+    load.sort_by(f64::total_cmp);
+    println!(
+        "open: script done at {:.0} ms, load event at {:.0} ms after navigation (median of 5; max {:.0} / {:.0})",
+        ready[2], load[2], ready[4], load[4]
+    );
+    b.assert_clean();
+
+    let dates = model.dates();
+    let (first, last) = (dates[0].to_string(), dates[dates.len() - 1].to_string());
+    let set = |id: &str, value: &str, event: &str| {
+        format!(
+            "const e = document.getElementById('{id}'); e.value = '{value}'; \
+             e.dispatchEvent(new Event('{event}', {{bubbles: true}}));"
+        )
+    };
+    let box_click = "document.querySelector('#report-controls input[name=party]').click();";
+    let operations: Vec<(&str, String, String)> = vec![
+        (
+            "filter a party out and back",
+            box_click.into(),
+            box_click.into(),
+        ),
+        (
+            "change the view date",
+            set("c-date", &first, "change"),
+            set("c-date", &last, "change"),
+        ),
+        (
+            "set a base date (compare with)",
+            set("c-base", &first, "change"),
+            set("c-base", "", "change"),
+        ),
+        (
+            "minimum confidence high",
+            set("c-min", "high", "change"),
+            set("c-min", "", "change"),
+        ),
+        (
+            "search",
+            set("c-search", "view 4", "input"),
+            set("c-search", "", "input"),
+        ),
+        (
+            "open a cell's detail",
+            "document.querySelector('table.grid td[data-pos]').click();".into(),
+            "document.getElementById('detail').close();".into(),
+        ),
+    ];
+    println!(
+        "operation: median / worst of {RUNS} (ms): to the end of the handler and layout | to the next frame"
+    );
+    for (name, action, undo) in &operations {
+        let [s, sm, f, fm] = time(&b, action, undo);
+        println!("  {name:32} {s:6.1} / {sm:6.1} | {f:6.1} / {fm:6.1}");
+    }
+    b.assert_clean();
+}
