@@ -1184,13 +1184,30 @@
   const issuesSection = document.querySelector('section[aria-labelledby="issues"]');
   const issuesHtml = issuesSection ? issuesSection.outerHTML + '\n' : '';
 
+  /** The parts of the page the script draws, in order, and what each holds now. */
+  const PARTS = ['grid', 'changes', 'comparison', 'issues', 'citations'];
+  const drawn = {};
+
   function draw() {
     const v = makeView(state.date, filterOf(state), state.base);
     const { words, cmp } = viewWords(v);
     const nts = notes(v);
     current = { v, words, nts };
-    $('#report-body').innerHTML = '<div class="scroll" id="grid-wrap">\n' + gridHtml(v, words, nts) + '</div>\n' +
-      changesHtml(v, words) + comparisonHtml(v, words, cmp) + issuesHtml + citationsHtml(nts);
+    const html = {
+      grid: '<div class="scroll" id="grid-wrap">\n' + gridHtml(v, words, nts) + '</div>\n',
+      changes: changesHtml(v, words),
+      comparison: comparisonHtml(v, words, cmp),
+      issues: issuesHtml,
+      citations: citationsHtml(nts),
+    };
+    // Only what changed is parsed again: a base date leaves the comparison and the
+    // citations as they were.
+    for (const part of PARTS) {
+      if (drawn[part] !== html[part]) {
+        $('#part-' + part).innerHTML = html[part];
+        drawn[part] = html[part];
+      }
+    }
     document.title = words.caption;
     const asOf = $('#as-of');
     if (asOf && v.date !== null) asOf.innerHTML = 'Positions as of <time datetime="' + v.date + '">' + v.date + '</time>.';
@@ -1434,6 +1451,7 @@
     live.setAttribute('role', 'status');
     const body = document.createElement('div');
     body.id = 'report-body';
+    body.innerHTML = PARTS.map((p) => '<div id="part-' + p + '"></div>').join('');
     main.replaceChildren(controls, live, body);
     detail = dialog('detail', 'Detail');
     source = dialog('source', 'Source');
