@@ -1,32 +1,61 @@
-//! The HTML report in headless Chromium (docs/SPEC.md §8): how long a report of a
-//! 2,000-citation model takes to open, and to redraw on a filter, a date, a base date,
-//! a search, and to open a cell. Run with `cargo bench --bench report`; prints the
-//! figures (no timing assertions). Needs `chromium` and `chromedriver` on PATH (skips
-//! without them).
+//! The HTML report in headless Chromium (docs/SPEC.md §8): how large the bundled model's
+//! report is, and how long it and a report of a 2,000-citation model take to open, and
+//! to redraw on a filter, a date, a base date, a search, and to open a cell. Run with
+//! `cargo bench --bench report`; prints the figures (no timing assertions). Needs
+//! `chromium` and `chromedriver` on PATH (skips without them).
 //!
 //! The model is `examples/gen_model.rs`'s (`stances::testing::synth`): 10 parties ×
 //! 25 issues, 4 dated positions per cell with 2 citations each (1,000 positions, 2,000
 //! citations, 4 dates), over 100 sources of 10 KB. Each operation is timed in the page
 //! with `performance.now()`: from the event to the end of its handler with the layout
 //! done (`sync`), and to the first frame after it (`frame`); the median and the worst
-//! of 11 runs.
+//! of 11 runs; and the CPU time the browser's processes spent per run (the operation
+//! and its undo), which the load of a shared machine does not inflate.
 
 #[path = "../tests/support/mod.rs"]
 #[allow(dead_code)]
 mod support;
 
 use stances::export::{self, Format, Options};
+use stances::model::Model;
 use stances::testing::synth;
 use stances::view::View;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 use support::browser::Browser;
 
 const RUNS: usize = 11;
 
+/// CPU time (user and system, ms) used so far by the browser: every process of the
+/// process group that chromedriver and the Chromium it starts run in. On a machine
+/// shared with other work, wall times grow with the load; this does not.
+fn browser_cpu_ms(b: &Browser) -> f64 {
+    let group = b.pids()[0].to_string();
+    let mut ticks = 0u64;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // After the command name in parentheses: state, ppid, pgrp, ..., utime (14th
+        // field of the line), stime (15th).
+        let Some((_, rest)) = stat.rsplit_once(") ") else {
+            continue;
+        };
+        let f: Vec<&str> = rest.split(' ').collect();
+        if f.get(2) == Some(&group.as_str()) {
+            ticks += f[11].parse::<u64>().unwrap_or(0) + f[12].parse::<u64>().unwrap_or(0);
+        }
+    }
+    // /proc counts in USER_HZ, 100 per second on Linux.
+    ticks as f64 * 10.0
+}
+
 /// Times `action` (a script body that acts on the page) in the page, `RUNS` times,
-/// `undo` run after each; returns the medians and maxima of (sync, frame) in ms.
-fn time(b: &Browser, action: &str, undo: &str) -> [f64; 4] {
+/// `undo` run after each; returns the medians and maxima of (sync, frame) in ms, and
+/// the browser's CPU time per run (the action and its undo).
+fn time(b: &Browser, action: &str, undo: &str) -> [f64; 5] {
+    let cpu = browser_cpu_ms(b);
     let mut sync = Vec::new();
     let mut frame = Vec::new();
     for _ in 0..RUNS {
@@ -52,9 +81,10 @@ fn time(b: &Browser, action: &str, undo: &str) -> [f64; 4] {
         v.sort_by(f64::total_cmp);
         (v[v.len() / 2], v[v.len() - 1])
     };
+    let cpu = (browser_cpu_ms(b) - cpu) / RUNS as f64;
     let (s, sm) = stat(&mut sync);
     let (f, fm) = stat(&mut frame);
-    [s, sm, f, fm]
+    [s, sm, f, fm, cpu]
 }
 
 fn main() {
@@ -63,6 +93,21 @@ fn main() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
+    let bundled = stances::testing::fixtures::bundled();
+    let model = Arc::new(stances::testing::fixtures::load(&bundled));
+    let (page, bytes, ms) = export(&model, dir.path(), "bundled.html");
+    println!(
+        "bundled model: {} positions, {} citations; report {bytes} bytes ({:.0} KB; export {ms:.1} ms)",
+        model.positions.len(),
+        model
+            .positions
+            .iter()
+            .map(|p| p.citations.len())
+            .sum::<usize>(),
+        bytes as f64 / 1024.0
+    );
+    measure(&b, &page, &model);
+
     let spec = synth::Spec {
         parties: 10,
         issues: 25,
@@ -73,28 +118,40 @@ fn main() {
         broken_percent: 0,
     };
     let w = synth::write(dir.path(), &spec).unwrap();
-    let loaded = stances::model::load(&dir.path().join("positions.toml"));
-    let model = Arc::new(loaded.model.expect("the synthetic model loads"));
-    let t = Instant::now();
-    let view = View::new(Arc::clone(&model), None);
-    let html = export::render(&view, Format::Html, &Options::default());
-    let export_ms = t.elapsed().as_secs_f64() * 1e3;
-    let page = dir.path().join("report.html");
-    std::fs::write(&page, &html).unwrap();
+    let model = Arc::new(stances::testing::fixtures::load(
+        &dir.path().join("positions.toml"),
+    ));
+    let (page, bytes, ms) = export(&model, dir.path(), "report.html");
     println!(
-        "model: {} positions, {} citations, {} dates, {} cells; report {:.2} MB (export {export_ms:.0} ms)",
+        "synthetic model: {} positions, {} citations, {} dates, {} cells; report {:.2} MB (export {ms:.0} ms)",
         w.positions,
         w.citations,
         model.dates().len(),
         spec.parties * spec.issues,
-        html.len() as f64 / 1e6
+        bytes as f64 / 1e6
     );
+    measure(&b, &page, &model);
+}
 
+/// Exports `model` at its latest date as HTML into `dir/name`: the page, its size and
+/// how long the export took (ms).
+fn export(model: &Arc<Model>, dir: &Path, name: &str) -> (PathBuf, usize, f64) {
+    let t = Instant::now();
+    let view = View::new(Arc::clone(model), None);
+    let html = export::render(&view, Format::Html, &Options::default());
+    let ms = t.elapsed().as_secs_f64() * 1e3;
+    let page = dir.join(name);
+    std::fs::write(&page, &html).unwrap();
+    (page, html.len(), ms)
+}
+
+/// Opens `page` five times, then times each operation.
+fn measure(b: &Browser, page: &Path, model: &Model) {
     // Opening: from the navigation to the page script's end, and to the load event.
     let mut ready = Vec::new();
     let mut load = Vec::new();
     for _ in 0..5 {
-        b.open(&page);
+        b.open(page);
         let v = b.script(
             "const n = performance.getEntriesByType('navigation')[0];
              return [window.stancesReport.readyAt, n.loadEventEnd, n.domContentLoadedEventEnd]",
@@ -119,6 +176,13 @@ fn main() {
              e.dispatchEvent(new Event('{event}', {{bubbles: true}}));"
         )
     };
+    // A word of the first summary, as a reader would search for it.
+    let term = model.positions[0]
+        .summary
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| w.len() >= 4)
+        .unwrap_or("a")
+        .to_lowercase();
     let box_click = "document.querySelector('#report-controls input[name=party]').click();";
     let operations: Vec<(&str, String, String)> = vec![
         (
@@ -143,7 +207,7 @@ fn main() {
         ),
         (
             "search",
-            set("c-search", "view 4", "input"),
+            set("c-search", &term, "input"),
             set("c-search", "", "input"),
         ),
         (
@@ -156,8 +220,8 @@ fn main() {
         "operation: median / worst of {RUNS} (ms): to the end of the handler and layout | to the next frame"
     );
     for (name, action, undo) in &operations {
-        let [s, sm, f, fm] = time(&b, action, undo);
-        println!("  {name:32} {s:6.1} / {sm:6.1} | {f:6.1} / {fm:6.1}");
+        let [s, sm, f, fm, cpu] = time(b, action, undo);
+        println!("  {name:32} {s:6.1} / {sm:6.1} | {f:6.1} / {fm:6.1} | {cpu:6.1}");
     }
     b.assert_clean();
 }

@@ -1123,6 +1123,16 @@ fn screenshots_at_desktop_and_phone_widths_and_no_sideways_scroll_on_a_phone() {
             let shot = dir.join(format!("{label}.png"));
             b.screenshot(&shot);
             assert_eq!(png_size(&shot), (viewport.width, viewport.height));
+            // The whole page: every section laid out (on screen they are as they come
+            // into view; a capture beyond the viewport does not bring them).
+            if file == &page {
+                b.script(
+                    "document.styleSheets[0].insertRule(
+                       '#report-body section { content-visibility: visible !important }');
+                     return document.body.offsetHeight",
+                    &[],
+                );
+            }
             let full = dir.join(format!("{label}-full.png"));
             b.screenshot_full_page(&full);
             // The whole page: as wide as the document (less a desktop scroll bar), as
@@ -1200,7 +1210,7 @@ fn a_reader_answers_the_four_questions_from_the_bundled_report_alone() {
     assert_eq!(svg.attr("role").as_deref(), Some("img"));
     assert_eq!(
         squash(
-            &b.script(
+            b.script(
                 "return arguments[0].querySelector('title').textContent",
                 &[svg.json()]
             )
