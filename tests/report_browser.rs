@@ -213,12 +213,34 @@ fn the_script_draws_what_the_page_holds_without_it() {
                 bundled(),
                 vec!["--filter", "party:us,ru issue:territory,ceasefire"],
             ),
+            (
+                bundled(),
+                vec!["--filter", "status:stated,proposed hide-empty"],
+            ),
+            (
+                bundled(),
+                vec!["--as-of", "2025-04-20", "--since", "2025-04-18"],
+            ),
         ])
         .collect();
     for (model, args) in &cases {
         let page = export_file(model, dir.path(), args);
         b.open(&page);
         let (before, after) = (static_texts(&page), page_texts(&b));
+        // The controls show the export's own view.
+        let shown = b.script(
+            "return [document.getElementById('c-date').value, document.getElementById('c-base').value]",
+            &[],
+        );
+        let arg = |flag: &str| {
+            args.iter()
+                .position(|a| *a == flag)
+                .map_or(String::new(), |i| args[i + 1].to_string())
+        };
+        if !arg("--as-of").is_empty() {
+            assert_eq!(shown[0], arg("--as-of"));
+        }
+        assert_eq!(shown[1], arg("--since"), "{args:?}");
         for key in [
             "cells",
             "quotes",
@@ -944,6 +966,21 @@ fn the_controls_redraw_the_grid_the_comparison_and_the_changes() {
             .text()
             .contains("Positions below high confidence are left out")
     );
+    // An issue filter: that issue's row is gone.
+    b.find_all("#report-controls details summary")[1].click();
+    b.find("#report-controls input[name=issue][value='0']")
+        .click();
+    let rows: Vec<String> = b
+        .find_all("table.grid tbody th[scope=row]")
+        .iter()
+        .map(Element::text)
+        .collect();
+    let want: Vec<String> = model.issues[1..]
+        .iter()
+        .map(|i| squash(&clean(&i.name)))
+        .collect();
+    assert_eq!(rows, want);
+
     b.assert_clean();
 }
 
@@ -1002,6 +1039,16 @@ fn the_keyboard_reaches_a_cell_opens_it_and_escape_comes_back() {
         b.url().ends_with(&href),
         "{} after Enter on {href}",
         b.url()
+    );
+    let note = b.find(&href);
+    let seen = b.script(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight && r.height > 0",
+        &[note.json()],
+    );
+    assert_eq!(seen, json!(true), "{href} is scrolled into view");
+    assert!(
+        !note.find("mark").text().is_empty(),
+        "the note marks the quote"
     );
     b.assert_clean();
 }

@@ -1116,11 +1116,16 @@
   });
 
   function controlsHtml() {
-    const dates = D.dates.slice();
-    if (state.date !== null && !dates.includes(state.date)) {
-      dates.push(state.date);
-      dates.sort();
-    }
+    // The model's dates, and the export's own view and base dates when they fall between.
+    const withDay = (day) => {
+      const list = D.dates.slice();
+      if (day !== null && !list.includes(day)) {
+        list.push(day);
+        list.sort();
+      }
+      return list;
+    };
+    const dates = withDay(state.date);
     const option = (value, text, chosen) =>
       '<option value="' + esc(value) + '"' + (chosen ? ' selected' : '') + '>' + esc(text) + '</option>';
     const checks = (name, list, chosen) => list.map((x, i) =>
@@ -1131,7 +1136,7 @@
       (dates.length ? dates.map((d) => option(d, d, d === state.date)).join('') : option('', 'undated', true)) +
       '</select></div>' +
       '<div class="ctl"><label for="c-base">Compare with</label><select id="c-base">' +
-      option('', 'none', state.base === null) + D.dates.map((d) => option(d, d, d === state.base)).join('') +
+      option('', 'none', state.base === null) + withDay(state.base).map((d) => option(d, d, d === state.base)).join('') +
       '</select></div>' +
       '<div class="ctl"><label for="c-min">Minimum confidence</label><select id="c-min">' +
       option('', 'any', state.min === null) + ['low', 'moderate', 'high'].map((c) => option(c, c, c === state.min)).join('') +
