@@ -9,8 +9,9 @@
 //! citations, 4 dates), over 100 sources of 10 KB. Each operation is timed in the page
 //! with `performance.now()`: from the event to the end of its handler with the layout
 //! done (`sync`), and to the first frame after it (`frame`); the median and the worst
-//! of 11 runs; and the CPU time the browser's processes spent per run (the operation
-//! and its undo), which the load of a shared machine does not inflate.
+//! of 11 runs; and the CPU time per run (the operation and its undo) of the browser's
+//! processes and of the renderer's main thread (the page's script, style and layout),
+//! which the load of a shared machine does not inflate.
 
 #[path = "../tests/support/mod.rs"]
 #[allow(dead_code)]
@@ -27,34 +28,77 @@ use support::browser::Browser;
 
 const RUNS: usize = 11;
 
-/// CPU time (user and system, ms) used so far by the browser: every process of the
-/// process group that chromedriver and the Chromium it starts run in. On a machine
-/// shared with other work, wall times grow with the load; this does not.
-fn browser_cpu_ms(b: &Browser) -> f64 {
+/// CPU time (user and system, ms) used so far by the browser's processes (those of the
+/// process group that chromedriver and the Chromium it starts run in): all their threads,
+/// and the renderers' main threads alone (where the page's script, style and layout
+/// run). On a machine shared with other work, wall times grow with the
+/// load; these do not.
+fn browser_cpu_ms(b: &Browser) -> (f64, f64) {
     let group = b.pids()[0].to_string();
-    let mut ticks = 0u64;
+    // After the command name in parentheses: state, ppid, pgrp, ..., utime (the 14th
+    // field of the line), stime (15th); /proc counts them in USER_HZ, 100 per second.
+    let fields = |stat: &str| -> Option<(String, u64)> {
+        let (_, rest) = stat.rsplit_once(") ")?;
+        let f: Vec<&str> = rest.split(' ').collect();
+        let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+        Some((f.get(2)?.to_string(), ticks))
+    };
+    let (mut all, mut main) = (0u64, 0u64);
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
             continue;
         };
-        // After the command name in parentheses: state, ppid, pgrp, ..., utime (14th
-        // field of the line), stime (15th).
-        let Some((_, rest)) = stat.rsplit_once(") ") else {
+        let Some((pgrp, ticks)) = fields(&stat) else {
             continue;
         };
-        let f: Vec<&str> = rest.split(' ').collect();
-        if f.get(2) == Some(&group.as_str()) {
-            ticks += f[11].parse::<u64>().unwrap_or(0) + f[12].parse::<u64>().unwrap_or(0);
+        if pgrp != group {
+            continue;
+        }
+        all += ticks;
+        // A renderer's main thread is its first: its id is the process's.
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let renderer = cmdline.windows(15).any(|w| w == b"--type=renderer");
+        let first = entry
+            .path()
+            .join("task")
+            .join(entry.file_name())
+            .join("stat");
+        if renderer
+            && let Ok(stat) = std::fs::read_to_string(first)
+            && let Some((_, ticks)) = fields(&stat)
+        {
+            main += ticks;
         }
     }
-    // /proc counts in USER_HZ, 100 per second on Linux.
-    ticks as f64 * 10.0
+    (all as f64 * 10.0, main as f64 * 10.0)
 }
 
 /// Times `action` (a script body that acts on the page) in the page, `RUNS` times,
 /// `undo` run after each; returns the medians and maxima of (sync, frame) in ms, and
-/// the browser's CPU time per run (the action and its undo).
-fn time(b: &Browser, action: &str, undo: &str) -> [f64; 5] {
+/// the CPU time per run (the action and its undo) of the browser and of its renderer's
+/// main thread, and of that the time in script (the page's and the HTML it parses),
+/// style and layout (Chromium's Performance metrics).
+fn time(b: &Browser, action: &str, undo: &str) -> [f64; 9] {
+    let metrics = |b: &Browser| {
+        let m = b.cdp("Performance.getMetrics", serde_json::json!({}));
+        let get = |name: &str| {
+            m["metrics"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .find(|x| x["name"] == name)
+                .and_then(|x| x["value"].as_f64())
+                .unwrap_or(0.0)
+                * 1e3
+        };
+        [
+            get("ScriptDuration"),
+            get("RecalcStyleDuration"),
+            get("LayoutDuration"),
+        ]
+    };
+    b.cdp("Performance.enable", serde_json::json!({}));
+    let m0 = metrics(b);
     let cpu = browser_cpu_ms(b);
     let mut sync = Vec::new();
     let mut frame = Vec::new();
@@ -81,10 +125,22 @@ fn time(b: &Browser, action: &str, undo: &str) -> [f64; 5] {
         v.sort_by(f64::total_cmp);
         (v[v.len() / 2], v[v.len() - 1])
     };
-    let cpu = (browser_cpu_ms(b) - cpu) / RUNS as f64;
+    let after = browser_cpu_ms(b);
+    let m1 = metrics(b);
+    let per_run = |a: f64, b: f64| (a - b) / RUNS as f64;
     let (s, sm) = stat(&mut sync);
     let (f, fm) = stat(&mut frame);
-    [s, sm, f, fm, cpu]
+    [
+        s,
+        sm,
+        f,
+        fm,
+        per_run(after.0, cpu.0),
+        per_run(after.1, cpu.1),
+        per_run(m1[0], m0[0]),
+        per_run(m1[1], m0[1]),
+        per_run(m1[2], m0[2]),
+    ]
 }
 
 fn main() {
@@ -220,8 +276,12 @@ fn measure(b: &Browser, page: &Path, model: &Model) {
         "operation: median / worst of {RUNS} (ms): to the end of the handler and layout | to the next frame"
     );
     for (name, action, undo) in &operations {
-        let [s, sm, f, fm, cpu] = time(b, action, undo);
-        println!("  {name:32} {s:6.1} / {sm:6.1} | {f:6.1} / {fm:6.1} | {cpu:6.1}");
+        let [s, sm, f, fm, cpu, main, script, style, layout] = time(b, action, undo);
+        println!("  {name:32} {s:6.1} / {sm:6.1} | {f:6.1} / {fm:6.1} | {cpu:6.1}, {main:6.1}");
+        println!(
+            "  {:32} of the main thread's, per run: script {script:.1}, style {style:.1}, layout {layout:.1}",
+            ""
+        );
     }
     b.assert_clean();
 }

@@ -1082,6 +1082,21 @@
     return out + '</section>\n';
   }
 
+  /** A citation's sentence with its quote marked, and its credit, as HTML: made once. */
+  const citationHtml = new Map();
+  function quoteAndCredit(c) {
+    let h = citationHtml.get(c);
+    if (!h) {
+      const e = excerpt(c);
+      h = {
+        quote: esc(e.before) + '<mark>' + esc(e.quote) + '</mark>' + esc(e.after),
+        credit: creditHtml(c, quoteOf(c)),
+      };
+      citationHtml.set(c, h);
+    }
+    return h;
+  }
+
   /** The numbered citations (html/mod.rs citations), each able to open its source. */
   function citationsHtml(nts) {
     if (!nts.list.length) return '';
@@ -1089,9 +1104,9 @@
     nts.list.forEach((note, k) => {
       const n = k + 1;
       const c = note.citation;
-      const e = excerpt(c);
-      out += '<li id="cite-' + n + '">\n<blockquote><p dir="auto">' + esc(e.before) + '<mark>' + esc(e.quote) +
-        '</mark>' + esc(e.after) + '</p></blockquote>\n<p class="src">' + creditHtml(c, quoteOf(c)) +
+      const h = quoteAndCredit(c);
+      out += '<li id="cite-' + n + '">\n<blockquote><p dir="auto">' + h.quote +
+        '</p></blockquote>\n<p class="src">' + h.credit +
         ' <button type="button" class="open-source" data-pos="' + note.position + '" data-cite="' +
         P[note.position].citations.indexOf(c) + '">Read it in the source</button></p>\n<p class="back">Cited for: ' +
         note.citedBy.map(([i, p], j) => '<a href="#ref-' + n + '-' + j + '">' + partyName(p) + ' on ' +
