@@ -71,7 +71,6 @@
   // ---------------------------------------------------------------- state.rs
 
   const RANK = { low: 1, moderate: 2, high: 3 };
-  const CONFIDENCES = ['high', 'moderate', 'low'];
   /** effective_confidence: its own, or moderate when unset. */
   const effective = (p) => p.confidence || 'moderate';
   /** meets: true when position `p` counts under a minimum confidence. */
@@ -1550,6 +1549,5 @@
     },
     /** What the controls show now. */
     state: () => ({ ...state }),
-    confidences: CONFIDENCES,
   };
 }());
