@@ -256,6 +256,9 @@ fn check_data(m: &Model, view: &View, json: &str) {
 #[test]
 fn bundled_model_parses_to_the_grid() {
     let m = load(&bundled());
+    // docs/SPEC.md §8: the bundled model's report stays under 1 MB.
+    let size = render(&m, Format::Html, None).len();
+    assert!(size < 1_000_000, "{size} bytes");
     let doc = check(&m, None);
     let style = doc.select(&sel("head style")).map(text).collect::<String>();
     assert!(style.contains("@media print"));
