@@ -75,6 +75,26 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Exports the positions file `path` into a temporary folder and opens it: the folder
+/// (the page lives as long as it does) and the model.
+fn open_export(b: &Browser, path: &Path) -> (tempfile::TempDir, Arc<Model>) {
+    let dir = tempfile::tempdir().unwrap();
+    let page = export_file(path, dir.path(), &[]);
+    b.open(&page);
+    (dir, load(path))
+}
+
+/// Lays out every section of the page now, as if each were scrolled to (off screen they
+/// wait, `content-visibility: auto`): for what looks beyond the viewport.
+fn lay_out_every_section(b: &Browser) {
+    b.script(
+        "document.styleSheets[0].insertRule(
+           '#report-body section { content-visibility: visible !important }');
+         return document.body.offsetHeight",
+        &[],
+    );
+}
+
 /// The page as a browser without script shows it: `page` with its two scripts left out,
 /// written beside it as `static.html`.
 fn without_script(page: &Path) -> PathBuf {
@@ -634,11 +654,7 @@ fn in_dialog_view(b: &Browser, el: &Element<'_>) -> bool {
 #[test]
 fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
     let Some(b) = Browser::start() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let path = bundled();
-    let model = load(&path);
-    let page = export_file(&path, dir.path(), &[]);
-    b.open(&page);
+    let (_dir, model) = open_export(&b, &bundled());
 
     // Russia on territory: its position at the latest date, cited.
     let view = View::new(Arc::clone(&model), None);
@@ -767,11 +783,7 @@ fn a_cell_opens_its_detail_and_a_citation_its_source_and_escape_goes_back() {
 #[test]
 fn a_history_entry_opens_that_position_and_escape_returns_to_the_cell() {
     let Some(b) = Browser::start() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let path = fixture("moves");
-    let model = load(&path);
-    let page = export_file(&path, dir.path(), &[]);
-    b.open(&page);
+    let (_dir, model) = open_export(&b, &fixture("moves"));
     // The first cell with more than one position.
     let (cellid, history) = model
         .issue_ids()
@@ -841,11 +853,7 @@ fn control<'b>(b: &'b Browser, label: &str) -> Element<'b> {
 #[test]
 fn the_controls_redraw_the_grid_the_comparison_and_the_changes() {
     let Some(b) = Browser::start() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let path = fixture("moves");
-    let model = load(&path);
-    let page = export_file(&path, dir.path(), &[]);
-    b.open(&page);
+    let (_dir, model) = open_export(&b, &fixture("moves"));
     let dates = model.dates();
     let (first, last) = (dates[0], *dates.last().unwrap());
 
@@ -1076,11 +1084,7 @@ fn each_report_passes_axe_with_script_and_with_a_dialog_open() {
             axe.assert_no_serious(&b);
             b.open(page);
             // Every section laid out, so that axe judges the colours of all of them.
-            b.script(
-                "document.styleSheets[0].insertRule(
-                   '#report-body section { content-visibility: visible !important }')",
-                &[],
-            );
+            lay_out_every_section(&b);
             axe.assert_no_serious(&b);
             if let Some(td) = b.try_find("table.grid td[data-pos]") {
                 td.click();
@@ -1173,12 +1177,7 @@ fn screenshots_at_desktop_and_phone_widths_and_no_sideways_scroll_on_a_phone() {
             // The whole page: every section laid out (on screen they are as they come
             // into view; a capture beyond the viewport does not bring them).
             if file == &page {
-                b.script(
-                    "document.styleSheets[0].insertRule(
-                       '#report-body section { content-visibility: visible !important }');
-                     return document.body.offsetHeight",
-                    &[],
-                );
+                lay_out_every_section(&b);
             }
             let full = dir.join(format!("{label}-full.png"));
             b.screenshot_full_page(&full);
@@ -1229,11 +1228,7 @@ fn screenshots_at_desktop_and_phone_widths_and_no_sideways_scroll_on_a_phone() {
 #[test]
 fn a_reader_answers_the_four_questions_from_the_bundled_report_alone() {
     let Some(b) = Browser::start() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let path = bundled();
-    let model = load(&path);
-    let page = export_file(&path, dir.path(), &[]);
-    b.open(&page);
+    let (_dir, model) = open_export(&b, &bundled());
     let issue =
         |id: &str| stances::model::IssueId(model.issues.iter().position(|i| i.id == id).unwrap());
     let name = |p: PartyId| squash(&clean(&model.parties[p].name));
