@@ -1,9 +1,15 @@
 //! The HTML export, parsed by an HTML5 parser (scraper/html5ever): caption, scoped
-//! headers, cells, footnotes with marked quotes and links both ways, nothing external
-//! and nothing executable. (The W3C Nu validator runs on it in `.ci/run`.)
+//! headers, cells, footnotes with marked quotes and links both ways, nothing external,
+//! and nothing executable but the page script, named by hash in the Content Security
+//! Policy, beside the model embedded once as JSON. (The W3C Nu validator runs on it in
+//! `.ci/run`; the page script runs in `tests/report_browser.rs`.)
 
+use base64::Engine;
 use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
 use stances::export::Format;
+use stances::export::html::{SCRIPT, data};
 use stances::export::notes::Notes;
 use stances::model::Model;
 use stances::sanitize::clean;
@@ -32,16 +38,61 @@ fn check(m: &Model, date: Option<&str>) -> Html {
         date.map(|d| stances::date::Date::parse(d).unwrap()),
     );
 
-    // Self-contained and inert: no script, no handler, no external resource.
+    // Self-contained: no external resource, no handler, nothing executable but the page
+    // script, and the policy lets nothing else run or be fetched.
     assert_eq!(
-        doc.select(&sel("script, iframe, object, embed, img, link, base, form"))
-            .count(),
+        doc.select(&sel(
+            "iframe, object, embed, img, link, base, form, frame, applet"
+        ))
+        .count(),
         0
     );
+    let scripts: Vec<ElementRef> = doc.select(&sel("script")).collect();
+    assert_eq!(scripts.len(), 2, "the data and the page script");
+    let attrs = |e: ElementRef| {
+        let mut v: Vec<(String, String)> = e
+            .value()
+            .attrs()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        attrs(scripts[0]),
+        [
+            ("id".to_string(), data::ID.to_string()),
+            ("type".to_string(), "application/json".to_string())
+        ]
+    );
+    assert_eq!(attrs(scripts[1]), [], "the page script: inline, no src");
+    assert_eq!(text(scripts[1]), format!("\n{SCRIPT}"));
+    let hash = |s: &str| {
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+        )
+    };
+    let csp: Vec<&str> = doc
+        .select(&sel("head meta[http-equiv=Content-Security-Policy]"))
+        .filter_map(|e| e.value().attr("content"))
+        .collect();
+    let style = doc.select(&sel("head style")).map(text).collect::<String>();
+    assert_eq!(
+        csp,
+        [format!(
+            "default-src 'none'; style-src {}; script-src {}; img-src data:; base-uri 'none'; form-action 'none'",
+            hash(&style),
+            hash(&text(scripts[1]))
+        )
+        .as_str()]
+    );
+    check_data(m, &view, text(scripts[0]).as_str());
     for e in doc.select(&sel("*")) {
         for (name, _) in e.value().attrs() {
             assert!(
-                !name.starts_with("on") && name != "src" && name != "style",
+                !name.starts_with("on")
+                    && !["src", "style", "srcdoc", "formaction"].contains(&name),
                 "attribute {name}"
             );
         }
@@ -81,6 +132,11 @@ fn check(m: &Model, date: Option<&str>) -> Html {
         let tds: Vec<ElementRef> = row.select(&sel("td")).collect();
         assert_eq!(tds.len(), m.parties.len());
         for (pi, td) in m.party_ids().zip(&tds) {
+            assert_eq!(td.value().attr("data-issue"), Some(issue.id.as_str()));
+            assert_eq!(
+                td.value().attr("data-party"),
+                Some(m.parties[pi].id.as_str())
+            );
             let Some(p) = view.cell(ii, pi) else {
                 assert_eq!(td.select(&sel(".summary")).count(), 0);
                 assert!(text(*td).contains("No position"));
@@ -142,9 +198,67 @@ fn check(m: &Model, date: Option<&str>) -> Html {
     doc
 }
 
+/// The embedded model: every position with its fields, only the cited sources, and every
+/// citation's quote and sentence at their UTF-16 offsets in the text as embedded.
+fn check_data(m: &Model, view: &View, json: &str) {
+    assert!(!json.contains('<'), "every < is escaped in the data");
+    let d: Value = serde_json::from_str(json).expect("the data is JSON");
+    assert_eq!(d["title"], clean(&m.title));
+    let dates: Vec<String> = view.dates.iter().map(ToString::to_string).collect();
+    assert_eq!(d["dates"], serde_json::json!(dates));
+    assert_eq!(
+        d["view"]["date"],
+        serde_json::json!(view.date.map(|x| x.to_string()))
+    );
+    let positions = d["positions"].as_array().unwrap();
+    assert_eq!(positions.len(), m.positions.len());
+    let sources = d["sources"].as_array().unwrap();
+    let mut cited: Vec<&str> = m
+        .positions
+        .iter()
+        .flat_map(|p| &p.citations)
+        .map(|c| m.sources[c.source].id.as_str())
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
+    let mut ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, cited, "only the cited sources, each once");
+    for (p, pd) in m.positions.iter().zip(positions) {
+        assert_eq!(pd["summary"], clean(&p.summary));
+        assert_eq!(pd["party"], p.party.index());
+        assert_eq!(pd["issue"], p.issue.index());
+        assert_eq!(
+            pd["as_of"],
+            serde_json::json!(p.as_of.map(|x| x.to_string()))
+        );
+        assert_eq!(pd["stance"], serde_json::json!(p.stance));
+        let cites = pd["citations"].as_array().unwrap();
+        assert_eq!(cites.len(), p.citations.len());
+        for (c, cd) in p.citations.iter().zip(cites) {
+            let s = &sources[cd["source"].as_u64().unwrap() as usize];
+            assert_eq!(s["id"], m.sources[c.source].id);
+            let units: Vec<u16> = s["text"].as_str().unwrap().encode_utf16().collect();
+            let at = |k: &str| {
+                let r = cd[k].as_array().unwrap();
+                let (a, b) = (
+                    r[0].as_u64().unwrap() as usize,
+                    r[1].as_u64().unwrap() as usize,
+                );
+                String::from_utf16(&units[a..b]).unwrap()
+            };
+            assert_eq!(at("quote"), data::embed(m.quote_text(c), &[]).0);
+            assert_eq!(at("sentence"), data::embed(m.sentence_text(c), &[]).0);
+        }
+    }
+}
+
 #[test]
 fn bundled_model_parses_to_the_grid() {
     let m = load(&bundled());
+    // docs/SPEC.md §8: the bundled model's report stays under 1 MB.
+    let size = render(&m, Format::Html, None).len();
+    assert!(size < 1_000_000, "{size} bytes");
     let doc = check(&m, None);
     let style = doc.select(&sel("head style")).map(text).collect::<String>();
     assert!(style.contains("@media print"));

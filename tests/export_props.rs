@@ -115,7 +115,17 @@ proptest! {
         prop_assert_eq!(cols, vec!["Issue".to_string(), clean(&name), "Q".to_string()]);
         let sums: Vec<String> = doc.select(&sel("td .summary")).map(|e| e.text().collect()).collect();
         prop_assert_eq!(sums, vec![clean(&a), clean(&b)]);
-        prop_assert_eq!(doc.select(&sel("script, [onerror], [onclick]")).count(), 0);
+        // Nothing executable but the page script; the model beside it as JSON, every
+        // string intact.
+        let scripts: Vec<scraper::ElementRef> = doc.select(&sel("script")).collect();
+        prop_assert_eq!(scripts.len(), 2);
+        prop_assert_eq!(scripts[0].value().attr("type"), Some("application/json"));
+        prop_assert_eq!(scripts[1].value().attrs().count(), 0);
+        prop_assert_eq!(doc.select(&sel("[onerror], [onclick]")).count(), 0);
+        let data: serde_json::Value =
+            serde_json::from_str(&scripts[0].text().collect::<String>()).unwrap();
+        prop_assert_eq!(&data["parties"][0]["name"], &serde_json::json!(clean(&name)));
+        prop_assert_eq!(&data["positions"][1]["summary"], &serde_json::json!(clean(&b)));
 
         for out in [md, csv_out, html] {
             prop_assert!(!stances::testing::fixtures::has_raw_control(&out));

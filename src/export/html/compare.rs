@@ -33,12 +33,7 @@ pub fn section(view: &View, out: &mut String) {
         let _ = writeln!(out, "<p>{}</p>", esc(&words));
     }
     if !c.issues.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>Each party stands at its stance; its range is what it has said it could accept (<em>stated</em>), or, when it has not, its stance alone (<em>assumed</em>: its flexibility is unknown). {} Marks: {}.</p>",
-            esc(ROLES_LEGEND),
-            esc(&marks_legend())
-        );
+        let _ = writeln!(out, "{}", intro_html());
     }
     for (ic, words) in c.issues.iter().zip(c.words(view)) {
         issue(m, ic.issue, &words, out);
@@ -58,6 +53,15 @@ pub fn section(view: &View, out: &mut String) {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// How to read the comparison, as a paragraph of HTML (the page script shows it too).
+pub fn intro_html() -> String {
+    format!(
+        "<p>Each party stands at its stance; its range is what it has said it could accept (<em>stated</em>), or, when it has not, its stance alone (<em>assumed</em>: its flexibility is unknown). {} Marks: {}.</p>",
+        esc(ROLES_LEGEND),
+        esc(&marks_legend())
+    )
 }
 
 fn issue(m: &Model, issue: IssueId, words: &IssueWords, out: &mut String) {
@@ -96,7 +100,7 @@ fn pairs(m: &Model, c: &Comparison, out: &mut String) {
     }
     let _ = write!(
         out,
-        "<table class=\"pairs\">\n<caption>Pairs of parties. {}</caption>\n<thead>\n<tr><th scope=\"col\">Party A</th><th scope=\"col\">Party B</th>",
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Pairs of parties\">\n<table class=\"pairs\">\n<caption>Pairs of parties. {}</caption>\n<thead>\n<tr><th scope=\"col\">Party A</th><th scope=\"col\">Party B</th>",
         esc(PAIRS_NOTE)
     );
     for name in PAIR_COLUMNS {
@@ -115,5 +119,5 @@ fn pairs(m: &Model, c: &Comparison, out: &mut String) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
 }

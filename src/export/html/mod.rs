@@ -1,15 +1,24 @@
-//! One self-contained HTML5 page: inline CSS, no script, no external resource.
+//! One self-contained HTML5 page (docs/SPEC.md §3, §8): inline CSS, the model as JSON
+//! ([`data`]) and the page script (`report.js`), no external resource; a Content
+//! Security Policy lets nothing be fetched and nothing run but that script.
 //!
-//! The table has a `<caption>` and scoped headers; a cell shows the summary, the stance
-//! in words with its place on the scale (its colour only repeats that), status and
-//! date, and links to its citations. Then the changes since an earlier date
-//! (`changes.rs`), the comparison (`compare.rs`), the issues and their scales. Each
-//! citation below shows its whole sentence with the quote in `<mark>`, the source
-//! (linked with a `#:~:text=` fragment when it has a URL) and links back to the cells
-//! citing it. Every string is escaped by [`super::escape::html`] (which cleans it).
+//! Without script the page is a report to read and print: the table has a `<caption>`
+//! and scoped headers; a cell shows the summary, the stance in words with its place on
+//! the scale (its colour only repeats that), status and date, and links to its
+//! citations. Then the changes since an earlier date ([`changes`]), the comparison
+//! ([`compare`]), the issues and their scales. Each citation below shows its whole
+//! sentence with the quote in `<mark>`, the source (linked with a `#:~:text=` fragment
+//! when it has a URL) and links back to the cells citing it. Every string is escaped by
+//! [`super::escape::html`] (which cleans it).
+//!
+//! With script, `report.js` makes the page the reader: it computes any view date,
+//! base date, minimum confidence and filter as [`crate::view`] does, says it in the same
+//! words, redraws these sections, and opens a cell's detail and a citation's source in
+//! dialogs.
 
 mod changes;
 mod compare;
+pub mod data;
 
 use super::escape::html as esc;
 use super::notes::Notes;
@@ -20,9 +29,41 @@ use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
 use crate::view::evidence::flag_words;
 use crate::view::facts::{cell_facts, earlier_stance_words, stance_of_steps};
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html.css");
+
+/// The page script: plain JavaScript, no dependency.
+pub const SCRIPT: &str = include_str!("report.js");
+
+/// The Content Security Policy: nothing fetched, no plugin, no form, no base URL; only
+/// the page's own style and script (named by hash) apply; images only from `data:`.
+fn policy() -> String {
+    let hash = |text: &str| {
+        let digest = Sha256::digest(text.as_bytes());
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    };
+    format!(
+        "default-src 'none'; style-src {}; script-src {}; img-src data:; base-uri 'none'; form-action 'none'",
+        hash(&style_text()),
+        hash(&script_text())
+    )
+}
+
+/// The text of the `<style>` element.
+fn style_text() -> String {
+    format!("\n{STYLE}")
+}
+
+/// The text of the page script's `<script>` element.
+fn script_text() -> String {
+    format!("\n{SCRIPT}")
+}
 
 /// The view as an HTML page with, when `changes` is given, a section of the changes
 /// since an earlier date after the table.
@@ -35,21 +76,24 @@ pub fn render(view: &View, changes: Option<&Diff>) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
          <meta name=\"generator\" content=\"stances {}\">\n<title>{caption}</title>\n\
-         <style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
+         <style>{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
+        policy(),
         env!("CARGO_PKG_VERSION"),
+        style_text(),
         esc(&m.title),
     );
     if let Some(d) = view.date {
         let _ = writeln!(
             out,
-            "<p>Positions as of <time datetime=\"{d}\">{d}</time>.</p>"
+            "<p id=\"as-of\">Positions as of <time datetime=\"{d}\">{d}</time>.</p>"
         );
     }
     if let Some(d) = &m.description {
         let _ = writeln!(out, "<p class=\"desc\">{}</p>", esc(d));
     }
-    out.push_str("</header>\n<main>\n<table class=\"grid\">\n");
+    out.push_str("</header>\n<main>\n<div class=\"scroll\" id=\"grid-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"The grid\">\n<table class=\"grid\">\n");
     let _ = write!(
         out,
         "<caption>{caption}</caption>\n<thead>\n<tr><th scope=\"col\">Issue</th>"
@@ -66,27 +110,42 @@ pub fn render(view: &View, changes: Option<&Diff>) -> String {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     if let Some(d) = changes {
         out.push_str(&changes::section(m, d));
     }
     compare::section(view, &mut out);
     issues(view, &mut out);
     citations(view, &notes, &mut out);
-    out.push_str("</main>\n</body>\n</html>\n");
+    let _ = write!(
+        out,
+        "</main>\n<script type=\"application/json\" id=\"{}\">{}</script>\n<script>{}</script>\n</body>\n</html>\n",
+        data::ID,
+        data::json(view, changes.and_then(|d| d.from)),
+        script_text()
+    );
     out
 }
 
 /// One `<td>`.
 fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId, out: &mut String) {
+    let m = &*view.model;
+    let ids = format!(
+        "data-issue=\"{}\" data-party=\"{}\"",
+        esc(&m.issues[ii].id),
+        esc(&m.parties[pi].id)
+    );
     let Some(p) = view.cell(ii, pi) else {
-        out.push_str("<td class=\"empty\"><span aria-hidden=\"true\">—</span><span class=\"vh\">No position</span></td>\n");
+        let _ = writeln!(
+            out,
+            "<td class=\"empty\" {ids}><span aria-hidden=\"true\">—</span><span class=\"vh\">No position</span></td>"
+        );
         return;
     };
-    let issue = &view.model.issues[ii];
+    let issue = &m.issues[ii];
     let _ = write!(
         out,
-        "<td><span class=\"summary\" dir=\"auto\">{}</span>",
+        "<td {ids}><span class=\"summary\" dir=\"auto\">{}</span>",
         esc(&p.summary)
     );
     if let Some(s) = p.stance {
