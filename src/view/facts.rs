@@ -1,10 +1,9 @@
-//! One position in words: its stance on the issue's scale, the range it could accept,
-//! and its status, date and confidence, in the few forms the reader and the exports
+//! One position in words: its stance on the issue's scale and its status, date and
+//! confidence, in the few forms the reader and the exports
 //! show them. Strings from the model are put on one line where a line is made here;
 //! the formats escape what they are given.
 
 use crate::model::{Issue, Model, Position};
-use crate::sanitize::one_line;
 
 /// A stance as words: the step's label and where it sits on the scale, e.g.
 /// `No ceasefire; offensive operations continue — step 5 of 5` (no brackets, so it
@@ -29,16 +28,6 @@ pub fn stance_of_steps(issue: &Issue, step: usize) -> String {
         step + 1,
         issue.scale.len()
     )
-}
-
-/// The range a position could accept by the steps' keys: `defer … crimea`.
-pub fn acceptable_words(issue: &Issue, position: &Position) -> Option<String> {
-    let (lo, hi) = position.acceptable?;
-    Some(format!(
-        "{} … {}",
-        one_line(&issue.scale[lo].id),
-        one_line(&issue.scale[hi].id)
-    ))
 }
 
 /// Status, date and confidence as a cell of a report shows them:
@@ -79,25 +68,6 @@ pub fn detail_facts(p: &Position) -> String {
         facts.push(format!("confidence: {c}"));
     }
     facts.join(" · ")
-}
-
-/// A position as a record of a change shows it, part by part: its stance, the range
-/// it could accept, status, date and the line of its `[[position]]`, e.g.
-/// `stance: Crimea recognized — step 3 of 4`, `could accept defer … crimea`,
-/// `proposed`, `as of 2025-04-17`, `line 88`.
-pub fn record_facts(model: &Model, p: &Position) -> Vec<String> {
-    let mut parts = Vec::new();
-    let issue = &model.issues[p.issue];
-    if let Some(words) = stance_words(issue, p) {
-        parts.push(format!("stance: {}", one_line(&words)));
-    }
-    if let Some(range) = acceptable_words(issue, p) {
-        parts.push(format!("could accept {range}"));
-    }
-    parts.extend(p.status.map(|s| s.to_string()));
-    parts.push(p.as_of.map_or("undated".into(), |d| format!("as of {d}")));
-    parts.push(format!("line {}", p.line));
-    parts
 }
 
 /// The stance that stands in a cell from an earlier position, when the cell shows a

@@ -91,6 +91,29 @@
     return { shown, standing };
   }
 
+  /**
+   * stance_since: the date of the earliest position of the cell, up to `standing`, that
+   * takes the same stance with no other stance and no withdrawal between (a statement
+   * without a stance does not break it); null when that one is undated.
+   */
+  function stanceSince(standing, min) {
+    const p = P[standing];
+    let start;
+    for (const id of history(p.issue, p.party)) {
+      const q = P[id];
+      if (meets(q, min) || id === standing) {
+        if (q.status === 'withdrawn') start = undefined;
+        else if (q.stance !== null) {
+          if (q.stance === p.stance) {
+            if (start === undefined) start = q.as_of;
+          } else start = undefined;
+        }
+      }
+      if (id === standing) break;
+    }
+    return start === undefined ? p.as_of : start;
+  }
+
   /** Grid::at: every cell's state at `date`. */
   function gridAt(date, min) {
     const shown = new Array(NI * NP).fill(null);
@@ -267,14 +290,21 @@
     const placed = [];
     const unplaced = [];
     const absent = [];
+    // A status or confidence filter applies to what is compared: the standing position
+    // for a placed party, the latest statement for one without a stance.
     for (const party of v.parties) {
-      const shown = positionAt(v, issue, party);
+      const shown = v.shown[cellKey(issue, party)];
       if (shown === null) {
         absent.push(party);
         continue;
       }
       const s = standingAt(v, issue, party);
-      if (s === null || !admits(v.filter, P[s]) || P[s].stance === null) {
+      if (s === null || !admits(v.filter, P[s])) {
+        if (admits(v.filter, P[shown])) unplaced.push(party);
+        else absent.push(party);
+        continue;
+      }
+      if (P[s].stance === null) {
         unplaced.push(party);
         continue;
       }
@@ -285,6 +315,7 @@
         assumed: p.acceptable === null,
         confidence: effective(p),
         contested: contested(s, v.horizon) !== null,
+        since: stanceSince(s, v.min),
       });
     }
     const ic = {
@@ -369,12 +400,62 @@
   }
   const stepCount = (n) => n + ' step' + (n === 1 ? '' : 's');
 
+  /** among_placed_words: ` It holds among US and RU only: UA takes no stance.`. */
+  function amongPlacedWords(ic) {
+    if (!ic.unplaced.length) return '';
+    return ' It holds among ' + andList(names(ic.placed.map((p) => p.party))) + ' only: ' +
+      andList(names(ic.unplaced)) + (ic.unplaced.length === 1 ? ' takes' : ' take') + ' no stance.';
+  }
+  /** stated_gap_words: ` Whatever US accepts, RU and UA do not meet: …`. */
+  function statedGapWords(ic) {
+    const stated = ic.placed.filter((p) => !p.assumed);
+    if (!ic.assumes.length || stated.length < 2) return '';
+    const maxLo = Math.max(...stated.map((p) => p.range[0]));
+    const minHi = Math.min(...stated.map((p) => p.range[1]));
+    if (maxLo <= minHi) return '';
+    const edges = stated.filter((p) => p.range[0] === maxLo || p.range[1] === minHi).map((p) => p.party);
+    return ' Whatever ' + andList(names(ic.assumes)) + (ic.assumes.length === 1 ? ' accepts' : ' accept') +
+      ', ' + andList(names(edges)) + ' do not meet: their stated ranges are ' + stepCount(maxLo - minHi) + ' apart.';
+  }
+  /** conditions_words: `on condition: a; b` (none: null). */
+  const conditionsWords = (conditions) =>
+    (conditions.length ? 'on condition: ' + conditions.map(oneLine).join('; ') : null);
+  /** no_stance_in_view: `No stance: RU (withdrawn), Europe.`. */
+  function noStanceWords(v, ic) {
+    return 'No stance: ' + ic.unplaced.map((p) => {
+      const shown = v.shown[cellKey(ic.issue, p)];
+      return shortName(p) + (shown !== null && P[shown].status === 'withdrawn' ? ' (withdrawn)' : '');
+    }).join(', ') + '.';
+  }
+
+  /**
+   * filter_words: `Filtered (party:us,ru issue:territory): not shown: UA, Europe;
+   * Ceasefire.` (no filter but a minimum confidence: null).
+   */
+  function filterWords(v) {
+    const f = v.filter;
+    const terms = [];
+    if (f.parties) terms.push('party:' + f.parties.map((p) => D.parties[p].id).join(','));
+    if (f.issues) terms.push('issue:' + f.issues.map((i) => D.issues[i].id).join(','));
+    if (f.statuses) terms.push('status:' + f.statuses.join(','));
+    if (f.confidences) terms.push('confidence:' + f.confidences.join(','));
+    if (f.hide_empty) terms.push('hide-empty');
+    if (!terms.length) return null;
+    const hidden = [];
+    const parties = D.parties.map((_, p) => p).filter((p) => !v.parties.includes(p));
+    const issues = D.issues.map((_, i) => i).filter((i) => !v.issues.includes(i));
+    if (parties.length) hidden.push(partyList(parties));
+    if (issues.length) hidden.push(issues.map((i) => oneLine(D.issues[i].name)).join(', '));
+    return 'Filtered (' + oneLine(terms.join(' ')) + ')' +
+      (hidden.length ? ': not shown: ' + hidden.join('; ') : '') + '.';
+  }
+
   /** zone_words: the zone or the gap in sentences. */
   function zoneWords(ic) {
     const issue = D.issues[ic.issue];
     if (ic.zone && ic.assumes.length === 0) {
       return 'Zone: ' + stepsWords(issue, ic.zone[0], ic.zone[1]) +
-        ' — every placed party has said it could accept it.';
+        ' — every placed party has said it could accept it.' + amongPlacedWords(ic);
     }
     if (ic.zone) {
       const wider = names(ic.assumes);
@@ -383,7 +464,7 @@
         (wider.length === 1
           ? 'if ' + wider[0] + ' accepts more than its stance (its range is assumed)'
           : 'if ' + andList(wider) + ' accept more than their stances (their ranges are assumed)') +
-        '.';
+        '.' + amongPlacedWords(ic);
     }
     if (ic.gap !== null) {
       let s = ic.assumes.length === 0
@@ -391,7 +472,7 @@
         : 'No zone ' + assumesWords(ic.assumes) + ': a gap of ' + stepCount(ic.gap) + '.';
       if (ic.blocking.length) s += ' Blocking: ' + partyList(ic.blocking) + '.';
       if (ic.blocking_if_firm.length) s += ' Would block if firm: ' + partyList(ic.blocking_if_firm) + '.';
-      return s;
+      return s + statedGapWords(ic);
     }
     return 'No zone or gap: ' +
       (ic.placed.length === 0 ? 'no party has a stance' : 'only one party has a stance') +
@@ -414,7 +495,7 @@
   }
   /** since_words. */
   function sinceWords(p) {
-    const at = P[p.position].as_of;
+    const at = p.since;
     const since = at !== null ? 'since ' + at : 'undated';
     if (p.position === p.shown) return since;
     const shown = P[p.shown].as_of;
@@ -430,17 +511,19 @@
         range: rangeWords(p),
         role: roleWords(ic, p.party),
         confidence: p.confidence + ' confidence',
+        conditions: conditionsWords(P[p.position].conditions),
         since: sinceWords(p),
         flags: flagWords(p.position, v.horizon),
       };
       words.notes = [words.range];
       if (words.role) words.notes.push(words.role);
+      if (words.conditions) words.notes.push(words.conditions);
       words.notes.push(words.confidence, words.since);
       if (words.flags) words.notes.push(words.flags);
       return words;
     });
     const conclusion = [zoneWords(ic)];
-    if (ic.unplaced.length) conclusion.push('No stance: ' + partyList(ic.unplaced) + '.');
+    if (ic.unplaced.length) conclusion.push(noStanceWords(v, ic));
     if (ic.absent.length) conclusion.push('No position: ' + partyList(ic.absent) + '.');
     return { placed, conclusion };
   }
@@ -479,23 +562,22 @@
     if (p.confidence !== null) facts.push('confidence: ' + p.confidence);
     return facts.join(' · ');
   }
-  /** acceptable_words: `defer … crimea`. */
-  function acceptableWords(issue, p) {
-    if (p.acceptable === null) return null;
-    return oneLine(issue.scale[p.acceptable[0]].id) + ' … ' + oneLine(issue.scale[p.acceptable[1]].id);
-  }
   /** earlier_stance_words: `stance still standing: … — step 2 of 5, since 2025-04-14`. */
-  function earlierStanceWords(id) {
+  function earlierStanceWords(id, h) {
     const p = P[id];
+    const since = stanceSince(id, h.min);
+    const about = [effective(p) + ' confidence'];
+    const flags = flagWords(id, h);
+    if (flags) about.push(flags);
     return 'stance still standing: ' + factsStance(D.issues[p.issue], p.stance) + ', ' +
-      (p.as_of !== null ? 'since ' + p.as_of : 'undated');
+      (since !== null ? 'since ' + since : 'undated') + ' (' + about.join('; ') + ')';
   }
   /** The stance line of a grid cell (html/mod.rs cell()): its stance or the earlier one. */
   function cellStanceLine(v, issue, party, id) {
     const p = P[id];
     if (p.stance !== null) return 'Stance: ' + stanceOfSteps(D.issues[issue], p.stance);
     const earlier = earlierStanding(v, issue, party);
-    return earlier !== null ? upperFirst(earlierStanceWords(earlier)) : null;
+    return earlier !== null ? upperFirst(earlierStanceWords(earlier, v.horizon)) : null;
   }
 
   // ---------------------------------------------------------------- diff.rs
@@ -690,8 +772,9 @@
     if (p.stance !== null && p.status === 'withdrawn') stance = 'withdraws: ' + stanceWords(issue, p.stance);
     else if (p.stance !== null) stance = 'stance: ' + stanceWords(issue, p.stance);
     else if (p.status === 'withdrawn') stance = 'withdrawn';
+    else if (!issue.scale.length) stance = '';
     else stance = 'no stance';
-    return date + ' “' + oneLine(p.summary) + '” (' + stance + ')';
+    return date + ' “' + oneLine(p.summary) + '”' + (stance ? ' (' + stance + ')' : '');
   }
   /** change_mark: ▲n, ▼n, +, ×, ~, -. */
   function changeMark(c) {
@@ -804,11 +887,15 @@
         const id = positionAt(v, issue, party);
         if (id === null) continue;
         const mine = [];
-        for (const c of P[id].citations) {
+        // A statement without a stance cites, after its own, the standing stance's quotes.
+        const standing = earlierStanding(v, issue, party);
+        const cited = P[id].citations.map((c) => [c, id]);
+        if (standing !== null) for (const c of P[standing].citations) cited.push([c, standing]);
+        for (const [c, from] of cited) {
           const key = c.source + ':' + c.quote[0] + ':' + c.quote[1] + ':' + JSON.stringify(c.speaker);
           if (!seen.has(key)) {
             seen.set(key, list.length);
-            list.push({ citation: c, position: id, citedBy: [] });
+            list.push({ citation: c, position: from, citedBy: [] });
           }
           const n = seen.get(key);
           if (!mine.includes(n)) {
@@ -945,7 +1032,7 @@
 
   /** The SVG of one issue's comparison: the steps, each placed party at its stance with
    * its range, the zone or gap, and the parties with no stance; its title says it. */
-  function chartSvg(ic, iw, n) {
+  function chartSvg(v, ic, iw, n) {
     const issue = D.issues[ic.issue];
     const steps = issue.scale.length;
     const left = 120;
@@ -973,7 +1060,7 @@
     const top = head + 10;
     const rowsEnd = top + Math.max(ic.placed.length, 1) * row;
     const notes = [];
-    if (ic.unplaced.length) notes.push('No stance: ' + partyList(ic.unplaced) + '.');
+    if (ic.unplaced.length) notes.push(noStanceWords(v, ic));
     if (ic.absent.length) notes.push('No position: ' + partyList(ic.absent) + '.');
     const height = rowsEnd + 30 + notes.length * 18 + 6;
     const id = 'chart-' + n;
@@ -1037,11 +1124,13 @@
     if (!cmp.issues.length && !w.contested.length) return '';
     let out = '<section aria-labelledby="comparison">\n<h2 id="comparison">Comparison</h2>\n';
     if (w.min) out += '<p>' + esc(w.min) + '</p>\n';
+    const filtered = filterWords(v);
+    if (filtered) out += '<p>' + esc(filtered) + '</p>\n';
     if (cmp.issues.length) out += W.intro_html + '\n';
     cmp.issues.forEach((ic, k) => {
       const iw = w.issues[k];
       const issue = D.issues[ic.issue];
-      out += '<h3>' + esc(issue.name) + '</h3>\n' + chartSvg(ic, iw, k);
+      out += '<h3>' + esc(issue.name) + '</h3>\n' + chartSvg(v, ic, iw, k);
       out += '<ol class="scale">\n' + issue.scale.map((s) => '<li>' + esc(s.label) + '</li>\n').join('') + '</ol>\n';
       if (iw.placed.length) {
         out += '<table class="axis">\n<caption>' + esc(issue.name) + ': where the parties stand</caption>\n' +
@@ -1323,12 +1412,11 @@
       const earlier = id === shownId ? earlierStanding(v, i, pt) : null;
       if (p.stance !== null && p.status === 'withdrawn') stance = 'withdrawn: ' + factsStance(issue, p.stance);
       else if (p.stance !== null) stance = factsStance(issue, p.stance);
-      else if (earlier !== null) stance = upperFirst(earlierStanceWords(earlier));
+      else if (earlier !== null) stance = upperFirst(earlierStanceWords(earlier, v.horizon));
       else if (issue.scale.length) stance = 'no stance';
       else stance = 'the issue has no scale';
       fact('Stance', esc(stance));
-      const acc = acceptableWords(issue, p);
-      if (acc !== null) fact('Could accept', esc(acc));
+      if (p.acceptable !== null) fact('Could accept', esc(stepsWords(issue, p.acceptable[0], p.acceptable[1])));
       if (id === shownId && issue.scale.length) {
         const ic = compareIssue(v, i);
         const placed = placedOf(ic, pt);

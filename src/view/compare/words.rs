@@ -612,7 +612,12 @@ pub fn min_confidence_words(min: Option<crate::model::Confidence>) -> Option<Str
 /// (party:us,ru issue:territory): not shown: UA, Europe; Ceasefire, NATO.` (none:
 /// `None`), so that a conclusion drawn among fewer parties never reads as the whole.
 pub fn filter_words(view: &View) -> Option<String> {
-    if view.filter.is_empty() {
+    // A minimum confidence has its own sentence (`min_confidence_words`).
+    let filter = crate::view::filter::Filter {
+        min_confidence: None,
+        ..view.filter.clone()
+    };
+    if filter.is_empty() {
         return None;
     }
     let m = &*view.model;
@@ -639,6 +644,6 @@ pub fn filter_words(view: &View) -> Option<String> {
     };
     Some(format!(
         "Filtered ({}){what}.",
-        one_line(&view.filter.describe(m))
+        one_line(&filter.describe(m))
     ))
 }
