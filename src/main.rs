@@ -610,12 +610,23 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The filter of `--filter TERMS` (none: show all) with `--min-confidence` (which wins
-/// over a `min-confidence:` term); a bad one is reported as bad usage and gives `None`.
+/// The filter of `--filter TERMS` (none: show all) with `--min-confidence`; a bad one,
+/// or a `min-confidence:` term that says another level than `--min-confidence`, is
+/// reported as bad usage and gives `None`.
 fn filter_of(model: &Model, terms: Option<&str>, min: Option<MinConfidence>) -> Option<Filter> {
     let mut filter = filter_terms(model, terms)?;
     if let Some(min) = min {
-        filter.min_confidence = Some(min.into());
+        let min: stances::model::Confidence = min.into();
+        if let Some(term) = filter.min_confidence.filter(|&t| t != min) {
+            eprintln!(
+                "stances: error: --min-confidence {} and the filter's min-confidence:{} disagree\n  \
+                 hint: give the minimum once",
+                min.id(),
+                term.id()
+            );
+            return None;
+        }
+        filter.min_confidence = Some(min);
     }
     Some(filter)
 }

@@ -276,3 +276,33 @@ fn diff_takes_a_filter() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_minimum_confidence_given_twice_must_agree() {
+    for command in ["compare", "diff"] {
+        let out = Command::cargo_bin("stances")
+            .unwrap()
+            .args([command, &model(), "--min-confidence", "high"])
+            .args(["--filter", "min-confidence:low"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("--min-confidence high and the filter's min-confidence:low disagree"),
+            "{command}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{command}");
+    }
+    // The same level twice is no conflict.
+    let doc = json_of(
+        "compare",
+        &[
+            "--min-confidence",
+            "high",
+            "--filter",
+            "min-confidence:high",
+        ],
+    );
+    assert_eq!(doc["min_confidence"], "high");
+}
