@@ -517,3 +517,20 @@ fn past_the_last_party_the_spectrum_scrolls_to_its_conclusion() {
         render(&a);
     }
 }
+
+#[test]
+fn the_spectrum_says_what_a_party_filter_leaves_out() {
+    let mut a = compare(120, 30);
+    a.update(Action::Filter);
+    for c in "party:north,south".chars() {
+        a.update(Action::InputChar(c));
+    }
+    a.update(Action::InputSubmit);
+    a.update(Action::Spectrum);
+    let all = words(&lines(&render(&a)));
+    // A zone among the parties shown never reads as the whole: the filter is said first.
+    assert!(
+        all.contains("Filtered (party:north,south): not shown: EAST, WEST, LONE."),
+        "{all}"
+    );
+}

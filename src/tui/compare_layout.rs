@@ -7,8 +7,8 @@ use crate::model::{IssueId, PartyId};
 use crate::sanitize::one_line;
 use crate::view::View;
 use crate::view::compare::words::{
-    AXIS_LEGEND, IssueWords, agreement, axis, axis_header, distance_cell, min_confidence_words,
-    pair_counts, range_words, since_words, stance_words,
+    AXIS_LEGEND, IssueWords, agreement, axis, axis_header, distance_cell, filter_words,
+    min_confidence_words, pair_counts, range_words, since_words, stance_words,
 };
 use crate::view::compare::{Comparison, IssueComparison, compare_issue};
 use crate::view::evidence::{Evidence, marks_legend};
@@ -74,7 +74,12 @@ pub fn spectrum_lines(view: &View, issue: IssueId, width: usize) -> Vec<(Spectru
     let push = |out: &mut Vec<(SpectrumLine, String)>, kind: SpectrumLine, text: &str, w: usize| {
         out.extend(lines(text, w.max(1)).into_iter().map(|l| (kind, l)));
     };
-    if let Some(words) = min_confidence_words(view.filter.min_confidence) {
+    // What a minimum confidence and the filter leave out, so that a zone among fewer
+    // parties never reads as the whole.
+    for words in min_confidence_words(view.filter.min_confidence)
+        .into_iter()
+        .chain(filter_words(view))
+    {
         push(&mut out, SpectrumLine::Legend, &words, width);
     }
     let Some(issue_def) = m.issues.get(issue.index()) else {

@@ -9,7 +9,7 @@ use super::app::App;
 use super::compare_layout::matrix_layout;
 use crate::sanitize::one_line;
 use crate::view::Comparison;
-use crate::view::compare::words::{PAIRS_NOTE, distance_cell, min_confidence_words};
+use crate::view::compare::words::{PAIRS_NOTE, distance_cell, filter_words, min_confidence_words};
 use crate::wrap::{fit, lines};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -84,7 +84,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     out.truncate(body);
     // How to read the table, and what a minimum confidence left out, when they fit.
     let mut note: Vec<String> = Vec::new();
-    if let Some(words) = min_confidence_words(c.min_confidence) {
+    for words in min_confidence_words(c.min_confidence)
+        .into_iter()
+        .chain(filter_words(view))
+    {
         note.extend(lines(&words, width.max(1)));
     }
     note.extend(lines(PAIRS_NOTE, width.max(1)));

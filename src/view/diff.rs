@@ -290,7 +290,8 @@ impl Diff {
         self.changes.iter().filter(|c| c.kind == kind).count()
     }
 
-    /// The counts in words, e.g. `3 changes: 1 new, 1 moved, 1 changed` or `no changes`.
+    /// The counts in words, e.g. `3 changes: 1 new, 1 moved, 1 changed`, `2 changes: 1
+    /// new, 1 changed; no stance moved` or `no changes`.
     pub fn summary(&self) -> String {
         let n = self.changes.len();
         if n == 0 {
@@ -303,7 +304,13 @@ impl Diff {
             .map(|(k, c)| format!("{c} {}", k.id()))
             .collect();
         let noun = if n == 1 { "change" } else { "changes" };
-        format!("{n} {noun}: {}", parts.join(", "))
+        // Who moved is the first question asked of a period: say when nobody did.
+        let none_moved = if self.count(Kind::Moved) == 0 {
+            "; no stance moved"
+        } else {
+            ""
+        };
+        format!("{n} {noun}: {}{none_moved}", parts.join(", "))
     }
 }
 

@@ -124,10 +124,10 @@ pub fn standing_since_words(
 
 /// What stands when the position shown takes no stance of its own, as `stances diff`
 /// says it: `no stance of its own; the stance of 2025-04-17 stands`, or `no stance of
-/// its own; an undated stance stands`.
+/// its own; an undated stance stands`. The date is the one since which the stance has
+/// stood without a break ([`crate::view::state::stance_since`]), as `compare` says it.
 pub fn still_stands_words(model: &Model, standing: crate::model::PositionId) -> String {
-    let which = model.positions[standing]
-        .as_of
+    let which = crate::view::state::stance_since(model, standing, None)
         .map_or("an undated stance".to_string(), |d| {
             format!("the stance of {d}")
         });

@@ -85,6 +85,8 @@ struct PositionData {
     issue: usize,
     summary: String,
     detail: Option<String>,
+    /// The curator's notes.
+    notes: Option<String>,
     as_of: Option<Date>,
     /// Step index into the issue's scale.
     stance: Option<usize>,
@@ -161,6 +163,7 @@ fn data(view: &View, base: Option<Date>) -> Data {
             issue: p.issue.index(),
             summary: clean(&p.summary),
             detail: p.detail.as_deref().map(clean),
+            notes: p.notes.as_deref().map(clean),
             as_of: p.as_of,
             stance: p.stance,
             acceptable: p.acceptable.map(|(lo, hi)| [lo, hi]),

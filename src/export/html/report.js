@@ -400,11 +400,17 @@
   }
   const stepCount = (n) => n + ' step' + (n === 1 ? '' : 's');
 
-  /** among_placed_words: ` It holds among US and RU only: UA takes no stance.`. */
+  /** among_placed_words: ` It holds among US and RU only: UA takes no stance; Europe has no position.`. */
   function amongPlacedWords(ic) {
-    if (!ic.unplaced.length) return '';
-    return ' It holds among ' + andList(names(ic.placed.map((p) => p.party))) + ' only: ' +
-      andList(names(ic.unplaced)) + (ic.unplaced.length === 1 ? ' takes' : ' take') + ' no stance.';
+    const others = [];
+    if (ic.unplaced.length) {
+      others.push(andList(names(ic.unplaced)) + (ic.unplaced.length === 1 ? ' takes' : ' take') + ' no stance');
+    }
+    if (ic.absent.length) {
+      others.push(andList(names(ic.absent)) + (ic.absent.length === 1 ? ' has' : ' have') + ' no position');
+    }
+    if (!others.length) return '';
+    return ' It holds among ' + andList(names(ic.placed.map((p) => p.party))) + ' only: ' + others.join('; ') + '.';
   }
   /** stated_gap_words: ` Whatever US accepts, RU and UA do not meet: …`. */
   function statedGapWords(ic) {
@@ -696,7 +702,8 @@
       .map((k) => [k, diff.changes.filter((c) => c.kind === k).length])
       .filter(([, c]) => c > 0)
       .map(([k, c]) => c + ' ' + k);
-    return n + ' ' + (n === 1 ? 'change' : 'changes') + ': ' + parts.join(', ');
+    const noneMoved = diff.changes.some((c) => c.kind === 'moved') ? '' : '; no stance moved';
+    return n + ' ' + (n === 1 ? 'change' : 'changes') + ': ' + parts.join(', ') + noneMoved;
   }
 
   // ---------------------------------------------------------------- diff/words.rs
@@ -706,7 +713,7 @@
     const issue = D.issues[c.issue];
     const label = (step) => oneLine(issue.scale[step] ? issue.scale[step].label : '');
     const stanceOf = (id) => (id !== null && P[id].stance !== null
-      ? { step: P[id].stance, date: P[id].as_of } : null);
+      ? { step: P[id].stance, date: stanceSince(id, null) } : null);
     if (c.kind === 'new') return 'new position';
     if (c.kind === 'removed') return 'no position any more';
     if (c.kind === 'withdrawn') {
@@ -752,7 +759,8 @@
     if (st && shown === standing) {
       if (st.stance !== null) facts.push('stance: ' + stanceWords(issue, st.stance));
     } else if (st) {
-      const which = st.as_of !== null ? 'the stance of ' + st.as_of : 'an undated stance';
+      const since = stanceSince(standing, null);
+      const which = since !== null ? 'the stance of ' + since : 'an undated stance';
       if (st.stance !== null) facts.push('no stance of its own; ' + which + ' stands: ' + stanceWords(issue, st.stance));
     } else if (issue.scale.length) {
       facts.push(p.status === 'withdrawn' ? 'no stance stands (withdrawn)' : 'no stance');
@@ -1102,7 +1110,8 @@
       g += '<path class="stance ' + shade(issue, p.stance) + '" d="M' + x(p.stance) + ' ' + (y - 7) + 'l7 7l-7 7l-7 -7z"/>';
       const role = roleWords(ic, p.party);
       const note = (p.assumed ? 'range assumed' : 'range stated') + (role ? '; ' + role : '') +
-        (p.contested ? '; ' + W.contested_mark : '');
+        (p.contested ? '; ' + W.contested_mark : '') +
+        (evidence(p.position, v.horizon).thin ? '; ' + W.thin_mark : '');
       g += '<text class="note" x="' + (left + steps * col + 8) + '" y="' + (y + 4) + '">' + esc(note) + '</text>';
     });
     if (!ic.placed.length) {
@@ -1436,6 +1445,7 @@
       }
       body += '</dl>\n';
       if (p.detail !== null) body += '<p class="detail" dir="auto">' + esc(p.detail) + '</p>\n';
+      if (p.notes !== null) body += '<p class="detail" dir="auto"><strong>Curator’s notes:</strong> ' + esc(p.notes) + '</p>\n';
     }
     const hist = history(i, pt).filter((h) => meets(P[h], v.min));
     if (hist.length) {
@@ -1451,20 +1461,24 @@
       }
       body += '</ol>\n';
     }
+    const citesHtml = (pos) => '<ol class="dlg-cites">\n' + P[pos].citations.map((c, k) => {
+      const e = excerpt(c);
+      const title = '<button type="button" class="open-source link" data-pos="' + pos + '" data-cite="' + k +
+        '"><cite>' + esc(SOURCES[c.source].title) + '</cite></button>';
+      return '<li><blockquote><p dir="auto">' + esc(e.before) + '<mark>' + esc(e.quote) + '</mark>' +
+        esc(e.after) + '</p></blockquote>\n<p class="src">' + creditHtml(c, quoteOf(c), title) + '</p></li>\n';
+    }).join('') + '</ol>\n';
     if (id !== null) {
       const cites = P[id].citations;
       body += '<h3>Citations (' + cites.length + ')</h3>\n';
       if (!cites.length) body += '<p class="meta">No citations: this position is not backed by a source.</p>\n';
-      else {
-        body += '<ol class="dlg-cites">\n';
-        cites.forEach((c, k) => {
-          const e = excerpt(c);
-          const title = '<button type="button" class="open-source link" data-pos="' + id + '" data-cite="' + k +
-            '"><cite>' + esc(SOURCES[c.source].title) + '</cite></button>';
-          body += '<li><blockquote><p dir="auto">' + esc(e.before) + '<mark>' + esc(e.quote) + '</mark>' +
-            esc(e.after) + '</p></blockquote>\n<p class="src">' + creditHtml(c, quoteOf(c), title) + '</p></li>\n';
-        });
-        body += '</ol>\n';
+      else body += citesHtml(id);
+      // A statement without a stance: the sentences the standing stance rests on follow.
+      const earlier = id === shownId ? earlierStanding(v, i, pt) : null;
+      if (earlier !== null && P[earlier].citations.length) {
+        const on = P[earlier].as_of !== null ? P[earlier].as_of : 'undated';
+        body += '<h3>The standing stance rests on (' + esc(on) + ', ' + P[earlier].citations.length +
+          ' citation' + (P[earlier].citations.length === 1 ? '' : 's') + ')</h3>\n' + citesHtml(earlier);
       }
     }
     $('#detail-h', detail).textContent = oneLine(issue.name) + ' · ' + oneLine(D.parties[pt].name);

@@ -146,22 +146,28 @@ pub fn zone_words(model: &Model, ic: &IssueComparison) -> String {
     }
 }
 
-/// When a zone holds among the placed parties while others take no stance: ` It holds
-/// among US and RU only: UA and Europe take no stance.` (empty otherwise).
+/// When a zone holds among the placed parties while others take no stance or have no
+/// position: ` It holds among US and RU only: UA takes no stance; Europe has no
+/// position.` (empty otherwise).
 fn among_placed_words(model: &Model, ic: &IssueComparison) -> String {
-    if ic.unplaced.is_empty() {
+    let mut others = Vec::new();
+    for (parties, one, many) in [
+        (&ic.unplaced, "takes no stance", "take no stance"),
+        (&ic.absent, "has no position", "have no position"),
+    ] {
+        if !parties.is_empty() {
+            let verb = if parties.len() == 1 { one } else { many };
+            others.push(format!("{} {verb}", and_list(&names(model, parties))));
+        }
+    }
+    if others.is_empty() {
         return String::new();
     }
     let placed: Vec<PartyId> = ic.placed.iter().map(|p| p.party).collect();
-    let unplaced = and_list(&names(model, &ic.unplaced));
-    let verb = if ic.unplaced.len() == 1 {
-        "takes"
-    } else {
-        "take"
-    };
     format!(
-        " It holds among {} only: {unplaced} {verb} no stance.",
-        and_list(&names(model, &placed))
+        " It holds among {} only: {}.",
+        and_list(&names(model, &placed)),
+        others.join("; ")
     )
 }
 
@@ -484,7 +490,7 @@ pub fn distance_cell(p: &PairComparison) -> String {
 }
 
 /// What the pairs table says and how to read it.
-pub const PAIRS_NOTE: &str = "Over the issues where both parties are placed; distance 0 is the same stance, 1 the opposite poles. Read each distance with its issue count: a distance over fewer issues does not compare with one over more. \"On assumed ranges\" counts the overlap and apart issues that rest on a range assumed to be the stance alone.";
+pub const PAIRS_NOTE: &str = "Over the issues where both parties are placed; distance 0 is the same stance, 1 the opposite poles. Read each distance with its issue count: a distance over fewer issues does not compare with one over more. Overlap and apart issues that rest on a range assumed to be the stance alone are counted again as \"on assumed ranges\".";
 
 /// The two parties of a pair by short name: `US – RU`.
 pub fn pair_name(m: &Model, p: &PairComparison) -> String {

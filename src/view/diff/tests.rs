@@ -159,7 +159,7 @@ fn the_summary_counts_each_kind() {
     let d = Diff::new(&model(), date("2025-01-01"), date("2025-03-01"), None);
     assert_eq!(d.summary(), "3 changes: 1 new, 1 moved, 1 changed");
     let d = Diff::new(&model(), date("2025-01-01"), date("2025-02-01"), None);
-    assert_eq!(d.summary(), "1 change: 1 new");
+    assert_eq!(d.summary(), "1 change: 1 new; no stance moved");
 }
 
 /// One synthetic position: party, issue, day (or undated), stance, withdrawn, confidence

@@ -16,9 +16,11 @@ use std::fmt::Write;
 /// 2025-04-17 still stands`, `restated (…)`.
 pub fn change_words(model: &Model, c: &Change) -> String {
     let issue = &model.issues[c.issue];
+    // A stance with the date since which it has stood without a break.
     let stance_of = |p: Option<PositionId>| {
-        let p = &model.positions[p?];
-        Some((p.stance?, p.as_of))
+        let id = p?;
+        let stance = model.positions[id].stance?;
+        Some((stance, crate::view::state::stance_since(model, id, None)))
     };
     let label = |step: usize| one_line(issue.scale.get(step).map_or("", |s| s.label.as_str()));
     match (c.kind, &c.movement) {
