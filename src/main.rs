@@ -563,15 +563,21 @@ fn run_init(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let s = stances::init::scaffold(&dir)?;
     let shown = escape_path(&s.path);
-    eprintln!(
-        "wrote {shown} with {} source(s){}\n  next: add parties, issues and positions, then run: stances check {shown}",
-        s.sources.len(),
-        if s.skipped.is_empty() {
-            String::new()
-        } else {
-            format!(", {} file(s) skipped (see the comments)", s.skipped.len())
-        },
-    );
+    let skipped = if s.skipped.is_empty() {
+        String::new()
+    } else {
+        format!(", {} file(s) skipped (see the comments)", s.skipped.len())
+    };
+    if s.sources.is_empty() {
+        eprintln!(
+            "wrote {shown} with no sources yet{skipped}\n  next: bring in a page, a PDF or a text with: stances add-source FILE (shows what it would add), then the same with --append"
+        );
+    } else {
+        eprintln!(
+            "wrote {shown} with {} source(s){skipped}\n  next: add parties, issues and positions, then run: stances check {shown}",
+            s.sources.len(),
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -209,3 +209,31 @@ fn a_positions_file_reached_through_a_link_stays_a_link() {
         assert_eq!(std::fs::read_to_string(&real).unwrap(), via);
     }
 }
+
+#[test]
+fn a_model_started_empty_takes_its_first_source_and_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    stances().current_dir(d).arg("init").assert().success();
+    std::fs::write(d.join("talks.txt"), "The envoys met in Geneva.\n").unwrap();
+    // The dry run writes nothing, so the --append after it is not refused.
+    stances()
+        .current_dir(d)
+        .args(["add-source", "talks.txt"])
+        .assert()
+        .success()
+        .stdout("[sources.the-envoys-met-in-geneva]\nfile = \"the-envoys-met-in-geneva.txt\"\ntitle = \"The envoys met in Geneva.\"  # from the text\n");
+    assert!(!d.join("seeds").exists());
+    stances()
+        .current_dir(d)
+        .args(["add-source", "--append", "talks.txt"])
+        .assert()
+        .success();
+    assert_eq!(seeds(d), ["the-envoys-met-in-geneva.txt"]);
+    stances()
+        .current_dir(d)
+        .arg("check")
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("1 source"));
+}
