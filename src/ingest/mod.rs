@@ -392,9 +392,10 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
 }
 
 /// The first `lines` lines of `text`, each made one line safe for a terminal and cut
-/// to at most `width` characters (marked `…`), and how many lines follow them.
+/// to at most `width` characters (marked `…`), without blank lines at the end, and
+/// how many lines follow them.
 pub fn first_lines(text: &str, lines: usize, width: usize) -> (Vec<String>, usize) {
-    let shown: Vec<String> = text
+    let mut shown: Vec<String> = text
         .lines()
         .take(lines)
         .map(|line| {
@@ -406,6 +407,9 @@ pub fn first_lines(text: &str, lines: usize, width: usize) -> (Vec<String>, usiz
             format!("{}…", cut.trim_end())
         })
         .collect();
+    while shown.last().is_some_and(String::is_empty) {
+        shown.pop();
+    }
     let rest = text.lines().count() - shown.len();
     (shown, rest)
 }
@@ -469,5 +473,6 @@ mod tests {
             first_lines("one\ntwo", 5, 80),
             (vec!["one".into(), "two".into()], 0)
         );
+        assert_eq!(first_lines("one\n\ntwo", 2, 80), (vec!["one".into()], 2));
     }
 }
