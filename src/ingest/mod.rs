@@ -339,7 +339,6 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
         None => slug(date, &title),
     };
     let file = format!("{id}{}.txt", extracted.kind.tag());
-    let text_file = model.admit(&req.model, &id, &file)?;
     let mut text = String::new();
     if let Some(d) = date {
         text.push_str(&format!("date {d}\n\n"));
@@ -368,7 +367,8 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
             ("url", url_from.as_ref()),
         ],
     );
-    model.with_block(&req.model, &block)?;
+    // With --append the id, the file and the room left are checked under the lock, on
+    // the file as it is then: another run may have added to it since it was read.
     let text_file = if req.append {
         let new = register::NewSource {
             id: &id,
@@ -378,6 +378,8 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
         };
         register::append(&req.model, &model, &new)?
     } else {
+        let text_file = model.admit(&req.model, &id, &file)?;
+        model.with_block(&req.model, &block)?;
         text_file
     };
     extracted.title = Some(title);
