@@ -1,7 +1,9 @@
-//! `stances init`: a starting positions.toml for a folder of `.txt` sources.
+//! `stances init`: a starting positions.toml for a folder, declaring the `.txt`
+//! sources it holds (if any) and leaving out, with a comment, those `check` would
+//! reject.
 
 use crate::model::emit::{self, InitFile, SourceEntry};
-use crate::source::SourceText;
+use crate::source::{self, SourceText};
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,19 +18,56 @@ pub struct Scaffold {
     pub skipped: Vec<(String, String)>,
 }
 
-fn txt_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+/// A `.txt` entry of a folder: a file to declare as a source, or one `check` would
+/// reject, with why (worded to follow "it").
+enum Entry {
+    /// A file to read: its path and name.
+    File(PathBuf, String),
+    /// A file left out: its name and why.
+    Skipped(String, String),
+}
+
+/// The `.txt` entries of `dir` (`sources_dir` as written in positions.toml), by name.
+/// Names that are not UTF-8 and links that lead out of the folder are left out as
+/// `check` would refuse them: positions.toml can name only UTF-8 paths, and `check`
+/// reads no source outside the sources directory.
+fn txt_entries(dir: &Path) -> Vec<Entry> {
+    let mut names: Vec<std::ffi::OsString> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                .map(|e| e.file_name())
+                .filter(|n| {
+                    Path::new(n)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
                 })
                 .collect()
         })
         .unwrap_or_default();
-    files.sort();
-    files
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let shown = name.to_string_lossy().into_owned();
+            let Some(utf8) = name.to_str() else {
+                return Entry::Skipped(
+                    shown,
+                    "has a name that is not UTF-8, which positions.toml cannot name; rename it"
+                        .into(),
+                );
+            };
+            let path = dir.join(utf8);
+            if source::confine(dir, utf8).is_err() {
+                let why = if std::fs::metadata(&path).is_err() {
+                    "is a link to something that does not exist"
+                } else {
+                    "is a link that leads out of this folder, and check reads no source outside it; copy the file in instead"
+                };
+                return Entry::Skipped(shown, why.into());
+            }
+            Entry::File(path, utf8.to_string())
+        })
+        .collect()
 }
 
 /// Why `stances init` wrote nothing (or could not finish writing).
@@ -43,13 +82,6 @@ pub enum InitError {
         crate::sanitize::path(.0)
     )]
     Exists(PathBuf),
-    /// No `.txt` file to declare as a source.
-    #[error(
-        "no .txt sources in {} or {}",
-        crate::sanitize::path(.0),
-        crate::sanitize::path(&.0.join("seeds"))
-    )]
-    NoSources(PathBuf),
     /// Writing positions.toml failed.
     #[error("cannot write {}: {source}", crate::sanitize::path(path))]
     Write {
@@ -61,7 +93,9 @@ pub enum InitError {
 }
 
 /// Writes `dir/positions.toml` declaring every `.txt` file in `dir` (or in `dir/seeds`)
-/// as a source. Never overwrites: an existing positions.toml is an error.
+/// as a source, with a comment for each file left out and why. In a folder without
+/// any it is a skeleton with no sources, that says how to add them. What it writes
+/// passes `stances check`. Never overwrites: an existing positions.toml is an error.
 pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
     if !dir.is_dir() {
         return Err(InitError::NotADirectory(dir.to_path_buf()));
@@ -70,19 +104,21 @@ pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
     if path.exists() {
         return Err(InitError::Exists(path));
     }
-    let (sources_dir, files) = match txt_files(dir) {
-        f if !f.is_empty() => (".", f),
-        _ => ("seeds", txt_files(&dir.join("seeds"))),
+    let here = txt_entries(dir);
+    let (sources_dir, entries) = if !here.is_empty() {
+        (".", here)
+    } else if source::confine(dir, "seeds").is_ok() {
+        ("seeds", txt_entries(&dir.join("seeds")))
+    } else {
+        let why = "is a link that leads out of this folder, and check reads no source outside it; sources_dir is this folder instead";
+        (".", vec![Entry::Skipped("seeds".into(), why.into())])
     };
-    if files.is_empty() {
-        return Err(InitError::NoSources(dir.to_path_buf()));
-    }
     let name = dir
         .canonicalize()
         .ok()
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "positions".into());
-    let (out, ids, skipped) = document(&name, sources_dir, &files);
+    let (out, ids, skipped) = document(&name, sources_dir, &entries);
     // create_new: even if a file appeared meanwhile, it is not overwritten.
     let mut f = OpenOptions::new()
         .write(true)
@@ -109,7 +145,7 @@ pub fn scaffold(dir: &Path) -> Result<Scaffold, InitError> {
 fn document(
     name: &str,
     sources_dir: &str,
-    files: &[PathBuf],
+    entries: &[Entry],
 ) -> (String, Vec<String>, Vec<(String, String)>) {
     /// A file read as a source, or skipped: its name and why.
     struct Read {
@@ -120,15 +156,18 @@ fn document(
     }
     let mut read: Vec<Result<Read, (String, String)>> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
-    for file in files {
-        let fname = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+    for entry in entries {
+        let (file, fname) = match entry {
+            Entry::File(path, name) => (path, name),
+            Entry::Skipped(name, why) => {
+                read.push(Err((name.clone(), why.clone())));
+                continue;
+            }
+        };
         let text = match SourceText::load(file) {
             Ok(t) => t,
             Err(e) => {
-                read.push(Err((fname, e.to_string())));
+                read.push(Err((fname.clone(), e.to_string())));
                 continue;
             }
         };
@@ -139,7 +178,7 @@ fn document(
         let id = emit::id_for(&stem, &ids);
         ids.push(id.clone());
         read.push(Ok(Read {
-            file: fname,
+            file: fname.clone(),
             id,
             title: crate::sanitize::one_line(&emit::title_for(&text, &stem)),
             published: text.date,

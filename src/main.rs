@@ -72,10 +72,12 @@ enum Command {
     /// Compare where the parties stand on each issue with a scale: zone, gap, blocking
     /// parties, and how far apart each pair is.
     Compare(CompareArgs),
-    /// Turn a web page, PDF, Markdown or text file into a source: clean text in the
-    /// sources directory and the [sources.ID] block to register it (never overwrites).
+    /// Turn a web page, PDF, Markdown or text file into a source: shows the clean text
+    /// and the [sources.ID] block that registers it, and with --append writes both
+    /// (never overwrites). Without --append it is a dry run that writes nothing.
     AddSource(AddSourceArgs),
-    /// Start a positions.toml for a folder of .txt sources (never overwrites).
+    /// Start a positions.toml in a folder, declaring the .txt sources it holds if any
+    /// (never overwrites).
     Init {
         /// The folder [default: .]
         dir: Option<PathBuf>,
@@ -134,7 +136,8 @@ struct AddSourceArgs {
     /// The positions file [default: ./positions.toml]
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
-    /// Add the block to the end of the positions file (atomically, every other byte kept)
+    /// Write the text into the sources directory and add the block to the end of the
+    /// positions file (atomically, every other byte kept) [default: a dry run]
     #[arg(long)]
     append: bool,
 }
@@ -489,25 +492,63 @@ fn run_add_source(args: AddSourceArgs) -> anyhow::Result<ExitCode> {
         append: args.append,
     };
     let added = stances::ingest::add_source(&request)?;
-    let mut out = std::io::stdout().lock();
-    if args.append {
+    let kind = added.extracted.kind.label();
+    if added.appended {
         eprintln!(
-            "wrote {} ({}) and added [sources.{}] to {}",
-            escape_path(&added.written),
-            added.extracted.kind.label(),
+            "wrote {} ({kind}) and added [sources.{}] to {}",
+            escape_path(&added.text_file),
             escape(&added.id),
             escape_path(&model)
         );
-    } else {
-        eprintln!(
-            "wrote {} ({}); add this block to {}:",
-            escape_path(&added.written),
-            added.extracted.kind.label(),
-            escape_path(&model)
-        );
-        out.write_all(added.block.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let (lines, rest) = stances::ingest::first_lines(&added.text, PREVIEW_LINES, 100);
+    let mut preview: String = (lines.iter())
+        .map(|l| format!("  |{}{l}\n", if l.is_empty() { "" } else { " " }))
+        .collect();
+    if rest > 0 {
+        preview.push_str(&format!("  | … {rest} more line(s)\n"));
+    }
+    eprint!(
+        "dry run, nothing written. With --append, add-source would write {} ({kind}, {} characters):\n{preview}and add this block to {}:\n",
+        escape_path(&added.text_file),
+        added.text.chars().count(),
+        escape_path(&model)
+    );
+    let mut out = std::io::stdout().lock();
+    out.write_all(added.block.as_bytes())?;
+    out.flush()?;
+    eprintln!(
+        "to write them: {}",
+        appending_command().unwrap_or_else(|| "run the same command with --append".into())
+    );
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many lines of the text a dry run of `add-source` shows.
+#[cfg(feature = "import")]
+const PREVIEW_LINES: usize = 8;
+
+/// This command line with `--append` after `add-source`, quoted for a shell; `None`
+/// when an argument is not UTF-8 or holds a character that cannot be shown as it is.
+#[cfg(feature = "import")]
+fn appending_command() -> Option<String> {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string().ok())
+        .collect::<Option<_>>()?;
+    if args.iter().any(|a| {
+        a.chars()
+            .any(|c| c.is_control() || stances::sanitize::is_unsafe(c))
+    }) {
+        return None;
+    }
+    let at = args.iter().position(|a| a == "add-source")?;
+    let mut words = vec!["stances".to_string()];
+    words.extend(args[..=at].iter().cloned());
+    words.push("--append".into());
+    words.extend(args[at + 1..].iter().cloned());
+    Some(shell_words::join(words))
 }
 
 /// This build has no importers (built without the `import` feature): say how to get them.
@@ -527,15 +568,21 @@ fn run_init(dir: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let s = stances::init::scaffold(&dir)?;
     let shown = escape_path(&s.path);
-    eprintln!(
-        "wrote {shown} with {} source(s){}\n  next: add parties, issues and positions, then run: stances check {shown}",
-        s.sources.len(),
-        if s.skipped.is_empty() {
-            String::new()
-        } else {
-            format!(", {} file(s) skipped (see the comments)", s.skipped.len())
-        },
-    );
+    let skipped = if s.skipped.is_empty() {
+        String::new()
+    } else {
+        format!(", {} file(s) skipped (see the comments)", s.skipped.len())
+    };
+    if s.sources.is_empty() {
+        eprintln!(
+            "wrote {shown} with no sources yet{skipped}\n  next: bring in a page, a PDF or a text with: stances add-source FILE (shows what it would add), then the same with --append"
+        );
+    } else {
+        eprintln!(
+            "wrote {shown} with {} source(s){skipped}\n  next: add parties, issues and positions, then run: stances check {shown}",
+            s.sources.len(),
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -302,13 +302,114 @@ fn init_scaffolds_a_folder_and_refuses_to_overwrite() {
         std::fs::read_to_string(dir.path().join("positions.toml")).unwrap(),
         "# mine\n"
     );
-    // An empty folder says what it looked for.
+}
+
+#[test]
+fn init_in_an_empty_folder_writes_a_skeleton_that_checks_and_says_how_to_add_sources() {
     let empty = tempfile::tempdir().unwrap();
     stances()
         .args(["init", empty.path().to_str().unwrap()])
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no .txt sources"));
+        .success()
+        .stderr(predicate::str::contains(
+            "positions.toml with no sources yet\n  next: bring in a page, a PDF or a text with: stances add-source FILE",
+        ));
+    let written = std::fs::read_to_string(empty.path().join("positions.toml")).unwrap();
+    assert!(written.contains("sources_dir = \"seeds\"\n"), "{written}");
+    assert!(
+        written.contains(
+            "# No sources yet. Bring in a web page, a PDF, a Markdown or a text file:\n\
+            #   stances add-source FILE           shows the text and the block it would add\n\
+            #   stances add-source --append FILE  writes the text into seeds/ and adds\n"
+        ),
+        "{written}"
+    );
+    stances()
+        .current_dir(empty.path())
+        .args(["check", "--strict"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "ok: 0 parties, 0 issues, 0 sources, 0 positions",
+        ));
+}
+
+/// Files `check` would reject are left out with a comment saying why, and what init
+/// writes checks: a link out of the folder, a link to nothing, a FIFO, a name that is
+/// not UTF-8, a name with a line break (declared: its name is written escaped).
+#[cfg(unix)]
+#[test]
+fn init_leaves_out_what_check_would_reject_and_says_why() {
+    use std::os::unix::ffi::OsStrExt;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("out.txt"), "Outside text.\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("fine.txt"), "Fine text.\n").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("out.txt"), d.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", d.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink("fine.txt", d.join("inside.txt")).unwrap();
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(d.join(latin1), "Text in a file with a Latin-1 name.\n").unwrap();
+    std::fs::write(d.join("two\nlines.txt"), "Two lines.\n").unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(d.join("pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    stances()
+        .args(["init", d.to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "with 3 source(s), 4 file(s) skipped (see the comments)",
+        ));
+    let written = std::fs::read_to_string(d.join("positions.toml")).unwrap();
+    for line in [
+        "# skipped caf\u{fffd}.txt: it has a name that is not UTF-8, which positions.toml cannot name; rename it\n",
+        "# skipped dangling.txt: it is a link to something that does not exist\n",
+        "# skipped link.txt: it is a link that leads out of this folder, and check reads no source outside it; copy the file in instead\n",
+        "# skipped pipe.txt: it is a FIFO (named pipe), not a regular file\n",
+        "[sources.inside]\nfile = \"inside.txt\"\n",
+        "[sources.two-lines]\nfile = \"two\\u000Alines.txt\"\n",
+    ] {
+        assert!(written.contains(line), "{line}\n---\n{written}");
+    }
+    let loaded = stances::model::load(&d.join("positions.toml"));
+    assert_eq!(loaded.errors(), 0, "{:#?}", loaded.diagnostics);
+    stances()
+        .current_dir(d)
+        .arg("check")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "ok: 0 parties, 0 issues, 3 sources",
+        ));
+}
+
+/// A `seeds` link that leads out of the folder is not made the sources directory.
+#[cfg(unix)]
+#[test]
+fn init_does_not_take_a_seeds_link_out_of_the_folder_as_its_sources() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("a.txt"), "Outside text.\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("seeds")).unwrap();
+    stances()
+        .args(["init", dir.path().to_str().unwrap()])
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(dir.path().join("positions.toml")).unwrap();
+    assert!(written.contains("sources_dir = \".\"\n"), "{written}");
+    assert!(
+        written.contains("# skipped seeds: it is a link that leads out of this folder"),
+        "{written}"
+    );
+    stances()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .success();
 }
 
 #[test]

@@ -283,26 +283,61 @@ fn added_sources_read_as_a_reader_expects_and_pass_check() {
 }
 
 #[test]
-fn without_append_the_block_is_printed_and_the_model_untouched() {
+fn without_append_it_is_a_dry_run_that_shows_the_block_and_text_and_writes_nothing() {
     let dir = project();
+    let args = [
+        "--id",
+        "statement",
+        "--title",
+        "Statement",
+        "--published",
+        "2025-05-01",
+        "--url",
+        "https://e.org/s",
+    ];
+    let pdf = fixture("communique.pdf");
     let out = stances()
         .current_dir(dir.path())
-        .args(["add-source", "--id", "statement", "--title", "Statement"])
-        .args(["--published", "2025-05-01", "--url", "https://e.org/s"])
-        .arg(fixture("communique.pdf"))
+        .arg("add-source")
+        .args(args)
+        .arg(&pdf)
         .assert()
         .success()
         .get_output()
         .clone();
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        "[sources.statement]\nfile = \"statement.pdf.txt\"\ntitle = \"Statement\"\npublished = 2025-05-01\nurl = \"https://e.org/s\"\n"
+    let block = "[sources.statement]\nfile = \"statement.pdf.txt\"\ntitle = \"Statement\"\npublished = 2025-05-01\nurl = \"https://e.org/s\"\n";
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), block);
+    let err = String::from_utf8(out.stderr).unwrap();
+    let expected = format!(
+        "dry run, nothing written. With --append, add-source would write ./seeds/statement.pdf.txt (PDF, 276 characters):\n  \
+        | date 2025-05-01\n  |\n  \
+        | The ministers agreed to resume negotiations on a full ceasefire in Geneva on 12 May.\n  |\n  \
+        | Both delegations welcomed the release of prisoners and the return of children to their families.\n  |\n  \
+        | A monitoring mission will report to the foreign ministers every two weeks.\n\
+        and add this block to positions.toml:\n\
+        to write them: stances add-source --append {} {}\n",
+        args.join(" "),
+        shell_words::quote(pdf.to_str().unwrap())
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("statement.pdf.txt"));
+    assert_eq!(err, expected);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("positions.toml")).unwrap(),
         MODEL
     );
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("seeds")).unwrap().count(),
+        0
+    );
+    // The command it names writes what it showed.
+    stances()
+        .current_dir(dir.path())
+        .args(["add-source", "--append"])
+        .args(args)
+        .arg(&pdf)
+        .assert()
+        .success();
+    let model = std::fs::read_to_string(dir.path().join("positions.toml")).unwrap();
+    assert_eq!(model, format!("{MODEL}\n{block}"));
     let text = std::fs::read_to_string(dir.path().join("seeds/statement.pdf.txt")).unwrap();
     assert!(text.starts_with("date 2025-05-01\n\nThe ministers agreed"));
 }

@@ -26,17 +26,19 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
-/// Runs `add-source` on `bytes` saved as `name` in a new project: the exit code, the
-/// block printed, stderr, and the text written (empty when refused).
+/// Runs `add-source --append` on `bytes` saved as `name` in a new project: the exit
+/// code, the block appended, stderr, and the text written (both empty when refused).
 fn add(name: &str, bytes: &[u8]) -> (Option<i32>, String, String, String) {
     let dir = project();
     std::fs::write(dir.path().join(name), bytes).unwrap();
     let out = stances()
         .current_dir(dir.path())
         .timeout(std::time::Duration::from_secs(120))
-        .args(["add-source", "--id", "doc", name])
+        .args(["add-source", "--append", "--id", "doc", name])
         .output()
         .unwrap();
+    let model = std::fs::read_to_string(dir.path().join("positions.toml")).unwrap();
+    let block = model[MODEL.len()..].to_string();
     let text = std::fs::read_dir(dir.path().join("seeds"))
         .unwrap()
         .next()
@@ -44,7 +46,7 @@ fn add(name: &str, bytes: &[u8]) -> (Option<i32>, String, String, String) {
         .unwrap_or_default();
     (
         out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
+        block,
         String::from_utf8_lossy(&out.stderr).into_owned(),
         text,
     )

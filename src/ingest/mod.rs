@@ -18,11 +18,12 @@ mod pdf_cmap;
 mod pdf_content;
 mod pdf_guard;
 mod pdf_layout;
+mod register;
 
 use crate::date::Date;
 use crate::sanitize::{escape, path as shown};
 use crate::source::{self, MAX_SOURCE_BYTES, SourceError, SourceText};
-use std::io::Write;
+use register::ModelInfo;
 use std::path::{Path, PathBuf};
 
 /// What kind of file a source was made from.
@@ -116,6 +117,37 @@ pub enum IngestError {
         path: String,
         /// What is wrong.
         detail: String,
+    },
+    /// The positions file is marked read-only (or this user may not write it).
+    #[error(
+        "{path} is read-only; nothing written\n  hint: make it writable to add the source (e.g. chmod u+w {path})"
+    )]
+    ReadOnly {
+        /// The positions file, escaped.
+        path: String,
+    },
+    /// The positions file would grow past the size the loader reads.
+    #[error(
+        "{path}: with the new block it would be {} bytes, over the 16 MiB (16,777,216 bytes) a positions file may be, and no command would open it; nothing written\n  hint: start the new sources in a model of their own (stances init in another folder)",
+        .bytes
+    )]
+    ModelFull {
+        /// The positions file, escaped.
+        path: String,
+        /// Its size with the block.
+        bytes: u64,
+    },
+    /// The positions file writes its sources as an array of tables.
+    #[error(
+        "{path}:{line}:{column}: `sources` is an array of tables ([[sources]]), which check rejects; nothing written\n  hint: write each source as a table of its own, [sources.ID], then add this one"
+    )]
+    SourcesArray {
+        /// The positions file, escaped.
+        path: String,
+        /// The 1-based line of the first `[[sources]]`.
+        line: usize,
+        /// Its 1-based column.
+        column: usize,
     },
     /// An id that is not `[a-z0-9][a-z0-9_-]*`.
     #[error("`{id}` is not a valid source id: use lowercase letters, digits, `-` and `_`")]
@@ -244,25 +276,33 @@ pub struct Request {
     pub append: bool,
 }
 
-/// What `add-source` did.
+/// What `add-source` did, or in a dry run (without `append`) would do.
 #[derive(Clone, Debug)]
 pub struct Added {
     /// The new source's id.
     pub id: String,
-    /// The text file written.
-    pub written: PathBuf,
+    /// The source's text file in the sources directory.
+    pub text_file: PathBuf,
+    /// What the text file holds: a `date` line when the date is known, then the text.
+    pub text: String,
     /// The `[sources.ID]` block.
     pub block: String,
     /// What was extracted.
     pub extracted: Extracted,
+    /// Whether the text was written and the block appended (`append`), or nothing was
+    /// written (a dry run).
+    pub appended: bool,
 }
 
-/// Converts `req.input`, writes its text into the model's sources directory (never
-/// replacing a file) and, with `append`, adds the block to the positions file
-/// atomically. On any error nothing is left written.
+/// Converts `req.input` and makes its text and `[sources.ID]` block. With `append`, it
+/// writes the text into the model's sources directory (never replacing a file) and
+/// adds the block to the end of the positions file, atomically and under a lock on
+/// it; without, it writes nothing (a dry run). Either way every check is made, so a
+/// dry run that succeeds is an append that would; on any error nothing is written.
 pub fn add_source(req: &Request) -> Result<Added, IngestError> {
     let mut extracted = extract(&req.input)?;
     let model = ModelInfo::read(&req.model)?;
+    register::refuse_read_only(&req.model)?;
     // Each value from the command line, else the document, else the file; with where
     // it came from when not from the command line.
     let stem = req
@@ -298,29 +338,17 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
         Some(id) => id.clone(),
         None => slug(date, &title),
     };
-    if model.ids.contains(&id) {
-        return Err(IngestError::IdTaken {
-            id: escape(&id),
-            model: shown(&req.model),
-        });
-    }
     let file = format!("{id}{}.txt", extracted.kind.tag());
-    let written = model.sources_dir.join(&file);
-    if model.files.contains(&file) || std::fs::symlink_metadata(&written).is_ok() {
-        return Err(IngestError::FileExists {
-            path: shown(&written),
-        });
-    }
-    let mut content = String::new();
+    let mut text = String::new();
     if let Some(d) = date {
-        content.push_str(&format!("date {d}\n\n"));
+        text.push_str(&format!("date {d}\n\n"));
     }
-    content.push_str(&extracted.text);
-    content.push('\n');
-    if content.len() as u64 > MAX_SOURCE_BYTES {
+    text.push_str(&extracted.text);
+    text.push('\n');
+    if text.len() as u64 > MAX_SOURCE_BYTES {
         return Err(IngestError::TooLarge {
             path: shown(&req.input),
-            bytes: content.len() as u64,
+            bytes: text.len() as u64,
         });
     }
     let block = origin::annotate(
@@ -339,111 +367,53 @@ pub fn add_source(req: &Request) -> Result<Added, IngestError> {
             ("url", url_from.as_ref()),
         ],
     );
-    let write_err = |path: &Path| {
-        let path = shown(path);
-        move |source| IngestError::Write { path, source }
+    // With --append the id, the file and the room left are checked under the lock, on
+    // the file as it is then: another run may have added to it since it was read.
+    let text_file = if req.append {
+        let new = register::NewSource {
+            id: &id,
+            file: &file,
+            text: &text,
+            block: &block,
+        };
+        register::append(&req.model, &model, &new)?
+    } else {
+        let text_file = model.admit(&req.model, &id, &file)?;
+        model.with_block(&req.model, &block)?;
+        text_file
     };
-    std::fs::create_dir_all(&model.sources_dir).map_err(write_err(&model.sources_dir))?;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&written)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => IngestError::FileExists {
-                path: shown(&written),
-            },
-            _ => write_err(&written)(e),
-        })?;
-    let wrote = f
-        .write_all(content.as_bytes())
-        .and_then(|()| f.sync_all())
-        .map_err(write_err(&written));
-    drop(f);
-    let appended = match wrote {
-        Ok(()) if req.append => append_block(&req.model, &model.text, &block),
-        other => other,
-    };
-    if let Err(e) = appended {
-        let _ = std::fs::remove_file(&written);
-        return Err(e);
-    }
     extracted.title = Some(title);
     Ok(Added {
         id,
-        written,
+        text_file,
+        text,
         block,
         extracted,
+        appended: req.append,
     })
 }
 
-/// What `add-source` needs of the positions file.
-struct ModelInfo {
-    text: String,
-    sources_dir: PathBuf,
-    ids: Vec<String>,
-    files: Vec<String>,
-}
-
-impl ModelInfo {
-    fn read(path: &Path) -> Result<ModelInfo, IngestError> {
-        let name = shown(path);
-        let fail = |detail: String| IngestError::Model {
-            path: name.clone(),
-            detail,
-        };
-        let bytes = source::read_regular(path, crate::model::MAX_POSITIONS_BYTES)
-            .map_err(|e| fail(e.to_string()))?;
-        let text = source::decode(bytes).map_err(|e| fail(e.to_string()))?;
-        let table: toml::Table = toml::from_str(&text).map_err(|e| {
-            fail(format!(
-                "is not valid TOML ({}); run `stances check` on it first",
-                crate::sanitize::one_line(e.message())
-            ))
-        })?;
-        let dir_name = match table.get("sources_dir") {
-            None => "seeds",
-            Some(toml::Value::String(s)) => s.as_str(),
-            Some(_) => return Err(fail("sources_dir is not a string".into())),
-        };
-        let base = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        // A link to nothing on the way would have create_dir_all fail obscurely.
-        let mut part = base.clone();
-        for c in Path::new(dir_name).components() {
-            part.push(c);
-            let is_link = std::fs::symlink_metadata(&part).is_ok_and(|m| m.is_symlink());
-            if is_link && std::fs::metadata(&part).is_err() {
-                return Err(fail(format!(
-                    "sources_dir `{}`: {} is a symbolic link to something that does not exist; fix or remove the link",
-                    escape(dir_name),
-                    shown(&part)
-                )));
+/// The first `lines` lines of `text`, each made one line safe for a terminal and cut
+/// to at most `width` characters (marked `…`), without blank lines at the end, and
+/// how many lines follow them.
+pub fn first_lines(text: &str, lines: usize, width: usize) -> (Vec<String>, usize) {
+    let mut shown: Vec<String> = text
+        .lines()
+        .take(lines)
+        .map(|line| {
+            let line = crate::sanitize::one_line(line);
+            if line.chars().count() <= width {
+                return line;
             }
-        }
-        let sources_dir = source::confine(&base, dir_name).map_err(|_| {
-            fail(format!(
-                "sources_dir `{}` is outside the folder of the positions file",
-                escape(dir_name)
-            ))
-        })?;
-        let (mut ids, mut files) = (Vec::new(), Vec::new());
-        if let Some(toml::Value::Table(sources)) = table.get("sources") {
-            for (id, s) in sources {
-                ids.push(id.clone());
-                if let Some(f) = s.get("file").and_then(|f| f.as_str()) {
-                    files.push(f.to_string());
-                }
-            }
-        }
-        Ok(ModelInfo {
-            text,
-            sources_dir,
-            ids,
-            files,
+            let cut: String = line.chars().take(width.saturating_sub(1)).collect();
+            format!("{}…", cut.trim_end())
         })
+        .collect();
+    while shown.last().is_some_and(String::is_empty) {
+        shown.pop();
     }
+    let rest = text.lines().count() - shown.len();
+    (shown, rest)
 }
 
 /// An id from the date and the first words of the title: `2025-04-25-joint-statement`.
@@ -471,54 +441,6 @@ pub fn slug(date: Option<Date>, title: &str) -> String {
     if id.is_empty() { "source".into() } else { id }
 }
 
-/// Adds `block` to the end of the positions file at `path` (whose text is `old`):
-/// a temporary file beside it, every earlier byte kept, renamed over it. The result
-/// is parsed first, so a block that would break the file is never written.
-fn append_block(path: &Path, old: &str, block: &str) -> Result<(), IngestError> {
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let err = |source| IngestError::Write {
-        path: shown(&target),
-        source,
-    };
-    let bytes = std::fs::read(&target).map_err(err)?;
-    let text = std::str::from_utf8(&bytes).ok();
-    if text.map(|t| t.trim_start_matches('\u{feff}')) != Some(old) {
-        return Err(IngestError::Model {
-            path: shown(path),
-            detail: "changed while the source was being added; nothing written".into(),
-        });
-    }
-    let mut new = bytes.clone();
-    if !new.is_empty() && !new.ends_with(b"\n") {
-        new.push(b'\n');
-    }
-    new.push(b'\n');
-    new.extend_from_slice(block.as_bytes());
-    let parsed = std::str::from_utf8(&new)
-        .ok()
-        .map(|t| toml::from_str::<toml::Table>(t.trim_start_matches('\u{feff}')));
-    if !matches!(parsed, Some(Ok(_))) {
-        return Err(IngestError::Model {
-            path: shown(path),
-            detail: "the [sources] block cannot be appended to it without breaking it (is `sources` an inline table?); nothing written".into(),
-        });
-    }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-    tmp.write_all(&new)
-        .and_then(|()| tmp.flush())
-        .map_err(err)?;
-    if let Ok(meta) = std::fs::metadata(&target) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(&target).map_err(|e| err(e.error))?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -532,5 +454,27 @@ mod tests {
         );
         assert_eq!(slug(None, "Україна"), "source");
         assert_eq!(slug(None, "a b c d e f g h"), "a-b-c-d-e-f");
+    }
+
+    #[test]
+    fn the_first_lines_are_cut_and_safe() {
+        let text = "date 2025-01-02\n\nA \u{1b}[31mred\tline.\nabcdefghij\nlast";
+        assert_eq!(
+            first_lines(text, 4, 8),
+            (
+                vec![
+                    "date 20…".to_string(),
+                    String::new(),
+                    "A \u{fffd}[31m…".to_string(),
+                    "abcdefg…".to_string()
+                ],
+                1
+            )
+        );
+        assert_eq!(
+            first_lines("one\ntwo", 5, 80),
+            (vec!["one".into(), "two".into()], 0)
+        );
+        assert_eq!(first_lines("one\n\ntwo", 2, 80), (vec!["one".into()], 2));
     }
 }

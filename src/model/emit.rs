@@ -6,7 +6,7 @@
 
 use super::{Model, SourceId};
 use crate::date::Date;
-use crate::sanitize::is_unsafe;
+use crate::sanitize::{escape, is_unsafe};
 use crate::source::SourceText;
 use std::fmt::Write;
 use std::ops::Range;
@@ -182,8 +182,8 @@ pub enum InitFile<'a> {
 
 /// The positions.toml `stances init` writes for a folder named `name` whose sources
 /// are in `sources_dir`: a header, commented examples of a party and an issue, one
-/// block per file (a comment for each skipped one), and a commented example position
-/// citing the first source.
+/// block per file (a comment for each skipped one, or, with no source, how to add
+/// one), and a commented example position citing the first source.
 pub fn init_document(name: &str, sources_dir: &str, files: &[InitFile]) -> String {
     let mut out = String::new();
     out.push_str(
@@ -208,9 +208,24 @@ pub fn init_document(name: &str, sources_dir: &str, files: &[InitFile]) -> Strin
                 out.push('\n');
             }
             InitFile::Skipped { file, why } => {
-                let _ = write!(out, "# skipped {file}: it {why}\n\n");
+                // Escaped: a line break in a name would end the comment.
+                let _ = write!(out, "# skipped {}: it {}\n\n", escape(file), escape(why));
             }
         }
+    }
+    if !files.iter().any(|f| matches!(f, InitFile::Source(_))) {
+        let dir = if sources_dir == "." {
+            "this folder".to_string()
+        } else {
+            format!("{}/", escape(sources_dir))
+        };
+        let _ = write!(
+            out,
+            "# No sources yet. Bring in a web page, a PDF, a Markdown or a text file:\n\
+            #   stances add-source FILE           shows the text and the block it would add\n\
+            #   stances add-source --append FILE  writes the text into {dir} and adds\n\
+            #                                     its [sources.ID] block at the end of this file\n\n"
+        );
     }
     let example = files
         .iter()
