@@ -236,7 +236,12 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
             previous: NO_CHARACTER,
             total: 0,
         };
-        lowered(&source.text[s.clone()], &mut counter);
+        let sentence = &source.text[s.clone()];
+        if sentence.is_ascii() {
+            lowered_ascii(sentence.as_bytes(), &mut counter);
+        } else {
+            lowered(sentence, &mut counter);
+        }
         let s_total = counter.total;
         for (k, (_, q_total)) in quotes.iter().enumerate() {
             if *q_total == 0 {
@@ -268,6 +273,11 @@ pub(crate) fn closest_sentences(source: &SourceText, qs: &[&str]) -> Vec<Option<
 /// Where the characters of [`lowered`] go.
 trait Sink {
     fn push(&mut self, c: char);
+
+    /// [`Sink::push`] of an ASCII character.
+    fn push_ascii(&mut self, b: u8) {
+        self.push(char::from(b));
+    }
 }
 
 #[cfg(test)]
@@ -318,6 +328,38 @@ impl Sink for Counter<'_> {
     #[inline(always)]
     fn push(&mut self, c: char) {
         self.count(u32::from(c));
+    }
+
+    /// Counts the bigram of the previous character and `b`, both ASCII (or `b` the
+    /// first): by table only.
+    #[inline(always)]
+    fn push_ascii(&mut self, b: u8) {
+        let a = std::mem::replace(&mut self.previous, u32::from(b));
+        if a == NO_CHARACTER {
+            return;
+        }
+        let slot = self.ascii[(((a & 0x7f) << 7) | u32::from(b & 0x7f)) as usize] as usize;
+        self.total += 1;
+        self.counts[slot] += 1;
+    }
+}
+
+/// [`lowered`] of ASCII text, given to [`Sink::push_ascii`]: a third of the work per
+/// character of the general case (the closest sentences of 1,000 quotes not found
+/// read most of the sources of a model).
+fn lowered_ascii(bytes: &[u8], f: &mut impl Sink) {
+    let mut pending_space = false;
+    let mut started = false;
+    for &b in bytes {
+        if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            pending_space = started;
+            continue;
+        }
+        if std::mem::take(&mut pending_space) {
+            f.push_ascii(b' ');
+        }
+        started = true;
+        f.push_ascii(b.to_ascii_lowercase());
     }
 }
 
@@ -388,7 +430,10 @@ mod tests {
         fn lowered_ascii_is_normalize_then_lowercase(s in "[a-cA-C \t\n\r\x0b\x0c\x1c\x1f.\"'-]{0,30}") {
             let mut got = String::new();
             lowered(&s, &mut got);
-            prop_assert_eq!(got, normalize(&s).to_lowercase());
+            prop_assert_eq!(&got, &normalize(&s).to_lowercase());
+            let mut by_bytes = String::new();
+            lowered_ascii(s.as_bytes(), &mut by_bytes);
+            prop_assert_eq!(by_bytes, got);
         }
     }
 
