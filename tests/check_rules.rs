@@ -900,3 +900,79 @@ fn a_fix_from_another_source_that_says_something_different_is_not_routine() {
         "{diff}"
     );
 }
+
+/// True when `tool --version` runs.
+fn have(tool: &str) -> bool {
+    std::process::Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[cfg(unix)]
+#[test]
+fn check_fix_names_any_file_so_that_patch_and_git_apply_change_that_file_only() {
+    let tools: Vec<&str> = ["patch", "git"].into_iter().filter(|t| have(t)).collect();
+    assert!(
+        !tools.is_empty(),
+        "neither patch nor git is installed: nothing applies the diff"
+    );
+    let p = corrected(&[CORRECTIONS[5].0]);
+    let toml = std::fs::read(p.path()).unwrap();
+    // A name with a space, one with a newline, one with a backslash and an `n`, one
+    // with a double quote and a tab: each patched, never one of the others.
+    let names = [
+        "my positions.toml",
+        "a\nb.toml",
+        "a\\nb.toml",
+        "q\"u\tote.toml",
+    ];
+    for tool in &tools {
+        for name in names {
+            for n in names {
+                p.write(n, &toml);
+            }
+            let out = assert_cmd::Command::cargo_bin("stances")
+                .unwrap()
+                .current_dir(p.dir.path())
+                .args(["check", "--fix", name])
+                .output()
+                .unwrap();
+            let diff = out.stdout;
+            assert!(fixed_in(&String::from_utf8_lossy(&diff), CORRECTIONS[5]));
+            let apply = match *tool {
+                "patch" => std::process::Command::new("patch")
+                    .args(["-s", "-p1", "-d"])
+                    .arg(p.dir.path())
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn(),
+                _ => std::process::Command::new("git")
+                    .args(["apply", "-p1", "-"])
+                    .current_dir(p.dir.path())
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn(),
+            };
+            let mut child = apply.unwrap();
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), &diff).unwrap();
+            let done = child.wait_with_output().unwrap();
+            assert!(
+                done.status.success(),
+                "{tool} on {name:?}: {}\n{}",
+                String::from_utf8_lossy(&done.stderr),
+                String::from_utf8_lossy(&diff)
+            );
+            for n in names {
+                let now = std::fs::read(p.dir.path().join(n)).unwrap();
+                assert_eq!(
+                    now != toml,
+                    n == name,
+                    "{tool}: the diff of {name:?} changed {n:?}"
+                );
+            }
+        }
+    }
+}
