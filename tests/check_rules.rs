@@ -119,6 +119,14 @@ fn unknown_references_name_the_known_ids() {
     find(&d, Error, "`nada`");
     let d = diagnostics(&valid().replace("stance = \"none\"", "acceptable = [\"full\"]"));
     find(&d, Error, "[from, to] pair");
+    // Step numbers instead of keys: each is named, no list of "0 items".
+    let d = diagnostics(&valid().replace("stance = \"none\"", "acceptable = [0, 2]"));
+    let numbers: Vec<_> = d
+        .iter()
+        .filter(|d| d.message.contains("`acceptable`") && d.message.contains("an integer"))
+        .collect();
+    assert_eq!(numbers.len(), 2, "{d:#?}");
+    assert!(d.iter().all(|d| !d.message.contains("items")), "{d:#?}");
 }
 
 #[test]

@@ -392,7 +392,7 @@ fn report_source(
                     "a source must be a regular text file; save the text as one and name that"
                         .into(),
                 ),
-                SourceError::TooLarge(_) => {
+                SourceError::TooLarge { .. } => {
                     Some("split the document, or keep only the relevant part".into())
                 }
                 SourceError::NotUtf8 { .. } => {

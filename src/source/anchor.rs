@@ -420,7 +420,10 @@ fn best_voted(
     let kept = widened(words, &quote, q, &best)
         .iter()
         .map(anchor)
-        .fold(found, |a, b| if b.similarity >= a.similarity { b } else { a });
+        .fold(
+            found,
+            |a, b| if b.similarity >= a.similarity { b } else { a },
+        );
     Some(kept)
 }
 
@@ -504,10 +507,9 @@ fn widened(words: &Words, quote: &PreparedQuote, q: &str, best: &Scored) -> Vec<
         && !ends_sentence(word(best.end - 1))
         && word(best.end) != q_last)
         .then(|| longer_by(word(best.end), q_last));
-    let at_start = (best.first > 0
-        && !ends_sentence(word(best.first - 1))
-        && word(best.first - 1) != q_first)
-        .then(|| longer_by(word(best.first - 1), q_first));
+    let at_start =
+        (best.first > 0 && !ends_sentence(word(best.first - 1)) && word(best.first - 1) != q_first)
+            .then(|| longer_by(word(best.first - 1), q_first));
     let mut out = Vec::new();
     let mut propose = |first: usize, end: usize, discount: usize| {
         let window = words.window(first, end);
@@ -1290,8 +1292,10 @@ mod tests {
 
     #[test]
     fn a_corrected_word_at_an_end_of_the_quote_is_replaced_not_dropped() {
-        let s = src("date 2025-05-02\n\nMoscow rejected the joint monitoring scheme, \
-            officials said on Friday. The scheme was put forward by Kyiv.");
+        let s = src(
+            "date 2025-05-02\n\nMoscow rejected the joint monitoring scheme, \
+            officials said on Friday. The scheme was put forward by Kyiv.",
+        );
         let a = re_anchor(&s, "rejected the joint monitoring plan").unwrap();
         assert_eq!(a.replacement(&s), "rejected the joint monitoring scheme");
         // Dropping the word was more alike character by character: the new word counts

@@ -8,7 +8,7 @@ use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
     AXIS_LEGEND, IssueWords, PAIRS_NOTE, axis, axis_header, distance_words, min_confidence_words,
-    nothing_to_compare, pair_name,
+    nothing_to_compare, pair_name, step_count,
 };
 use crate::view::evidence::marks_legend;
 use std::fmt::Write;
@@ -39,7 +39,7 @@ pub fn compare(view: &View, c: &Comparison) -> String {
 
 fn issue_text(m: &Model, name: &str, scale: &[ScaleStep], words: &IssueWords, out: &mut String) {
     let n = scale.len();
-    let _ = writeln!(out, "\n{} ({n} steps)", one_line(name));
+    let _ = writeln!(out, "\n{} ({})", one_line(name), step_count(n));
     for (k, step) in scale.iter().enumerate() {
         let _ = writeln!(out, "  {:>2} {}", k + 1, one_line(&step.label));
     }
