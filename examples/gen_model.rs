@@ -88,7 +88,10 @@ fn main() -> ExitCode {
     }
     let wrong_source = matches!(spec.shape, synth::Shape::WrongSource | synth::Shape::Mixed);
     if wrong_source && spec.broken_percent > 0 && spec.sources < 2 {
-        eprintln!("gen_model: --shape {} needs --sources 2 or more", spec.shape.name());
+        eprintln!(
+            "gen_model: --shape {} needs --sources 2 or more",
+            spec.shape.name()
+        );
         return ExitCode::from(2);
     }
     match synth::write(&out, &spec) {
