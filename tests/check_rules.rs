@@ -83,6 +83,37 @@ fn unknown_keys_suggest_the_near_name() {
 }
 
 #[test]
+fn references_by_short_name_or_name_in_any_case_resolve_with_a_warning_asking_for_the_id() {
+    for (written, id) in [("RU", "ru"), ("russia", "ru"), ("United States", "us")] {
+        let d = diagnostics(&valid().replace("party = \"ru\"", &format!("party = \"{written}\"")));
+        assert!(d.iter().all(|d| d.severity != Error), "{written}: {d:#?}");
+        let w = find(
+            &d,
+            Warning,
+            &format!("`{written}` is party `{id}` as shown, not its id"),
+        );
+        assert_eq!(
+            w.hint.as_deref(),
+            Some(format!("write the id: party = \"{id}\"").as_str())
+        );
+    }
+    let d = diagnostics(&valid().replace("issue = \"ceasefire\"", "issue = \"CEASEFIRE\""));
+    assert!(d.iter().all(|d| d.severity != Error), "{d:#?}");
+    find(&d, Warning, "`CEASEFIRE` is issue `ceasefire` as shown");
+    // Did-you-mean weighs the names: `eu` is Europe's, not one edit from `ru`.
+    let europe = valid().replace(
+        "[parties.ru]",
+        "[parties.europe]\nname = \"Europe\"\n\n[parties.ru]",
+    );
+    let d = diagnostics(&europe.replace("party = \"ru\"", "party = \"eu\""));
+    let e = find(&d, Error, "unknown party `eu`");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("did you mean `europe`?\nknown: us, europe, ru")
+    );
+}
+
+#[test]
 fn unknown_references_name_the_known_ids() {
     let d = diagnostics(&valid().replace("party = \"ru\"", "party = \"rus\""));
     let e = find(&d, Error, "unknown party `rus`");

@@ -333,6 +333,11 @@ fn filter_keeps_only_the_parties_and_issues_named() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown party `nowhere`"));
+    // As the header shows them, in any case: the same comparison.
+    assert_eq!(
+        compare_json(&["--filter", "party:NORTH,South issue:Water"]),
+        doc
+    );
 }
 
 #[test]
