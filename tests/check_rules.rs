@@ -1015,3 +1015,31 @@ fn check_fix_names_any_file_so_that_patch_and_git_apply_change_that_file_only() 
         }
     }
 }
+
+#[test]
+fn a_corrected_word_at_the_end_of_a_quote_is_replaced_in_the_hint_and_the_fix() {
+    let p = corrected(&["rejected the joint monitoring plan"]);
+    p.write(
+        "seeds/a.txt",
+        "date 2025-05-02\n\nMoscow rejected the joint monitoring scheme, officials said on Friday.\n"
+            .as_bytes(),
+    );
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    let hint = e.hint.as_deref().unwrap();
+    assert!(
+        hint.starts_with("the source now reads \"rejected the joint monitoring scheme\""),
+        "the changed word is kept, not dropped: {hint}"
+    );
+    let (_, diff, _) = run(&p, &["check", "--fix"]);
+    assert!(
+        fixed_in(
+            &diff,
+            (
+                "rejected the joint monitoring plan",
+                "rejected the joint monitoring scheme"
+            )
+        ),
+        "{diff}"
+    );
+}
