@@ -1,5 +1,7 @@
 //! `check` benchmark: loads (parses, resolves, verifies every quote of) a synthetic
-//! model, clean and with 10% of its quotes broken, and prints the median time of each.
+//! model, clean and with 10% of its quotes broken in each shape (a word changed, added
+//! or dropped, the quote cited from the wrong source, the four mixed), and prints the
+//! median time of each.
 //! When `grep` is on the PATH it times `grep -F -c -f quotes.txt` over the same
 //! sources in the same run, for the ratio. No timing assertions.
 //!
@@ -87,17 +89,22 @@ fn main() {
         ),
         None => println!("grep -F -c -f quotes.txt   (grep not available)"),
     }
-    let broken = tempfile::tempdir().unwrap();
-    let spec = synth::Spec {
-        broken_percent: 10,
-        ..spec
-    };
-    let w = synth::write(broken.path(), &spec).unwrap();
-    let (broken_ms, errors) = time_load(&broken.path().join("positions.toml"));
-    assert_eq!(errors, w.broken, "every broken quote is reported once");
-    println!(
-        "check, 10% broken ({} errors) median {broken_ms:>8.1} ms   = {:.2}x the clean run",
-        errors,
-        broken_ms / clean_ms
-    );
+    // Each shape of broken quote in turn, in the same run as the clean check.
+    for shape in synth::Shape::ALL {
+        let broken = tempfile::tempdir().unwrap();
+        let spec = synth::Spec {
+            broken_percent: 10,
+            shape,
+            ..spec.clone()
+        };
+        let w = synth::write(broken.path(), &spec).unwrap();
+        let (broken_ms, errors) = time_load(&broken.path().join("positions.toml"));
+        assert_eq!(errors, w.broken, "every broken quote is reported once");
+        println!(
+            "check, 10% broken, {:<12} ({} errors) median {broken_ms:>8.1} ms   = {:.2}x the clean run",
+            shape.name(),
+            errors,
+            broken_ms / clean_ms
+        );
+    }
 }

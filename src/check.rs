@@ -110,15 +110,8 @@ pub fn fix_diff(
     }
     let bytes = crate::source::read_regular(path, crate::model::MAX_POSITIONS_BYTES)?;
     let text = crate::source::decode(bytes)?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    Ok(crate::patch::unified(
-        &crate::sanitize::escape(&name),
-        &text,
-        &edits,
-    ))
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    Ok(crate::patch::unified(name, &text, &edits))
 }
 
 /// What `check --fix` did with the errors of a check, for its closing note.

@@ -642,8 +642,8 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let Some(filter) = filter_of(&model, args.filter.as_deref(), args.min_confidence) else {
         return Ok(ExitCode::from(2));
     };
-    let (from, to) = stances::view::diff::default_dates(&model, args.from, args.to);
-    let diff = stances::view::diff::Diff::new(&model, from, to, filter.min_confidence)
+    let dates = stances::view::diff::default_dates(&model, args.from, args.to);
+    let diff = stances::view::diff::Diff::of_dates(&model, dates, filter.min_confidence)
         .filtered(&model, &filter);
     let content = match args.format {
         DiffFormat::Text => {

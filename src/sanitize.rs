@@ -22,13 +22,24 @@ pub fn is_unsafe(c: char) -> bool {
         || u & 0xFFFE == 0xFFFE
 }
 
-/// For documents: line breaks become `\n`, `\n` and tabs are kept, every other unsafe
-/// character becomes U+FFFD.
+/// True for the characters other than `\n` that end a line or a paragraph: carriage
+/// return, vertical tab, form feed, NEL (U+0085), and the line and paragraph separators
+/// U+2028 and U+2029. A terminal may move the cursor on one, or draw it at a width of
+/// its own, leaving stale characters on screen: they are shown as line breaks.
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// For documents: line breaks (`\r\n` and each of [`is_line_break`]) become `\n`,
+/// `\n` and tabs are kept, every other unsafe character becomes U+FFFD.
 pub fn clean(s: &str) -> String {
     s.replace("\r\n", "\n")
         .chars()
         .map(|c| match c {
-            '\r' => '\n',
+            c if is_line_break(c) => '\n',
             '\n' | '\t' => c,
             c if is_unsafe(c) => '\u{FFFD}',
             c => c,
@@ -41,7 +52,10 @@ pub fn text(s: &str) -> String {
     // Most text has nothing to change: it is copied as it is (printable ASCII and line
     // feeds are told at a glance).
     let plain = |b: u8| b == b'\n' || (b' '..=b'~').contains(&b);
-    if s.bytes().all(plain) || s.chars().all(|c| c == '\n' || !is_unsafe(c)) {
+    if s.bytes().all(plain)
+        || s.chars()
+            .all(|c| c == '\n' || !(is_unsafe(c) || is_line_break(c)))
+    {
         return s.to_string();
     }
     clean(s).replace('\t', " ")
@@ -84,7 +98,7 @@ pub fn escape(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}') => {
+            c if is_unsafe(c) || is_line_break(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
             }
             c => out.push(c),
@@ -132,5 +146,14 @@ mod tests {
         assert_eq!(escape(&escape("x\ny")), escape("x\ny"));
         assert_eq!(escape("Україна 中文 ‘q’"), "Україна 中文 ‘q’");
         assert_eq!(path(Path::new("dir\x1b[2J/p.toml")), "dir\\u{1b}[2J/p.toml");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_become_line_breaks() {
+        let s = "a\u{2028}b\u{2029}c\u{85}d\u{b}e\u{c}f\rg";
+        assert_eq!(clean(s), "a\nb\nc\nd\ne\nf\ng");
+        assert_eq!(text(s), "a\nb\nc\nd\ne\nf\ng");
+        assert_eq!(one_line(s), "a b c d e f g");
+        assert_eq!(escape("a\u{85}\u{2029}"), "a\\u{85}\\u{2029}");
     }
 }

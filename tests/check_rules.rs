@@ -83,6 +83,37 @@ fn unknown_keys_suggest_the_near_name() {
 }
 
 #[test]
+fn references_by_short_name_or_name_in_any_case_resolve_with_a_warning_asking_for_the_id() {
+    for (written, id) in [("RU", "ru"), ("russia", "ru"), ("United States", "us")] {
+        let d = diagnostics(&valid().replace("party = \"ru\"", &format!("party = \"{written}\"")));
+        assert!(d.iter().all(|d| d.severity != Error), "{written}: {d:#?}");
+        let w = find(
+            &d,
+            Warning,
+            &format!("`{written}` is party `{id}` as shown, not its id"),
+        );
+        assert_eq!(
+            w.hint.as_deref(),
+            Some(format!("write the id: party = \"{id}\"").as_str())
+        );
+    }
+    let d = diagnostics(&valid().replace("issue = \"ceasefire\"", "issue = \"CEASEFIRE\""));
+    assert!(d.iter().all(|d| d.severity != Error), "{d:#?}");
+    find(&d, Warning, "`CEASEFIRE` is issue `ceasefire` as shown");
+    // Did-you-mean weighs the names: `eu` is Europe's, not one edit from `ru`.
+    let europe = valid().replace(
+        "[parties.ru]",
+        "[parties.europe]\nname = \"Europe\"\n\n[parties.ru]",
+    );
+    let d = diagnostics(&europe.replace("party = \"ru\"", "party = \"eu\""));
+    let e = find(&d, Error, "unknown party `eu`");
+    assert_eq!(
+        e.hint.as_deref(),
+        Some("did you mean `europe`?\nknown: us, europe, ru")
+    );
+}
+
+#[test]
 fn unknown_references_name_the_known_ids() {
     let d = diagnostics(&valid().replace("party = \"ru\"", "party = \"rus\""));
     let e = find(&d, Error, "unknown party `rus`");
@@ -119,6 +150,14 @@ fn unknown_references_name_the_known_ids() {
     find(&d, Error, "`nada`");
     let d = diagnostics(&valid().replace("stance = \"none\"", "acceptable = [\"full\"]"));
     find(&d, Error, "[from, to] pair");
+    // Step numbers instead of keys: each is named, no list of "0 items".
+    let d = diagnostics(&valid().replace("stance = \"none\"", "acceptable = [0, 2]"));
+    let numbers: Vec<_> = d
+        .iter()
+        .filter(|d| d.message.contains("`acceptable`") && d.message.contains("an integer"))
+        .collect();
+    assert_eq!(numbers.len(), 2, "{d:#?}");
+    assert!(d.iter().all(|d| !d.message.contains("items")), "{d:#?}");
 }
 
 #[test]
@@ -897,6 +936,110 @@ fn a_fix_from_another_source_that_says_something_different_is_not_routine() {
     let (_, diff, _) = run(&p, &["check", "--fix", "--allow-meaning-change"]);
     assert!(
         diff.contains("-source = \"a\"\n-quote = \"Kyiv never proposed a truce on strikes against the energy grid\"\n+source = \"b\"\n+quote = \"Kyiv proposed a truce on strikes against the energy grid\"\n"),
+        "{diff}"
+    );
+}
+
+/// True when `tool --version` runs.
+fn have(tool: &str) -> bool {
+    std::process::Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[cfg(unix)]
+#[test]
+fn check_fix_names_any_file_so_that_patch_and_git_apply_change_that_file_only() {
+    let tools: Vec<&str> = ["patch", "git"].into_iter().filter(|t| have(t)).collect();
+    assert!(
+        !tools.is_empty(),
+        "neither patch nor git is installed: nothing applies the diff"
+    );
+    let p = corrected(&[CORRECTIONS[5].0]);
+    let toml = std::fs::read(p.path()).unwrap();
+    // A name with a space, one with a newline, one with a backslash and an `n`, one
+    // with a double quote and a tab: each patched, never one of the others.
+    let names = [
+        "my positions.toml",
+        "a\nb.toml",
+        "a\\nb.toml",
+        "q\"u\tote.toml",
+    ];
+    for tool in &tools {
+        for name in names {
+            for n in names {
+                p.write(n, &toml);
+            }
+            let out = assert_cmd::Command::cargo_bin("stances")
+                .unwrap()
+                .current_dir(p.dir.path())
+                .args(["check", "--fix", name])
+                .output()
+                .unwrap();
+            let diff = out.stdout;
+            assert!(fixed_in(&String::from_utf8_lossy(&diff), CORRECTIONS[5]));
+            let apply = match *tool {
+                "patch" => std::process::Command::new("patch")
+                    .args(["-s", "-p1", "-d"])
+                    .arg(p.dir.path())
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn(),
+                _ => std::process::Command::new("git")
+                    .args(["apply", "-p1", "-"])
+                    .current_dir(p.dir.path())
+                    .stdin(std::process::Stdio::piped())
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn(),
+            };
+            let mut child = apply.unwrap();
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), &diff).unwrap();
+            let done = child.wait_with_output().unwrap();
+            assert!(
+                done.status.success(),
+                "{tool} on {name:?}: {}\n{}",
+                String::from_utf8_lossy(&done.stderr),
+                String::from_utf8_lossy(&diff)
+            );
+            for n in names {
+                let now = std::fs::read(p.dir.path().join(n)).unwrap();
+                assert_eq!(
+                    now != toml,
+                    n == name,
+                    "{tool}: the diff of {name:?} changed {n:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_corrected_word_at_the_end_of_a_quote_is_replaced_in_the_hint_and_the_fix() {
+    let p = corrected(&["rejected the joint monitoring plan"]);
+    p.write(
+        "seeds/a.txt",
+        "date 2025-05-02\n\nMoscow rejected the joint monitoring scheme, officials said on Friday.\n"
+            .as_bytes(),
+    );
+    let d = p.diagnostics();
+    let e = find(&d, Error, "quote not found in source `a`");
+    let hint = e.hint.as_deref().unwrap();
+    assert!(
+        hint.starts_with("the source now reads \"rejected the joint monitoring scheme\""),
+        "the changed word is kept, not dropped: {hint}"
+    );
+    let (_, diff, _) = run(&p, &["check", "--fix"]);
+    assert!(
+        fixed_in(
+            &diff,
+            (
+                "rejected the joint monitoring plan",
+                "rejected the joint monitoring scheme"
+            )
+        ),
         "{diff}"
     );
 }

@@ -333,6 +333,11 @@ fn filter_keeps_only_the_parties_and_issues_named() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown party `nowhere`"));
+    // As the header shows them, in any case: the same comparison.
+    assert_eq!(
+        compare_json(&["--filter", "party:NORTH,South issue:Water"]),
+        doc
+    );
 }
 
 #[test]
@@ -359,4 +364,22 @@ fn a_filter_that_hides_every_scale_says_so() {
         "{out}"
     );
     assert!(!out.contains("give an issue an ordered scale"), "{out}");
+}
+
+#[test]
+fn a_one_step_scale_is_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = stances::model::build::ModelText::new("One step")
+        .party("us", "US")
+        .party("ru", "RU")
+        .scaled_issue("x", "X", &[("only", "The only step")])
+        .position(stances::model::build::PositionText::new("us", "x", "S").stance("only"))
+        .position(stances::model::build::PositionText::new("ru", "x", "T").stance("only"))
+        .to_toml();
+    let path = dir.path().join("positions.toml");
+    std::fs::write(&path, toml).unwrap();
+    let out = stances().args(["compare"]).arg(&path).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("X (1 step)\n"), "{text}");
+    assert!(!text.contains("1 steps"), "{text}");
 }

@@ -252,9 +252,47 @@ fn the_bundled_model_diffs() {
 }
 
 #[test]
-fn to_the_first_day_of_year_zero_compares_it_with_itself() {
+fn to_the_first_day_of_year_zero_lists_what_is_dated_then_as_new_as_any_other_date() {
+    // Nothing in the fixture is dated then: nothing changed since before any date.
     let doc = json_of(&["--to", "0000-01-01"]);
-    assert_eq!(doc["from"], "0000-01-01");
+    assert_eq!(doc["from"], Value::Null);
     assert_eq!(doc["to"], "0000-01-01");
     assert_eq!(doc["changes"].as_array().unwrap().len(), 0, "{doc}");
+    // A position dated 0000-01-01 is new, as one dated 0001-01-01 is on its own date.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("positions.toml");
+    for day in ["0000-01-01", "0001-01-01"] {
+        let toml = std::fs::read_to_string(fixture())
+            .unwrap()
+            .replace("as_of = 2025-04-10", &format!("as_of = {day}"));
+        std::fs::write(&path, toml).unwrap();
+        std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
+        for e in std::fs::read_dir(fixture().parent().unwrap().join("seeds")).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join("seeds").join(e.file_name())).unwrap();
+        }
+        let run = |format: &str| {
+            let mut cmd = Command::cargo_bin("stances").unwrap();
+            cmd.args(["diff", "--to", day, "--format", format])
+                .arg(&path);
+            stdout_of(&mut cmd)
+        };
+        let doc: Value = serde_json::from_str(&run("json")).unwrap();
+        let kinds: Vec<&str> = doc["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["new", "new"], "{day}: {doc}");
+        let text = run("text");
+        assert!(text.contains(": 2 changes: 2 new"), "{day}: {text}");
+        if day == "0000-01-01" {
+            assert_eq!(doc["from"], Value::Null);
+            assert!(
+                text.contains("Changes from before any date to 0000-01-01"),
+                "{text}"
+            );
+        }
+    }
 }

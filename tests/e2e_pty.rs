@@ -199,7 +199,11 @@ fn edits_from_outside_show_up_and_a_broken_file_shows_its_error() {
     s.wait_for("EDITED_OUTSIDE");
     // Save by rename, breaking the file: the last good grid stays, with the error.
     let tmp = dir.path().join("positions.toml.tmp");
-    std::fs::write(&tmp, edited.replace("[parties.ru]", "[parties.russia]")).unwrap();
+    // (Renamed whole: `ru` would still name it by its short name "RU".)
+    let renamed = "[parties.kremlin]\nname = \"Kremlin\"\nshort = \"KR\"";
+    let broken = edited.replace("[parties.ru]\nname = \"Russia\"\nshort = \"RU\"", renamed);
+    assert_ne!(broken, edited);
+    std::fs::write(&tmp, broken).unwrap();
     std::fs::rename(&tmp, &file).unwrap();
     let screen = s.wait_for("does not load");
     assert!(screen.contains("unknown party `ru`"), "{screen}");

@@ -99,7 +99,28 @@ fn a_positions_file_over_16_mib_is_refused_without_reading_it() {
     big.set_len(16 * 1024 * 1024 + 1).unwrap();
     let err = check_fails(&p, "big.toml");
     assert!(
-        err.contains("big.toml: error: is 16777217 bytes, over the 16 MiB limit"),
+        err.contains(
+            "big.toml: error: is 16777217 bytes, over the 16 MiB limit (16777216 bytes) for a positions file"
+        ),
+        "{err}"
+    );
+    // `add-source --model` says the size as it is, not "16.0 MiB", and never calls the
+    // positions file a source.
+    p.write(
+        "doc.txt",
+        b"date 2025-01-01\n\nThe envoy met the minister.\n",
+    );
+    let out = stances()
+        .current_dir(p.dir.path())
+        .args(["add-source", "doc.txt", "--model", "big.toml"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("is 16777217 bytes, over the 16 MiB limit (16777216 bytes)")
+            && !err.contains("source")
+            && !err.contains("16.0 MiB"),
         "{err}"
     );
 }
@@ -111,7 +132,10 @@ fn the_size_limit_holds_for_what_is_read() {
     std::fs::write(&path, "x".repeat(100)).unwrap();
     assert_eq!(
         stances::source::read_regular(&path, 99),
-        Err(stances::source::SourceError::TooLarge(100))
+        Err(stances::source::SourceError::TooLarge {
+            size: 100,
+            limit: 99
+        })
     );
     assert_eq!(
         stances::source::read_regular(&path, 100).unwrap().len(),

@@ -80,6 +80,21 @@ fn base_date_marks_how_each_cell_changed_and_clears_again() {
         "the base replaces the previous-date mark:\n{shown}"
     );
 
+    // The count follows the filter: one change in UA's column.
+    app.update(Action::Filter);
+    for c in "party:ua".chars() {
+        app.update(Action::InputChar(c));
+    }
+    app.update(Action::InputSubmit);
+    let bar = status::text(&app);
+    assert!(bar.contains("1 change since 2025-04-10"), "{bar}");
+    app.update(Action::Filter);
+    for _ in 0..20 {
+        app.update(Action::InputEdit(tui_input::InputRequest::DeletePrevChar));
+    }
+    app.update(Action::InputSubmit);
+    assert!(status::text(&app).contains("3 changes since 2025-04-10"));
+
     app.update(Action::ToggleBase);
     let plain = screen(&app);
     assert!(

@@ -524,3 +524,61 @@ fn the_source_view_marks_the_quote_you_came_from_apart_from_the_others() {
         );
     }
 }
+
+/// Line and paragraph separators that a terminal may act on or draw at a width of its
+/// own: U+2028, U+2029, NEL (U+0085), the vertical tab and the form feed.
+const SEPARATORS: [char; 5] = ['\u{2028}', '\u{2029}', '\u{85}', '\u{b}', '\u{c}'];
+
+#[test]
+fn line_and_paragraph_separators_never_reach_the_screen() {
+    let s = "\u{2028}\u{2029}\u{85}\u{b}\u{c}";
+    let source = format!(
+        "date 2025-04-01\n\nThe envoy{s}met the minister.{s}Talks went on{s}late.\u{2029}Nothing was agreed.\u{2028}\n"
+    );
+    let toml = stances::model::build::ModelText::new(&format!("Title{s}here"))
+        .party("us", &format!("United{s}States"))
+        .party("ru", "Russia")
+        .issue("talks", &format!("Talks{s}now"))
+        .source("a", "a.txt", &format!("Article{s}A"), &source)
+        .position(
+            stances::model::build::PositionText::new("us", "talks", &format!("Meets{s}them"))
+                .raw(
+                    "detail",
+                    &format!("\"Detail{}line\"", "\\u2028\\u2029\\u0085\\u000b\\u000c"),
+                )
+                .cite("a", "The envoy met the minister."),
+        )
+        .to_toml();
+    let p = stances::testing::project::Project::new(&toml);
+    p.write("seeds/a.txt", source.as_bytes());
+    let loaded = stances::model::load(&p.path());
+    let model = loaded.model.or(loaded.partial).expect("the model loads");
+    let mut app = App::new(
+        model,
+        p.path(),
+        stances::tui::theme::Theme { color: true },
+        (80, 24),
+    );
+    for (name, steps) in [
+        ("grid", vec![]),
+        ("detail", vec![Action::Open]),
+        ("source", vec![Action::Open, Action::Open]),
+        (
+            "sources list",
+            vec![Action::Back, Action::Back, Action::ListSources],
+        ),
+    ] {
+        for a in steps {
+            app.update(a);
+        }
+        let buf = render(&app);
+        for cell in buf.content() {
+            let sym = cell.symbol();
+            assert!(
+                !sym.contains(SEPARATORS) && !sym.chars().any(char::is_control),
+                "{name}: {sym:?} on screen:\n{}",
+                text(&buf)
+            );
+        }
+    }
+}

@@ -152,8 +152,11 @@ fn unreadable(e: &SourceError) -> (String, Option<&'static str>) {
             format!("is {kind}, not a regular file"),
             Some("a positions file must be a regular file; save it as one and name that"),
         ),
-        SourceError::TooLarge(n) => (
-            format!("is {n} bytes, over the 16 MiB limit for a positions file"),
+        SourceError::TooLarge { size, limit } => (
+            format!(
+                "is {size} bytes, over the {} MiB limit ({limit} bytes) for a positions file",
+                limit >> 20
+            ),
             Some("a positions file holds references and quotes; keep long texts in sources"),
         ),
         other => (other.to_string(), None),

@@ -8,6 +8,7 @@ pub mod build;
 pub mod emit;
 mod ids;
 mod load;
+mod names;
 mod parse;
 mod parts;
 mod quotes;
@@ -20,6 +21,7 @@ pub use crate::id::{Cell, CitationAt, IssueId, PartyId, PositionId, SourceId};
 #[cfg(test)]
 pub(crate) use load::test_model;
 pub use load::{Loaded, MAX_POSITIONS_BYTES, load, load_str, load_unverified, sort_by_place};
+pub use names::Named;
 pub use quotes::{Unverified, Verified};
 pub use usable::{Policy, Unusable};
 pub use vocab::{Confidence, Kind, Status};

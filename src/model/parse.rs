@@ -289,24 +289,31 @@ impl<'t, 'i> Table<'t, 'i> {
             return None;
         };
         let mut out = Vec::new();
+        let mut all_strings = true;
         for item in items {
             match item.get_ref() {
                 DeValue::String(s) => out.push(Sp {
                     v: s.to_string(),
                     span: item.span(),
                 }),
-                other => ctx.error(
-                    &item.span(),
-                    format!(
-                        "`{key}` in {} must hold strings, found {}",
-                        self.name,
-                        type_name(other)
-                    ),
-                    None,
-                ),
+                other => {
+                    all_strings = false;
+                    ctx.error(
+                        &item.span(),
+                        format!(
+                            "`{key}` in {} must hold strings, found {}",
+                            self.name,
+                            type_name(other)
+                        ),
+                        None,
+                    );
+                }
             }
         }
-        Some(Sp {
+        // An item that is not a string is reported above, once: the list is left out
+        // rather than checked again without it (`acceptable = [0, 2]` is no list of
+        // "0 items").
+        all_strings.then(|| Sp {
             v: out,
             span: v.span(),
         })

@@ -55,6 +55,9 @@ fn lookup_in(
 struct Ids<'a> {
     list: Vec<&'a str>,
     index: FxHashMap<&'a str, usize>,
+    /// For parties and issues: each one's `[id, short name, name]`, by which a
+    /// reference that is not an id may still name one.
+    names: Vec<[&'a str; 3]>,
 }
 
 impl<'a> Ids<'a> {
@@ -63,14 +66,65 @@ impl<'a> Ids<'a> {
         for (i, id) in list.iter().enumerate() {
             index.entry(*id).or_insert(i);
         }
-        Ids { list, index }
+        Ids {
+            list,
+            index,
+            names: Vec::new(),
+        }
     }
 
-    /// Finds `r`; else reports "unknown {what} `id`".
+    /// Ids that a reference may also give as a short name or a name, in any case.
+    fn named(names: Vec<[&'a str; 3]>) -> Self {
+        let mut ids = Ids::new(names.iter().map(|n| n[0]).collect());
+        ids.names = names;
+        ids
+    }
+
+    /// Finds `r`; else reports "unknown {what} `id`". A reference that is not an id
+    /// but names one entry by its id, short name or name in another case resolves to
+    /// it, with a warning asking for the id (the one that outside tools read).
     fn lookup(&self, ctx: &mut Ctx, what: &str, r: &Sp<String>) -> Option<usize> {
-        match self.index.get(r.v.as_str()) {
-            Some(&i) => Some(i),
-            None => lookup_in(ctx, what, "", r, &self.list),
+        if let Some(&i) = self.index.get(r.v.as_str()) {
+            return Some(i);
+        }
+        if self.names.is_empty() {
+            return lookup_in(ctx, what, "", r, &self.list);
+        }
+        match super::names::named_among(&r.v, &self.names) {
+            super::Named::One(i) => {
+                let id = self.list[i];
+                ctx.warning(
+                    &r.span,
+                    format!("`{}` is {what} `{id}` as shown, not its id", escape(&r.v)),
+                    Some(format!("write the id: {what} = \"{id}\"")),
+                );
+                Some(i)
+            }
+            super::Named::Several(all) => {
+                let which: Vec<&str> = all.iter().map(|&i| self.list[i]).collect();
+                ctx.error(
+                    &r.span,
+                    format!(
+                        "`{}` names more than one {what}: {}",
+                        escape(&r.v),
+                        which.join(", ")
+                    ),
+                    Some(format!(
+                        "write the id of the one you mean: {what} = \"{}\"",
+                        which[0]
+                    )),
+                );
+                None
+            }
+            super::Named::Unknown => {
+                let listing = format!("known: {}", self.list.join(", "));
+                let hint = match crate::suggest::did_you_mean_named(&r.v, &self.names) {
+                    Some(h) => format!("{h}\n{listing}"),
+                    None => listing,
+                };
+                ctx.error(&r.span, format!("unknown {what} `{}`", r.v), Some(hint));
+                None
+            }
         }
     }
 }
@@ -91,14 +145,24 @@ pub(super) fn resolve(
     let (sources_dir, dir_ok, sources, source_ok) =
         read_sources(ctx, raw.sources_dir.as_ref(), raw.sources, base_dir);
 
-    let party_ids = Ids::new(parties.iter().map(|p| p.id.as_str()).collect());
+    let party_ids = Ids::named(
+        parties
+            .iter()
+            .map(|p| [p.id.as_str(), p.short.as_str(), p.name.as_str()])
+            .collect(),
+    );
     let set = SourceSet {
         list: &sources,
         ids: Ids::new(sources.iter().map(|s| s.id.as_str()).collect()),
         ok: &source_ok,
         dir: dir_ok.then_some(sources_dir.as_path()),
     };
-    let issue_ids = Ids::new(issues.iter().map(|i| i.id.as_str()).collect());
+    let issue_ids = Ids::named(
+        issues
+            .iter()
+            .map(|i| [i.id.as_str(), i.id.as_str(), i.name.as_str()])
+            .collect(),
+    );
     let scales: Vec<Vec<&str>> = issues
         .iter()
         .map(|i| i.scale.iter().map(|s| s.id.as_str()).collect())
@@ -392,7 +456,7 @@ fn report_source(
                     "a source must be a regular text file; save the text as one and name that"
                         .into(),
                 ),
-                SourceError::TooLarge(_) => {
+                SourceError::TooLarge { .. } => {
                     Some("split the document, or keep only the relevant part".into())
                 }
                 SourceError::NotUtf8 { .. } => {

@@ -28,8 +28,13 @@ pub enum SourceError {
     /// The path names something other than a regular file or a directory (a FIFO, a
     /// device, a socket); the text says which, e.g. "a FIFO (named pipe)".
     NotRegular(&'static str),
-    /// Larger than [`MAX_SOURCE_BYTES`].
-    TooLarge(u64),
+    /// Larger than the limit it was read with ([`MAX_SOURCE_BYTES`] for a source).
+    TooLarge {
+        /// Its size in bytes (or as many as were read past the limit).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// Not UTF-8; the 1-based line and column of the first bad byte.
     NotUtf8 {
         /// Line of the first invalid byte.
@@ -48,11 +53,15 @@ impl std::fmt::Display for SourceError {
             SourceError::Missing => write!(f, "does not exist"),
             SourceError::IsDirectory => write!(f, "is a directory, not a text file"),
             SourceError::NotRegular(kind) => write!(f, "is {kind}, not a regular file"),
-            SourceError::TooLarge(n) => write!(
+            // In bytes: 16 MiB and a byte is "16.0 MiB" rounded, the limit itself.
+            SourceError::TooLarge { size, limit } if limit % (1 << 20) == 0 => write!(
                 f,
-                "is {:.1} MiB, over the 16 MiB limit for a source",
-                *n as f64 / 1048576.0
+                "is {size} bytes, over the {} MiB limit ({limit} bytes)",
+                limit >> 20
             ),
+            SourceError::TooLarge { size, limit } => {
+                write!(f, "is {size} bytes, over the limit of {limit} bytes")
+            }
             SourceError::NotUtf8 { line, column } => {
                 write!(
                     f,
@@ -190,14 +199,20 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, SourceError> {
         return Err(SourceError::NotRegular(kind_name(kind)));
     }
     if meta.len() > limit {
-        return Err(SourceError::TooLarge(meta.len()));
+        return Err(SourceError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
     }
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > limit {
-        return Err(SourceError::TooLarge(bytes.len() as u64));
+        return Err(SourceError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
     }
     Ok(bytes)
 }

@@ -194,7 +194,7 @@ fn place_missing_on(
             let hay = &text.normalized().text;
             let lower = hay.to_lowercase();
             let qs: Vec<&str> = left[s].iter().map(|&k| &buf[ranges[k].clone()]).collect();
-            let closest = quote::closest_sentences(text, &qs);
+            let closest = quote::closest_sentences_among(text, &qs, Some(&lower));
             qs.iter()
                 .zip(closest)
                 .map(|(q, closest)| Outcome::NotFound {

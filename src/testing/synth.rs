@@ -21,8 +21,61 @@ pub struct Spec {
     pub sources: usize,
     /// Size of each source, in KiB.
     pub source_kb: usize,
-    /// Percentage of quotes broken (one word changed, so not found).
+    /// Percentage of quotes broken (so not found as written).
     pub broken_percent: usize,
+    /// How each broken quote is broken.
+    pub shape: Shape,
+}
+
+/// How a broken quote of a synthetic model departs from its source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shape {
+    /// Its middle word changed (to `zzword`).
+    #[default]
+    Changed,
+    /// A word (`zzword`) added in its middle.
+    Added,
+    /// Its middle word dropped.
+    Dropped,
+    /// Word for word as its source has it, but cited from the next source.
+    WrongSource,
+    /// The four shapes in turn.
+    Mixed,
+}
+
+impl Shape {
+    /// Every shape, in the order [`Shape::Mixed`] takes them.
+    pub const ALL: [Shape; 5] = [
+        Shape::Changed,
+        Shape::Added,
+        Shape::Dropped,
+        Shape::WrongSource,
+        Shape::Mixed,
+    ];
+
+    /// Its name on the command line of `gen_model`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Changed => "changed",
+            Shape::Added => "added",
+            Shape::Dropped => "dropped",
+            Shape::WrongSource => "wrong-source",
+            Shape::Mixed => "mixed",
+        }
+    }
+
+    /// The shape named `name`, as [`Shape::name`] writes it.
+    pub fn from_name(name: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The shape of the `n`-th broken quote.
+    fn of(self, n: usize) -> Shape {
+        match self {
+            Shape::Mixed => Shape::ALL[n % 4],
+            one => one,
+        }
+    }
 }
 
 impl Default for Spec {
@@ -36,6 +89,7 @@ impl Default for Spec {
             sources: 500,
             source_kb: 20,
             broken_percent: 0,
+            shape: Shape::Changed,
         }
     }
 }
@@ -200,7 +254,7 @@ pub fn write(dir: &Path, spec: &Spec) -> std::io::Result<Written> {
                     (n + h) % 5
                 );
                 for _ in 0..spec.per_cell {
-                    let s = rng.below(spec.sources);
+                    let mut s = rng.below(spec.sources);
                     let sentences = &texts[s];
                     let words = &sentences[rng.below(sentences.len())];
                     let len = 6 + rng.below(4);
@@ -211,7 +265,15 @@ pub fn write(dir: &Path, spec: &Spec) -> std::io::Result<Written> {
                         .collect();
                     // 7919 is prime to 100: exactly `broken_percent` of every 100.
                     if (out.citations * 7919) % 100 < spec.broken_percent {
-                        q[len / 2] = "zzword";
+                        match spec.shape.of(out.broken) {
+                            Shape::Changed | Shape::Mixed => q[len / 2] = "zzword",
+                            Shape::Added => q.insert(len / 2, "zzword"),
+                            Shape::Dropped => {
+                                q.remove(len / 2);
+                            }
+                            // Quotes of the synthetic sources are not in any other.
+                            Shape::WrongSource => s = (s + 1) % spec.sources,
+                        }
                         out.broken += 1;
                     }
                     let quote = q.join(" ");

@@ -99,8 +99,7 @@ fn state(app: &App) -> Vec<String> {
         (None, _) => "undated".into(),
     };
     let mut left = vec![date];
-    if let Some(diff) = &app.view.base {
-        let n = diff.changes.len();
+    if let (Some(diff), Some(n)) = (&app.view.base, app.view.changes_shown()) {
         let since = diff.from.map_or_else(String::new, |d| d.to_string());
         let s = if n == 1 { "" } else { "s" };
         left.push(format!("{n} change{s} since {since}"));

@@ -163,7 +163,8 @@ pub struct Diff {
 /// The dates `stances diff` compares when some are not given: `to` defaults to the
 /// latest date of the file (or `from`, when that is later); `from` to the file's date
 /// before `to`, or the day before `to` when the file has none (so that everything
-/// dated `to` shows as new). Both stay `None` only when nothing is dated or given.
+/// dated `to` shows as new), `None` (before any date) when `to` is 0000-01-01. Both
+/// stay `None` only when nothing is dated or given.
 pub fn default_dates(
     model: &Model,
     from: Option<Date>,
@@ -176,9 +177,9 @@ pub fn default_dates(
         let before = dates.partition_point(|&d| d < to);
         match before.checked_sub(1) {
             Some(i) => Some(dates[i]),
-            // 0000-01-01 has no day before it: compare it with itself (no change),
-            // never with "no date", which would mean the latest of every cell.
-            None => to.previous_day().or(Some(to)),
+            // 0000-01-01 has no day before it: `None`, before any date (see
+            // [`Diff::of_dates`]), so that everything dated then shows as new too.
+            None => to.previous_day(),
         }
     });
     (from, to)
@@ -196,6 +197,23 @@ impl Diff {
         let before = Grid::at(model, from, min);
         let after = Grid::at(model, to, min);
         Diff::between(model, from, &before, to, &after).with_via(model, min)
+    }
+
+    /// The changes between the dates [`default_dates`] gives: as [`Diff::new`], but
+    /// with `to` and no `from` (`to` is 0000-01-01, which has no day before it) the
+    /// earlier grid is the one before any date (undated positions only), so that
+    /// everything dated `to` shows as new, as on any other date alone.
+    pub fn of_dates(
+        model: &Model,
+        (from, to): (Option<Date>, Option<Date>),
+        min: Option<Confidence>,
+    ) -> Diff {
+        if from.is_some() || to.is_none() {
+            return Diff::new(model, from, to, min);
+        }
+        let before = Grid::before_any_date(model, min);
+        let after = Grid::at(model, to, min);
+        Diff::between(model, None, &before, to, &after).with_via(model, min)
     }
 
     /// The changes of `diff` that `filter` shows: its parties and issues, and cells

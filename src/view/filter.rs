@@ -3,7 +3,7 @@
 //! §5 `--min-confidence`), and hiding rows and columns left empty.
 
 use super::{Cells, cell_of};
-use crate::model::{Confidence, IssueId, Model, PartyId, Position, Status};
+use crate::model::{Confidence, IssueId, Model, Named, PartyId, Position, Status};
 
 /// Why a filter's text was refused, in words (with the known ids and a did-you-mean).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -79,7 +79,8 @@ const FILTER_KEYS: &[&str] = &["party", "issue", "status", "confidence", "min-co
 
 impl Filter {
     /// Parses a filter written as space-separated `key:value,value` terms and the word
-    /// `hide-empty`; keys are `party`, `issue` (ids), `status` and `confidence` (their
+    /// `hide-empty`; keys are `party`, `issue` (ids, short names or names, in any
+    /// case), `status` and `confidence` (their
     /// words), and `min-confidence` (one word). An empty text is no filter. Unknown keys or values are an error naming
     /// the known ones.
     pub fn parse(model: &Model, text: &str) -> Result<Filter, FilterError> {
@@ -109,13 +110,15 @@ impl Filter {
             }
             match key.trim_end_matches('s') {
                 "party" | "partie" => {
-                    let ids: Vec<&str> = model.parties.iter().map(|p| p.id.as_str()).collect();
-                    let found = indices("party", &values, &ids)?;
+                    let found = named("party", &values, &model.party_names(), |v| {
+                        model.party_named(v)
+                    })?;
                     f.parties = Some(found.into_iter().map(PartyId).collect());
                 }
                 "issue" => {
-                    let ids: Vec<&str> = model.issues.iter().map(|i| i.id.as_str()).collect();
-                    let found = indices("issue", &values, &ids)?;
+                    let found = named("issue", &values, &model.issue_names(), |v| {
+                        model.issue_named(v)
+                    })?;
                     f.issues = Some(found.into_iter().map(IssueId).collect());
                 }
                 "statu" => {
@@ -164,6 +167,50 @@ impl Filter {
         }
         terms.join(" ")
     }
+}
+
+/// The indices of the parties or issues `values` name (by id, short name or name, in
+/// any case: see [`Model::party_named`]), or an error naming the known ids, with a
+/// did-you-mean that weighs the names.
+fn named(
+    what: &str,
+    values: &[&str],
+    names: &[[&str; 3]],
+    find: impl Fn(&str) -> Named,
+) -> Result<Vec<usize>, FilterError> {
+    let ids: Vec<&str> = names.iter().map(|n| n[0]).collect();
+    if values.is_empty() {
+        return Err(FilterError(format!(
+            "no {what} given (known: {})",
+            ids.join(", ")
+        )));
+    }
+    let mut found: Vec<usize> = Vec::with_capacity(values.len());
+    for v in values {
+        let i = match find(v) {
+            Named::One(i) => i,
+            Named::Several(all) => {
+                let which: Vec<&str> = all.iter().map(|&i| ids[i]).collect();
+                return Err(FilterError(format!(
+                    "`{v}` names more than one {what} ({}): write its id",
+                    which.join(", ")
+                )));
+            }
+            Named::Unknown => {
+                let hint = crate::suggest::did_you_mean_named(v, names)
+                    .map_or(String::new(), |h| format!("{h}; "));
+                return Err(FilterError(format!(
+                    "unknown {what} `{v}` ({hint}known: {})",
+                    ids.join(", ")
+                )));
+            }
+        };
+        // `RU,russia` names one party once.
+        if !found.contains(&i) {
+            found.push(i);
+        }
+    }
+    Ok(found)
 }
 
 /// The indices of `values` among `known`, or an error naming the known ones.
@@ -217,6 +264,21 @@ mod tests {
         assert!(f.hide_empty);
         assert_eq!(Filter::parse(&m, &f.describe(&m)).unwrap(), f);
         assert!(Filter::parse(&m, "  ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn parties_and_issues_are_named_as_shown_in_any_case() {
+        let m = crate::model::build::ModelText::new("T")
+            .party("us", "United States")
+            .party("ru", "Russia")
+            .party("europe", "Europe")
+            .issue("land", "Territory")
+            .model();
+        let f = Filter::parse(&m, "party:RU,russia,Europe issue:TERRITORY").unwrap();
+        assert_eq!(f.parties, Some(vec![PartyId(1), PartyId(2)]));
+        assert_eq!(f.issues, Some(vec![IssueId(0)]));
+        let e = Filter::parse(&m, "party:eu").unwrap_err().0;
+        assert!(e.contains("did you mean `europe`?"), "{e}");
     }
 
     #[test]

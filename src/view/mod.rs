@@ -176,6 +176,20 @@ impl View {
         self.base.as_ref()?.at(issue, party)
     }
 
+    /// The changes since the base date in the cells the view shows (their issue and
+    /// party shown, and the cell not hidden by the status or confidence filter), as the
+    /// grid marks them; `None` without a base date.
+    pub fn changes_shown(&self) -> Option<usize> {
+        let base = self.base.as_ref()?;
+        let shown = |c: &&diff::Change| {
+            self.issues.contains(&c.issue)
+                && self.parties.contains(&c.party)
+                && cell_of(&self.cells, c.issue, c.party)
+                    .is_none_or(|p| self.filter.admits(&self.model.positions[p]))
+        };
+        Some(base.changes.iter().filter(shown).count())
+    }
+
     /// Index in [`View::dates`] of the view date, when it is one of the file's dates.
     pub fn date_index(&self) -> Option<usize> {
         let d = self.date?;

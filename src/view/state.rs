@@ -48,13 +48,31 @@ pub fn cell_state(
     date: Option<Date>,
     min: Option<Confidence>,
 ) -> CellState {
+    state_until(model, cell, date.map_or(Until::Always, Until::Date), min)
+}
+
+/// How far in time a cell's state reaches.
+#[derive(Clone, Copy)]
+enum Until {
+    /// Every position counts.
+    Always,
+    /// Undated positions and those dated on or before the date.
+    Date(Date),
+    /// Undated positions only: before the first date there is.
+    BeforeAnyDate,
+}
+
+fn state_until(model: &Model, cell: Cell, until: Until, min: Option<Confidence>) -> CellState {
     let mut state = CellState::default();
     for &id in model.history(cell) {
         let p = &model.positions[id];
-        if let (Some(d), Some(view)) = (p.as_of, date)
-            && d > view
-        {
-            // History is in date order: nothing later can be on or before the date.
+        let later = match (p.as_of, until) {
+            (Some(d), Until::Date(view)) => d > view,
+            (Some(_), Until::BeforeAnyDate) => true,
+            _ => false,
+        };
+        if later {
+            // History is in date order (undated first): nothing later can count.
             break;
         }
         if !meets(p, min) {
@@ -83,12 +101,22 @@ impl Grid {
     /// The grid of `model` at `date` (every position counts when `None`), positions
     /// below `min` left out.
     pub fn at(model: &Model, date: Option<Date>, min: Option<Confidence>) -> Grid {
+        Grid::until(model, date.map_or(Until::Always, Until::Date), min)
+    }
+
+    /// The grid before any date (`stances diff` up to 0000-01-01, which has no day
+    /// before it): only undated positions count, positions below `min` left out.
+    pub fn before_any_date(model: &Model, min: Option<Confidence>) -> Grid {
+        Grid::until(model, Until::BeforeAnyDate, min)
+    }
+
+    fn until(model: &Model, until: Until, min: Option<Confidence>) -> Grid {
         let (issues, parties) = (model.issues.len(), model.parties.len());
         let mut shown = vec![vec![None; parties]; issues];
         let mut standing = vec![vec![None; parties]; issues];
         for issue in model.issue_ids() {
             for party in model.party_ids() {
-                let s = cell_state(model, Cell::new(issue, party), date, min);
+                let s = state_until(model, Cell::new(issue, party), until, min);
                 shown[issue.index()][party.index()] = s.shown;
                 standing[issue.index()][party.index()] = s.standing;
             }

@@ -9,7 +9,7 @@ use crate::view::View;
 use crate::view::compare::Comparison;
 use crate::view::compare::words::{
     AXIS_LEGEND, IssueWords, PAIRS_NOTE, ROLES_LEGEND, axis, axis_header, distance_words,
-    filter_words, min_confidence_words, nothing_to_compare, pair_name,
+    filter_words, min_confidence_words, nothing_to_compare, pair_name, step_count,
 };
 use crate::view::evidence::marks_legend;
 use std::fmt::Write;
@@ -66,7 +66,7 @@ fn issue_text(
     out: &mut String,
 ) {
     let n = scale.len();
-    let _ = writeln!(out, "\n{} ({n} steps)", one_line(name));
+    let _ = writeln!(out, "\n{} ({})", one_line(name), step_count(n));
     for (k, step) in scale.iter().enumerate() {
         push_wrapped(
             out,

@@ -152,6 +152,11 @@ fn default_dates_are_the_latest_and_the_one_before_it() {
         (date("2030-01-01"), date("2030-01-01")),
         "a --from after the latest date compares it with itself"
     );
+    assert_eq!(
+        default_dates(&m, None, date("0000-01-01")),
+        (None, date("0000-01-01")),
+        "no day before 0000-01-01: before any date"
+    );
 }
 
 #[test]

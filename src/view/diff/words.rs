@@ -200,7 +200,10 @@ pub fn change_mark(change: &Change) -> String {
 /// The dates compared, e.g. `from 2025-04-17 to 2025-04-25`.
 pub fn span_words(diff: &Diff) -> String {
     let d = |d: Option<Date>| d.map_or("the latest".to_string(), |d| d.to_string());
-    format!("from {} to {}", d(diff.from), d(diff.to))
+    match (diff.from, diff.to) {
+        (None, Some(to)) => format!("from before any date to {to}"),
+        (from, to) => format!("from {} to {}", d(from), d(to)),
+    }
 }
 
 /// The date a diff starts from, as a heading shows it (empty when there is none).
