@@ -118,8 +118,9 @@ fn a_positions_file_over_16_mib_is_refused_without_reading_it() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("is 16777217 bytes, over the 16 MiB limit (16777216 bytes)")
-            && !err.contains("source")
+        err.contains(
+            "big.toml: the positions file is 16777217 bytes, over the 16 MiB limit (16777216 bytes)"
+        ) && !err.contains("source")
             && !err.contains("16.0 MiB"),
         "{err}"
     );

@@ -967,7 +967,7 @@ fn a_text_that_would_be_over_the_limit_once_dated_is_refused() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
-            "big.txt: its text would be 16.0 MiB, over the 16 MiB limit for a source",
+            "big.txt: its text would be 16777217 bytes, over the 16 MiB (16,777,216 bytes) a source may be",
         ));
     assert_eq!(
         std::fs::read_dir(dir.path().join("seeds")).unwrap().count(),

@@ -69,8 +69,7 @@ pub enum IngestError {
     },
     /// The converted text would be larger than a source may be.
     #[error(
-        "{path}: its text would be {:.1} MiB, over the 16 MiB limit for a source",
-        *.bytes as f64 / 1048576.0
+        "{path}: its text would be {bytes} bytes, over the 16 MiB (16,777,216 bytes) a source may be"
     )]
     TooLarge {
         /// The file, escaped.

@@ -33,9 +33,11 @@ impl ModelInfo {
             path: name.clone(),
             detail,
         };
-        let bytes =
-            source::read_regular(path, MAX_POSITIONS_BYTES).map_err(|e| fail(e.to_string()))?;
-        let text = source::decode(bytes.clone()).map_err(|e| fail(e.to_string()))?;
+        // The reader's words are about a source ("is … bytes, over …"): say whose.
+        let bytes = source::read_regular(path, MAX_POSITIONS_BYTES)
+            .map_err(|e| fail(format!("the positions file {e}")))?;
+        let text =
+            source::decode(bytes.clone()).map_err(|e| fail(format!("the positions file {e}")))?;
         let table: toml::Table = toml::from_str(&text).map_err(|e| {
             fail(format!(
                 "is not valid TOML ({}); run `stances check` on it first",
