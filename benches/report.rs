@@ -172,6 +172,7 @@ fn main() {
         sources: 100,
         source_kb: 10,
         broken_percent: 0,
+        shape: synth::Shape::default(),
     };
     let w = synth::write(dir.path(), &spec).unwrap();
     let model = Arc::new(stances::testing::fixtures::load(
