@@ -635,6 +635,10 @@ fn an_acceptable_range_without_the_stance_is_a_warning() {
         "stance = \"none\"\nacceptable = [\"full\", \"none\"]\n",
     ));
     assert!(ok.is_empty(), "{ok:#?}");
+    // A range with no stance at all is not used by the comparison: said, not ignored.
+    let unused =
+        diagnostics(&valid().replace("stance = \"none\"\n", "acceptable = [\"full\", \"none\"]\n"));
+    find(&unused, Warning, "`acceptable` without a `stance`");
 }
 
 // ---- Re-anchored quotes that would change what a position says (issue 20) ----------

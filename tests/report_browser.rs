@@ -330,6 +330,9 @@ fn library_words(model: &Arc<Model>, q: &Query) -> Value {
             };
             let position = &m.positions[pos];
             let stance = match position.stance {
+                Some(s) if position.status == Some(stances::model::Status::Withdrawn) => {
+                    Some(format!("Withdrawn: {}", stance_of_steps(&m.issues[i], s)))
+                }
                 Some(s) => Some(format!("Stance: {}", stance_of_steps(&m.issues[i], s))),
                 None => view
                     .earlier_standing(i, p)

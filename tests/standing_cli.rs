@@ -306,3 +306,42 @@ fn a_minimum_confidence_given_twice_must_agree() {
     );
     assert_eq!(doc["min_confidence"], "high");
 }
+
+#[test]
+fn a_withdrawn_stance_never_reads_as_held_in_an_export() {
+    let export = |format: &str| {
+        let out = Command::cargo_bin("stances")
+            .unwrap()
+            .args(["export", &model(), "--as-of", "2025-01-05", "--format"])
+            .args(format.split(' '))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The text table wraps each cell in its column.
+    let text = export("text");
+    assert!(text.contains("(withdrawn: Some land"), "{text}");
+    let md = export("md");
+    assert!(
+        md.contains("(withdrawn: Some land ceded — step 2 of 4)"),
+        "{md}"
+    );
+    assert!(!md.contains("(stance: Some land ceded"), "{md}");
+    let csv = export("csv --long");
+    assert!(
+        csv.contains("withdrawn: Some land ceded — step 2 of 4"),
+        "{csv}"
+    );
+    let html = export("html");
+    assert!(
+        html.contains(
+            "<span class=\"stance withdrawn\">Withdrawn: Some land ceded (2 of 4)</span>"
+        ),
+        "{html}"
+    );
+}

@@ -61,7 +61,7 @@ pub fn render_long(view: &View) -> String {
             let as_of = p.as_of.map_or(String::new(), |d| d.to_string());
             // The stance in words: the position's own, or the one that still stands from
             // an earlier position under a statement without one.
-            let stance = crate::view::facts::stance_words(issue, p)
+            let stance = crate::view::facts::cell_stance_words(issue, p)
                 .or_else(|| {
                     view.earlier_standing(ii, pi).and_then(|s| {
                         crate::view::facts::earlier_stance_words(m, s, view.horizon())

@@ -531,13 +531,22 @@ fn resolve_acceptable(ctx: &mut Ctx, p: &RawPosition, scale: &[&str]) -> Option<
 }
 
 /// A stance outside its own `acceptable` range is a warning: the range is meant to
-/// hold what the party could accept, and its own stance is surely among that.
+/// hold what the party could accept, and its own stance is surely among that. A range
+/// without a stance is one too: nothing uses it.
 fn check_stance_in_range(
     ctx: &mut Ctx,
     p: &RawPosition,
     stance: Option<usize>,
     acceptable: Option<(usize, usize)>,
 ) {
+    if let (None, Some(_), Some(a)) = (stance, acceptable, p.acceptable.as_ref()) {
+        ctx.warning(
+            &a.span,
+            "`acceptable` without a `stance`: the comparison places a party by its stance, so this range is not used".into(),
+            Some("give the stance the range surrounds, or remove the range".into()),
+        );
+        return;
+    }
     let (Some(s), Some((lo, hi)), Some(a)) = (stance, acceptable, p.acceptable.as_ref()) else {
         return;
     };

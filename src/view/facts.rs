@@ -19,6 +19,19 @@ pub fn stance_words(issue: &Issue, position: &Position) -> Option<String> {
     ))
 }
 
+/// A cell's own stance as words, [`stance_words`], and for a position that withdraws
+/// its stance `withdrawn: ` before them, so that what was withdrawn never reads as held.
+pub fn cell_stance_words(issue: &Issue, position: &Position) -> Option<String> {
+    let words = stance_words(issue, position)?;
+    Some(
+        if position.status == Some(crate::model::Status::Withdrawn) {
+            format!("withdrawn: {words}")
+        } else {
+            words
+        },
+    )
+}
+
 /// A stance by its label and its place among the steps: `Crimea recognized (3 of 4)`.
 /// The label is as written.
 pub fn stance_of_steps(issue: &Issue, step: usize) -> String {

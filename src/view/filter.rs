@@ -85,6 +85,7 @@ impl Filter {
     /// the known ones.
     pub fn parse(model: &Model, text: &str) -> Result<Filter, FilterError> {
         let mut f = Filter::default();
+        let mut seen: Vec<&str> = Vec::new();
         for term in text.split_whitespace() {
             if term == "hide-empty" {
                 f.hide_empty = true;
@@ -97,6 +98,21 @@ impl Filter {
                 )));
             };
             let values: Vec<&str> = values.split(',').filter(|v| !v.is_empty()).collect();
+            // One spelling per key, and each key once: a second `party:` would silently
+            // replace the first.
+            let key = match key {
+                "parties" => "party",
+                "issues" => "issue",
+                "statuses" => "status",
+                "confidences" => "confidence",
+                k => k,
+            };
+            if seen.contains(&key) {
+                return Err(FilterError(format!(
+                    "`{key}:` is given twice; give its values once, separated by commas (`{key}:a,b`)"
+                )));
+            }
+            seen.push(key);
             if key == "min-confidence" {
                 let found = indices("confidence", &values, Confidence::IDS)?;
                 let [one] = found[..] else {
@@ -108,8 +124,8 @@ impl Filter {
                 f.min_confidence = Some(Confidence::ALL[one]);
                 continue;
             }
-            match key.trim_end_matches('s') {
-                "party" | "partie" => {
+            match key {
+                "party" => {
                     let found = named("party", &values, &model.party_names(), |v| {
                         model.party_named(v)
                     })?;
@@ -121,7 +137,7 @@ impl Filter {
                     })?;
                     f.issues = Some(found.into_iter().map(IssueId).collect());
                 }
-                "statu" => {
+                "status" => {
                     let found = indices("status", &values, Status::IDS)?;
                     f.statuses = Some(found.into_iter().map(|i| Status::ALL[i]).collect());
                 }
@@ -264,6 +280,15 @@ mod tests {
         assert!(f.hide_empty);
         assert_eq!(Filter::parse(&m, &f.describe(&m)).unwrap(), f);
         assert!(Filter::parse(&m, "  ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_not_half_applied() {
+        let m = model();
+        let e = Filter::parse(&m, "party:us parties:ru").unwrap_err().0;
+        assert!(e.contains("`party:` is given twice"), "{e}");
+        let e = Filter::parse(&m, "partysss:us").unwrap_err().0;
+        assert!(e.contains("unknown filter key `partysss`"), "{e}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub mod data;
 use super::escape::html as esc;
 use super::notes::Notes;
 use super::url;
-use crate::model::{Cell, Issue, IssueId, PartyId};
+use crate::model::{Cell, Issue, IssueId, PartyId, Status};
 use crate::view::View;
 use crate::view::credit::{Credit, Piece};
 use crate::view::diff::Diff;
@@ -148,7 +148,14 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId, out: &mut Stri
         "<td {ids}><span class=\"summary\" dir=\"auto\">{}</span>",
         esc(&p.summary)
     );
-    if let Some(s) = p.stance {
+    if let Some(s) = p.stance.filter(|_| p.status == Some(Status::Withdrawn)) {
+        // What was withdrawn, without the shade of a stance held.
+        let _ = write!(
+            out,
+            "<span class=\"stance withdrawn\">Withdrawn: {}</span>",
+            esc(&stance_of_steps(issue, s)),
+        );
+    } else if let Some(s) = p.stance {
         let _ = write!(
             out,
             "<span class=\"stance {}\">Stance: {}</span>",

@@ -581,6 +581,7 @@
   /** The stance line of a grid cell (html/mod.rs cell()): its stance or the earlier one. */
   function cellStanceLine(v, issue, party, id) {
     const p = P[id];
+    if (p.stance !== null && p.status === 'withdrawn') return 'Withdrawn: ' + stanceOfSteps(D.issues[issue], p.stance);
     if (p.stance !== null) return 'Stance: ' + stanceOfSteps(D.issues[issue], p.stance);
     const earlier = earlierStanding(v, issue, party);
     return earlier !== null ? upperFirst(earlierStanceWords(earlier, v.horizon)) : null;
@@ -986,7 +987,8 @@
         if (c.stance !== null) {
           const own = P[pos].stance !== null;
           const step = own ? P[pos].stance : P[earlierStanding(v, i, p)].stance;
-          out += '<span class="stance ' + (own ? '' : 'earlier ') + shade(issue, step) + '">' + esc(c.stance) + '</span>';
+          const cls = own && P[pos].status === 'withdrawn' ? 'withdrawn' : (own ? '' : 'earlier ') + shade(issue, step);
+          out += '<span class="stance ' + cls + '">' + esc(c.stance) + '</span>';
         }
         if (c.facts) out += '<span class="meta">' + esc(c.facts) + '</span>';
         if (c.flags) out += '<span class="flags">' + esc(c.flags) + '</span>';

@@ -18,7 +18,7 @@ use crate::view::View;
 use crate::view::diff::Diff;
 use crate::view::diff::words::since_words;
 use crate::view::evidence::{CONTESTED_MARK, Evidence, contested_cells, marks_legend};
-use crate::view::facts::{compact_facts, earlier_stance_words, stance_words};
+use crate::view::facts::{cell_stance_words, compact_facts, earlier_stance_words};
 use unicode_width::UnicodeWidthStr;
 
 /// The grid as an aligned table no wider than `width` columns (or as narrow as two to
@@ -77,7 +77,7 @@ fn table(view: &View, width: usize) -> String {
             row.push(view.position_at(ii, pi).map_or("–".to_string(), |i| {
                 let p = &m.positions[i];
                 let mut s = one_line(&p.summary);
-                if let Some(words) = stance_words(issue, p) {
+                if let Some(words) = cell_stance_words(issue, p) {
                     s.push_str(&format!(" ({})", one_line(&words)));
                 } else if let Some(words) = view
                     .earlier_standing(ii, pi)
