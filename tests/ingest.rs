@@ -33,17 +33,15 @@ fn fixture(name: &str) -> PathBuf {
 
 /// A folder with positions.toml (MODEL) and an empty seeds/.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("positions.toml"), MODEL).unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    dir
+    stances::testing::project::Project::empty(MODEL).dir
 }
 
 /// The text lines of each page: (font size, y, text).
 type Page<'a> = Vec<(u32, u32, &'a str)>;
 
-/// A PDF with the standard Helvetica font, one content stream per page, and an
-/// information dictionary. With `encrypt`, the trailer names an encryption
+/// A PDF with the standard Helvetica font, one content stream per page (uncompressed,
+/// unlike `examples/support/inputs.rs`: the committed `communique.pdf` is this function's
+/// output byte for byte), and an information dictionary. With `encrypt`, the trailer names an encryption
 /// dictionary whose password is unknown.
 fn make_pdf(pages: &[Page], encrypt: bool) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");

@@ -16,9 +16,7 @@ fn stances() -> Command {
 /// A folder with positions.toml (`model`), an empty seeds/ and ten text files to add,
 /// `in/c0.txt` … `in/c9.txt`.
 fn project(model: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("positions.toml"), model).unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
+    let dir = stances::testing::project::Project::empty(model).dir;
     std::fs::create_dir(dir.path().join("in")).unwrap();
     for n in 0..10 {
         let text = format!("Statement number {n} on the talks.\n\nThe envoys met again.\n");

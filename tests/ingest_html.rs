@@ -17,10 +17,7 @@ fn stances() -> Command {
 
 /// A folder with positions.toml (MODEL) and an empty seeds/.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("positions.toml"), MODEL).unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    dir
+    stances::testing::project::Project::empty(MODEL).dir
 }
 
 /// A news page around `paragraphs` (already in the page's encoding), with `head`

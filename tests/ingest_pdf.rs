@@ -20,10 +20,7 @@ fn stances() -> Command {
 
 /// A folder with positions.toml (MODEL) and an empty seeds/.
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("positions.toml"), MODEL).unwrap();
-    std::fs::create_dir(dir.path().join("seeds")).unwrap();
-    dir
+    stances::testing::project::Project::empty(MODEL).dir
 }
 
 /// Runs `add-source --append` on `bytes` saved as `name` in a new project: the exit

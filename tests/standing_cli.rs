@@ -310,18 +310,11 @@ fn a_minimum_confidence_given_twice_must_agree() {
 #[test]
 fn a_withdrawn_stance_never_reads_as_held_in_an_export() {
     let export = |format: &str| {
-        let out = Command::cargo_bin("stances")
-            .unwrap()
-            .args(["export", &model(), "--as-of", "2025-01-05", "--format"])
-            .args(format.split(' '))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        let args: Vec<&str> = ["--as-of", "2025-01-05", "--format"]
+            .into_iter()
+            .chain(format.split(' '))
+            .collect();
+        text_of("export", &args)
     };
     // The text table wraps each cell in its column.
     let text = export("text");

@@ -54,6 +54,18 @@ impl Project {
         Project { dir }
     }
 
+    /// A project whose positions.toml is `toml` and whose `seeds/` is empty, for the
+    /// tests of bringing sources in.
+    ///
+    /// # Panics
+    /// When the temporary folder cannot be written.
+    pub fn empty(toml: &str) -> Project {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        std::fs::create_dir(dir.path().join("seeds")).expect("seeds/");
+        std::fs::write(dir.path().join("positions.toml"), toml).expect("positions.toml");
+        Project { dir }
+    }
+
     /// A project of the [`valid`] model.
     pub fn valid() -> Project {
         Project::new(&valid())

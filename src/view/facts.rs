@@ -1,7 +1,7 @@
 //! One position in words: its stance on the issue's scale and its status, date and
-//! confidence, in the few forms the reader and the exports
-//! show them. Strings from the model are put on one line where a line is made here;
-//! the formats escape what they are given.
+//! confidence, in the few forms the reader and the exports show them. Strings from the
+//! model are put on one line where a line is made here; the formats escape what they
+//! are given.
 
 use crate::model::{Issue, Model, Position};
 

@@ -80,9 +80,10 @@ const FILTER_KEYS: &[&str] = &["party", "issue", "status", "confidence", "min-co
 impl Filter {
     /// Parses a filter written as space-separated `key:value,value` terms and the word
     /// `hide-empty`; keys are `party`, `issue` (ids, short names or names, in any
-    /// case), `status` and `confidence` (their
-    /// words), and `min-confidence` (one word). An empty text is no filter. Unknown keys or values are an error naming
-    /// the known ones.
+    /// case), `status` and `confidence` (their words), and `min-confidence` (one word),
+    /// each once (`parties`, `issues`, `statuses`, `confidences` are the same keys). An
+    /// empty text is no filter. Unknown keys or values, and a key given twice, are an
+    /// error naming the known ones.
     pub fn parse(model: &Model, text: &str) -> Result<Filter, FilterError> {
         let mut f = Filter::default();
         let mut seen: Vec<&str> = Vec::new();

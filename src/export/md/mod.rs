@@ -24,7 +24,7 @@ use crate::view::diff::Diff;
 use crate::view::diff::words::since_words;
 use crate::view::evidence::{contested_cells, flag_words};
 use crate::view::excerpt::Excerpt;
-use crate::view::facts::{cell_facts, cell_stance_words, earlier_stance_words};
+use crate::view::facts::{cell_facts, earlier_stance_words, stance_words};
 use std::fmt::Write;
 
 /// The view as Markdown, followed, when `changes` is given, by the changes since an
@@ -99,13 +99,13 @@ fn cell(view: &View, notes: &Notes<'_>, ii: IssueId, pi: PartyId) -> String {
     };
     let p = &view.model.positions[i];
     let mut s = escape(&p.summary);
-    if let Some(words) = cell_stance_words(&view.model.issues[ii], p) {
-        let words = if words.starts_with("withdrawn: ") {
-            words
+    if let Some(words) = stance_words(&view.model.issues[ii], p) {
+        let label = if p.status == Some(crate::model::Status::Withdrawn) {
+            "withdrawn"
         } else {
-            format!("stance: {words}")
+            "stance"
         };
-        let _ = write!(s, " ({})", escape(&words));
+        let _ = write!(s, " ({label}: {})", escape(&words));
     } else if let Some(words) = view
         .earlier_standing(ii, pi)
         .and_then(|s| earlier_stance_words(&view.model, s, view.horizon()))
